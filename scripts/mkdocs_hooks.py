@@ -1,0 +1,7 @@
+"""MkDocs hook: regenerate content/ from seeds/ before each build, and watch seeds/.
+
+Only a thin layer: all logic lives in the aseankb package, so that tools which run
+no MkDocs hooks (Zensical) build the same site after `aseankb build`.
+"""
+
+from aseankb.mkdocs_hooks import on_pre_build, on_serve  # noqa: F401

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Set up (once) and build the site from seeds/: ./scripts/site.sh [build|serve]
+set -euo pipefail
+export NO_MKDOCS_2_WARNING=1  # Material end-of-life banner, not a build warning
+cd "$(dirname "$0")/.."
+PY=${PYTHON:-python3}
+if [ ! -x .venv/bin/aseankb ] || [ pyproject.toml -nt .venv/.installed ]; then
+  "$PY" -m venv .venv
+  .venv/bin/pip install --quiet --upgrade pip
+  .venv/bin/pip install --quiet -e .
+  touch .venv/.installed
+fi
+case "${1:-build}" in
+  build)
+    .venv/bin/aseankb build --report site-report.json
+    .venv/bin/mkdocs build --strict
+    echo "Site built in site/ (open site/index.html, or run: ./scripts/site.sh serve)"
+    ;;
+  serve)
+    .venv/bin/aseankb build
+    exec .venv/bin/mkdocs serve --dev-addr "${ADDR:-127.0.0.1:8000}"
+    ;;
+  *) echo "usage: $0 [build|serve]" >&2; exit 2 ;;
+esac

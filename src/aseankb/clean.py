@@ -1,0 +1,113 @@
+"""Stage 2, clean: keep the article's own paragraphs, take out everything else.
+
+What goes: photo captions and credits, empty image stubs, site chrome ("Source",
+"Comment (0)", "Dernière mise à jour...", related-article links, paywall lines),
+machine-translation debris and agency trailers. What is metadata is kept aside:
+the leading " date YYYY-MM " line and the agency.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .model import Cleaned, PartialDate
+from .text import squash_spaces
+
+HEADER_DATE_RE = re.compile(r"^\s*date\s+(\d{4})-(\d{2})(?:-(\d{2}))?\b[ \t]*")
+FRONT_BLOCK_RE = re.compile(r"^\ufeff?---[ \t]*\n(.*?)\n---[ \t]*(?:\n|$)", re.S)
+AGENCIES = r"VNA|AFP|Xinhua|AP|Reuters|Yonhap|Kyodo|CVN|VNS|TTXVN|Bernama|Antara|PNA"
+TRAILER_RE = re.compile(rf"\s*[-–—]\s*({AGENCIES})(?:/CVN)?\s*\.?\s*$")
+AGENCY_LINE_RE = re.compile(rf"^\(?\s*({AGENCIES})(?:/(?:{AGENCIES}))*\s*\)?\.?$")
+CAPTION_END_RE = re.compile(r"(?:^|[\s.(])Photos?\s?:\s?[^\s.:][^.]{0,60}\)?\s*\|?\s*$")
+CREDIT_RE = re.compile(r"^\((?:Photo\s?:\s?)?[^()]{2,50}/[^()]{1,50}\)\s*\|?$")
+PIPE_END_RE = re.compile(r"\|\s*$")
+IMAGE_ALT_RE = re.compile(r"\s*\bhinh anh \d+\s*")
+FRANCAIS_RE = re.compile(r"^Français\s+(?=[A-ZÀ-ÖØ-Þ«\"“])")
+GLUED_SENTENCE_RE = re.compile(r"(?<=[a-zà-öø-ÿ»”)])([.!?])(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’'])")
+CHROME_RES = [re.compile(p, re.I) for p in (
+    r"^!\[[^\]]*\]\([^)]*\)\s*\|?$",               # empty image stub "![]() |"
+    r"^Source\s*:?$",
+    r"^Comments?\s*\(\d+\)$",
+    r"^Commentaires?\s*\(\d+\)$",
+    r"^Dernière mise à jour\b.*$",
+    r"^Page d'accueil\s*>>.*$",
+    r"^>>.*$",                                      # related-article links
+    r"^To continue reading\b.*$",
+    r"^(Create (a )?free account|Subscribe|Sign up|Log in|Already a member)\b.*$",
+    r"^(Partager|Imprimer|Tags?)\s*:?.{0,40}$",
+    r"^\|+$",
+)]
+CHROME_DATE_RE = re.compile(r"^\w[\w ]{0,30}\|\s*(\d{2})\.(\d{2})\.(\d{4})\s+\d{1,2}h\d{2}\s*$")
+
+
+def split_header(text: str) -> tuple[PartialDate | None, str]:
+    """Take the leading ' date YYYY-MM[-DD] ' marker off the text."""
+    m = HEADER_DATE_RE.match(text)
+    if not m:
+        return None, text
+    year, month, day = (int(g) if g else None for g in m.groups())
+    if not (1 <= (month or 0) <= 12) or (day is not None and not 1 <= day <= 31):
+        return None, text
+    return PartialDate(year, month, day), text[m.end():]
+
+
+def is_caption(line: str) -> bool:
+    """Photo captions and credits: never article text, never a title."""
+    return bool(CAPTION_END_RE.search(line) or CREDIT_RE.match(line) or PIPE_END_RE.search(line))
+
+
+def is_chrome(line: str) -> bool:
+    return any(r.match(line) for r in CHROME_RES) or bool(CHROME_DATE_RE.match(line))
+
+
+def strip_trailer(line: str) -> tuple[str, str | None]:
+    """'... dans l'avenir. -VNA' -> ('... dans l'avenir.', 'VNA')."""
+    m = TRAILER_RE.search(line)
+    if m and m.start() > 0:
+        return line[: m.start()].rstrip(), m.group(1)
+    return line, None
+
+
+def _split_alt_text(lines: list[str]) -> list[str]:
+    # VietnamPlus glues "headline hinh anh 1caption" into one line.
+    out: list[str] = []
+    for line in lines:
+        out.extend(p for p in IMAGE_ALT_RE.split(line) if p.strip())
+    return out
+
+
+def _is_rubric(lines: list[str], i: int) -> bool:
+    """A one- or two-word section label ('Malaisie') standing before the headline."""
+    line = lines[i]
+    return i == 0 and len(line.split()) <= 2 and not re.search(r"[.!?:;,]$", line) and len(lines) > 1
+
+
+def clean_lines(text: str) -> tuple[list[str], list[str], str | None]:
+    """Split into paragraphs; return (paragraphs, removed chrome lines, agency)."""
+    lines = [squash_spaces(ln) for ln in text.split("\n")]
+    lines = _split_alt_text([ln for ln in lines if ln])
+    paragraphs: list[str] = []
+    chrome: list[str] = []
+    agency = None
+    for i, line in enumerate(lines):
+        if is_chrome(line) or is_caption(line) or _is_rubric(lines, i):
+            chrome.append(line)
+            continue
+        m = AGENCY_LINE_RE.match(line)
+        if m:
+            agency = agency or m.group(1)
+            continue
+        line, trailer = strip_trailer(line)
+        agency = agency or trailer
+        line = GLUED_SENTENCE_RE.sub(r"\1 ", FRANCAIS_RE.sub("", line))
+        if line:
+            paragraphs.append(line)
+    return paragraphs, chrome, agency
+
+
+def clean(text: str, front: dict | None = None) -> Cleaned:
+    """Compose the cleaning steps for one decoded seed."""
+    header_date, text = split_header(text)
+    paragraphs, chrome, agency = clean_lines(text)
+    return Cleaned(paragraphs=paragraphs, header_date=header_date, agency=agency,
+                   chrome=chrome, front=front or {})

@@ -1,0 +1,52 @@
+"""Command line: `aseankb build`. Turns errors into one clean message and an exit code."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from .build import build
+from .errors import AseankbError, ConfigError
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="aseankb", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    b = sub.add_parser("build", help="turn seeds/ into the Markdown knowledge base in content/")
+    b.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of raw articles")
+    b.add_argument("--out", type=Path, default=Path("content"), help="output folder")
+    b.add_argument("--report", type=Path, help="write the build report as JSON to this file")
+    b.add_argument("--strict", action="store_true", help="exit 1 if any file is skipped or warned about")
+    b.add_argument("-q", "--quiet", action="store_true", help="print only problems and the summary")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if not args.seeds.is_dir():
+        print(f"aseankb: error: seeds folder not found: {args.seeds}", file=sys.stderr)
+        return 2
+    start = time.perf_counter()
+    try:
+        outcome = build(args.seeds, args.out, report_file=args.report,
+                        log=lambda m: print(m, file=sys.stderr))
+    except ConfigError as exc:
+        print(f"aseankb: configuration error: {exc}", file=sys.stderr)
+        return 2
+    except AseankbError as exc:
+        print(f"aseankb: error: {exc}", file=sys.stderr)
+        return 2
+    s = outcome.summary
+    print(f"aseankb: {len(outcome.results)} seeds: {s['ingested']} ingested, {s['warning']} warning, "
+          f"{s['duplicate']} duplicate, {s['skipped']} skipped; {len(outcome.written)} files written, "
+          f"{len(outcome.removed)} removed ({time.perf_counter() - start:.1f} s)")
+    if args.strict and (s["warning"] or s["skipped"]):
+        print("aseankb: --strict: failing because of the warnings above", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,139 @@
+"""Taxonomy data: partners and domains, loaded from YAML inside the package and validated.
+
+Every error names the file and the key, like the config schemas of MkDocs plugins:
+a broken taxonomy is a configuration error (exit 2), never a traceback.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from .errors import ConfigError
+from .text import fold
+
+DATA_DIR = Path(str(resources.files("aseankb") / "data"))
+PARTNERS_FILE = DATA_DIR / "partners.yaml"
+DOMAINS_FILE = DATA_DIR / "domains.yaml"
+ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class Partner:
+    id: str
+    fr: str
+    en: str
+    names: re.Pattern | None  # matched on folded text
+    exact: re.Pattern | None  # matched on the text as written
+    not_: re.Pattern | None  # blanked out (folded) before matching
+
+
+@dataclass(frozen=True)
+class Domain:
+    id: str
+    fr: str
+    en: str
+    patterns: re.Pattern | None
+    exact: re.Pattern | None
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    partners: dict[str, Partner]
+    domains: dict[str, Domain]
+
+    def label(self, kind: str, item_id: str) -> str:
+        table = self.partners if kind == "partners" else self.domains
+        return table[item_id].fr
+
+
+def _alternation(items: list[str], escape: bool) -> str:
+    # Longest first, so that "Corée du Sud" wins over "Corée".
+    parts = sorted({i for i in items}, key=lambda s: (-len(s), s))
+    return "|".join(re.escape(p) if escape else p for p in parts)
+
+
+def _compile(file: Path, key: str, items: list[str], *, folded: bool, escape: bool):
+    if not items:
+        return None
+    items = [unicodedata.normalize("NFC", fold(i) if folded else i) for i in items]
+    pattern = rf"(?<!\w)(?:{_alternation(items, escape)})(?!\w)"
+    try:
+        return re.compile(pattern)
+    except re.error as exc:
+        raise ConfigError(str(file), key, f"invalid pattern: {exc}") from None
+
+
+def _str_list(file: Path, key: str, value: object) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise ConfigError(str(file), key, "must be a list of non-empty strings")
+    return list(value)
+
+
+def _entries(file: Path, allowed: set[str]) -> dict[str, dict]:
+    try:
+        data = yaml.safe_load(file.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ConfigError(str(file), "(file)", f"cannot be read: {exc}") from None
+    if not isinstance(data, dict) or not data:
+        raise ConfigError(str(file), "(file)", "must be a mapping of ids to entries")
+    for item_id, entry in data.items():
+        if not isinstance(item_id, str) or not ID_RE.match(item_id):
+            raise ConfigError(str(file), str(item_id), "id must be lower-case ASCII words joined by '-'")
+        if not isinstance(entry, dict):
+            raise ConfigError(str(file), item_id, "entry must be a mapping")
+        unknown = set(entry) - allowed
+        if unknown:
+            raise ConfigError(str(file), f"{item_id}.{sorted(unknown)[0]}", "unknown key")
+        for label in ("fr", "en"):
+            if not isinstance(entry.get(label), str) or not entry[label].strip():
+                raise ConfigError(str(file), f"{item_id}.{label}", "missing label")
+    return data
+
+
+def load_partners(file: Path = PARTNERS_FILE) -> dict[str, Partner]:
+    out = {}
+    for pid, e in _entries(file, {"fr", "en", "names", "exact", "not"}).items():
+        names = _str_list(file, f"{pid}.names", e.get("names")) + [e["fr"], e["en"]]
+        exact = _str_list(file, f"{pid}.exact", e.get("exact"))
+        not_ = _str_list(file, f"{pid}.not", e.get("not"))
+        out[pid] = Partner(
+            pid, e["fr"], e["en"],
+            _compile(file, f"{pid}.names", names, folded=True, escape=True),
+            _compile(file, f"{pid}.exact", exact, folded=False, escape=True),
+            _compile(file, f"{pid}.not", not_, folded=True, escape=True),
+        )
+    return out
+
+
+def load_domains(file: Path = DOMAINS_FILE) -> dict[str, Domain]:
+    out = {}
+    for did, e in _entries(file, {"fr", "en", "patterns", "exact"}).items():
+        patterns = _str_list(file, f"{did}.patterns", e.get("patterns"))
+        exact = _str_list(file, f"{did}.exact", e.get("exact"))
+        if not patterns and not exact:
+            raise ConfigError(str(file), f"{did}.patterns", "a domain needs at least one pattern")
+        out[did] = Domain(
+            did, e["fr"], e["en"],
+            _compile(file, f"{did}.patterns", patterns, folded=True, escape=False),
+            _compile(file, f"{did}.exact", exact, folded=False, escape=False),
+        )
+    return out
+
+
+@lru_cache(maxsize=4)
+def load_taxonomy(partners_file: Path = PARTNERS_FILE, domains_file: Path = DOMAINS_FILE) -> Taxonomy:
+    return Taxonomy(load_partners(partners_file), load_domains(domains_file))
+
+
+def data_files() -> list[Path]:
+    """The taxonomy files whose change must trigger a rebuild (and invalidate caches)."""
+    return sorted(DATA_DIR.glob("*.yaml"))

@@ -1,0 +1,65 @@
+"""Stage 3, extract: one function per front-matter field, and `extract` to compose them."""
+
+from __future__ import annotations
+
+import hashlib
+
+from slugify import slugify
+
+from ..config import Taxonomy
+from ..model import Article, Cleaned, PartialDate
+from ..text import APOSTROPHES, fold
+from .dates import extract_date
+from .entities import count_partner, extract_domains, extract_partners, extract_people
+from .language import extract_language
+from .title import extract_title, first_sentence, strip_dateline
+
+SLUG_MAX = 60
+
+
+def article_id(file_name: str) -> str:
+    """Stable id from the seed's file name: corrections refer to it, so it must not
+    change when the text is edited."""
+    stem = file_name.rsplit(".", 1)[0]
+    return slugify(stem, max_length=80) or hashlib.sha256(file_name.encode()).hexdigest()[:16]
+
+
+def article_slug(title: str, art_id: str) -> str:
+    """ASCII, lower case, stable and unique: the title's words, then a short hash of the id."""
+    spaced = title.translate(APOSTROPHES).replace("'", " ")  # "l’ASEAN" -> "l-asean", as "l'ASEAN"
+    words = slugify(spaced, max_length=SLUG_MAX, word_boundary=True) or "article"
+    return f"{words}-{hashlib.sha256(art_id.encode()).hexdigest()[:6]}"
+
+
+def _topic(tax: Taxonomy):
+    def is_topical(sentence: str) -> bool:
+        if "ASEAN" in sentence:
+            return True
+        folded = fold(sentence)
+        return any(count_partner(p, sentence, folded) for p in tax.partners.values())
+    return is_topical
+
+
+def extract(cleaned: Cleaned, *, file_name: str, source: str, tax: Taxonomy) -> tuple[Article, list[str]]:
+    """Compose every field of one article; returns the article and its warnings."""
+    warnings: list[str] = []
+    paragraphs = list(cleaned.paragraphs)
+    front = cleaned.front
+    title, first_is_title = extract_title(paragraphs, _topic(tax), front.get("title"))
+    body = paragraphs[1:] if first_is_title else paragraphs
+    if not body:
+        raise ValueError("no article text: the file holds only a title")
+    lead = first_sentence(strip_dateline(body[0]))
+    text = "\n".join(body)
+    date = extract_date(cleaned.header_date, body[0], cleaned.chrome, text, front)
+    if date.date is None:
+        warnings.append("no date found in the file or its text: filed under 'sans date'")
+    partners, mentioned = extract_partners(tax, title, lead, text)
+    art_id = article_id(file_name)
+    article = Article(
+        id=art_id, source=source, title=title,
+        date=date.date or PartialDate(), date_source=date.source, date_evidence=date.evidence,
+        language=extract_language(body), partners=partners, partners_mentioned=mentioned,
+        domains=extract_domains(tax, f"{title}\n{text}"), people=extract_people(body),
+        paragraphs=body, agency=cleaned.agency, slug=article_slug(title, art_id))
+    return article, warnings

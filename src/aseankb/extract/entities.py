@@ -1,0 +1,113 @@
+"""The `partners`, `partners_mentioned`, `domains` and `people` fields.
+
+Partners and domains come from the taxonomy data; the code only counts matches.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+
+from ..config import DATA_DIR, Partner, Taxonomy
+from ..text import fold
+
+MIN_REPEATS = 2  # named this often, a partner is what the article is about
+# Officials are introduced by their role: "le ministre russe des Affaires étrangères, Sergueï Lavrov".
+ROLE_RE = re.compile(
+    r"(?:ministre|ministres|secrétaire|président|présidente|vice-président|ambassadeur|"
+    r"ambassadrice|représentant|représentante|directeur|directrice|chef|roi|reine|"
+    r"Premier ministre|PM|porte-parole|sous-secrétaire|assistant|commissaire|"
+    r"haut représentant|M\.|Mme|Minister|President|Secretary|Prime Minister|Ambassador|"
+    r"Tổng thống|Thủ tướng|Bộ trưởng|Chủ tịch)(?![\w])", re.I)
+UPPER = "A-ZÀ-ÖØ-ÞĐƠƯ"
+NAME_WORD = rf"[{UPPER}][\w’'-]*[^\W\d_]"
+CONNECTOR = r"(?:de|da|di|van|von|der|bin|binti|ibn)"
+NAME_RE = re.compile(
+    rf"(?<![\w.’'-])((?:U |Mme |M\. )?{NAME_WORD}(?:[ ](?:{NAME_WORD}|{CONNECTOR}(?= [{UPPER}]))){{1,4}})")
+PLACE_BEFORE_RE = re.compile(r"(?:\bà|\bau|\ben|\bdans|\bvers|\bdepuis|\bin|\bat)\s*$", re.I)
+STOP_WORDS = frozenset(
+    word for line in (DATA_DIR / "name-stopwords.txt").read_text(encoding="utf-8").splitlines()
+    if not line.startswith("#") for word in line.split())
+
+
+def _blank(text: str, pattern: re.Pattern | None) -> str:
+    if pattern is None:
+        return text
+    return pattern.sub(lambda m: " " * len(m.group(0)), text)
+
+
+SENTENCE_END_RE = re.compile(r"[.!?](?=\s|$)|\n")
+
+
+def count_partner(partner: Partner, text: str, folded: str) -> int:
+    """In how many sentences the partner is named. "Sommet de l'Asie de l'Est (EAS)"
+    is one naming, not two; phrases listed under `not` never count."""
+    starts = set()
+    if partner.names:
+        starts.update(m.start() for m in partner.names.finditer(_blank(folded, partner.not_)))
+    if partner.exact:
+        # `not` phrases are folded, and folding keeps offsets: blank them on the folded
+        # text, then match the exact forms where the folded text was not blanked.
+        blanked = _blank(folded, partner.not_)
+        starts.update(m.start() for m in partner.exact.finditer(text) if blanked[m.start()] != " ")
+    ends = [m.start() for m in SENTENCE_END_RE.finditer(text)]
+    return len({bisect_right(ends, s) for s in starts})
+
+
+def extract_partners(tax: Taxonomy, title: str, lead: str, body: str) -> tuple[list[str], list[str]]:
+    """(partners the article is about, partners only named in passing)."""
+    head = f"{title}\n{lead}"
+    head_folded, body_folded = fold(head), fold(body)
+    about, mentioned = [], []
+    for pid, partner in tax.partners.items():
+        in_head = count_partner(partner, head, head_folded)
+        total = count_partner(partner, body, body_folded) + (in_head if title not in body else 0)
+        if in_head or total >= MIN_REPEATS:
+            about.append(pid)
+        elif total:
+            mentioned.append(pid)
+    return about, mentioned
+
+
+def extract_domains(tax: Taxonomy, text: str) -> list[str]:
+    folded = fold(text)
+    found = []
+    for did, domain in tax.domains.items():
+        if (domain.patterns and domain.patterns.search(folded)) or (
+                domain.exact and domain.exact.search(text)):
+            found.append(did)
+    return found
+
+
+def _is_stop(word: str) -> bool:
+    return word in STOP_WORDS or word.strip("’'") in STOP_WORDS
+
+
+def _trim_name(name: str) -> str | None:
+    """Drop the capitalised words before the name ('Pacifique Daniel Russel'); None if none left."""
+    words = name.split()
+    while words and _is_stop(words[0]):
+        words.pop(0)
+    if len(words) < 2 or any(_is_stop(w) for w in words):
+        return None
+    if any(w.isupper() and len(w) > 1 for w in words):
+        return None
+    return " ".join(words)
+
+
+def extract_people(paragraphs: list[str]) -> list[str]:
+    """Named officials, as written, in order of first appearance."""
+    seen: Counter[str] = Counter()
+    order: list[str] = []
+    for para in paragraphs:
+        for m in NAME_RE.finditer(para):
+            name = _trim_name(m.group(1).rstrip("’'"))
+            start = m.start() + m.group(1).find(name) if name else m.start()
+            window = para[max(0, start - 90):start]
+            if not name or not ROLE_RE.search(window) or PLACE_BEFORE_RE.search(window):
+                continue
+            if name not in seen:
+                order.append(name)
+            seen[name] += 1
+    return order

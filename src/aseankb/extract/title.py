@@ -1,0 +1,94 @@
+"""The `title` field: the headline when the seed has one, else a headline made from the lead.
+
+A photo caption or a dateline is never a title (the clean stage has removed
+captions; datelines are cut off here).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+MAX_TITLE = 120
+MIN_CLAUSE = 40  # a clause shorter than this makes a poor headline
+HEADLINE_MAX = 160
+DATELINE_RE = re.compile(
+    r"^[^\W\d][\w’'. -]{1,40}?(?:,\s*(?:1er|\d{1,2})\s*[^\W\d]+\.?(?:\s+\d{4})?)?\s*"
+    r"\((?:VNA|AFP|Xinhua|AP|Reuters|Yonhap|Kyodo|CVN|VNS|Bernama|Antara)[^)]{0,12}\)\s*[-–—:]?\s*")
+DATELINE_CAPS_RE = re.compile(r"^[A-Z][A-Z .'-]{2,30}\s+[-–—]\s+")
+DATE_PREFIX_RE = re.compile(r"^\s*date\s+\d{4}-\d{2}", re.I)
+# The long form of ASEAN's name makes headlines too long to read; readers know "ASEAN".
+LONG_ASEAN_RE = re.compile(
+    r"\b(?:(l)['’]|the\s+)?Association\s+(?:des|of)\s+(?:[Nn]ations\s+(?:de\s+l['’]|d['’])Asie\s+du\s+"
+    r"Sud-Est|Southeast\s+Asian\s+Nations)\s*\(ASEAN\)", re.I)
+SENTENCE_END_RE = re.compile(r"(?<=[.!?…])\s+(?=[«\"“A-ZÀ-ÖØ-Þ])")
+ABBREVIATION_RE = re.compile(r"(?:\b[A-Z]|\bM|\bMme|\bDr|\bSt|\bR|\bSept|\bU\.S)\.$")
+# Points where a French (or English) headline can stop and still read as one.
+CLAUSE_BREAK_RE = re.compile(
+    r"\s*(?:[,;:–—(]|\s-\s)\s*|\s(?=(?:lors|à l['’]issue|dans le cadre|au cours|afin|selon|tenue?s?|"
+    r"qui|dont|alors|pour|avec|en présence|during|at the|in order|which|after|when)\b)")
+TRAILING_WEAK_RE = re.compile(
+    r"(?:\s+(?:de|du|des|la|le|les|l['’]|d['’]|à|au|aux|et|ou|en|un|une|sur|par|pour|avec|"
+    r"the|of|and|a|an|to|in|on|for|with))+$", re.I)
+
+
+def is_headline(line: str) -> bool:
+    """A first line is a headline when it is short, has no dateline and no final period."""
+    line = line.strip()
+    if not line or len(line) > HEADLINE_MAX or DATE_PREFIX_RE.match(line):
+        return False
+    if DATELINE_RE.match(line) or DATELINE_CAPS_RE.match(line):
+        return False
+    return len(line.split()) >= 3 and not re.search(r"[.:;,]$", line)
+
+
+def strip_dateline(text: str) -> str:
+    for regex in (DATELINE_RE, DATELINE_CAPS_RE):
+        m = regex.match(text)
+        if m:
+            return text[m.end():]
+    return text
+
+
+def first_sentence(text: str) -> str:
+    for m in SENTENCE_END_RE.finditer(text):
+        if not ABBREVIATION_RE.search(text[: m.start()]):
+            return text[: m.start()]
+    return text
+
+
+def shorten_asean(text: str) -> str:
+    return LONG_ASEAN_RE.sub(lambda m: ("l'ASEAN" if m.group(1) == "l" else
+                                        "L'ASEAN" if m.group(1) else "ASEAN"), text)
+
+
+def cut(text: str, limit: int = MAX_TITLE) -> str:
+    """Cut at the last clause break within `limit`, else at a word, never mid-word."""
+    text = text.strip().rstrip(".")
+    if len(text) <= limit:
+        return text
+    breaks = [m.start() for m in CLAUSE_BREAK_RE.finditer(text) if MIN_CLAUSE <= m.start() <= limit]
+    if breaks:
+        return TRAILING_WEAK_RE.sub("", text[: breaks[-1]]).rstrip(" ,;:")
+    head = text[: limit - 1].rsplit(" ", 1)[0]
+    return TRAILING_WEAK_RE.sub("", head).rstrip(" ,;:") + "…"
+
+
+def derive_title(paragraphs: list[str], topic: Callable[[str], bool]) -> str:
+    """A headline from the lead: the first of the first paragraphs that names ASEAN or
+    a partner (a lead about 'Près de 80 délégués' says nothing of the subject)."""
+    candidates = [strip_dateline(p) for p in paragraphs[:3] if p.strip()]
+    if not candidates:
+        return ""
+    lead = next((c for c in candidates if topic(first_sentence(c))), candidates[0])
+    return cut(shorten_asean(first_sentence(lead)))
+
+
+def extract_title(paragraphs: list[str], topic: Callable[[str], bool],
+                  front_title: str | None = None) -> tuple[str, bool]:
+    """(title, whether the first paragraph is the headline and so not body text)."""
+    if front_title and front_title.strip():
+        return cut(front_title.strip()), False
+    if paragraphs and is_headline(paragraphs[0]) and len(paragraphs) > 1:
+        return cut(paragraphs[0]), True
+    return derive_title(paragraphs, topic), False

@@ -1,0 +1,116 @@
+"""Data passed between the stages: read -> clean -> extract -> group -> render -> write."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+STATUSES = ("ingested", "warning", "duplicate", "skipped")
+DATE_PRECISIONS = ("day", "month", "year")
+DATE_SOURCES = ("header", "dateline", "frontmatter", "inferred", "override")
+UNDATED = "sans-date"
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    """A date of which the year, the month or the day may be unknown."""
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def precision(self) -> str:
+        if self.day and self.month:
+            return "day"
+        return "month" if self.month else "year"
+
+
+@dataclass
+class Decoded:
+    """A seed's text once its bytes are decoded (stage: read)."""
+
+    text: str
+    encoding: str
+    messages: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Cleaned:
+    """A seed's text with the non-article parts taken out (stage: clean)."""
+
+    paragraphs: list[str]
+    header_date: PartialDate | None = None
+    agency: str | None = None
+    # The first line was a headline candidate (not a caption, not a dateline).
+    headline: str | None = None
+    # Leftovers that say something about the article but are not its text.
+    chrome: list[str] = field(default_factory=list)
+    front: dict = field(default_factory=dict)
+    messages: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Article:
+    """Everything known about one article (stage: extract)."""
+
+    id: str
+    source: str
+    title: str
+    date: PartialDate
+    date_source: str
+    language: str
+    partners: list[str]
+    partners_mentioned: list[str]
+    domains: list[str]
+    people: list[str]
+    paragraphs: list[str]
+    date_evidence: str | None = None
+    agency: str | None = None
+    events: list[str] = field(default_factory=list)
+    slug: str = ""
+    sha256: str = ""
+
+    @property
+    def year(self) -> int | None:
+        return self.date.year
+
+    @property
+    def year_key(self) -> str:
+        """The year's folder and page name; undated articles share 'sans-date'."""
+        return str(self.date.year) if self.date.year else UNDATED
+
+    @property
+    def iso_date(self) -> str | None:
+        d = self.date
+        if not d.year:
+            return None
+        return f"{d.year:04d}-{d.month or 1:02d}-{d.day or 1:02d}"
+
+    @property
+    def sort_key(self) -> tuple:
+        """Newest first, then by id: the order of every list of articles."""
+        return (-(self.date.year or 0), -(self.date.month or 0), -(self.date.day or 0), self.id)
+
+    @property
+    def page(self) -> str:
+        return f"articles/{self.year_key}/{self.slug}.md"
+
+
+@dataclass
+class SeedResult:
+    """One line of the build report: what became of one input file."""
+
+    file: str
+    status: str
+    page: str | None = None
+    duplicate_of: str | None = None
+    messages: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {
+            "file": self.file,
+            "status": self.status,
+            "page": self.page,
+            "duplicate_of": self.duplicate_of,
+            "messages": list(self.messages),
+        }

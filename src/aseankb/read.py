@@ -1,0 +1,83 @@
+"""Stage 1, read: turn a seed's bytes into text, or say why it cannot be done.
+
+Seeds are untrusted: they may be empty, binary, in a legacy encoding or mixed.
+Every outcome is a Decoded text (possibly with warnings) or a SeedError.
+"""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+
+from charset_normalizer import from_bytes
+
+from .errors import SeedError
+
+MAX_BYTES = 1_000_000  # a news article is ~2-20 kB; 1 MB is a scraper's accident
+BINARY_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF", b"PK\x03\x04", b"\x7fELF",
+                b"RIFF", b"\x1f\x8b", b"BM")
+REPLACEMENT = "\ufffd"
+
+
+def _decode_bom(data: bytes) -> tuple[str, str] | None:
+    for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                      (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(name), "UTF-8 with BOM" if name == "utf-8-sig" else "UTF-16"
+            except UnicodeDecodeError as exc:
+                raise SeedError(f"invalid {name} text after its byte-order mark: {exc.reason}") from None
+    return None
+
+
+def _looks_binary(data: bytes) -> bool:
+    if data.startswith(BINARY_MAGIC) or b"\x00" in data:
+        return True
+    controls = sum(1 for b in data[:4096] if b < 32 and b not in (9, 10, 12, 13))
+    return controls > len(data[:4096]) * 0.05
+
+
+def _decode_legacy(data: bytes) -> tuple[str, list[str]]:
+    """Text that is not UTF-8: mixed UTF-8, or a single-byte legacy encoding."""
+    replaced = data.decode("utf-8", errors="replace")
+    multibyte = sum(1 for c in replaced if ord(c) > 127 and c != REPLACEMENT)
+    bad = replaced.count(REPLACEMENT)
+    if multibyte > bad:
+        # Mostly UTF-8 with a few broken bytes: keep the good text, drop the
+        # undecodable bytes, and say so (U+FFFD is never published silently).
+        return replaced.replace(REPLACEMENT, ""), [
+            f"invalid UTF-8: {bad} undecodable byte sequence(s) removed"]
+    best = from_bytes(data, cp_isolation=["cp1252", "latin_1", "iso8859_15", "mac_roman"]).best()
+    encoding = best.encoding if best else "cp1252"
+    try:
+        text = data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        encoding, text = "latin_1", data.decode("latin_1")
+    return text, [f"not UTF-8: decoded as {encoding}"]
+
+
+def decode(data: bytes) -> tuple[str, str, list[str]]:
+    """Bytes -> (text, encoding, warnings). Raises SeedError for what is not text."""
+    if not data:
+        raise SeedError("empty file")
+    if len(data) > MAX_BYTES:
+        raise SeedError(f"file too large ({len(data):,} bytes, limit {MAX_BYTES:,})")
+    bom = _decode_bom(data)
+    if bom:
+        text, encoding = bom
+        messages: list[str] = []
+    elif _looks_binary(data):
+        raise SeedError("binary file, not text")
+    else:
+        try:
+            text, encoding, messages = data.decode("utf-8"), "UTF-8", []
+        except UnicodeDecodeError:
+            text, messages = _decode_legacy(data)
+            encoding = messages[0].rsplit(" ", 1)[-1]
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    if REPLACEMENT in text:
+        messages.append("text contains U+FFFD replacement characters, removed")
+        text = text.replace(REPLACEMENT, "")
+    if not text.strip() or not unicodedata.normalize("NFKC", text).strip():
+        raise SeedError("no text: the file holds only white space")
+    return text, encoding, messages

@@ -1,0 +1,70 @@
+"""The page of one article: front matter, a line of provenance, the cleaned text."""
+
+from __future__ import annotations
+
+import frontmatter
+
+from ..config import Taxonomy
+from ..model import Article
+from .dates import SOURCES_FR, date_fr
+from .escape import esc_block, esc_inline, esc_title
+
+
+def front_matter(art: Article, tax: Taxonomy) -> dict:
+    """The keys of contract.md, in its order, then the extra keys."""
+    tags = [tax.partners[p].fr for p in art.partners] + [tax.domains[d].fr for d in art.domains]
+    meta = {
+        "title": esc_title(art.title),
+        "date": art.iso_date,
+        "date_precision": art.date.precision if art.date.year else None,
+        "date_source": art.date_source,
+        "year": art.year,
+        "language": art.language,
+        "partners": list(art.partners),
+        "partners_mentioned": list(art.partners_mentioned),
+        "domains": list(art.domains),
+        "people": list(art.people),
+        "source": art.source,
+        "id": art.id,
+        "tags": tags,
+    }
+    if art.date_evidence:
+        meta["date_evidence"] = art.date_evidence
+    if art.agency:
+        meta["agency"] = art.agency
+    if art.events:
+        meta["events"] = list(art.events)
+    return meta
+
+
+def _links(ids: list[str], kind: str, tax: Taxonomy) -> str:
+    folder = "partenaires" if kind == "partners" else "domaines"
+    return ", ".join(f"[{tax.label(kind, i)}](../../{folder}/{i}.md)" for i in ids) or "aucun"
+
+
+def provenance(art: Article, tax: Taxonomy) -> list[str]:
+    how = SOURCES_FR.get(art.date_source, art.date_source)
+    if art.date_evidence:
+        how += f" : « {esc_inline(art.date_evidence)} »"
+    lines = [
+        f"**Date :** {date_fr(art.date)} ({how})",
+        f"**Partenaires :** {_links(art.partners, 'partners', tax)}",
+    ]
+    if art.partners_mentioned:
+        lines.append(f"**Cités en passant :** {_links(art.partners_mentioned, 'partners', tax)}")
+    lines.append(f"**Domaines :** {_links(art.domains, 'domains', tax)}")
+    if art.people:
+        lines.append(f"**Personnalités :** {', '.join(esc_inline(p) for p in art.people)}")
+    lines.append(f"**Source :** [{esc_inline(art.source)}](../../sources/{art.id}.txt)"
+                 + (f" ({esc_inline(art.agency)})" if art.agency else ""))
+    return lines
+
+
+def render_article(art: Article, tax: Taxonomy) -> str:
+    body = [esc_block(art.title, "h1"), "", '<div class="kb-meta" markdown="1">', ""]
+    body.append("  \n".join(provenance(art, tax)))
+    body += ["", "</div>", ""]
+    for para in art.paragraphs:
+        body += [esc_block(para), ""]
+    post = frontmatter.Post("\n".join(body).rstrip() + "\n", **front_matter(art, tax))
+    return frontmatter.dumps(post, sort_keys=False, allow_unicode=True) + "\n"

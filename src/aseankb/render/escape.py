@@ -1,0 +1,32 @@
+"""Escaping of untrusted text for Markdown pages rendered by Python-Markdown."""
+
+from __future__ import annotations
+
+import html
+import re
+
+# Characters Python-Markdown acts on inline and accepts a backslash before.
+MD_INLINE_RE = re.compile(r"([\\`*_{}\[\]()#+\-.!:|~^=])")
+MD_ESCAPABLE = set("\\`*_{}[]()#+-.!")
+
+
+def esc_inline(text: str) -> str:
+    """Text for an inline position (link text, list item, table cell)."""
+    text = html.escape(text, quote=False)
+
+    def sub(m: re.Match) -> str:
+        c = m.group(1)
+        # Characters without a Markdown backslash escape become numeric entities.
+        return "\\" + c if c in MD_ESCAPABLE else f"&#{ord(c)};"
+
+    return MD_INLINE_RE.sub(sub, text)
+
+
+def esc_block(text: str, tag: str = "p") -> str:
+    """A paragraph as a raw HTML block: Markdown does not look inside it."""
+    return f"<{tag}>{html.escape(text, quote=False)}</{tag}>"
+
+
+def esc_title(text: str) -> str:
+    """The front-matter title: MkDocs and themes print it into HTML unescaped."""
+    return html.escape(text, quote=False)

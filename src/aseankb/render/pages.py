@@ -1,0 +1,124 @@
+"""Grouping pages (partners, domains, years), the home page and the build report page."""
+
+from __future__ import annotations
+
+from ..config import Taxonomy
+from ..group import Groups
+from ..model import UNDATED, Article, SeedResult
+from .dates import short_date
+from .escape import esc_inline
+
+LATEST_ON_HOME = 10
+STATUS_FR = {"ingested": "intégré", "warning": "avertissement", "duplicate": "doublon",
+             "skipped": "ignoré"}
+
+
+def _page(title: str, lines: list[str]) -> str:
+    # Titles here are our own labels, never seed text.
+    return "---\n" + f"title: \"{title}\"\n" + "---\n\n" + "\n".join(lines).rstrip() + "\n"
+
+
+def article_item(art: Article, prefix: str) -> str:
+    return f"- {short_date(art.date)} — [{esc_inline(art.title)}]({prefix}{art.page})"
+
+
+def article_list(arts: list[Article], prefix: str) -> list[str]:
+    return [article_item(a, prefix) for a in arts] or ["_Aucun article._"]
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'s' if n > 1 else ''}"
+
+
+def _year_label(key: str) -> str:
+    return "Sans date" if key == UNDATED else key
+
+
+def partner_pages(g: Groups, tax: Taxonomy) -> dict[str, str]:
+    pages = {}
+    rows = ["| Partenaire | Articles | Cité en passant |", "|---|---:|---:|"]
+    for pid, partner in sorted(tax.partners.items(), key=lambda kv: kv[1].fr):
+        about, passing = g.partners.get(pid, []), g.mentioned.get(pid, [])
+        rows.append(f"| [{partner.fr}]({pid}.md) | {len(about)} | {len(passing)} |")
+        lines = [f"# {partner.fr}", "", f"*{partner.en}* — {_plural(len(about), 'article')} "
+                 f"consacré{'s' if len(about) > 1 else ''} à ce partenaire.", "",
+                 "## Articles", "", *article_list(about, "../")]
+        if passing:
+            lines += ["", "## Cité en passant", "", *article_list(passing, "../")]
+        pages[f"partenaires/{pid}.md"] = _page(partner.fr, lines)
+    pages["partenaires/index.md"] = _page("Partenaires", [
+        "# Partenaires", "", "Les partenaires de dialogue de l'ASEAN et les cadres qu'elle "
+        "dirige, avec le nombre d'articles qui leur sont consacrés.", "", *rows])
+    return pages
+
+
+def domain_pages(g: Groups, tax: Taxonomy) -> dict[str, str]:
+    pages = {}
+    rows = ["| Domaine | Articles |", "|---|---:|"]
+    for did, domain in sorted(tax.domains.items(), key=lambda kv: kv[1].fr):
+        arts = g.domains.get(did, [])
+        rows.append(f"| [{domain.fr}]({did}.md) | {len(arts)} |")
+        pages[f"domaines/{did}.md"] = _page(domain.fr, [
+            f"# {domain.fr}", "", f"*{domain.en}* — {_plural(len(arts), 'article')}.", "",
+            *article_list(arts, "../")])
+    pages["domaines/index.md"] = _page("Domaines", [
+        "# Domaines de coopération", "", *rows])
+    return pages
+
+
+def year_pages(g: Groups) -> dict[str, str]:
+    pages = {}
+    keys = sorted(g.years, key=lambda k: (k == UNDATED, -int(k) if k != UNDATED else 0))
+    rows = ["| Année | Articles |", "|---|---:|"]
+    for key in keys:
+        arts = g.years[key]
+        rows.append(f"| [{_year_label(key)}]({key}.md) | {len(arts)} |")
+        pages[f"annees/{key}.md"] = _page(_year_label(key), [
+            f"# {_year_label(key)}", "", f"{_plural(len(arts), 'article')}.", "",
+            *article_list(arts, "../")])
+    pages["annees/index.md"] = _page("Années", ["# Années", "", *rows])
+    return pages
+
+
+def home_page(g: Groups, tax: Taxonomy) -> str:
+    n = len(g.articles)
+    years = sorted(k for k in g.years if k != UNDATED)
+    span = f", de {years[0]} à {years[-1]}" if years else ""
+    lines = [
+        "# Base de connaissances ASEAN", "",
+        "Qui coopère avec l'ASEAN, sur quoi, et depuis quand : des articles de presse en "
+        "français sur les relations de l'ASEAN avec ses partenaires, classés par partenaire, "
+        "par domaine de coopération et par année.", "",
+        f"La base contient **{_plural(n, 'article')}**{span}.", "",
+        "| Regroupement | Pages | |", "|---|---:|---|",
+        f"| Partenaires | {len(g.partners)} | [Parcourir par partenaire](partenaires/index.md) |",
+        f"| Domaines | {len(g.domains)} | [Parcourir par domaine](domaines/index.md) |",
+        f"| Années | {len(g.years)} | [Parcourir par année](annees/index.md) |", "",
+        "## Derniers articles", "", *article_list(g.articles[:LATEST_ON_HOME], ""), "",
+        "[Rapport de construction](rapport.md) : l'état de chaque fichier source.",
+    ]
+    return _page("Accueil", lines)
+
+
+def report_page(results: list[SeedResult]) -> str:
+    counts = {s: sum(r.status == s for r in results) for s in STATUS_FR}
+    lines = ["# Rapport de construction", "",
+             ", ".join(f"{_plural(counts[s], STATUS_FR[s])}" for s in STATUS_FR) + ".", "",
+             "## Fichiers signalés ou ignorés", ""]
+    flagged = [r for r in results if r.status != "ingested" or r.messages]
+    if not flagged:
+        lines.append("_Aucun : tous les fichiers ont été intégrés sans remarque._")
+    else:
+        lines += ["| Fichier | État | Raison |", "|---|---|---|"]
+        for r in flagged:
+            reason = "; ".join(r.messages) or (f"doublon de {r.duplicate_of}" if r.duplicate_of else "")
+            lines.append(f"| {esc_inline(r.file)} | {STATUS_FR[r.status]} | {esc_inline(reason)} |")
+    return _page("Rapport de construction", lines)
+
+
+def render_indexes(g: Groups, tax: Taxonomy, results: list[SeedResult]) -> dict[str, str]:
+    pages = {"index.md": home_page(g, tax), "rapport.md": report_page(results)}
+    pages.update(partner_pages(g, tax))
+    pages.update(domain_pages(g, tax))
+    pages.update(year_pages(g))
+    return pages

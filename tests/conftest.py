@@ -1,0 +1,44 @@
+"""Shared fixtures: the project's paths, a built copy of the sample knowledge base."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from aseankb.build import build
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+DATA = Path(__file__).parent / "data"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true",
+                     help="rewrite tests/golden/ from the current output instead of comparing")
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A temporary copy of the project (seeds, mkdocs.yml, hook script), cwd set to it."""
+    for name in ("seeds", "scripts"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """content/ built once from the sample seeds, for read-only tests."""
+    root = tmp_path_factory.mktemp("kb")
+    shutil.copytree(SEEDS, root / "seeds")
+    import os
+    cwd = os.getcwd()
+    os.chdir(root)
+    try:
+        build(root / "seeds", root / "content", report_file=root / "report.json", log=lambda m: None)
+    finally:
+        os.chdir(cwd)
+    return root

@@ -1,0 +1,174 @@
+"""Unit tests, one group per stage: read, clean, extract, render, write, config."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from aseankb.clean import clean, is_caption, split_header
+from aseankb.config import load_partners, load_taxonomy
+from aseankb.errors import ConfigError, SeedError
+from aseankb.extract.dates import extract_date, infer_year
+from aseankb.extract.entities import extract_domains, extract_partners, extract_people
+from aseankb.extract.language import extract_language
+from aseankb.extract.title import cut, extract_title, is_headline
+from aseankb.model import PartialDate
+from aseankb.read import decode
+from aseankb.render.escape import esc_block, esc_inline
+from aseankb.write import write_tree
+from conftest import DATA
+
+TAX = load_taxonomy()
+
+
+# read
+def test_decode_bom_crlf_same_as_lf() -> None:
+    lf = b"Titre de l'article\nPremier paragraphe.\n"
+    crlf = b"\xef\xbb\xbf" + lf.replace(b"\n", b"\r\n")
+    assert decode(lf)[0] == decode(crlf)[0]
+
+
+def test_decode_rejects_empty_and_binary() -> None:
+    with pytest.raises(SeedError, match="empty"):
+        decode(b"")
+    with pytest.raises(SeedError, match="binary"):
+        decode(b"\x89PNG\r\n\x1a\n\x00\x00")
+
+
+def test_decode_cp1252_warns_with_encoding() -> None:
+    text, _enc, messages = decode("Coopération économique entre l’ASEAN et la Corée".encode("cp1252"))
+    assert "Coopération" in text and "cp1252" in messages[0]
+
+
+# clean
+def test_header_date_and_captions_removed() -> None:
+    c = clean(" date 2019-08 Lors de la conférence tenue à Bangkok. Photo : VNA\n\nBangkok (VNA) - Texte."
+              "\n![]() |\nSuite du texte. - VNA\nSource\nComment (0)")
+    assert c.header_date == PartialDate(2019, 8)
+    assert c.paragraphs == ["Bangkok (VNA) - Texte.", "Suite du texte."]
+    assert c.agency == "VNA"
+
+
+def test_caption_detection() -> None:
+    assert is_caption("Délégués participant à la réunion. (Photo: Anh Son) |")
+    assert is_caption("Photo : VNA/CVN")
+    assert not is_caption("La photo de famille a été prise à Hanoï.")
+
+
+def test_split_header_day_precision() -> None:
+    assert split_header(" date 2025-10-27 Malaisie")[0] == PartialDate(2025, 10, 27)
+
+
+def test_francais_debris_removed() -> None:
+    cleaned = clean("Un titre pour cet article\nFrançais Dans les résultats globaux.")
+    assert cleaned.paragraphs[1] == "Dans les résultats globaux."
+
+
+# extract: title
+def test_headline_rules() -> None:
+    assert is_headline("L’ASEAN et ses partenaires s’engagent à approfondir leur coopération")
+    assert not is_headline("Jakarta, 8 juillet (VNA) - L'ASEAN et le Royaume-Uni ont réaffirmé")
+    assert not is_headline("Près de 80 délégués ont assisté à la Conférence.")
+
+
+def test_cut_at_clause_boundary() -> None:
+    long = ("Le Premier ministre a participé au sommet des dirigeants de l'ASEAN et de ses partenaires, "
+            "qui s'est tenu à Kuala Lumpur en présence de nombreux invités venus de toute la région")
+    out = cut(long)
+    assert len(out) <= 120 and long.startswith(out) and not out.endswith(" ")
+
+
+def test_title_derived_from_lead_without_dateline() -> None:
+    paras = ["Bangkok (VNA) - L’ASEAN et l’UE ont publié une déclaration commune. Suite.", "Autre."]
+    title, consumed = extract_title(paras, lambda s: "ASEAN" in s)
+    assert title == "L’ASEAN et l’UE ont publié une déclaration commune" and not consumed
+
+
+# extract: dates
+def test_infer_year_from_handover_period() -> None:
+    text = "adopté en août 2017. Le Cambodge a transféré la coordination pour la période 2018-2021."
+    assert infer_year(text)[0] == 2018
+
+
+def test_targets_are_not_events() -> None:
+    assert infer_year("Une vision d'ici 2030, lancée en 2019.")[0] == 2019
+
+
+def test_dateline_gives_day_and_month() -> None:
+    r = extract_date(None, "Jakarta, 8 juillet (VNA) - Texte", [], "plan pour 2022-2026, le 2 août 2021", {})
+    assert r.date == PartialDate(2022, 7, 8) and r.source == "inferred"
+
+
+def test_header_wins() -> None:
+    assert extract_date(PartialDate(2025, 7), "x", [], "en 2019", {}).source == "header"
+
+
+# extract: entities
+def test_partner_word_boundaries_and_negatives() -> None:
+    about, mentioned = extract_partners(TAX, "", "", "La péninsule coréenne. Un bleu unique. L'océan Indien.")
+    assert about == [] and mentioned == []
+    about, _ = extract_partners(TAX, "L'UE et l'ASEAN", "", "L'UE soutient l'ASEAN.")
+    assert about == ["union-europeenne"]
+
+
+def test_partner_in_passing_is_mentioned() -> None:
+    body = "L'ASEAN et le Japon. Le Japon soutient. Avec la Chine aussi."
+    about, mentioned = extract_partners(TAX, "ASEAN-Japon", "L'ASEAN et le Japon.", body)
+    assert about == ["japon"] and mentioned == ["chine"]
+
+
+def test_english_and_vietnamese_partners() -> None:
+    assert "coree-du-sud" in extract_partners(TAX, "Hàn Quốc và ASEAN", "", "Hàn Quốc")[0]
+    assert "union-europeenne" in extract_partners(TAX, "EU-ASEAN leaders meet", "", "")[0]
+
+
+def test_domains() -> None:
+    found = extract_domains(TAX, "la lutte contre le terrorisme et la cybersécurité, la santé")
+    assert {"securite", "cybersecurite", "sante"} <= set(found)
+    assert "energie" not in found
+
+
+def test_people() -> None:
+    paras = ["le ministre russe des Affaires étrangères, Sergueï Lavrov, a qualifié l’ASEAN"]
+    assert extract_people(paras) == ["Sergueï Lavrov"]
+
+
+def test_language_is_deterministic() -> None:
+    paras = ["L'ASEAN et le Japon ont renforcé leur coopération dans le domaine de l'énergie."]
+    assert {extract_language(paras) for _ in range(5)} == {"fr"}
+
+
+# render
+def test_escaping() -> None:
+    assert esc_block("<script>alert(1)</script>") == "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>"
+    out = esc_inline("[x](javascript:alert(1)) *a*")
+    assert "[" not in out.replace("\\[", "") and "javascript&#58;" in out
+
+
+# write
+def test_write_only_changes_and_removes_stale(tmp_path: Path) -> None:
+    assert write_tree(tmp_path, {"a.md": "A", "b/c.md": "C"}).written == ["a.md", "b/c.md"]
+    stats = write_tree(tmp_path, {"a.md": "A"})
+    assert stats.written == [] and stats.removed == ["b/c.md"] and not (tmp_path / "b").exists()
+    (tmp_path / "mine.md").write_text("not generated")
+    write_tree(tmp_path, {})
+    assert (tmp_path / "mine.md").exists()
+
+
+# config
+def test_taxonomy_ids_match_spec() -> None:
+    spec = yaml.safe_load((DATA / "taxonomy-ids.yaml").read_text(encoding="utf-8"))
+    assert set(TAX.partners) == set(spec["partners"])
+    assert set(TAX.domains) == set(spec["domains"])
+    for pid, labels in spec["partners"].items():
+        assert TAX.partners[pid].fr == labels["fr"]
+
+
+def test_bad_taxonomy_names_file_and_key(tmp_path: Path) -> None:
+    bad = tmp_path / "partners.yaml"
+    bad.write_text("japon:\n  fr: Japon\n  en: Japan\n  names: [Japon, 3]\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        load_partners(bad)
+    assert str(bad) in str(err.value) and "japon.names" in str(err.value)
