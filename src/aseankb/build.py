@@ -14,13 +14,15 @@ from pathlib import Path
 
 from .clean import clean
 from .config import Taxonomy, load_taxonomy
+from .dedup import near_duplicates
 from .errors import SeedError
 from .extract import extract
 from .group import group
 from .model import Article, SeedResult
-from .read import decode
+from .prepare import prepare, require_text
+from .read import decode, read_seed
 from .render import render
-from .write import write_tree
+from .write import atomic_write, write_tree
 
 ASSETS_DIR = Path(__file__).parent / "assets"
 IGNORED_NAMES = {"overrides.yaml", "overrides.yml", "README.md", "README.txt"}
@@ -76,10 +78,12 @@ def ingest(path: Path, tax: Taxonomy) -> Ingested:
     """One seed through read, clean and extract. Never raises: a bad file is a report line."""
     shown = display_path(path)
     try:
-        data = path.read_bytes()
-        text, _encoding, messages = decode(data)
-        cleaned = clean(text)
+        text, _encoding, messages = decode(read_seed(path))
+        prepared = prepare(text)
+        cleaned = clean(prepared.text, prepared.front)
+        require_text(cleaned.paragraphs)
         article, warnings = extract(cleaned, file_name=path.name, source=shown, tax=tax)
+        messages += prepared.messages
     except SeedError as exc:
         return Ingested(SeedResult(shown, "skipped", messages=[f"{shown}: {exc}"]))
     except OSError as exc:
@@ -111,11 +115,23 @@ def mark_duplicates(items: list[Ingested]) -> None:
             item.article = None
 
 
+def mark_near_duplicates(items: list[Ingested]) -> None:
+    """A few words edited: both pages stay (which one is right is an editor's call), the
+    later file is flagged with a warning naming the earlier one."""
+    kept = [i for i in items if i.article is not None]
+    for later, (earlier, sim) in sorted(near_duplicates(["\n".join(i.article.paragraphs) for i in kept]).items()):
+        item, other = kept[later], kept[earlier]
+        item.result.status = "warning"
+        item.result.messages.append(f"{item.result.file}: near duplicate of {other.result.file} "
+                                    f"({sim:.0%} of their 5-word sequences in common)")
+
+
 def build(seeds_dir: Path, out_dir: Path, *, report_file: Path | None = None,
           log: Callable[[str], None] = print) -> BuildResult:
     tax = load_taxonomy()
     items = [ingest(p, tax) for p in list_seeds(seeds_dir)]
     mark_duplicates(items)
+    mark_near_duplicates(items)
     articles = [i.article for i in items if i.article]
     results = [i.result for i in items]
     pages: dict[str, str | bytes] = dict(render(group(articles), tax, results))
@@ -131,7 +147,5 @@ def build(seeds_dir: Path, out_dir: Path, *, report_file: Path | None = None,
         for message in r.messages:
             log(f"{r.status.upper()}: {message}")
     if report_file:
-        report_file.parent.mkdir(parents=True, exist_ok=True)
-        report_file.write_text(json.dumps(outcome.report(), ensure_ascii=False, indent=2) + "\n",
-                               encoding="utf-8")
+        atomic_write(report_file, (json.dumps(outcome.report(), ensure_ascii=False, indent=2) + "\n").encode())
     return outcome

@@ -14,7 +14,6 @@ from .model import Cleaned, PartialDate
 from .text import squash_spaces
 
 HEADER_DATE_RE = re.compile(r"^\s*date\s+(\d{4})-(\d{2})(?:-(\d{2}))?\b[ \t]*")
-FRONT_BLOCK_RE = re.compile(r"^\ufeff?---[ \t]*\n(.*?)\n---[ \t]*(?:\n|$)", re.S)
 AGENCIES = r"VNA|AFP|Xinhua|AP|Reuters|Yonhap|Kyodo|CVN|VNS|TTXVN|Bernama|Antara|PNA"
 TRAILER_RE = re.compile(rf"\s*[-–—]\s*({AGENCIES})(?:/CVN)?\s*\.?\s*$")
 AGENCY_LINE_RE = re.compile(rf"^\(?\s*({AGENCIES})(?:/(?:{AGENCIES}))*\s*\)?\.?$")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import unicodedata
+from pathlib import Path
 
 from charset_normalizer import from_bytes
 
@@ -17,6 +18,19 @@ MAX_BYTES = 1_000_000  # a news article is ~2-20 kB; 1 MB is a scraper's acciden
 BINARY_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF", b"PK\x03\x04", b"\x7fELF",
                 b"RIFF", b"\x1f\x8b", b"BM")
 REPLACEMENT = "\ufffd"
+
+
+def read_seed(path: Path) -> bytes:
+    """The file's bytes, refusing an oversized file before reading it: time and memory stay
+    bounded whatever lands in seeds/ (a 2 GB dump costs one stat, not 2 GB of RAM)."""
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise SeedError(f"file too large ({size:,} bytes, limit {MAX_BYTES:,}): refused unread")
+    with open(path, "rb") as fh:
+        data = fh.read(MAX_BYTES + 1)  # the file may have grown since stat()
+    if len(data) > MAX_BYTES:
+        raise SeedError(f"file too large (over {MAX_BYTES:,} bytes): refused")
+    return data
 
 
 def _decode_bom(data: bytes) -> tuple[str, str] | None:
