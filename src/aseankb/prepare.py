@@ -175,10 +175,10 @@ def split_front(text: str) -> tuple[dict, str, list[str]]:
 
 
 def active_content_warning(text: str) -> list[str]:
-    found = sorted({WS_RE.sub("", m.group(0)).lower()[:12] for m in ACTIVE_RE.finditer(text)})
+    found = sorted({WS_RE.sub("", m.group(0)).lower().replace("</", "<")[:12] for m in ACTIVE_RE.finditer(text)})
     if not found:
         return []
-    shown = ", ".join(found[:6]) + (", ..." if len(found) > 6 else "")
+    shown = ", ".join(found[:8]) + (", ..." if len(found) > 8 else "")
     return [f"contains HTML or template markup ({shown}): published as plain text, never as markup"]
 
 
@@ -190,6 +190,8 @@ def prepare(text: str) -> Prepared:
         messages += found
     else:
         messages += active_content_warning(text)
+    if front.get("title") and not any("markup" in m for m in messages):
+        messages += [f"front-block title {m}" for m in active_content_warning(front["title"])]
     if not text.strip():
         raise SeedError("no article text after its '---' front block")
     return Prepared(text, front, messages)
