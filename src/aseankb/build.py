@@ -43,6 +43,7 @@ class BuildResult:
     results: list[SeedResult]
     written: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    newest_date: str | None = None  # of the articles: a reproducible date for the site's build
 
     @property
     def summary(self) -> dict[str, int]:
@@ -142,7 +143,8 @@ def build(seeds_dir: Path, out_dir: Path, *, report_file: Path | None = None,
         pages[f"assets/{asset.name}"] = asset.read_bytes()
     out_dir.mkdir(parents=True, exist_ok=True)
     stats = write_tree(out_dir, pages)
-    outcome = BuildResult(results, stats.written, stats.removed)
+    outcome = BuildResult(results, stats.written, stats.removed,
+                          max((a.iso_date for a in articles if a.iso_date), default=None))
     for r in results:
         for message in r.messages:
             log(f"{r.status.upper()}: {message}")

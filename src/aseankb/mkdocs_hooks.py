@@ -2,21 +2,37 @@
 
 `on_pre_build` runs an incremental `aseankb build`; since unchanged pages are not
 rewritten, the rebuild it causes under `mkdocs serve` settles at once.
+
+Reproducible sites: MkDocs writes the build date into sitemap.xml(.gz) and honours
+SOURCE_DATE_EPOCH. When the caller has not set it, it is pinned to the date of the
+newest article, so two builds of the same seeds give the same bytes on any day.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
+import os
 from pathlib import Path
 
 from .build import build
 from .config import DATA_DIR
 
 log = logging.getLogger("mkdocs.plugins.aseankb")
+EPOCH_VAR = "SOURCE_DATE_EPOCH"
+_pinned: dict[str, str] = {}  # the value we set ourselves (serve rebuilds may move it)
 
 
 def _root(config) -> Path:
     return Path(config.config_file_path).resolve().parent
+
+
+def _pin_build_date(newest: str | None) -> None:
+    if EPOCH_VAR in os.environ and os.environ[EPOCH_VAR] != _pinned.get(EPOCH_VAR):
+        return  # set by the caller: theirs wins
+    if newest:
+        day = dt.datetime.fromisoformat(newest).replace(tzinfo=dt.UTC)
+        os.environ[EPOCH_VAR] = _pinned[EPOCH_VAR] = str(int(day.timestamp()))
 
 
 def on_pre_build(config, **_kwargs) -> None:
@@ -25,6 +41,7 @@ def on_pre_build(config, **_kwargs) -> None:
         log.warning("aseankb: no seeds folder at %s; content/ left as it is", seeds)
         return
     outcome = build(seeds, Path(config.docs_dir), log=lambda m: log.info("aseankb: %s", m))
+    _pin_build_date(outcome.newest_date)
     if outcome.written or outcome.removed:
         log.info("aseankb: %d pages written, %d removed", len(outcome.written), len(outcome.removed))
 

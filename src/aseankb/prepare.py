@@ -202,5 +202,7 @@ def require_text(paragraphs: list[str]) -> None:
     with a headline and no article."""
     words = sum(len(p.split()) for p in paragraphs)
     lone_headline = len(paragraphs) == 1 and words <= HEADLINE_WORDS and not SENTENCE_END_RE.search(paragraphs[0])
+    if not words:
+        raise SeedError("no article text (only invisible characters or page chrome)")
     if words < MIN_WORDS or lone_headline:
         raise SeedError(f"only a title line, no article text ({words} words)")

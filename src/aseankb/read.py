@@ -15,6 +15,7 @@ from charset_normalizer import from_bytes
 from .errors import SeedError
 
 MAX_BYTES = 1_000_000  # a news article is ~2-20 kB; 1 MB is a scraper's accident
+LARGE_BYTES = 200_000  # accepted, but worth a look: likely several articles or a whole page dump
 BINARY_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF", b"PK\x03\x04", b"\x7fELF",
                 b"RIFF", b"\x1f\x8b", b"BM")
 REPLACEMENT = "\ufffd"
@@ -76,18 +77,21 @@ def decode(data: bytes) -> tuple[str, str, list[str]]:
         raise SeedError("empty file")
     if len(data) > MAX_BYTES:
         raise SeedError(f"file too large ({len(data):,} bytes, limit {MAX_BYTES:,})")
+    messages: list[str] = []
+    if len(data) > LARGE_BYTES:
+        messages.append(f"unusually large for one article ({len(data):,} bytes): check that it holds one article")
     bom = _decode_bom(data)
     if bom:
         text, encoding = bom
-        messages: list[str] = []
     elif _looks_binary(data):
         raise SeedError("binary file, not text")
     else:
         try:
-            text, encoding, messages = data.decode("utf-8"), "UTF-8", []
+            text, encoding = data.decode("utf-8"), "UTF-8"
         except UnicodeDecodeError:
-            text, messages = _decode_legacy(data)
-            encoding = messages[0].rsplit(" ", 1)[-1]
+            text, legacy = _decode_legacy(data)
+            encoding = legacy[0].rsplit(" ", 1)[-1]
+            messages += legacy
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     if REPLACEMENT in text:
         messages.append("text contains U+FFFD replacement characters, removed")
