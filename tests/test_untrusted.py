@@ -27,7 +27,7 @@ from aseankb.errors import SeedError
 from aseankb.prepare import prepare
 from aseankb.read import MAX_BYTES, decode
 from conftest import ROOT
-from untrusted_corpus import EXPECTED, REASONS, crlf_bom, fixture_text, make_corpus, mixed_utf8, near_copy
+from untrusted_corpus import EXPECTED, HOSTILE_NAME, REASONS, crlf_bom, fixture_text, make_corpus, mixed_utf8, near_copy
 
 BIN = Path(sys.executable).parent
 TAX = load_taxonomy()
@@ -270,6 +270,10 @@ def test_hostile_text_is_shown_as_text(hostile: Path) -> None:
     soup = BeautifulSoup((hostile / "site" / front / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert "<script>alert('xss-front-title')</script> Singapour" in soup.title.get_text()
     assert soup.h1.find("b") is None and "<b onmouseover" in soup.h1.get_text()
+    named = Path(seeds[HOSTILE_NAME]["page"]).with_suffix("")
+    soup = BeautifulSoup((hostile / "site" / named / "index.html").read_text(encoding="utf-8"), "html.parser")
+    article = soup.select_one("article")
+    assert f"seeds/{HOSTILE_NAME}" in article.get_text() and article.find("img") is None
 
 
 def test_search_index_holds_no_markup_from_seeds(hostile: Path) -> None:

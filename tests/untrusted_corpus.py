@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 
 FIXTURES = Path(__file__).parent / "fixtures" / "untrusted"
+HOSTILE_NAME = "<img src=x onerror=alert('xss-name')>[a](javascript:alert('xss-name')).txt"
 BIG_BYTES = 2 * 1024 * 1024
 
 # file name -> expected status (the five sample seeds are all 'ingested').
@@ -31,6 +32,8 @@ EXPECTED = {
     "image-png.txt": "skipped",
     "octets-nuls.txt": "skipped",
     "gros.txt": "skipped",                    # 2 MB
+    "lien.txt": "skipped",                    # symbolic link to a file outside seeds/
+    HOSTILE_NAME: "ingested",                 # a file name made of markup
 }
 # Words the message must contain, besides the file's name.
 REASONS = {
@@ -48,6 +51,7 @@ REASONS = {
     "image-png.txt": "binary",
     "octets-nuls.txt": "binary",
     "gros.txt": "too large",
+    "lien.txt": "symbolic link",
 }
 
 PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
@@ -100,6 +104,7 @@ def generated() -> dict[str, bytes]:
         "image-png.txt": PNG,
         "octets-nuls.txt": b"Texte\x00avec\x00des\x00octets\x00nuls " * 20,
         "gros.txt": big_text(),
+        HOSTILE_NAME: fixture_text("nom-hostile.txt").encode(),
     }
 
 
@@ -109,7 +114,9 @@ def make_corpus(seeds: Path) -> dict[str, str]:
     seeds.mkdir(parents=True, exist_ok=True)
     made = generated()
     for name in EXPECTED:
-        if name in made:
+        if name == "lien.txt":
+            (seeds / name).symlink_to((FIXTURES / "numerique.txt").resolve())
+        elif name in made:
             (seeds / name).write_bytes(made[name])
         else:
             shutil.copy(FIXTURES / name, seeds / name)

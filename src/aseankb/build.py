@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -62,15 +61,16 @@ class BuildResult:
 def list_seeds(seeds_dir: Path) -> list[Path]:
     """Every regular file in the seeds folder, in a stable order (hidden files and the
     editor's overrides file excepted)."""
-    return sorted((p for p in seeds_dir.iterdir() if p.is_file() and not p.name.startswith(".")
+    return sorted((p for p in seeds_dir.iterdir() if (p.is_file() or p.is_symlink()) and not p.name.startswith(".")
                    and p.name not in IGNORED_NAMES), key=lambda p: p.name)
 
 
 def display_path(path: Path) -> str:
     """The seed's path as users see it: relative to the working folder when inside it."""
     try:
-        return Path(os.path.relpath(path.resolve(), Path.cwd())).as_posix() \
-            if path.resolve().is_relative_to(Path.cwd()) else path.as_posix()
+        # The folder is resolved, not the file: a symbolic link is shown where it lies.
+        full, cwd = path.parent.resolve() / path.name, Path.cwd().resolve()
+        return full.relative_to(cwd).as_posix() if full.is_relative_to(cwd) else path.as_posix()
     except (ValueError, OSError):
         return path.as_posix()
 

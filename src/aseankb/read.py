@@ -7,6 +7,8 @@ Every outcome is a Decoded text (possibly with warnings) or a SeedError.
 from __future__ import annotations
 
 import codecs
+import os
+import stat
 import unicodedata
 from pathlib import Path
 
@@ -24,7 +26,13 @@ REPLACEMENT = "\ufffd"
 def read_seed(path: Path) -> bytes:
     """The file's bytes, refusing an oversized file before reading it: time and memory stay
     bounded whatever lands in seeds/ (a 2 GB dump costs one stat, not 2 GB of RAM)."""
-    size = path.stat().st_size
+    info = os.lstat(path)
+    if stat.S_ISLNK(info.st_mode):
+        # A link could publish any file of the machine (/etc/passwd, a key...): refused.
+        raise SeedError("symbolic link: refused, a seed must be a regular file")
+    if not stat.S_ISREG(info.st_mode):
+        raise SeedError("not a regular file: refused")
+    size = info.st_size
     if size > MAX_BYTES:
         raise SeedError(f"file too large ({size:,} bytes, limit {MAX_BYTES:,}): refused unread")
     with open(path, "rb") as fh:
