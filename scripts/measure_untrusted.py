@@ -3,7 +3,7 @@
     .venv/bin/python scripts/measure_untrusted.py
 
 Cases: the 2 MB file of issue #3 (refused), a file just under the size limit (ingested:
-the worst case the build accepts), and a pathological HTML page of 900 kB of unclosed tags.
+the worst case the build accepts), and pathological pages and texts just under the limit.
 Each case runs in a fresh process so that its peak RSS is its own.
 """
 
@@ -32,7 +32,9 @@ def make_cases(folder: Path) -> dict[str, Path]:
     cases = {
         "2 MB text (refused)": text_of(2 * 1024 * 1024),
         "just under the limit (ingested)": text_of(MAX_BYTES - 100),
-        "900 kB of unclosed HTML tags": b"<!DOCTYPE html><html><body>" + b"<div><b><p>x " * 70_000,
+        "pathological HTML (unclosed tags)": b"<!DOCTYPE html><html><body>" + b"<div><b><p>x " * 38_000,
+        "pathological text (1 char per line)": b"a\n" * (MAX_BYTES // 2 - 10),
+        "pathological text (no newline)": b"{{ " * (MAX_BYTES // 3 - 10),
     }
     paths = {}
     for i, (name, data) in enumerate(cases.items()):

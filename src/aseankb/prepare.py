@@ -26,11 +26,13 @@ FRONT_BLOCK_RE = re.compile(r"^\ufeff?---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\
 LONE_RULE_RE = re.compile(r"^\ufeff?---[ \t]*(?:\n|$)")
 FRONT_MAX = 20_000  # a front block is a few lines; a longer one is not a front block
 HTML_START_RE = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])", re.I | re.S)
-HTML_BLOCK_TAG_RE = re.compile(r"<(?:p|div|article|section|br)\b[^>]*>|</(?:p|div|article|section)>", re.I)
+# Bounded repetitions everywhere: a hostile 1 MB of '<p ' or '{{' must not cost n² steps.
+HTML_BLOCK_TAG_RE = re.compile(r"<(?:p|div|article|section|br)\b[^>]{0,500}>|</(?:p|div|article|section)>", re.I)
 HTML_MIN_BLOCK_TAGS = 4  # a pasted page fragment, not a sentence that quotes a tag
 ACTIVE_RE = re.compile(
-    r"<\s*/?\s*(?:script|iframe|style|object|embed|svg|form|link|meta|base)\b"
-    r"|\bon[a-z]{3,}\s*=|\b(?:javascript|vbscript)\s*:|\bdata\s*:\s*text/html|\{\{.*?\}\}|\{%.*?%\}",
+    r"<\s{0,20}/?\s{0,20}(?:script|iframe|style|object|embed|svg|form|link|meta|base)\b"
+    r"|\bon[a-z]{3,20}\s{0,20}=|\b(?:javascript|vbscript)\s{0,20}:|\bdata\s{0,20}:\s{0,20}text/html"
+    r"|\{\{.{0,120}?\}\}|\{%.{0,120}?%\}",
     re.I | re.S)
 # Elements whose text is never article text.
 SKIPPED_TAGS = {"script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form",
@@ -158,7 +160,9 @@ def parse_front(block: str) -> tuple[dict, list[str]]:
     if isinstance(date, dt.date):
         front["date"] = date
     elif date is not None:
-        return front, [f"'---' front block: date {str(date)[:40]!r} is not a YYYY-MM-DD date: ignored"]
+        # Never str() a YAML structure: aliases can make its text exponentially long.
+        shown = repr(date)[:40] if isinstance(date, str | int | float) else type(date).__name__
+        return front, [f"'---' front block: date {shown} is not a YYYY-MM-DD date: ignored"]
     return front, []
 
 

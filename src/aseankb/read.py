@@ -16,8 +16,8 @@ from charset_normalizer import from_bytes
 
 from .errors import SeedError
 
-MAX_BYTES = 1_000_000  # a news article is ~2-20 kB; 1 MB is a scraper's accident
-LARGE_BYTES = 200_000  # accepted, but worth a look: likely several articles or a whole page dump
+MAX_BYTES = 500_000  # a news article is ~2-50 kB; 500 kB is a scraper's accident (and bounds a build)
+LARGE_BYTES = 100_000  # accepted, but worth a look: likely several articles or a whole page dump
 BINARY_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF", b"PK\x03\x04", b"\x7fELF",
                 b"RIFF", b"\x1f\x8b", b"BM")
 REPLACEMENT = "\ufffd"
