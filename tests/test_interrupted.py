@@ -114,3 +114,22 @@ def test_killed_build_leaves_content_usable_and_next_build_repairs(tmp_path: Pat
     assert snapshot(content) == new
     assert not (content / STAGING).exists()
     assert read_manifest(content) == set(new)
+
+
+def test_next_write_clears_debris_and_journaled_files(tmp_path: Path) -> None:
+    """What a killed build leaves (staging debris, a journal listing a file it had written
+    for pages that are no longer wanted) is cleaned by the next write."""
+    from aseankb.write import write_tree
+
+    write_tree(tmp_path, {"a.md": "A", "b.md": "B"})
+    (tmp_path / STAGING).mkdir()
+    (tmp_path / STAGING / "7.tmp").write_text("half a page")
+    (tmp_path / "orphan.md").write_text("written by the killed build")
+    (tmp_path / MANIFEST).write_text('["a.md", "b.md", "orphan.md", "../outside.md"]\n')
+    (tmp_path.parent / "outside.md").write_text("not ours")
+    before = (tmp_path / "a.md").stat().st_mtime_ns
+    stats = write_tree(tmp_path, {"a.md": "A"})
+    assert stats.written == [] and stats.removed == ["b.md", "orphan.md"]
+    assert not (tmp_path / STAGING).exists() and (tmp_path.parent / "outside.md").exists()
+    assert (tmp_path / "a.md").stat().st_mtime_ns == before
+    assert read_manifest(tmp_path) == {"a.md"}

@@ -43,7 +43,8 @@ def main(argv: list[str] | None = None) -> int:
           f"{s['duplicate']} duplicate, {s['skipped']} skipped; {len(outcome.written)} files written, "
           f"{len(outcome.removed)} removed ({time.perf_counter() - start:.1f} s)")
     if args.strict and (s["warning"] or s["skipped"]):
-        print("aseankb: --strict: failing because of the warnings above", file=sys.stderr)
+        print(f"aseankb: --strict: failing: {s['warning']} file(s) with warnings, {s['skipped']} skipped "
+              "(see the lines above)", file=sys.stderr)
         return 1
     return 0
 
