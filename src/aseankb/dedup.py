@@ -15,11 +15,10 @@ candidate pairs get the exact Jaccard.
 
 from __future__ import annotations
 
-import hashlib
 import re
+import unicodedata
+import zlib
 from collections import defaultdict
-
-from .text import fold
 
 SHINGLE = 5
 SAMPLE = 4            # index one shingle in SAMPLE
@@ -27,16 +26,21 @@ MIN_SHARED = 2        # sampled shingles two texts must share to be compared
 COMMON_POSTING = 200  # a sampled shingle in more texts than this is boilerplate
 SHORT_TEXT = 40       # shingles
 NEAR_THRESHOLD = 0.5
-WORD_RE = re.compile(r"\w+")
+WORD_RE = re.compile(rb"[a-z0-9]+")
 
 
 def shingles(text: str) -> frozenset[int]:
-    """Hashes of the word 5-grams of the folded text (accents and case do not count)."""
-    words = WORD_RE.findall(fold(text))
-    if 0 < len(words) < SHINGLE:
-        words += [""] * (SHINGLE - len(words))
-    grams = (" ".join(words[i:i + SHINGLE]) for i in range(max(0, len(words) - SHINGLE + 1)))
-    return frozenset(int.from_bytes(hashlib.blake2b(g.encode(), digest_size=8).digest(), "big") for g in grams)
+    """Hashes of the word 5-grams of the text, accents and case aside.
+
+    Speed matters at 10,000 articles: words are folded and hashed by C code (NFKD, ASCII,
+    crc32), and a 5-gram's hash is that of its tuple of word hashes. Hashes of ints and
+    tuples of ints do not depend on PYTHONHASHSEED, so the result is the same in every run.
+    """
+    folded = unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore")
+    ids = [zlib.crc32(w) for w in WORD_RE.findall(folded)]
+    if 0 < len(ids) < SHINGLE:
+        ids += [0] * (SHINGLE - len(ids))
+    return frozenset(hash(g) for g in zip(*(ids[i:] for i in range(SHINGLE)), strict=False))
 
 
 def jaccard(a: frozenset[int], b: frozenset[int]) -> float:
