@@ -127,6 +127,13 @@ def test_cp1252_decoded_and_warned() -> None:
     assert messages == ["not UTF-8: decoded as cp1252"]
 
 
+def test_latin1_decoded_and_warned() -> None:
+    sample = "Coopération économique à Hanoï : la délégation française reçue à l'Élysée.\n" * 3
+    text, _enc, messages = decode(sample.encode("latin-1"))
+    assert text == sample and len(messages) == 1
+    assert re.fullmatch(r"not UTF-8: decoded as (cp1252|latin_1|iso8859_15)", messages[0])
+
+
 def test_utf16_with_bom() -> None:
     for codec in ("utf-16", "utf-16-be"):
         data = fixture_text("education-utf16.txt").encode(codec)
@@ -341,3 +348,15 @@ def test_live_markup_checker_catches_live_markup() -> None:
                  "<a href='data:text/html,x'>x</a>", "<div title='xss'>x</div>"):
         assert live_problems(html, "t.html"), html
     assert live_problems("<p>&lt;script&gt;alert('xss')&lt;/script&gt;</p>", "t.html") == []
+
+
+def test_names_differing_by_case_get_distinct_ids(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "Note.txt").write_text(fixture_text("numerique.txt"), encoding="utf-8")
+    (seeds / "note.md").write_text(fixture_text("sante-crlf.txt"), encoding="utf-8")
+    outcome = build(seeds, tmp_path / "content", log=lambda m: None)
+    assert [r.status for r in outcome.results] == ["ingested", "warning"]
+    assert "already used by" in outcome.results[1].messages[0]
+    ids = {frontmatter.load(tmp_path / "content" / r.page)["id"] for r in outcome.results}
+    assert len(ids) == 2 and len(list((tmp_path / "content" / "sources").iterdir())) == 2

@@ -15,7 +15,7 @@ from .clean import clean
 from .config import Taxonomy, load_taxonomy
 from .dedup import near_duplicates
 from .errors import SeedError
-from .extract import extract
+from .extract import article_slug, extract
 from .group import group
 from .model import Article, SeedResult
 from .prepare import prepare, require_text
@@ -116,6 +116,24 @@ def mark_duplicates(items: list[Ingested]) -> None:
             item.article = None
 
 
+def separate_ids(items: list[Ingested]) -> None:
+    """File names that differ only by case or extension ('Note.txt', 'note.md') give the same
+    id, hence one source file and ambiguous overrides: the later file gets a suffixed id."""
+    taken: dict[str, str] = {}
+    for item in items:
+        art = item.article
+        if art is None:
+            continue
+        if art.id in taken:
+            new_id = f"{art.id}-{hashlib.sha256(item.result.file.encode()).hexdigest()[:6]}"
+            item.result.messages.append(f"{item.result.file}: its id '{art.id}' is already used by "
+                                        f"{taken[art.id]}: given id '{new_id}' (rename the file to choose one)")
+            item.result.status = "warning"
+            art.id, art.slug = new_id, article_slug(art.title, new_id)
+            item.result.page = art.page
+        taken[art.id] = item.result.file
+
+
 def mark_near_duplicates(items: list[Ingested]) -> None:
     """A few words edited: both pages stay (which one is right is an editor's call), the
     later file is flagged with a warning naming the earlier one."""
@@ -132,6 +150,7 @@ def build(seeds_dir: Path, out_dir: Path, *, report_file: Path | None = None,
     tax = load_taxonomy()
     items = [ingest(p, tax) for p in list_seeds(seeds_dir)]
     mark_duplicates(items)
+    separate_ids(items)
     mark_near_duplicates(items)
     articles = [i.article for i in items if i.article]
     results = [i.result for i in items]
