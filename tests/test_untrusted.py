@@ -211,6 +211,10 @@ def test_yaml_front_block_used_never_title_or_body(hostile: Path) -> None:
         assert leak not in post.content, leak
     bad = prepare("---\ntitle: [unclosed\n---\nHanoi (VNA) - Un texte.\n")
     assert bad.front == {} and "not valid YAML" in bad.messages[0] and bad.text.startswith("Hanoi")
+    for block, reason in (("date: 2019-02-30", "not valid YAML"), ("date: 9999-12-31", "out of range"),
+                          ("title: " + "[" * 5000, "not valid YAML"), ("- a\n- b", "not a mapping")):
+        odd = prepare(f"---\n{block}\n---\nHanoi (VNA) - Un texte.\n")
+        assert "date" not in odd.front and reason in odd.messages[0] and odd.text.startswith("Hanoi")
     lone = prepare("---\nHanoi (VNA) - Un texte.\n")
     assert lone.text.startswith("Hanoi") and "never closed" in lone.messages[0]
 

@@ -22,7 +22,8 @@ SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[Heal
 # Pieces of real-looking and hostile seeds, so that generated text reaches the deeper
 # paths (headline, dateline, front block, HTML page) and not only the decoder's refusals.
 PIECES = [
-    " date 2023-05-12 ", "---", "title: x", "date: 2020-01-02", "<!DOCTYPE html>", "<html>", "<p>", "</p>",
+    " date 2023-05-12 ", "---", "title: x", "date: 2020-01-02", "date: 2019-02-30", "date: 9999-12-31", "[[[[",
+    "&a [*a]", "<!DOCTYPE html>", "<html>", "<p>", "</p>",
     "<div class='cookie'>", "</div>", "<script>alert(1)</script>", "<h1>", "</h1>", "{{ x }}", "{% y %}",
     "[a](javascript:alert(1))", "onload=alert(1)", "Hanoi, 12 mars (VNA) - ", "L'ASEAN et le Japon",
     "coopèrent dans le domaine de l'énergie.", "La Chine", "en 2019", "-VNA", "\n", "\n\n", "\r\n", " ",

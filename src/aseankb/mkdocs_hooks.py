@@ -31,8 +31,9 @@ def _pin_build_date(newest: str | None) -> None:
     if EPOCH_VAR in os.environ and os.environ[EPOCH_VAR] != _pinned.get(EPOCH_VAR):
         return  # set by the caller: theirs wins
     if newest:
-        day = dt.datetime.fromisoformat(newest).replace(tzinfo=dt.UTC)
-        os.environ[EPOCH_VAR] = _pinned[EPOCH_VAR] = str(int(day.timestamp()))
+        stamp = int(dt.datetime.fromisoformat(newest).replace(tzinfo=dt.UTC).timestamp())
+        if 0 <= stamp < 2**32:  # gzip headers hold 32 bits
+            os.environ[EPOCH_VAR] = _pinned[EPOCH_VAR] = str(stamp)
 
 
 def on_pre_build(config, **_kwargs) -> None:

@@ -24,6 +24,7 @@ from .errors import SeedError
 
 FRONT_BLOCK_RE = re.compile(r"^\ufeff?---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)", re.S)
 LONE_RULE_RE = re.compile(r"^\ufeff?---[ \t]*(?:\n|$)")
+FRONT_YEARS = (1900, 2100)  # a date outside is a typo (and breaks 32-bit timestamps)
 FRONT_MAX = 20_000  # a front block is a few lines; a longer one is not a front block
 HTML_START_RE = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])", re.I | re.S)
 # Bounded repetitions everywhere: a hostile 1 MB of '<p ' or '{{' must not cost n² steps.
@@ -147,8 +148,9 @@ def parse_front(block: str) -> tuple[dict, list[str]]:
     """The fields of a YAML front block that aseankb uses: `title` (str) and `date` (a date)."""
     try:
         data = yaml.safe_load(block)
-    except yaml.YAMLError as exc:
-        reason = str(getattr(exc, "problem", None) or type(exc).__name__)
+    # PyYAML raises more than YAMLError: ValueError for 2019-02-30, RecursionError for [[[[...
+    except (yaml.YAMLError, ValueError, TypeError, OverflowError, RecursionError) as exc:
+        reason = str(getattr(exc, "problem", None) or exc)[:80]
         return {}, [f"'---' front block is not valid YAML ({reason}): ignored"]
     if not isinstance(data, dict):
         return {}, ["'---' front block is not a mapping of keys: ignored"]
@@ -157,8 +159,10 @@ def parse_front(block: str) -> tuple[dict, list[str]]:
     if isinstance(title, str | int | float) and str(title).strip():
         front["title"] = WS_RE.sub(" ", str(title)).strip()
     date = _front_value(data.get("date"))
-    if isinstance(date, dt.date):
+    if isinstance(date, dt.date) and FRONT_YEARS[0] <= date.year <= FRONT_YEARS[1]:
         front["date"] = date
+    elif isinstance(date, dt.date):
+        return front, [f"'---' front block: date {date.isoformat()} is out of range: ignored"]
     elif date is not None:
         # Never str() a YAML structure: aliases can make its text exponentially long.
         shown = repr(date)[:40] if isinstance(date, str | int | float) else type(date).__name__
