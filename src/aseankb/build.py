@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .clean import clean
 from .config import Taxonomy, load_taxonomy
-from .dedup import near_duplicates
+from .dedup import flag_near_duplicates
 from .errors import SeedError
 from .extract import article_slug, extract
 from .group import group
@@ -134,24 +134,13 @@ def separate_ids(items: list[Ingested]) -> None:
         taken[art.id] = item.result.file
 
 
-def mark_near_duplicates(items: list[Ingested]) -> None:
-    """A few words edited: both pages stay (which one is right is an editor's call), the
-    later file is flagged with a warning naming the earlier one."""
-    kept = [i for i in items if i.article is not None]
-    for later, (earlier, sim) in sorted(near_duplicates(["\n".join(i.article.paragraphs) for i in kept]).items()):
-        item, other = kept[later], kept[earlier]
-        item.result.status = "warning"
-        item.result.messages.append(f"{item.result.file}: near duplicate of {other.result.file} "
-                                    f"({sim:.0%} of their 5-word sequences in common)")
-
-
 def build(seeds_dir: Path, out_dir: Path, *, report_file: Path | None = None,
           log: Callable[[str], None] = print) -> BuildResult:
     tax = load_taxonomy()
     items = [ingest(p, tax) for p in list_seeds(seeds_dir)]
     mark_duplicates(items)
     separate_ids(items)
-    mark_near_duplicates(items)
+    flag_near_duplicates([(i.result, i.article) for i in items if i.article is not None])
     articles = [i.article for i in items if i.article]
     results = [i.result for i in items]
     pages: dict[str, str | bytes] = dict(render(group(articles), tax, results))

@@ -20,6 +20,8 @@ import unicodedata
 import zlib
 from collections import defaultdict
 
+from .model import Article, SeedResult
+
 SHINGLE = 5
 SAMPLE = 4            # index one shingle in SAMPLE
 MIN_SHARED = 2        # sampled shingles two texts must share to be compared
@@ -82,3 +84,14 @@ def near_duplicates(texts: list[str], threshold: float = NEAR_THRESHOLD) -> dict
         if sim >= threshold and (b not in best or sim > best[b][1]):
             best[b] = (a, sim)
     return best
+
+
+def flag_near_duplicates(kept: list[tuple[SeedResult, Article]]) -> None:
+    """A few words edited: both pages stay (which one is right is an editor's call), the
+    later file is flagged with a warning naming the earlier one."""
+    found = near_duplicates(["\n".join(article.paragraphs) for _result, article in kept])
+    for later, (earlier, sim) in sorted(found.items()):
+        result, other = kept[later][0], kept[earlier][0]
+        result.status = "warning"
+        result.messages.append(f"{result.file}: near duplicate of {other.file} "
+                               f"({sim:.0%} of their 5-word sequences in common)")
