@@ -7,23 +7,31 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 import os
+import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .cache import CACHE_DIR_NAME, Cache, Entry, seed_key, stamp, text_hash, unchanged_on_disk
 from .clean import clean
 from .config import Taxonomy, load_taxonomy
 from .errors import SeedError
 from .extract import extract
+from .extract.language import extract_language
 from .group import group
 from .model import Article, SeedResult
 from .read import decode
-from .render import render
+from .render.article import render_article
+from .render.pages import render_indexes
 from .write import write_tree
 
 ASSETS_DIR = Path(__file__).parent / "assets"
 IGNORED_NAMES = {"overrides.yaml", "overrides.yml", "README.md", "README.txt"}
+DEFAULT_CACHE = Path(CACHE_DIR_NAME)  # relative to the working folder: the project root
+PARALLEL_MIN = 64  # below this many seeds to extract, starting worker processes costs more than it saves
 
 
 @dataclass
@@ -34,6 +42,9 @@ class Ingested:
     article: Article | None = None
     text: str | None = None
     digest: str | None = None
+    page: str | None = None  # the rendered article page, when extracted in this build
+    key: str = ""
+    path: Path | None = None
 
 
 @dataclass
@@ -72,11 +83,11 @@ def display_path(path: Path) -> str:
         return path.as_posix()
 
 
-def ingest(path: Path, tax: Taxonomy) -> Ingested:
+def ingest(path: Path, tax: Taxonomy, shown: str | None = None, data: bytes | None = None) -> Ingested:
     """One seed through read, clean and extract. Never raises: a bad file is a report line."""
-    shown = display_path(path)
+    shown = shown or display_path(path)
     try:
-        data = path.read_bytes()
+        data = path.read_bytes() if data is None else data
         text, _encoding, messages = decode(data)
         cleaned = clean(text)
         article, warnings = extract(cleaned, file_name=path.name, source=shown, tax=tax)
@@ -111,21 +122,138 @@ def mark_duplicates(items: list[Ingested]) -> None:
             item.article = None
 
 
-def build(seeds_dir: Path, out_dir: Path, *, report_file: Path | None = None,
-          log: Callable[[str], None] = print) -> BuildResult:
+def _ingest_and_render(job: tuple[Path, str, bytes | None, str]) -> Ingested:
+    """A worker's task: ingest one seed and render its page (rendering is per article too)."""
+    path, shown, data, key = job
     tax = load_taxonomy()
-    items = [ingest(p, tax) for p in list_seeds(seeds_dir)]
+    item = ingest(path, tax, shown, data)
+    item.key, item.path = key, path
+    if item.article:
+        item.page = render_article(item.article, tax)
+    return item
+
+
+def _pool_context():
+    # fork shares the loaded taxonomy and language profiles; it is unsafe only when other
+    # threads run (mkdocs serve), where a fresh interpreter per worker is the safe choice.
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
+def _extract_all(jobs: list[tuple[Path, str, bytes | None, str]], workers: int) -> list[Ingested]:
+    """Ingest the seeds the cache does not know, on every core; results in input order."""
+    if workers <= 1 or len(jobs) < PARALLEL_MIN:
+        return [_ingest_and_render(j) for j in jobs]
+    load_taxonomy()
+    extract_language(["Chargement des profils de langue avant de lancer les processus."])
+    chunk = max(1, min(32, len(jobs) // (workers * 8)))
+    with ProcessPoolExecutor(workers, mp_context=_pool_context()) as pool:
+        return list(pool.map(_ingest_and_render, jobs, chunksize=chunk))
+
+
+def _entry(item: Ingested) -> Entry:
+    """The cache record of a freshly ingested seed (copies: the build mutates its results)."""
+    result = replace(item.result, messages=list(item.result.messages))
+    article = replace(item.article, paragraphs=[]) if item.article else None
+    page_hash = text_hash(item.page.encode()) if item.page is not None else None
+    source_hash = text_hash(item.text.encode()) if item.article and item.text is not None else None
+    return Entry(result, article, item.digest, page_hash, source_hash)
+
+
+def _from_entry(entry: Entry, key: str, path: Path) -> Ingested:
+    result = replace(entry.result, messages=list(entry.result.messages))
+    return Ingested(result, entry.article, None, entry.digest, None, key, path)
+
+
+def ingest_all(seeds: list[Path], seeds_dir: Path, tax: Taxonomy, cache: Cache,
+               workers: int) -> list[Ingested]:
+    """Every seed, from the cache when its bytes are known, else extracted (in parallel)."""
+    shown_dir = display_path(seeds_dir)
+    items: list[Ingested | None] = []
+    jobs = []
+    for path in seeds:
+        shown = f"{shown_dir}/{path.name}" if shown_dir not in ("", ".") else path.name
+        try:
+            data = path.read_bytes()
+        except OSError:
+            data = None  # ingest() reports why
+        key = seed_key(path.name, shown, data) if data is not None else ""
+        entry = cache.get(key) if key else None
+        items.append(_from_entry(entry, key, path) if entry else None)
+        if entry is None:
+            jobs.append((path, shown, data, key))
+    fresh = iter(_extract_all(jobs, workers))
+    for i, item in enumerate(items):
+        if item is None:
+            items[i] = item = next(fresh)
+            if item.key:
+                cache.put(item.key, _entry(item), item.page, item.text)
+    return items
+
+
+def _article_files(items: list[Ingested], out: Path, cache: Cache,
+                   stamps: dict) -> tuple[dict[str, str], dict[str, str], set[str]]:
+    """Each article's page and source text: (files to write, their hashes, files known to be
+    on disk as they should be). A cached article's texts are read only when needed."""
+    files: dict[str, str] = {}
+    hashes: dict[str, str] = {}
+    keep: set[str] = set()
+    for item in items:
+        art = item.article
+        if art is None:
+            continue
+        entry = cache.index.get(item.key) if item.page is None else None
+        wanted = {art.page: entry.page_hash, f"sources/{art.id}.txt": entry.source_hash} if entry else {}
+        if entry and all(h and unchanged_on_disk(out / rel, h, stamps, rel) for rel, h in wanted.items()):
+            keep.update(wanted)
+            continue
+        page, text = item.page, item.text
+        if entry:
+            page, text = cache.blob(item.key) or (None, None)
+        if page is None or text is None:  # the blob is gone: extract this one again
+            again = _ingest_and_render((item.path, art.source, None, item.key))
+            page, text = again.page, again.text
+        files[art.page], files[f"sources/{art.id}.txt"] = page, text
+        known = entry or cache.added.get(item.key)
+        if known and item.page in (None, page):
+            hashes.update({art.page: known.page_hash, f"sources/{art.id}.txt": known.source_hash})
+    return files, hashes, keep
+
+
+def usable_cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def _cache_root(cache_dir: Path | None) -> Path | None:
+    if cache_dir is None or os.environ.get("ASEANKB_NO_CACHE"):
+        return None
+    return cache_dir.resolve()
+
+
+def build(seeds_dir: Path, out_dir: Path, *, report_file: Path | None = None,
+          log: Callable[[str], None] = print, cache_dir: Path | None = DEFAULT_CACHE,
+          workers: int | None = None) -> BuildResult:
+    """Build the knowledge base. `cache_dir=None` extracts every seed again; `workers`
+    defaults to the number of usable cores."""
+    tax = load_taxonomy()
+    cache = Cache(_cache_root(cache_dir))
+    items = ingest_all(list_seeds(seeds_dir), seeds_dir, tax, cache, workers or usable_cores())
     mark_duplicates(items)
     articles = [i.article for i in items if i.article]
     results = [i.result for i in items]
-    pages: dict[str, str | bytes] = dict(render(group(articles), tax, results))
-    for item in items:
-        if item.article:
-            pages[f"sources/{item.article.id}.txt"] = item.text
+    pages: dict[str, str | bytes] = dict(render_indexes(group(articles), tax, results))
     for asset in sorted(ASSETS_DIR.iterdir()):
         pages[f"assets/{asset.name}"] = asset.read_bytes()
+    stamps = cache.load_stamps(out_dir)
+    files, hashes, keep = _article_files(items, out_dir, cache, stamps)
+    pages.update(files)
     out_dir.mkdir(parents=True, exist_ok=True)
-    stats = write_tree(out_dir, pages)
+    stats = write_tree(out_dir, pages, keep=keep)
+    _update_stamps(out_dir, stamps, pages, hashes, keep)
+    cache.save_stamps(out_dir, stamps)
+    cache.save()
     outcome = BuildResult(results, stats.written, stats.removed)
     for r in results:
         for message in r.messages:
@@ -135,3 +263,18 @@ def build(seeds_dir: Path, out_dir: Path, *, report_file: Path | None = None,
         report_file.write_text(json.dumps(outcome.report(), ensure_ascii=False, indent=2) + "\n",
                                encoding="utf-8")
     return outcome
+
+
+def _update_stamps(out: Path, stamps: dict, pages: dict[str, str | bytes], hashes: dict[str, str],
+                   keep: set[str]) -> None:
+    """Record what every file now holds, so the next build can trust a `stat`."""
+    for rel in list(stamps):
+        if rel not in pages and rel not in keep:
+            del stamps[rel]
+    for rel, data in pages.items():
+        digest = hashes.get(rel) or text_hash(data.encode("utf-8") if isinstance(data, str) else data)
+        now = stamp(out / rel, digest)
+        if now:
+            stamps[rel] = now
+        else:
+            stamps.pop(rel, None)

@@ -55,7 +55,9 @@ def _order(path: str) -> tuple[int, str]:
     return rank, path
 
 
-def write_tree(out: Path, files: dict[str, str | bytes]) -> WriteStats:
+def write_tree(out: Path, files: dict[str, str | bytes], keep: set[str] | frozenset[str] = frozenset()) -> WriteStats:
+    """`keep`: files the caller knows are on disk as they should be (checked from the build
+    cache, without reading them): listed in the manifest, neither rewritten nor removed."""
     written, removed = [], []
     try:
         for rel in sorted(files, key=_order):
@@ -66,13 +68,13 @@ def write_tree(out: Path, files: dict[str, str | bytes]) -> WriteStats:
                 _atomic_write(target, blob)
                 written.append(rel)
         previous = read_manifest(out)
-        for rel in sorted(previous - set(files)):
+        for rel in sorted(previous - set(files) - keep):
             target = out / rel
             if target.is_file():
                 target.unlink()
                 removed.append(rel)
             _prune_empty(target.parent, out)
-        manifest = (json.dumps(sorted(files), indent=0) + "\n").encode()
+        manifest = (json.dumps(sorted(set(files) | keep), indent=0) + "\n").encode()
         if not _unchanged(out / MANIFEST, manifest):
             _atomic_write(out / MANIFEST, manifest)
     except OSError as exc:
