@@ -5,17 +5,19 @@ The CLI and the MkDocs hook are thin layers over `build()`.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
 import multiprocessing
 import os
+import pickle
 import threading
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
-from .cache import CACHE_DIR_NAME, Cache, Entry, seed_key, stamp, text_hash, unchanged_on_disk
+from .cache import CACHE_DIR_NAME, Cache, Entry, seed_key, stamp, text_hash, unchanged_on_disk, write_blob
 from .clean import clean
 from .config import Taxonomy, load_taxonomy
 from .errors import SeedError
@@ -45,6 +47,7 @@ class Ingested:
     page: str | None = None  # the rendered article page, when extracted in this build
     key: str = ""
     path: Path | None = None
+    page_key: str = ""  # the inputs `page` was rendered from
 
 
 @dataclass
@@ -122,15 +125,29 @@ def mark_duplicates(items: list[Ingested]) -> None:
             item.article = None
 
 
-def _ingest_and_render(job: tuple[Path, str, bytes | None, str]) -> Ingested:
-    """A worker's task: ingest one seed and render its page (rendering is per article too)."""
-    path, shown, data, key = job
+def page_key(art: Article, seed: str) -> str:
+    """The inputs of an article's page: its seed and its metadata as the build left it (the
+    code and taxonomy are in the cache's version key). Equal keys, equal pages."""
+    return text_hash(f"{seed}\0{replace(art, paragraphs=[])!r}".encode())
+
+
+def _ingest_job(job: tuple[Path, str, bytes | None, str, Path | None]) -> tuple[Ingested, Entry | None]:
+    """A worker's task: ingest one seed, store its texts in the cache, render its page
+    (rendering is per article too; the build re-renders if its inputs change later)."""
+    path, shown, data, key, blob = job
     tax = load_taxonomy()
     item = ingest(path, tax, shown, data)
     item.key, item.path = key, path
+    if not key:
+        return item, None
     if item.article:
         item.page = render_article(item.article, tax)
-    return item
+        item.page_key = page_key(item.article, key)
+        write_blob(blob, item.article.paragraphs, item.text)
+    result = replace(item.result, messages=list(item.result.messages))  # the build mutates its own
+    article = replace(item.article, paragraphs=[]) if item.article else None
+    source_hash = text_hash(item.text.encode()) if item.article else None
+    return item, Entry(result, article, item.digest, source_hash)
 
 
 def _pool_context():
@@ -142,29 +159,32 @@ def _pool_context():
     return multiprocessing.get_context("spawn")
 
 
-def _extract_all(jobs: list[tuple[Path, str, bytes | None, str]], workers: int) -> list[Ingested]:
+def _extract_all(jobs: list, workers: int) -> list[tuple[Ingested, Entry | None]]:
     """Ingest the seeds the cache does not know, on every core; results in input order."""
     if workers <= 1 or len(jobs) < PARALLEL_MIN:
-        return [_ingest_and_render(j) for j in jobs]
+        # Through pickle, as from a worker: the cache's records share nothing with the build.
+        return [pickle.loads(pickle.dumps(_ingest_job(j))) for j in jobs]
     load_taxonomy()
     extract_language(["Chargement des profils de langue avant de lancer les processus."])
     chunk = max(1, min(32, len(jobs) // (workers * 8)))
     with ProcessPoolExecutor(workers, mp_context=_pool_context()) as pool:
-        return list(pool.map(_ingest_and_render, jobs, chunksize=chunk))
+        return list(pool.map(_ingest_job, jobs, chunksize=chunk))
 
 
-def _entry(item: Ingested) -> Entry:
-    """The cache record of a freshly ingested seed (copies: the build mutates its results)."""
-    result = replace(item.result, messages=list(item.result.messages))
-    article = replace(item.article, paragraphs=[]) if item.article else None
-    page_hash = text_hash(item.page.encode()) if item.page is not None else None
-    source_hash = text_hash(item.text.encode()) if item.article and item.text is not None else None
-    return Entry(result, article, item.digest, page_hash, source_hash)
+def _copy(obj):
+    """A copy whose lists are copies too: later stages may edit an article (corrections),
+    and the cache's record must stay what extraction produced."""
+    out = copy.copy(obj)
+    for f in fields(out):
+        value = getattr(out, f.name)
+        if isinstance(value, list):
+            setattr(out, f.name, list(value))
+    return out
 
 
 def _from_entry(entry: Entry, key: str, path: Path) -> Ingested:
-    result = replace(entry.result, messages=list(entry.result.messages))
-    return Ingested(result, entry.article, None, entry.digest, None, key, path)
+    article = _copy(entry.article) if entry.article else None
+    return Ingested(_copy(entry.result), article, None, entry.digest, None, key, path)
 
 
 def ingest_all(seeds: list[Path], seeds_dir: Path, tax: Taxonomy, cache: Cache,
@@ -183,43 +203,56 @@ def ingest_all(seeds: list[Path], seeds_dir: Path, tax: Taxonomy, cache: Cache,
         entry = cache.get(key) if key else None
         items.append(_from_entry(entry, key, path) if entry else None)
         if entry is None:
-            jobs.append((path, shown, data, key))
+            jobs.append((path, shown, data, key, cache.blob_path(key) if key else None))
     fresh = iter(_extract_all(jobs, workers))
     for i, item in enumerate(items):
         if item is None:
-            items[i] = item = next(fresh)
-            if item.key:
-                cache.put(item.key, _entry(item), item.page, item.text)
+            items[i], entry = next(fresh)
+            if entry:
+                cache.put(items[i].key, entry)
     return items
 
 
-def _article_files(items: list[Ingested], out: Path, cache: Cache,
-                   stamps: dict) -> tuple[dict[str, str], dict[str, str], set[str]]:
-    """Each article's page and source text: (files to write, their hashes, files known to be
-    on disk as they should be). A cached article's texts are read only when needed."""
+def _texts(item: Ingested, cache: Cache) -> tuple[list[str], str]:
+    """An article's paragraphs and source text: at hand, from its cache blob, or extracted again."""
+    if item.article.paragraphs and item.text is not None:
+        return item.article.paragraphs, item.text
+    blob = cache.blob(item.key)
+    if blob:
+        return blob
+    again, _entry = _ingest_job((item.path, item.result.file, None, item.key, cache.blob_path(item.key)))
+    return (again.article.paragraphs, again.text) if again.article else ([], "")
+
+
+def _article_files(items: list[Ingested], out: Path, cache: Cache, stamps: dict,
+                   tax: Taxonomy) -> tuple[dict[str, str], dict[str, str], set[str]]:
+    """Each article's page and source text: (files to write, their keys, files known to be
+    on disk as they should be). Pages are rendered, and texts read, only when needed."""
     files: dict[str, str] = {}
-    hashes: dict[str, str] = {}
+    keys: dict[str, str] = {}
     keep: set[str] = set()
     for item in items:
         art = item.article
         if art is None:
             continue
-        entry = cache.index.get(item.key) if item.page is None else None
-        wanted = {art.page: entry.page_hash, f"sources/{art.id}.txt": entry.source_hash} if entry else {}
-        if entry and all(h and unchanged_on_disk(out / rel, h, stamps, rel) for rel, h in wanted.items()):
-            keep.update(wanted)
+        entry = cache.added.get(item.key) or cache.index.get(item.key)
+        wanted = {art.page: page_key(art, item.key) if item.key else "",
+                  f"sources/{art.id}.txt": entry.source_hash if entry else ""}
+        todo = [rel for rel, k in wanted.items() if not (k and unchanged_on_disk(out / rel, k, stamps, rel))]
+        keep.update(rel for rel in wanted if rel not in todo)
+        if not todo:
             continue
-        page, text = item.page, item.text
-        if entry:
-            page, text = cache.blob(item.key) or (None, None)
-        if page is None or text is None:  # the blob is gone: extract this one again
-            again = _ingest_and_render((item.path, art.source, None, item.key))
-            page, text = again.page, again.text
-        files[art.page], files[f"sources/{art.id}.txt"] = page, text
-        known = entry or cache.added.get(item.key)
-        if known and item.page in (None, page):
-            hashes.update({art.page: known.page_hash, f"sources/{art.id}.txt": known.source_hash})
-    return files, hashes, keep
+        if item.page is not None and item.page_key == wanted[art.page]:
+            page, text = item.page, item.text
+        else:
+            paragraphs, text = _texts(item, cache)
+            page = render_article(replace(art, paragraphs=paragraphs), tax)
+        for rel, data in zip(wanted, (page, text), strict=True):
+            if rel in todo:
+                files[rel] = data
+                if wanted[rel]:
+                    keys[rel] = wanted[rel]
+    return files, keys, keep
 
 
 def usable_cores() -> int:
@@ -247,11 +280,11 @@ def build(seeds_dir: Path, out_dir: Path, *, report_file: Path | None = None,
     for asset in sorted(ASSETS_DIR.iterdir()):
         pages[f"assets/{asset.name}"] = asset.read_bytes()
     stamps = cache.load_stamps(out_dir)
-    files, hashes, keep = _article_files(items, out_dir, cache, stamps)
+    files, keys, keep = _article_files(items, out_dir, cache, stamps, tax)
     pages.update(files)
     out_dir.mkdir(parents=True, exist_ok=True)
     stats = write_tree(out_dir, pages, keep=keep)
-    _update_stamps(out_dir, stamps, pages, hashes, keep)
+    _update_stamps(out_dir, stamps, pages, keys, keep)
     cache.save_stamps(out_dir, stamps)
     cache.save()
     outcome = BuildResult(results, stats.written, stats.removed)
@@ -265,14 +298,15 @@ def build(seeds_dir: Path, out_dir: Path, *, report_file: Path | None = None,
     return outcome
 
 
-def _update_stamps(out: Path, stamps: dict, pages: dict[str, str | bytes], hashes: dict[str, str],
+def _update_stamps(out: Path, stamps: dict, pages: dict[str, str | bytes], keys: dict[str, str],
                    keep: set[str]) -> None:
-    """Record what every file now holds, so the next build can trust a `stat`."""
+    """Record what every file now holds (the key of its inputs, else the hash of its bytes),
+    so the next build can trust a `stat`."""
     for rel in list(stamps):
         if rel not in pages and rel not in keep:
             del stamps[rel]
     for rel, data in pages.items():
-        digest = hashes.get(rel) or text_hash(data.encode("utf-8") if isinstance(data, str) else data)
+        digest = keys.get(rel) or text_hash(data.encode("utf-8") if isinstance(data, str) else data)
         now = stamp(out / rel, digest)
         if now:
             stamps[rel] = now

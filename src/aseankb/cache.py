@@ -1,12 +1,13 @@
 """The build cache (`.aseankb-cache/` at the project root): what each seed became, by content.
 
 A rebuild after one new seed must cost seconds at 10,000 seeds, so the build keeps:
-- an index, one small record per seed (report line, article metadata, hashes of its two
-  output files), loaded whole: enough to group and render the lists without the texts;
-- one blob per seed (its rendered page and its source text), read only when the output
-  file on disk is missing or differs;
-- per output folder, the size, mtime and hash of each file written, so an unchanged page
-  is recognised from a `stat`, without reading it back.
+- an index, one small record per seed (report line, article metadata without its text),
+  loaded whole: enough to group the articles and render the lists;
+- one blob per seed (its paragraphs and source text), read only when its page must be
+  rendered again (missing or edited on disk, or its inputs changed);
+- per output folder, the size, mtime and key of each file written (the hash of its
+  inputs, or of its bytes), so an unchanged page is recognised from a `stat`, without
+  rendering it or reading it back.
 
 Entries are keyed by the seed's bytes, name and displayed path under a version key that
 covers the package's code and taxonomy data: any change there starts a fresh cache. The
@@ -38,8 +39,7 @@ class Entry:
     result: SeedResult
     article: Article | None  # paragraphs emptied: the lists need only the metadata
     digest: str | None  # hash of the cleaned text, for duplicates
-    page_hash: str | None = None
-    source_hash: str | None = None
+    source_hash: str | None = None  # of sources/<id>.txt, the decoded seed
 
 
 @lru_cache(maxsize=1)
@@ -100,17 +100,17 @@ class Cache:
             self.used.add(key)
         return entry
 
-    def put(self, key: str, entry: Entry, page: str | None, source: str | None) -> None:
+    def put(self, key: str, entry: Entry) -> None:
+        """Record an entry whose blob `write_blob` has written (in a worker process)."""
         self.used.add(key)
         self.added[key] = entry
-        if self.dir:
-            _dump(self._blob(key), (page, source))
 
-    def blob(self, key: str) -> tuple[str | None, str | None] | None:
-        return _load(self._blob(key), None) if self.dir else None
+    def blob_path(self, key: str) -> Path | None:
+        return self.dir / "blobs" / key[:2] / f"{key}.pickle" if self.dir else None
 
-    def _blob(self, key: str) -> Path:
-        return self.dir / "blobs" / key[:2] / f"{key}.pickle"
+    def blob(self, key: str) -> tuple[list[str], str] | None:
+        path = self.blob_path(key)
+        return _load(path, None) if path else None
 
     def save(self) -> None:
         """Keep the entries this build used; drop the others, and older cache versions."""
@@ -118,7 +118,7 @@ class Cache:
             return
         new = {k: self.added.get(k) or self.index[k] for k in sorted(self.used)}
         for key in self.index.keys() - new.keys():
-            self._blob(key).unlink(missing_ok=True)
+            self.blob_path(key).unlink(missing_ok=True)
         if new.keys() != self.index.keys() or self.added:
             _dump(self.dir / "index.pickle", new)
         self.index = new
@@ -136,6 +136,11 @@ class Cache:
     def save_stamps(self, out: Path, stamps: dict[str, tuple[int, int, str]]) -> None:
         if self.root:
             _dump(self._stamps_file(out), stamps)
+
+
+def write_blob(path: Path | None, paragraphs: list[str], source: str) -> None:
+    if path:
+        _dump(path, (paragraphs, source))
 
 
 def stamp(path: Path, digest: str) -> tuple[int, int, str] | None:
