@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from .build import build
+from .build import DEFAULT_CACHE, build
 from .errors import AseankbError, ConfigError
 
 
@@ -19,6 +19,8 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--out", type=Path, default=Path("content"), help="output folder")
     b.add_argument("--report", type=Path, help="write the build report as JSON to this file")
     b.add_argument("--strict", action="store_true", help="exit 1 if any file is skipped or warned about")
+    b.add_argument("--no-cache", action="store_true", help="extract every seed again (ignore .aseankb-cache/)")
+    b.add_argument("--jobs", type=int, default=None, help="worker processes (default: one per core)")
     b.add_argument("-q", "--quiet", action="store_true", help="print only problems and the summary")
     return parser
 
@@ -31,7 +33,8 @@ def main(argv: list[str] | None = None) -> int:
     start = time.perf_counter()
     try:
         outcome = build(args.seeds, args.out, report_file=args.report,
-                        log=lambda m: print(m, file=sys.stderr))
+                        log=lambda m: print(m, file=sys.stderr),
+                        cache_dir=None if args.no_cache else DEFAULT_CACHE, workers=args.jobs)
     except ConfigError as exc:
         print(f"aseankb: configuration error: {exc}", file=sys.stderr)
         return 2

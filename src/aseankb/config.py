@@ -32,6 +32,10 @@ class Partner:
     names: re.Pattern | None  # matched on folded text
     exact: re.Pattern | None  # matched on the text as written
     not_: re.Pattern | None  # blanked out (folded) before matching
+    # The literal forms behind `names` (folded) and `exact`: a text that contains none of
+    # them cannot match, and a substring test is ~50x cheaper than the regex scan.
+    name_forms: tuple[str, ...] = ()
+    exact_forms: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -110,6 +114,8 @@ def load_partners(file: Path = PARTNERS_FILE) -> dict[str, Partner]:
             _compile(file, f"{pid}.names", names, folded=True, escape=True),
             _compile(file, f"{pid}.exact", exact, folded=False, escape=True),
             _compile(file, f"{pid}.not", not_, folded=True, escape=True),
+            tuple(unicodedata.normalize("NFC", fold(n)) for n in names),
+            tuple(unicodedata.normalize("NFC", n) for n in exact),
         )
     return out
 

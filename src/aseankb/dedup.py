@@ -20,7 +20,7 @@ import unicodedata
 import zlib
 from collections import defaultdict
 
-from .model import Article, SeedResult
+from .model import SeedResult
 
 SHINGLE = 5
 SAMPLE = 4            # index one shingle in SAMPLE
@@ -45,6 +45,13 @@ def shingles(text: str) -> frozenset[int]:
     return frozenset(hash(g) for g in zip(*(ids[i:] for i in range(SHINGLE)), strict=False))
 
 
+def sketch(text: str) -> frozenset[int]:
+    """The shingles whose hash falls in 1/SAMPLE of the range: a fixed-size-ratio sample
+    whose Jaccard similarity estimates that of the full sets. Small enough to keep in the
+    extraction cache, so a rebuild compares articles without reading their texts again."""
+    return frozenset(h for h in shingles(text) if h % SAMPLE == 0)
+
+
 def jaccard(a: frozenset[int], b: frozenset[int]) -> float:
     if not a or not b:
         return 0.0
@@ -56,8 +63,7 @@ def _candidates(sets: list[frozenset[int]]) -> dict[tuple[int, int], int]:
     index: dict[int, list[int]] = defaultdict(list)
     for i, s in enumerate(sets):
         for h in s:
-            if h % SAMPLE == 0:
-                index[h].append(i)
+            index[h].append(i)
     shared: dict[tuple[int, int], int] = defaultdict(int)
     for posting in index.values():
         if len(posting) < 2 or len(posting) > COMMON_POSTING:
@@ -74,11 +80,16 @@ def near_duplicates(texts: list[str], threshold: float = NEAR_THRESHOLD) -> dict
     The earlier text is the most similar one that comes before it in the list's order
     (the build's order: file names), so the result is deterministic.
     """
-    sets = [shingles(t) for t in texts]
+    return near_duplicate_sketches([sketch(t) for t in texts], threshold)
+
+
+def near_duplicate_sketches(sets: list[frozenset[int]],
+                            threshold: float = NEAR_THRESHOLD) -> dict[int, tuple[int, float]]:
+    """`near_duplicates` on sketches (see `sketch`), similarity estimated on the samples."""
     best: dict[int, tuple[int, float]] = {}
     for (a, b), count in sorted(_candidates(sets).items()):
         # Short texts have few sampled shingles: one shared is enough to compare them.
-        if count < MIN_SHARED and min(len(sets[a]), len(sets[b])) >= SHORT_TEXT:
+        if count < MIN_SHARED and min(len(sets[a]), len(sets[b])) >= SHORT_TEXT // SAMPLE:
             continue
         sim = jaccard(sets[a], sets[b])
         if sim >= threshold and (b not in best or sim > best[b][1]):
@@ -86,10 +97,11 @@ def near_duplicates(texts: list[str], threshold: float = NEAR_THRESHOLD) -> dict
     return best
 
 
-def flag_near_duplicates(kept: list[tuple[SeedResult, Article]]) -> None:
+def flag_near_duplicates(kept: list[tuple[SeedResult, frozenset[int]]]) -> None:
     """A few words edited: both pages stay (which one is right is an editor's call), the
-    later file is flagged with a warning naming the earlier one."""
-    found = near_duplicates(["\n".join(article.paragraphs) for _result, article in kept])
+    later file is flagged with a warning naming the earlier one. `kept` pairs each article's
+    report line with its `sketch`."""
+    found = near_duplicate_sketches([sk for _result, sk in kept])
     for later, (earlier, sim) in sorted(found.items()):
         result, other = kept[later][0], kept[earlier][0]
         result.status = "warning"

@@ -16,6 +16,7 @@ import os
 from pathlib import Path
 
 from .build import build
+from .cache import CACHE_DIR_NAME
 from .config import DATA_DIR
 
 log = logging.getLogger("mkdocs.plugins.aseankb")
@@ -41,7 +42,8 @@ def on_pre_build(config, **_kwargs) -> None:
     if not seeds.is_dir():
         log.warning("aseankb: no seeds folder at %s; content/ left as it is", seeds)
         return
-    outcome = build(seeds, Path(config.docs_dir), log=lambda m: log.info("aseankb: %s", m))
+    outcome = build(seeds, Path(config.docs_dir), log=lambda m: log.info("aseankb: %s", m),
+                    cache_dir=_root(config) / CACHE_DIR_NAME)
     _pin_build_date(outcome.newest_date)
     if outcome.written or outcome.removed:
         log.info("aseankb: %d pages written, %d removed", len(outcome.written), len(outcome.removed))

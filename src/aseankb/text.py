@@ -11,16 +11,29 @@ APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": 
 SPACES_RE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 
 
+class _FoldTable(dict):
+    """Code point -> its folded form, computed on first use: `str.translate` over this
+    table is ~10x faster than decomposing the whole text, and folding is per character."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code).translate(APOSTROPHES).translate(_EXTRA_FOLD)
+        # NFD of a text is the NFD of each character, then a reordering of combining
+        # marks, which are dropped anyway: folding character by character is the same.
+        folded = "".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c))
+        self[code] = folded
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
 def fold(text: str) -> str:
     """Lower case, no accents, straight apostrophes: the form keywords are matched in.
 
     Folding keeps one character per character (for NFC input), so that a span found
     in the folded text is the same span in the original: that is why 'œ' stays 'œ'.
     """
-    text = text.translate(APOSTROPHES).translate(_EXTRA_FOLD)
-    decomposed = unicodedata.normalize("NFD", text)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return stripped.lower()
+    return text.translate(_FOLD_TABLE).lower()
 
 
 def squash_spaces(text: str) -> str:

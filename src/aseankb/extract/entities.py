@@ -43,14 +43,18 @@ SENTENCE_END_RE = re.compile(r"[.!?](?=\s|$)|\n")
 def count_partner(partner: Partner, text: str, folded: str) -> int:
     """In how many sentences the partner is named. "Sommet de l'Asie de l'Est (EAS)"
     is one naming, not two; phrases listed under `not` never count."""
+    if not any(f in folded for f in partner.name_forms) and not any(f in text for f in partner.exact_forms):
+        return 0  # named nowhere: no need to scan
     starts = set()
+    blanked = _blank(folded, partner.not_)
     if partner.names:
-        starts.update(m.start() for m in partner.names.finditer(_blank(folded, partner.not_)))
+        starts.update(m.start() for m in partner.names.finditer(blanked))
     if partner.exact:
         # `not` phrases are folded, and folding keeps offsets: blank them on the folded
         # text, then match the exact forms where the folded text was not blanked.
-        blanked = _blank(folded, partner.not_)
         starts.update(m.start() for m in partner.exact.finditer(text) if blanked[m.start()] != " ")
+    if not starts:  # most partners are not named: skip splitting the text into sentences
+        return 0
     ends = [m.start() for m in SENTENCE_END_RE.finditer(text)]
     return len({bisect_right(ends, s) for s in starts})
 

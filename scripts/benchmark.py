@@ -1,0 +1,293 @@
+#!/usr/bin/env python3
+"""Time and weigh the whole build at several corpus sizes: python scripts/benchmark.py [N ...]
+
+For each N (default 1,000 and 10,000), in a temporary copy of the project: generate N
+synthetic seeds (scripts/gen_corpus.py), then run, each as its own process:
+  cold    `aseankb build` with no cache and no content/
+  +1      `aseankb build` after adding one new seed
+  mkdocs  `mkdocs build` (its hook runs an incremental aseankb build: nothing to do)
+  search  `aseankb search-index --site site` when that command exists (Pagefind)
+  bare    `mkdocs build` of the same article pages with Material's defaults (articles out
+          of the nav, no hook, no tags plugin): the yardstick of the 1.3x target
+Peak memory: the largest single process (ru_maxrss from wait4) and the sum over the
+process tree (proportional set size, sampled every 50 ms: worker processes count).
+Reader bytes: what Chromium downloads for the home page, and for one search (Pagefind's
+API, first 5 results' fragments), served over HTTP from site/.
+Prints one Markdown table, with the machine it ran on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import functools
+import http.server
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from gen_corpus import Generator  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+QUERY = "cooperation maritime"
+BARE_MKDOCS = """site_name: Bare Material build
+docs_dir: docs
+site_dir: site
+theme:
+  name: material
+nav:
+  - index.md
+"""
+
+
+@dataclass
+class Step:
+    wall: float = 0.0
+    cpu: float = 0.0
+    rss_mib: float = 0.0  # largest single process
+    tree_mib: float = 0.0  # sum over the process tree (PSS), sampled
+    ok: bool = True
+
+
+def _children(pid: int) -> list[int]:
+    out = []
+    with contextlib.suppress(OSError):
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/children") as fh:
+                out += [int(c) for c in fh.read().split()]
+    return out
+
+
+def _pss_kib(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as fh:
+            for line in fh:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def _tree_pss(root: int) -> int:
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        total += _pss_kib(pid)
+        todo += _children(pid)
+    return total
+
+
+def run(cmd: list[str], cwd: Path, log: Path) -> Step:
+    """Run one step as a child process; wall and CPU time, and its peak memory."""
+    step, peak = Step(), [0]
+    start = time.perf_counter()
+    with open(log, "ab") as out:
+        proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=subprocess.STDOUT,
+                                env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        done = threading.Event()
+
+        def sample() -> None:
+            while not done.is_set():
+                peak[0] = max(peak[0], _tree_pss(proc.pid))
+                done.wait(0.05)
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        _pid, status, usage = os.wait4(proc.pid, 0)
+        done.set()
+        sampler.join()
+        proc.returncode = os.waitstatus_to_exitcode(status)
+    step.wall = time.perf_counter() - start
+    step.cpu = usage.ru_utime + usage.ru_stime  # includes the reaped worker processes
+    step.rss_mib = usage.ru_maxrss / 1024  # Linux: KiB; the largest process, workers included
+    step.tree_mib = peak[0] / 1024
+    step.ok = proc.returncode == 0
+    if not step.ok:
+        print(f"benchmark: {' '.join(cmd)} failed ({proc.returncode}), see {log}", file=sys.stderr)
+    return step
+
+
+def machine() -> str:
+    cpu = next((ln.split(":", 1)[1].strip() for ln in Path("/proc/cpuinfo").read_text().splitlines()
+                if ln.startswith("model name")), platform.processor() or "?")
+    mem = next((int(ln.split()[1]) for ln in Path("/proc/meminfo").read_text().splitlines()
+                if ln.startswith("MemTotal")), 0)
+    cores = len(os.sched_getaffinity(0))
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    return (f"Machine: {cpu}, {cores} cores, {mem / 2**20:.0f} GiB RAM, Python {platform.python_version()}, "
+            f"{platform.system()} {platform.release()}; load average at start: {load}")
+
+
+def make_project(base: Path, n: int, seed: int) -> tuple[Path, str, bytes]:
+    """A copy of the project with N generated seeds; returns it and one more seed to add."""
+    proj = base / f"project-{n}"
+    (proj / "scripts").mkdir(parents=True)
+    shutil.copy(ROOT / "mkdocs.yml", proj / "mkdocs.yml")
+    shutil.copy(ROOT / "scripts" / "mkdocs_hooks.py", proj / "scripts" / "mkdocs_hooks.py")
+    gen = Generator(ROOT / "seeds", seed)
+    (proj / "seeds").mkdir()
+    for i in range(n + 1):
+        data = gen.article(i).encode("utf-8")
+        name = f"{i:06d}.txt"
+        if i == n:
+            return proj, name, data
+        (proj / "seeds" / name).write_bytes(data)
+    raise AssertionError("unreachable")
+
+
+def make_bare(proj: Path) -> Path:
+    """The same article pages, in a bare Material project (no hook, no tags, not in nav)."""
+    bare = proj.parent / f"{proj.name}-bare"
+    shutil.copytree(proj / "content" / "articles", bare / "docs" / "articles")
+    (bare / "docs" / "index.md").write_text("# Accueil\n", encoding="utf-8")
+    (bare / "mkdocs.yml").write_text(BARE_MKDOCS, encoding="utf-8")
+    return bare
+
+
+def has_search_index() -> bool:
+    probe = subprocess.run([str(BIN / "aseankb"), "search-index", "--help"], capture_output=True)
+    return probe.returncode == 0
+
+
+def du(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+def reader_bytes(site: Path) -> tuple[int | None, int | None]:
+    """Bytes Chromium downloads for the home page, and for one Pagefind search after it."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return None, None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    sizes: list[int] = []
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=[
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--no-first-run"])
+            page = browser.new_page()
+            page.on("requestfinished", lambda req: sizes.append(req.sizes()["responseBodySize"]))
+            page.goto(url, wait_until="networkidle")
+            home = sum(sizes)
+            search = None
+            if (site / "pagefind" / "pagefind.js").is_file():
+                sizes.clear()
+                page.evaluate("""async (q) => { const pf = await import('/pagefind/pagefind.js');
+                    const r = await pf.search(q);
+                    await Promise.all(r.results.slice(0, 5).map((x) => x.data())); }""", QUERY)
+                page.wait_for_load_state("networkidle")
+                search = sum(sizes)
+            browser.close()
+    finally:
+        server.shutdown()
+    return home, search
+
+
+@dataclass
+class Row:
+    n: int
+    steps: dict[str, Step]
+    site_bytes: int
+    home: int | None
+    search: int | None
+
+    @property
+    def full(self) -> float:
+        """Ingest, site and search: the cold build, then mkdocs build, then the index."""
+        s = self.steps
+        return s["cold"].wall + s["mkdocs"].wall + (s["search"].wall if "search" in s else 0.0)
+
+    @property
+    def per_page_ms(self) -> float:
+        return self.full / self.n * 1000
+
+
+def bench(base: Path, n: int, seed: int) -> Row:
+    print(f"benchmark: {n} articles in {base}", file=sys.stderr)
+    proj, extra_name, extra = make_project(base, n, seed)
+    log = base / f"log-{n}.txt"
+    aseankb = [str(BIN / "aseankb"), "build", "-q"]
+    steps = {"cold": run(aseankb, proj, log)}
+    (proj / "seeds" / extra_name).write_bytes(extra)
+    steps["+1"] = run(aseankb, proj, log)
+    steps["mkdocs"] = run([str(BIN / "mkdocs"), "build"], proj, log)
+    if has_search_index():
+        steps["search"] = run([str(BIN / "aseankb"), "search-index", "--site", "site"], proj, log)
+    home, search = reader_bytes(proj / "site")
+    size = du(proj / "site")
+    bare = make_bare(proj)
+    steps["bare"] = run([str(BIN / "mkdocs"), "build"], bare, log)
+    shutil.rmtree(bare)
+    return Row(n, steps, size, home, search)
+
+
+def _s(step: Step | None) -> str:
+    return f"{step.wall:.1f}" + ("" if step.ok else " (failed)") if step else "n/a"
+
+
+def _mem(step: Step | None) -> str:
+    return f"{step.tree_mib:.0f} / {step.rss_mib:.0f}" if step else "n/a"
+
+
+def _kib(n: int | None) -> str:
+    return f"{n / 1024:,.0f}" if n is not None else "n/a"
+
+
+def table(rows: list[Row]) -> str:
+    head = ["N", "cold build s", "+1 seed s", "+1 / cold", "mkdocs build s", "search index s",
+            "full build s", "bare Material s", "full / bare", "per page ms", "per page vs first N",
+            "peak MiB build (sum / largest)", "+1", "mkdocs", "search", "bare",
+            "site MiB", "home page KiB", "one search KiB"]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---:|" * len(head)]
+    for r in rows:
+        s = r.steps
+        cells = [f"{r.n:,}", _s(s["cold"]), _s(s["+1"]), f"{s['+1'].wall / s['cold'].wall:.1%}",
+                 _s(s["mkdocs"]), _s(s.get("search")), f"{r.full:.1f}", _s(s["bare"]),
+                 f"{r.full / s['bare'].wall:.2f}", f"{r.per_page_ms:.2f}",
+                 f"{r.per_page_ms / rows[0].per_page_ms:.2f}",
+                 _mem(s["cold"]), _mem(s["+1"]), _mem(s["mkdocs"]), _mem(s.get("search")), _mem(s["bare"]),
+                 f"{r.site_bytes / 2**20:,.0f}", _kib(r.home), _kib(r.search)]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("sizes", type=int, nargs="*", default=[1000, 10000], help="corpus sizes")
+    parser.add_argument("--seed", type=int, default=0, help="corpus generator seed")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary projects")
+    args = parser.parse_args(argv)
+    info = machine()
+    base = Path(tempfile.mkdtemp(prefix="aseankb-bench-"))
+    try:
+        rows = [bench(base, n, args.seed) for n in args.sizes]
+    finally:
+        if not args.keep:
+            shutil.rmtree(base, ignore_errors=True)
+    print(info)
+    print(f"Load average at the end: {', '.join(f'{x:.1f}' for x in os.getloadavg())}; times are wall-clock seconds; "
+          f"full build = cold aseankb build + mkdocs build + search index; peak memory: sum of the "
+          f"process tree's PSS (sampled) / largest process's RSS.\n")
+    print(table(rows))
+    return 0 if all(s.ok for r in rows for s in r.steps.values()) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,158 @@
+"""The build cache (`.aseankb-cache/` at the project root): what each seed became, by content.
+
+A rebuild after one new seed must cost seconds at 10,000 seeds, so the build keeps:
+- an index, one small record per seed (report line, article metadata without its text),
+  loaded whole: enough to group the articles and render the lists;
+- one blob per seed (its paragraphs and source text), read only when its page must be
+  rendered again (missing or edited on disk, or its inputs changed);
+- per output folder, the size, mtime and key of each file written (the hash of its
+  inputs, or of its bytes), so an unchanged page is recognised from a `stat`, without
+  rendering it or reading it back.
+
+Entries are keyed by the seed's bytes, name and displayed path under a version key that
+covers the package's code and taxonomy data: any change there starts a fresh cache. The
+cache is advisory: a missing, stale or corrupt file only costs a re-extraction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import shutil
+import sys
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .model import Article, SeedResult
+
+PACKAGE_DIR = Path(__file__).parent
+CACHE_DIR_NAME = ".aseankb-cache"
+FORMAT = 1  # bump when the records below change shape
+
+
+@dataclass
+class Entry:
+    """What one seed became, without its texts (those are in its blob)."""
+
+    result: SeedResult
+    article: Article | None  # paragraphs emptied: the lists need only the metadata
+    digest: str | None  # hash of the cleaned text, for duplicates
+    source_hash: str | None = None  # of sources/<id>.txt, the decoded seed
+    sketch: frozenset[int] = frozenset()  # of the cleaned text, for near duplicates (dedup.py)
+
+
+@lru_cache(maxsize=1)
+def version_key() -> str:
+    """Hash of everything an entry depends on besides the seed: the package's code and
+    data (extraction, rendering, taxonomy), the langdetect and Python versions."""
+    h = hashlib.sha256(f"{FORMAT}:{sys.version}".encode())
+    try:
+        from importlib.metadata import version
+        h.update(version("langdetect").encode())
+    except Exception:  # noqa: BLE001 - an unknown version only means a stricter key
+        pass
+    for path in sorted(PACKAGE_DIR.rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".yaml", ".yml", ".txt", ".css", ".json"):
+            h.update(path.relative_to(PACKAGE_DIR).as_posix().encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()[:20]
+
+
+def seed_key(name: str, shown: str, data: bytes) -> str:
+    """An entry's key: the seed's bytes, and the names that appear in its output."""
+    h = hashlib.sha256(f"{name}\0{shown}\0".encode())
+    h.update(data)
+    return h.hexdigest()
+
+
+def text_hash(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def _dump(path: Path, obj: object) -> None:
+    # Atomic but not fsynced: a cache file lost in a crash only costs a re-extraction.
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_bytes(pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL))
+    os.replace(tmp, path)
+
+
+def _load(path: Path, default):
+    try:
+        return pickle.loads(path.read_bytes())
+    except Exception:  # noqa: BLE001 - a corrupt cache file is an empty one
+        return default
+
+
+class Cache:
+    """The cache of one project. `Cache(None)` is a cache that keeps nothing."""
+
+    def __init__(self, root: Path | None) -> None:
+        self.root = root
+        self.dir = root / version_key() if root else None
+        self.index: dict[str, Entry] = _load(self.dir / "index.pickle", {}) if self.dir else {}
+        self.used: set[str] = set()
+        self.added: dict[str, Entry] = {}
+
+    def get(self, key: str) -> Entry | None:
+        entry = self.index.get(key)
+        if entry is not None:
+            self.used.add(key)
+        return entry
+
+    def put(self, key: str, entry: Entry) -> None:
+        """Record an entry whose blob `write_blob` has written (in a worker process)."""
+        self.used.add(key)
+        self.added[key] = entry
+
+    def blob_path(self, key: str) -> Path | None:
+        return self.dir / "blobs" / key[:2] / f"{key}.pickle" if self.dir else None
+
+    def blob(self, key: str) -> tuple[list[str], str] | None:
+        path = self.blob_path(key)
+        return _load(path, None) if path else None
+
+    def save(self) -> None:
+        """Keep the entries this build used; drop the others, and older cache versions."""
+        if not self.dir:
+            return
+        new = {k: self.added.get(k) or self.index[k] for k in sorted(self.used)}
+        for key in self.index.keys() - new.keys():
+            self.blob_path(key).unlink(missing_ok=True)
+        if new.keys() != self.index.keys() or self.added:
+            _dump(self.dir / "index.pickle", new)
+        self.index = new
+        for old in self.root.iterdir():
+            if old.is_dir() and old != self.dir and len(old.name) == len(self.dir.name):
+                shutil.rmtree(old, ignore_errors=True)
+
+    # Output files: (size, mtime_ns, hash) of each file as last written or checked.
+    def _stamps_file(self, out: Path) -> Path:
+        return self.root / f"out-{hashlib.sha256(str(out.resolve()).encode()).hexdigest()[:16]}.pickle"
+
+    def load_stamps(self, out: Path) -> dict[str, tuple[int, int, str]]:
+        return _load(self._stamps_file(out), {}) if self.root else {}
+
+    def save_stamps(self, out: Path, stamps: dict[str, tuple[int, int, str]]) -> None:
+        if self.root:
+            _dump(self._stamps_file(out), stamps)
+
+
+def write_blob(path: Path | None, paragraphs: list[str], source: str) -> None:
+    if path:
+        _dump(path, (paragraphs, source))
+
+
+def stamp(path: Path, digest: str) -> tuple[int, int, str] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime_ns, digest
+
+
+def unchanged_on_disk(path: Path, digest: str, stamps: dict[str, tuple[int, int, str]], rel: str) -> bool:
+    """The file holds `digest` as last written: same hash recorded, same size and mtime now."""
+    known = stamps.get(rel)
+    return known is not None and known[2] == digest and stamp(path, digest) == known
