@@ -187,7 +187,9 @@ def report(t: Tally) -> list[str]:
 
 
 def failed_targets(t: Tally, args: argparse.Namespace) -> list[str]:
-    ratio = (lambda a, b: a / b if b else 1.0)
+    def ratio(a: int, b: int) -> float:
+        return a / b if b else 1.0
+
     checks = [
         ("partners F1", t.partners.f1, args.min_partners_f1),
         ("domains F1", t.domains.f1, args.min_domains_f1),

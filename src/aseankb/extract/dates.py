@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from ..model import PartialDate
 from ..text import fold
+from .clues import Clue, anniversary_clues, partnership_clues
+from .meetings import Mention
 
 MONTHS = {
     "janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
@@ -45,13 +48,24 @@ DAY_MONTH_RE = re.compile(
     rf"(?<!\w)(?:(?P<weekday>{'|'.join(WEEKDAYS)})\s+)?(?:le\s+)?(?P<day>1er|\d{{1,2}})\s*"
     rf"(?P<month>{MONTH_ALT})(?!\w)(?!\.?,?\s+{YEAR})")
 MONTH_YEAR_RE = re.compile(rf"(?<!\w)(?P<month>{MONTH_ALT})\s+(?P<year>{YEAR})(?!\w)")
+# Vietnamese writes dates with numbers: "ngày 10/10/2024", "tháng 10/2024", "tháng 10 năm 2024".
+VI_FULL_RE = re.compile(rf"(?<!\w)ngay (?P<day>\d{{1,2}})/(?P<month>\d{{1,2}})/(?P<year>{YEAR})(?!\w)")
+VI_MONTH_YEAR_RE = re.compile(rf"(?<!\w)thang (?P<month>\d{{1,2}})(?:/| nam )(?P<year>{YEAR})(?!\w)")
+VI_DAY_MONTH_RE = re.compile(r"(?<!\w)ngay (?P<day>\d{1,2})(?:/| thang )(?P<month>\d{1,2})(?![\d/])")
+# The page's "Dernière mise à jour à 08h17 le 23/05": day and month of publication.
+UPDATED_RE = re.compile(r"^derniere mise a jour\b.*?\ble (?P<day>\d{1,2})/(?P<month>\d{1,2})(?![\d/])")
+WEEKDAY_EN_RE = re.compile(
+    rf"(?<!\w)(?P<weekday>{'|'.join(WEEKDAYS)}),?\s+(?P<month>{MONTH_ALT})\.?\s+(?P<day>\d{{1,2}})(?!\w)(?!,?\s+{YEAR})")
+# "depuis juillet 2009": the article is later than the date it counts from.
+SINCE_RE = re.compile(r"(?<!\w)(?:depuis|since|ke tu|tu khi)(?!\w)")
 IN_YEAR_RE = re.compile(rf"(?<!\w)(?:en|in|nam|year)\s+(?P<year>{YEAR})(?!\w)")
 PERIOD_RE = re.compile(rf"(?<![\w-])(?P<y1>{YEAR})\s*[-–/]\s*(?P<y2>{YEAR})(?![\w-])")
 # Years that are targets, not events: "d'ici 2030", "Vision 2045", "jusqu'en 2030".
 TARGET_RE = re.compile(
     rf"(?:d'ici|jusqu'en|jusqu'a|horizon|vision[\w' ]{{0,40}}?|by|toward|towards|den nam)\s+"
     rf"(?:l'an\s+|la fin de\s+)?(?P<year>{YEAR})(?!\w)")
-FUTURE_RE = re.compile(r"(?<!\w)(prevue?s?|prochaine?s?|a venir|aura lieu|se tiendra|scheduled)(?!\w)")
+FUTURE_RE = re.compile(r"(?<!\w)(prevue?s?|prochaine?s?|a venir|aura lieu|se tiendra|scheduled|to begin|will|"
+                       r"starting|shall|se dien ra|sap dien ra|du kien)(?!\w)")
 
 
 @dataclass(frozen=True)
@@ -96,85 +110,210 @@ def _phrase(text: str, start: int, end: int, words: int = 3) -> str:
     return f"{lead} {text[start:end]}".strip().strip(",;( ")
 
 
-def _weekday_years(weekday: str, day: int, month: int, near: int | None) -> list[int]:
-    years = []
-    for year in range(1990, 2041):
-        try:
-            if dt.date(year, month, day).weekday() == WEEKDAYS[weekday]:
-                years.append(year)
-        except ValueError:
-            continue
-    return sorted(years, key=lambda y: (abs(y - near) if near else 0, -y))
+FIRST_YEAR, LAST_YEAR = 1967, 2040  # ASEAN's founding; a horizon for candidate years
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the rest of the article tells the date extractor: the meetings it names, the
+    partners it is about, and how to find partners in a sentence."""
+
+    meetings: list[Mention] = field(default_factory=list)
+    about: list[str] = field(default_factory=list)
+    partners_in: Callable[[str], list[str]] = lambda _sentence: []
 
 
 @dataclass
 class YearEvidence:
-    past: list[tuple[int, str]]      # years of events that happened
-    periods: list[tuple[int, str]]   # start years of plans, mandates, hand-overs
+    past: list[tuple[PartialDate, str, bool]]  # dated events, their phrase, counted "since"
+    periods: list[tuple[int, str]]             # start years of plans, mandates, hand-overs
     weekdays: list[tuple[str, int, int, str]]
+
+
+def _weekday_years(weekday: str, day: int, month: int) -> frozenset[int]:
+    years = set()
+    for year in range(FIRST_YEAR, LAST_YEAR + 1):
+        try:
+            if dt.date(year, month, day).weekday() == WEEKDAYS[weekday]:
+                years.add(year)
+        except ValueError:
+            continue
+    return frozenset(years)
+
+
+def _is_future(folded: str, start: int) -> bool:
+    return bool(FUTURE_RE.search(folded, max(0, start - 30), start))
+
+
+def _since(folded: str, start: int) -> int | None:
+    """Where the "depuis"/"since" that the date at `start` counts from stands, if any."""
+    sentence_start = max(folded.rfind(".", 0, start), folded.rfind("\n", 0, start), 0)
+    m = SINCE_RE.search(folded, sentence_start, start)
+    return m.start() if m else None
 
 
 def collect_year_evidence(text: str) -> YearEvidence:
     folded = fold(text)
     targets = {m.start("year") for m in TARGET_RE.finditer(folded)}
-    past: list[tuple[int, str]] = []
-    for regex in (FULL_DATE_RE, FULL_DATE_EN_RE, MONTH_YEAR_RE, IN_YEAR_RE):
+    past: list[tuple[PartialDate, str, bool]] = []
+    seen: set[int] = set()
+    for regex in (FULL_DATE_RE, FULL_DATE_EN_RE, VI_FULL_RE, MONTH_YEAR_RE, VI_MONTH_YEAR_RE, IN_YEAR_RE):
         for m in regex.finditer(folded):
-            if m.start("year") not in targets and not FUTURE_RE.search(folded, max(0, m.start() - 30), m.start()):
-                past.append((int(m["year"]), _phrase(text, m.start(), m.end(), 0)))
+            if m.start("year") in targets or m.start("year") in seen or _is_future(folded, m.start()):
+                continue
+            seen.add(m.start("year"))
+            groups = m.groupdict()
+            month = _month(groups["month"]) if groups.get("month") else None
+            day = _day(groups["day"]) if groups.get("day") else None
+            if month and not 1 <= month <= 12:
+                continue
+            since = _since(folded, m.start())
+            phrase = _phrase(text, m.start(), m.end(), 0)
+            if since is not None:  # the reader sees why the year is the next one
+                word = text[since:].split()[0]
+                phrase = text[since:m.end()] if m.end() - since <= 80 else f"{word} … {phrase}"
+            past.append((PartialDate(int(m["year"]), month, day), phrase, since is not None))
     periods = []
     for m in PERIOD_RE.finditer(folded):
         y1, y2 = int(m["y1"]), int(m["y2"])
         if y1 < y2 <= y1 + 15 and m.start("y1") not in targets:
             periods.append((y1, _phrase(text, m.start(), m.end())))
     weekdays = [(m["weekday"], _day(m["day"]), _month(m["month"]), text[m.start():m.end()].strip())
-                for m in DAY_MONTH_RE.finditer(folded) if m["weekday"]]
+                for regex in (DAY_MONTH_RE, WEEKDAY_EN_RE) for m in regex.finditer(folded) if m["weekday"]]
     return YearEvidence(past, periods, weekdays)
 
 
-def infer_year(text: str) -> tuple[int, str] | None:
-    """The most likely year of publication, with the phrase that supports it.
+def own_day(text: str) -> tuple[PartialDate, str] | None:
+    """The first day and month the text gives without a year ("le 16 avril", "ngày 10/10"):
+    most often the day of the event the article reports."""
+    folded = fold(text)
+    found = []
+    for regex in (DAY_MONTH_RE, VI_DAY_MONTH_RE):
+        m = next((m for m in regex.finditer(folded) if not _is_future(folded, m.start())), None)
+        if m and 1 <= _month(m["month"]) <= 12 and 1 <= _day(m["day"]) <= 31:
+            found.append((m.start(), PartialDate(None, _month(m["month"]), _day(m["day"])),
+                          text[m.start():m.end()].strip()))
+    return min(found, key=lambda f: f[0])[1:] if found else None
 
-    News reports recent events: the latest past event dated in the text bounds the
-    year from below. Plans and mandates "pour la période 2018-2021" start the year
-    they are handed over, so a period starting within a year of that bound wins.
+
+def _lower_bound(past: list[tuple[PartialDate, str, bool]], own: PartialDate | None) -> tuple[int, str] | None:
+    """The latest year the text dates a past event in. Counted "since" a date later in the
+    year than the article's own day (or in its very month), the event was a year before."""
+    bounds = []
+    for date, phrase, since in past:
+        year = date.year
+        if since and own and own.month and date.month and (
+                (own.month, own.day or 0) < (date.month, date.day or 0)
+                or (own.month == date.month and date.day is None)):
+            year += 1
+        bounds.append((year, phrase))
+    return max(bounds, default=None)
+
+
+class _Candidates:
+    """Candidate years, narrowed clue by clue; a clue that contradicts the others is ignored."""
+
+    def __init__(self) -> None:
+        self.years = frozenset(range(FIRST_YEAR, LAST_YEAR + 1))
+        self.used: list[str] = []
+        self.bounded = self.listed = False
+
+    def apply(self, years: frozenset[int], phrase: str) -> bool:
+        narrowed = self.years & years
+        if narrowed and narrowed != self.years:
+            self.years = narrowed
+            if phrase not in self.used:
+                self.used.append(phrase)
+            return True
+        return bool(narrowed)
+
+
+def _clues(text: str, ctx: Context) -> tuple[list[Clue], list[Clue]]:
+    try:
+        return (anniversary_clues(text, ctx.about, ctx.partners_in),
+                partnership_clues(text, ctx.about, ctx.partners_in))
+    except Exception:  # noqa: BLE001 - a clue never stops the date from being found
+        return [], []
+
+
+def infer_year(text: str, own: PartialDate | None = None, ctx: Context | None = None) -> tuple[int, str] | None:
+    """The most likely year of publication, with the phrases that support it.
+
+    In order of trust: the numbered meetings the article reports (their year is known);
+    the latest past event dated in the text, a lower bound (news reports recent events),
+    raised by partnership levels reported as reached; anniversaries of relations; levels
+    announced as coming; unnumbered special summits; weekdays ("mardi 26 novembre").
+    Plans "pour la période 2018-2021" start the year they are handed over.
     """
+    ctx = ctx or Context()
     ev = collect_year_evidence(text)
-    best = max(ev.past, default=None)
-    if best is None and ev.periods:
-        return min(ev.periods)
-    if best is None and ev.weekdays:
-        weekday, day, month, phrase = ev.weekdays[0]
-        years = [y for y in _weekday_years(weekday, day, month, None) if y <= 2030]
-        return (years[-1], phrase) if years else None
-    if best is None:
-        return None
-    later = [p for p in ev.periods if best[0] < p[0] <= best[0] + 1]
-    if later:
-        return max(later)
+    anniversaries, levels = _clues(text, ctx)
+    c = _Candidates()
+    for mention in sorted((m for m in ctx.meetings if m.reported and m.number is not None),
+                          key=lambda m: -max(m.years)):
+        c.listed |= c.apply(mention.years, mention.phrase)
+    bounds = [b for b in [_lower_bound(ev.past, own)] if b] + [(cl.low, cl.phrase) for cl in levels if cl.low]
+    low = max(bounds, default=None)
+    if low and c.apply(frozenset(range(low[0], LAST_YEAR + 1)), low[1]):
+        c.bounded = True
+    for clue in anniversaries + [cl for cl in levels if cl.years]:
+        c.listed |= c.apply(clue.years, clue.phrase)
+    for mention in (m for m in ctx.meetings if m.reported and m.number is None):
+        c.listed |= c.apply(mention.years, mention.phrase)
     for weekday, day, month, phrase in ev.weekdays:
-        years = _weekday_years(weekday, day, month, best[0])
-        if years and abs(years[0] - best[0]) <= 1:
-            return years[0], phrase
-    return best
+        years = _weekday_years(weekday, day, month)
+        if low and not c.listed:  # a weekday confirms a year next to the dated events, it does not jump years
+            years = frozenset(y for y in years if y <= low[0] + 1)
+        c.listed |= c.apply(years, phrase) and bool(low)
+    return _choose(c, low, ev.periods)
+
+
+def _choose(c: _Candidates, low: tuple[int, str] | None, periods: list[tuple[int, str]]) -> tuple[int, str] | None:
+    evidence = " ; ".join(c.used[:2])
+    if len(c.years) == 1:
+        return next(iter(c.years)), evidence
+    if low and not c.listed:
+        # Only a lower bound: the latest dated event, or a mandate handed over just after it.
+        later = [p for p in periods if low[0] < p[0] <= low[0] + 1]
+        return max(later) if later else low
+    if low or c.listed:
+        # Several candidates left (e.g. special summits in 2018 and 2024): the one nearest
+        # to the dated events, else the latest.
+        return (min(c.years) if low else max(c.years)), evidence
+    return min(periods) if periods else None
+
+
+def _own_date(lead: str, chrome: list[str], text: str) -> tuple[PartialDate, str] | None:
+    """Day and month printed by the page, the dateline or, failing them, the text."""
+    full = chrome_date(chrome)
+    if full:
+        return full
+    for line in chrome:
+        m = UPDATED_RE.match(fold(line))
+        if m and 1 <= int(m["month"]) <= 12:
+            return PartialDate(None, int(m["month"]), int(m["day"])), line
+    return dateline_date(lead) or own_day(text)
 
 
 def extract_date(header: PartialDate | None, lead: str, chrome: list[str], text: str,
-                 front: dict) -> DateResult:
+                 front: dict, ctx: Context | None = None) -> DateResult:
     """One function for the `date` field: header, front matter, dateline, else inferred."""
     if header and header.year:
         return DateResult(header, "header", None)
     front_date = front.get("date")
     if isinstance(front_date, dt.date):
         return DateResult(PartialDate(front_date.year, front_date.month, front_date.day), "frontmatter")
-    printed = chrome_date(chrome) or dateline_date(lead)
+    printed = _own_date(lead, chrome, text)
     if printed and printed[0].year:
         return DateResult(printed[0], "dateline", printed[1])
-    inferred = infer_year(text)
+    inferred = infer_year(text, printed[0] if printed else None, ctx)
     if printed and inferred:
         d = printed[0]
         return DateResult(PartialDate(inferred[0], d.month, d.day), "inferred",
                           f"{printed[1].strip()} … {inferred[1]}")
     if inferred:
-        return DateResult(PartialDate(inferred[0]), "inferred", inferred[1])
+        event = next((d for d, phrase, _ in collect_year_evidence(text).past
+                      if d.year == inferred[0] and phrase == inferred[1]), None)
+        # The dated event that gave the year is the one reported: its month and day too.
+        return DateResult(event or PartialDate(inferred[0]), "inferred", inferred[1])
     return DateResult(None, "inferred", None)
