@@ -43,8 +43,10 @@ DEFAULT_LABELS = DEVSET / "labels.yaml"
 MAX_TITLE = 120
 # What a headline never holds: a caption credit, a dateline, the corpus' "date" prefix.
 CAPTION_RE = re.compile(r"\bPhotos?\s?:|\(Photo|\|\s*$|hinh anh \d", re.I)
+AGENCIES = r"VNA|AFP|Xinhua|AP|Reuters|Yonhap|Kyodo|CVN|VNS|TTXVN|Bernama|Antara|PNA|KBS|ANTARA"
 DATELINE_RE = re.compile(
-    r"^[^\W\d][\w’'. -]{1,40}?(?:,\s*(?:1er|\d{1,2})\s*[^\W\d]+\.?(?:\s+\d{4})?)?\s*\((?:[A-Z]{2,8})[^)]{0,12}\)"
+    rf"^[^\W\d][\w’'. -]{{1,40}}?(?:,\s*(?:1er|\d{{1,2}})\s*[^\W\d]+\.?(?:\s+\d{{4}})?)?\s*"
+    rf"\((?:{AGENCIES})[^)]{{0,12}}\)"
     r"|^[A-Z][A-Z .'-]{2,30}\s+[-–—]\s+")
 DATE_PREFIX_RE = re.compile(r"^\s*date\b", re.I)
 

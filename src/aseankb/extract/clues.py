@@ -74,7 +74,11 @@ def load_relations(file: Path = RELATIONS_FILE) -> dict[str, dict[str, int]]:
 def _sentences(text: str) -> list[tuple[str, str]]:
     """(sentence as written, folded); folding keeps offsets, so both split alike."""
     folded = fold(text)
-    return [(text[m.start():m.end()].strip(), m.group(0)) for m in SENTENCE_RE.finditer(folded)]
+    out = []
+    for m in SENTENCE_RE.finditer(folded):
+        start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+        out.append((text[start:m.end()], folded[start:m.end()]))
+    return out
 
 
 def _subject(sentence: str, about: list[str], partners_in: Callable[[str], list[str]],

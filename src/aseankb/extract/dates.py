@@ -15,6 +15,7 @@ from ..model import PartialDate
 from ..text import fold
 from .clues import Clue, anniversary_clues, partnership_clues
 from .meetings import Mention
+from .officials import tenure_clues
 
 MONTHS = {
     "janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
@@ -236,6 +237,13 @@ def _clues(text: str, ctx: Context) -> tuple[list[Clue], list[Clue]]:
         return [], []
 
 
+def _tenures(text: str, own: PartialDate | None) -> list[tuple[frozenset[int], str]]:
+    try:
+        return tenure_clues(text, own)
+    except Exception:  # noqa: BLE001 - a clue never stops the date from being found
+        return []
+
+
 def infer_year(text: str, own: PartialDate | None = None, ctx: Context | None = None) -> tuple[int, str] | None:
     """The most likely year of publication, with the phrases that support it.
 
@@ -252,12 +260,16 @@ def infer_year(text: str, own: PartialDate | None = None, ctx: Context | None = 
     for mention in sorted((m for m in ctx.meetings if m.reported and m.number is not None),
                           key=lambda m: -max(m.years)):
         c.listed |= c.apply(mention.years, mention.phrase)
+    tenures = _tenures(text, own)
     bounds = [b for b in [_lower_bound(ev.past, own)] if b] + [(cl.low, cl.phrase) for cl in levels if cl.low]
+    bounds += [(min(years), phrase) for years, phrase in tenures]
     low = max(bounds, default=None)
     if low and c.apply(frozenset(range(low[0], LAST_YEAR + 1)), low[1]):
         c.bounded = True
     for clue in anniversaries + [cl for cl in levels if cl.years]:
         c.listed |= c.apply(clue.years, clue.phrase)
+    for years, phrase in tenures:  # officials in office: a range, like a bound
+        c.apply(years, phrase)
     for mention in (m for m in ctx.meetings if m.reported and m.number is None):
         c.listed |= c.apply(mention.years, mention.phrase)
     for weekday, day, month, phrase in ev.weekdays:
@@ -269,7 +281,7 @@ def infer_year(text: str, own: PartialDate | None = None, ctx: Context | None = 
 
 
 def _choose(c: _Candidates, low: tuple[int, str] | None, periods: list[tuple[int, str]]) -> tuple[int, str] | None:
-    evidence = " ; ".join(c.used[:2])
+    evidence = " ; ".join(c.used[:3])
     if len(c.years) == 1:
         return next(iter(c.years)), evidence
     if low and not c.listed:

@@ -20,7 +20,8 @@ DATE_PREFIX_RE = re.compile(r"^\s*date\s+\d{4}-\d{2}", re.I)
 # The long form of ASEAN's name makes headlines too long to read; readers know "ASEAN".
 LONG_ASEAN_RE = re.compile(
     r"\b(?:(l)['’]|the\s+)?Association\s+(?:des|of)\s+(?:[Nn]ations\s+(?:de\s+l['’]|d['’])Asie\s+du\s+"
-    r"Sud-Est|Southeast\s+Asian\s+Nations)\s*\(ASEAN\)", re.I)
+    r"Sud-Est|Southeast\s+Asian\s+Nations)\s*\(ASEAN\)|Hiệp\s+hội\s+các\s+(?:quốc\s+gia|nước)\s+Đông\s+Nam\s+Á"
+    r"\s*\(ASEAN\)", re.I)
 SENTENCE_END_RE = re.compile(r"(?<=[.!?…])\s+(?=[«\"“A-ZÀ-ÖØ-Þ])")
 ABBREVIATION_RE = re.compile(r"(?:\b[A-Z]|\bM|\bMme|\bDr|\bSt|\bR|\bSept|\bU\.S)\.$")
 # Points where a French (or English) headline can stop and still read as one.
