@@ -25,6 +25,7 @@ import yaml
 
 from aseankb.build import ingest
 from aseankb.config import load_taxonomy
+from aseankb.extract import load_data
 from aseankb.model import Article
 
 REPO = Path(__file__).resolve().parents[1]
@@ -155,6 +156,7 @@ def score_article(t: Tally, file: str, art: Article, label: dict) -> None:
 
 def evaluate(articles_dir: Path, labels: dict) -> Tally:
     tax = load_taxonomy()
+    load_data()
     t = Tally()
     for file, label in sorted(labels.items()):
         path = articles_dir / file

@@ -15,7 +15,7 @@ from pathlib import Path
 from .clean import clean
 from .config import Taxonomy, load_taxonomy
 from .errors import SeedError
-from .extract import extract
+from .extract import extract, load_data
 from .group import group
 from .model import Article, SeedResult
 from .read import decode
@@ -114,6 +114,7 @@ def mark_duplicates(items: list[Ingested]) -> None:
 def build(seeds_dir: Path, out_dir: Path, *, report_file: Path | None = None,
           log: Callable[[str], None] = print) -> BuildResult:
     tax = load_taxonomy()
+    load_data()
     items = [ingest(p, tax) for p in list_seeds(seeds_dir)]
     mark_duplicates(items)
     articles = [i.article for i in items if i.article]

@@ -9,10 +9,12 @@ from slugify import slugify
 from ..config import Taxonomy
 from ..model import Article, Cleaned, PartialDate
 from ..text import APOSTROPHES, fold
+from .clues import load_relations
 from .dates import Context, extract_date
 from .entities import count_partner, extract_domains, extract_partners, extract_people
 from .language import extract_language
-from .meetings import Mention, find_meetings
+from .meetings import Mention, find_meetings, load_meetings
+from .officials import load_officials
 from .title import extract_title, first_sentence, strip_dateline
 
 SLUG_MAX = 60
@@ -39,6 +41,14 @@ def _topic(tax: Taxonomy):
         folded = fold(sentence)
         return any(count_partner(p, sentence, folded) for p in tax.partners.values())
     return is_topical
+
+
+def load_data() -> None:
+    """Load and validate the extractor's own data files (meetings, relations, officials):
+    a broken file is a ConfigError naming the file and the key, raised before any seed is read."""
+    load_meetings()
+    load_relations()
+    load_officials()
 
 
 def _partners_in(tax: Taxonomy):

@@ -230,18 +230,8 @@ class _Candidates:
 
 
 def _clues(text: str, ctx: Context) -> tuple[list[Clue], list[Clue]]:
-    try:
-        return (anniversary_clues(text, ctx.about, ctx.partners_in),
-                partnership_clues(text, ctx.about, ctx.partners_in))
-    except Exception:  # noqa: BLE001 - a clue never stops the date from being found
-        return [], []
-
-
-def _tenures(text: str, own: PartialDate | None) -> list[tuple[frozenset[int], str]]:
-    try:
-        return tenure_clues(text, own)
-    except Exception:  # noqa: BLE001 - a clue never stops the date from being found
-        return []
+    return (anniversary_clues(text, ctx.about, ctx.partners_in),
+            partnership_clues(text, ctx.about, ctx.partners_in))
 
 
 def infer_year(text: str, own: PartialDate | None = None, ctx: Context | None = None) -> tuple[int, str] | None:
@@ -260,7 +250,7 @@ def infer_year(text: str, own: PartialDate | None = None, ctx: Context | None = 
     for mention in sorted((m for m in ctx.meetings if m.reported and m.number is not None),
                           key=lambda m: -max(m.years)):
         c.listed |= c.apply(mention.years, mention.phrase)
-    tenures = _tenures(text, own)
+    tenures = tenure_clues(text, own)
     bounds = [b for b in [_lower_bound(ev.past, own)] if b] + [(cl.low, cl.phrase) for cl in levels if cl.low]
     bounds += [(min(years), phrase) for years, phrase in tenures]
     low = max(bounds, default=None)
@@ -321,8 +311,9 @@ def extract_date(header: PartialDate | None, lead: str, chrome: list[str], text:
     inferred = infer_year(text, printed[0] if printed else None, ctx)
     if printed and inferred:
         d = printed[0]
+        rest = " ; ".join(p for p in inferred[1].split(" ; ") if p != printed[1].strip())
         return DateResult(PartialDate(inferred[0], d.month, d.day), "inferred",
-                          f"{printed[1].strip()} … {inferred[1]}")
+                          f"{printed[1].strip()} … {rest}" if rest else printed[1].strip())
     if inferred:
         event = next((d for d, phrase, _ in collect_year_evidence(text).past
                       if d.year == inferred[0] and phrase == inferred[1]), None)
