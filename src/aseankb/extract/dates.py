@@ -29,12 +29,12 @@ MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 WEEKDAYS = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5,
             "dimanche": 6, "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3,
             "friday": 4, "saturday": 5, "sunday": 6}
-AGENCY = r"\((?:vna|afp|xinhua|ap|reuters|yonhap|kyodo|cvn|vns|bernama|antara)[^)]{0,12}\)"
+AGENCY = r"\((?:vna|afp|xinhua|ap|reuters|yonhap|kyodo|cvn|vns|ttxvn|bernama|antara|pna|tass|kbs)[^)]{0,12}\)"
 YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
 
 # All patterns run on folded text (lower case, no accents, straight apostrophes).
 DATELINE_RE = re.compile(
-    rf"^[^\W\d][\w' .-]{{1,40}}?,\s*(?P<day>1er|\d{{1,2}})\s*(?P<month>{MONTH_ALT})\.?"
+    rf"^[^\W\d][\w' .-]{{1,40}}?,\s*(?:le\s+)?(?P<day>1er|\d{{1,2}})\s*(?P<month>{MONTH_ALT})\.?"
     rf"(?:\s+(?P<year>{YEAR}))?\s*{AGENCY}")
 DATELINE_EN_RE = re.compile(
     rf"^[^\W\d][\w' .-]{{1,40}}?,\s*(?P<month>{MONTH_ALT})\.?\s+(?P<day>\d{{1,2}})"

@@ -12,10 +12,13 @@ from collections.abc import Callable
 MAX_TITLE = 120
 MIN_CLAUSE = 40  # a clause shorter than this makes a poor headline
 HEADLINE_MAX = 160
+# "Bangkok (VNA) –", "Jakarta, 8 juillet (VNA) -", "TOKYO, Dec. 17 (Kyodo) --"
 DATELINE_RE = re.compile(
-    r"^[^\W\d][\w’'. -]{1,40}?(?:,\s*(?:1er|\d{1,2})\s*[^\W\d]+\.?(?:\s+\d{4})?)?\s*"
-    r"\((?:VNA|AFP|Xinhua|AP|Reuters|Yonhap|Kyodo|CVN|VNS|Bernama|Antara)[^)]{0,12}\)\s*[-–—:]?\s*")
-DATELINE_CAPS_RE = re.compile(r"^[A-Z][A-Z .'-]{2,30}\s+[-–—]\s+")
+    r"^[^\W\d][\w’'. -]{1,40}?(?:,\s*(?:(?:le\s+)?(?:1er|\d{1,2})\s*[^\W\d]+\.?(?:\s+\d{4})?|"
+    r"[^\W\d]+\.?\s+\d{1,2}(?:,\s*\d{4})?))?\s*"
+    r"\((?:VNA|AFP|Xinhua|AP|Reuters|Yonhap|Kyodo|CVN|VNS|TTXVN|Bernama|Antara|ANTARA|PNA|TASS|KBS)[^)]{0,12}\)"
+    r"\s*[-–—:]*\s*")
+DATELINE_CAPS_RE = re.compile(r"^[A-Z][A-Z .'-]{2,30}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*[-–—]+\s+")
 DATE_PREFIX_RE = re.compile(r"^\s*date\s+\d{4}-\d{2}", re.I)
 # The long form of ASEAN's name makes headlines too long to read; readers know "ASEAN".
 LONG_ASEAN_RE = re.compile(
