@@ -103,7 +103,7 @@ def anniversary_clues(text: str, about: list[str], partners_in: Callable[[str], 
                     subject = "asean"
                 else:
                     subject = _subject(sentence, about, partners_in, relations)
-                if subject:
+                if subject and int(m["n"]) > 0:
                     year = relations[subject]["since"] + int(m["n"])
                     out.append(Clue(frozenset([year]), None, sentence[m.start():m.end()]))
     return out

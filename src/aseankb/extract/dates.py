@@ -76,6 +76,15 @@ class DateResult:
     evidence: str | None = None
 
 
+def _valid(year: int | None, month: int, day: int | None) -> bool:
+    """A real calendar day (any leap year will do when the year is unknown)."""
+    try:
+        dt.date(year or 2024, month, day or 1)
+    except ValueError:
+        return False
+    return True
+
+
 def _day(text: str) -> int:
     return 1 if text.startswith("1er") else int(text)
 
@@ -89,7 +98,7 @@ def dateline_date(lead: str) -> tuple[PartialDate, str] | None:
     folded = fold(lead)
     for regex in (DATELINE_RE, DATELINE_EN_RE):
         m = regex.match(folded)
-        if m:
+        if m and _valid(int(m["year"]) if m["year"] else None, _month(m["month"]), _day(m["day"])):
             year = int(m["year"]) if m["year"] else None
             return PartialDate(year, _month(m["month"]), _day(m["day"])), lead[: m.end()]
     return None
@@ -166,7 +175,7 @@ def collect_year_evidence(text: str) -> YearEvidence:
             groups = m.groupdict()
             month = _month(groups["month"]) if groups.get("month") else None
             day = _day(groups["day"]) if groups.get("day") else None
-            if month and not 1 <= month <= 12:
+            if month and (not 1 <= month <= 12 or not _valid(int(m["year"]), month, day)):
                 continue
             since = _since(folded, m.start())
             phrase = _phrase(text, m.start(), m.end(), 0)
@@ -191,7 +200,7 @@ def own_day(text: str) -> tuple[PartialDate, str] | None:
     found = []
     for regex in (DAY_MONTH_RE, VI_DAY_MONTH_RE):
         m = next((m for m in regex.finditer(folded) if not _is_future(folded, m.start())), None)
-        if m and 1 <= _month(m["month"]) <= 12 and 1 <= _day(m["day"]) <= 31:
+        if m and 1 <= _month(m["month"]) <= 12 and _valid(None, _month(m["month"]), _day(m["day"])):
             found.append((m.start(), PartialDate(None, _month(m["month"]), _day(m["day"])),
                           text[m.start():m.end()].strip()))
     return min(found, key=lambda f: f[0])[1:] if found else None
@@ -292,7 +301,7 @@ def _own_date(lead: str, chrome: list[str], text: str) -> tuple[PartialDate, str
         return full
     for line in chrome:
         m = UPDATED_RE.match(fold(line))
-        if m and 1 <= int(m["month"]) <= 12:
+        if m and 1 <= int(m["month"]) <= 12 and _valid(None, int(m["month"]), int(m["day"])):
             return PartialDate(None, int(m["month"]), int(m["day"])), line
     return dateline_date(lead) or own_day(text)
 
@@ -311,6 +320,8 @@ def extract_date(header: PartialDate | None, lead: str, chrome: list[str], text:
     inferred = infer_year(text, printed[0] if printed else None, ctx)
     if printed and inferred:
         d = printed[0]
+        if not _valid(inferred[0], d.month, d.day):  # 29 February of a common year
+            d = PartialDate(None, d.month, None)
         rest = " ; ".join(p for p in inferred[1].split(" ; ") if p != printed[1].strip())
         return DateResult(PartialDate(inferred[0], d.month, d.day), "inferred",
                           f"{printed[1].strip()} … {rest}" if rest else printed[1].strip())

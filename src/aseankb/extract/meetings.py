@@ -24,6 +24,7 @@ RUN_KEYS = {"from", "year", "per_year"}
 ORD = r"(?P<n>\d{1,3}) ?(?:e|eme|er|ere|st|nd|rd|th)"
 NUM = r"(?P<n>\d{1,3})(?!\d)"
 YEAR_RANGE = range(1967, 2101)
+HORIZON = 2040
 # A meeting named after these words is a past reference ("depuis la 54e réunion ...").
 PAST_RE = re.compile(r"(?<!\w)(?:depuis|since|tu khi|ke tu|precedente?s?|previous|last|dernier|derniere)(?!\w)")
 FUTURE_RE = re.compile(r"(?<!\w)(?:prevue?s?|prochaine?s?|a venir|aura lieu|se tiendra|upcoming|next|"
@@ -49,7 +50,8 @@ class Series:
     def year_of(self, number: int) -> int | None:
         """The year meeting `number` was held, or None when the data does not say."""
         run = next((r for r in reversed(self.runs) if r.start <= number), None)
-        return run.year + (number - run.start) // run.per_year if run else None
+        year = run.year + (number - run.start) // run.per_year if run else None
+        return year if year and year <= HORIZON else None  # "999e Sommet" is a typo, not a date
 
 
 @dataclass(frozen=True)
