@@ -129,3 +129,21 @@ def test_bad_data_names_file_and_key(tmp_path: Path, loader, body: str, key: str
     with pytest.raises(ConfigError) as err:
         loader(file)
     assert err.value.file == str(file) and err.value.key == key
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("Publié le 23/05/2016 à 10h00", PartialDate(2016, 5, 23)),
+    ("Cập nhật: 10/10/2024 14:30", PartialDate(2024, 10, 10)),
+    ("Updated: Dec. 17, 2023", PartialDate(2023, 12, 17)),
+])
+def test_publication_lines_of_the_page(line: str, expected: PartialDate) -> None:
+    cleaned = clean(f"{line}\nL'ASEAN et le Japon tiennent un sommet\nLes dirigeants se sont réunis. Le Japon.")
+    assert line in cleaned.chrome
+    art = extract(cleaned, file_name="t.txt", source="seeds/t.txt", tax=TAX)[0]
+    assert art.date == expected and art.date_evidence == line
+
+
+def test_related_links_do_not_date_the_page() -> None:
+    cleaned = clean(">>Le sommet du 12 mai 2015 a réussi\nL'ASEAN et l'Inde\nTexte sans date. L'Inde.")
+    art = extract(cleaned, file_name="t.txt", source="seeds/t.txt", tax=TAX)[0]
+    assert art.year is None

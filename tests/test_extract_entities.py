@@ -99,3 +99,17 @@ def test_vietnamese_long_asean_name_is_shortened_in_titles() -> None:
     lead = "Hàn Quốc và Hiệp hội các quốc gia Đông Nam Á (ASEAN) đã nhất trí nâng cấp quan hệ."
     title, _ = extract_title([lead, "Tiếp."], lambda s: True)
     assert title.startswith("Hàn Quốc và ASEAN đã nhất trí")
+
+
+def test_caption_glued_to_a_long_paragraph_goes_alone() -> None:
+    body = "Hai bên đã ký thỏa thuận hợp tác về an ninh mạng. " * 8
+    cleaned = clean(f"Hàn Quốc và ASEAN ký thỏa thuận\n{body}Các nhà lãnh đạo chụp ảnh chung. Ảnh: TTXVN")
+    assert cleaned.paragraphs[-1] == body.strip()
+    assert "Các nhà lãnh đạo chụp ảnh chung. Ảnh: TTXVN" in cleaned.chrome
+
+
+@pytest.mark.parametrize("line", ["Lire aussi : L'ASEAN et le Japon", "Read more: ASEAN summit opens",
+                                  "Tin liên quan", "Bình luận (3)", "Ảnh: TTXVN"])
+def test_more_chrome_and_captions(line: str) -> None:
+    cleaned = clean(f"L'ASEAN et le Japon renforcent leurs liens\nLe Japon soutient l'ASEAN.\n{line}")
+    assert line not in cleaned.paragraphs

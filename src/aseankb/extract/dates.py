@@ -40,6 +40,8 @@ DATELINE_EN_RE = re.compile(
     rf"^[^\W\d][\w' .-]{{1,40}}?,\s*(?P<month>{MONTH_ALT})\.?\s+(?P<day>\d{{1,2}})"
     rf"(?:,\s*(?P<year>{YEAR}))?\s*{AGENCY}")
 CHROME_DATE_RE = re.compile(rf"(?P<day>\d{{2}})\.(?P<month>\d{{2}})\.(?P<year>{YEAR})\b")
+PUBLISHED_RE = re.compile(r"(?:publie|mis a jour|derniere mise a jour|updated|published|posted|cap nhat|ngay dang)\b")
+NUMERIC_DATE_RE = re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})[/.-](?P<month>\d{{1,2}})[/.-](?P<year>{YEAR})(?!\d)")
 FULL_DATE_RE = re.compile(
     rf"(?<!\w)(?P<weekday>{'|'.join(WEEKDAYS)})?\s*(?P<day>1er|\d{{1,2}})(?:er)?\s*"
     rf"(?P<month>{MONTH_ALT})\.?,?\s+(?P<year>{YEAR})(?!\w)")
@@ -105,11 +107,19 @@ def dateline_date(lead: str) -> tuple[PartialDate, str] | None:
 
 
 def chrome_date(lines: list[str]) -> tuple[PartialDate, str] | None:
-    """Dates printed by the outlet's page ('Xinhua | 23.02.2023 08h45')."""
+    """Dates printed by the outlet's page ('Xinhua | 23.02.2023 08h45', 'Publié le 23/05/2016',
+    'Updated: Dec. 17, 2023'). Related-article links are chrome too, but never publication lines."""
     for line in lines:
         m = CHROME_DATE_RE.search(line)
-        if m and 1 <= int(m["month"]) <= 12:
+        if m and _valid(int(m["year"]), int(m["month"]), int(m["day"])):
             return PartialDate(int(m["year"]), int(m["month"]), int(m["day"])), line
+        folded = fold(line)
+        if not PUBLISHED_RE.match(folded):
+            continue
+        for regex in (NUMERIC_DATE_RE, FULL_DATE_RE, FULL_DATE_EN_RE):
+            m = regex.search(folded)
+            if m and _valid(int(m["year"]), _month(m["month"]), _day(m["day"])):
+                return PartialDate(int(m["year"]), _month(m["month"]), _day(m["day"])), line
     return None
 
 
