@@ -147,3 +147,11 @@ def test_related_links_do_not_date_the_page() -> None:
     cleaned = clean(">>Le sommet du 12 mai 2015 a réussi\nL'ASEAN et l'Inde\nTexte sans date. L'Inde.")
     art = extract(cleaned, file_name="t.txt", source="seeds/t.txt", tax=TAX)[0]
     assert art.year is None
+
+
+def test_an_aspiration_is_not_a_level_reached() -> None:
+    text = "L'ASEAN et l'UE visent à établir un partenariat stratégique. Les ministres se sont vus en 2017."
+    ctx = Context(about=["union-europeenne"], partners_in=lambda s: ["union-europeenne"] if "UE" in s else [])
+    assert infer_year(text, ctx=ctx)[0] == 2017  # the EU's strategic partnership came in 2020
+    done = "L'ASEAN et l'UE ont établi un partenariat stratégique. Les ministres se sont vus en 2017."
+    assert infer_year(done, ctx=ctx)[0] == 2020

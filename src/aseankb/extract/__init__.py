@@ -66,7 +66,9 @@ def events(meetings: list[Mention], year: int | None) -> list[str]:
         if not m.reported:
             continue
         if m.number is not None:
-            out.append(m.event_id)
+            # A meeting of another year than the article's is a reference, not its subject.
+            if year is None or year - 1 <= min(m.years) <= year:
+                out.append(m.event_id)
         elif year in m.years:
             out.append(f"{m.series.id}-{year}")
     return list(dict.fromkeys(out))

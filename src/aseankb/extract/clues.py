@@ -38,10 +38,14 @@ COMPREHENSIVE_RE = re.compile(
     r"partenariat strategique (?:global|integral)|comprehensive strategic partnership|"
     r"doi tac chien luoc toan dien")
 STRATEGIC_RE = re.compile(r"partenariat strategique|strategic partnership|doi tac chien luoc")
-UPGRADE_RE = re.compile(r"(?<!\w)(?:porter|elever|rehausser|hisser|upgrade|elevate|raise|nang cap|nang tam)\w*")
+# Raising relations to a level, or aiming at it: the level is not reached yet.
+ASPIRE_RE = re.compile(
+    r"(?<!\w)(?:porter|elever|rehausser|hisser|vers|vise\w*|souhait\w*|envisag\w*|etablir|upgrade|elevate|"
+    r"raise|aim\w*|seek\w*|toward\w*|to establish|nang cap|nang tam|huong toi)(?!\w)")
 SOON_RE = re.compile(r"(?<!\w)(?:prochaine?|prevue?s?|next|this year|cette annee|sap toi|toi day)(?!\w)")
-DONE_RE = re.compile(r"(?<!\w)(?:etablissement|etabli\w*|established|thiet lap|da|ont eleve|was upgraded|"
-                     r"a ete (?:eleve|porte)|recemment)(?!\w)")
+# ...unless the sentence says it was done.
+DONE_RE = re.compile(r"(?<!\w)(?:etablissement|etablie?s?|established|thiet lap|da|ont eleve|a ete (?:eleve|porte)|"
+                     r"was upgraded|has been upgraded|recemment)(?!\w)")
 SENTENCE_RE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
 
 
@@ -124,9 +128,9 @@ def partnership_clues(text: str, about: list[str], partners_in: Callable[[str], 
         if not year:
             continue
         phrase = sentence[m.start():m.end()]
-        upgrade = UPGRADE_RE.search(folded)
-        if upgrade and SOON_RE.search(folded) and not DONE_RE.search(folded):
-            out.append(Clue(frozenset([year]), None, phrase))
-        elif not upgrade or DONE_RE.search(folded):
+        if ASPIRE_RE.search(folded) and not DONE_RE.search(folded):
+            if SOON_RE.search(folded):
+                out.append(Clue(frozenset([year]), None, phrase))
+        else:
             out.append(Clue(None, year, phrase))
     return out

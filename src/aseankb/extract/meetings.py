@@ -155,7 +155,8 @@ def _sentence(folded: str, start: int, end: int) -> tuple[str, str]:
 
 def _is_reported(folded: str, start: int, end: int) -> bool:
     before, after = _sentence(folded, start, end)
-    return not (PAST_RE.search(before) or FUTURE_RE.search(before[-40:]) or FUTURE_RE.search(after[:40]))
+    # "depuis que ... lors de la 54e réunion": the past marker governs the clause it opens.
+    return not (PAST_RE.search(before[-100:]) or FUTURE_RE.search(before[-40:]) or FUTURE_RE.search(after[:40]))
 
 
 def find_meetings(text: str, series: tuple[Series, ...] | None = None) -> list[Mention]:
