@@ -31,6 +31,9 @@ def _years(text: str) -> dict[str, int]:
     ("Hội nghị Cấp cao ASEAN lần thứ 45 khai mạc tại Viêng Chăn.", "asean-summit-45", 2024),
     ("Le 23e Sommet de l'ASEAN, à Bandar Seri Begawan.", "asean-summit-23", 2013),
     ("The 12th ADMM-Plus met in Kuala Lumpur.", "admm-plus-12", 2025),
+    ("The 14th EAS Foreign Ministers' Meeting ended.", "eas-fmm-14", 2024),
+    ("Les 36e et 37e Sommets de l'ASEAN se sont tenus en ligne.", "asean-summit-37", 2020),
+    ("La 26e réunion du Forum régional de l'ASEAN s'est ouverte.", "arf-26", 2019),
 ])
 def test_numbered_meeting_years(text: str, event: str, year: int) -> None:
     assert _years(text) == {event: year}
