@@ -30,7 +30,8 @@ ABBREVIATION_RE = re.compile(r"(?:\b[A-Z]|\bM|\bMme|\bDr|\bSt|\bR|\bSept|\bU\.S)
 # Points where a French (or English) headline can stop and still read as one.
 CLAUSE_BREAK_RE = re.compile(
     r"\s*(?:[,;:–—(]|\s-\s)\s*|\s(?=(?:lors|à l['’]issue|dans le cadre|au cours|afin|selon|tenue?s?|"
-    r"qui|dont|alors|pour|avec|en présence|during|at the|in order|which|after|when)\b)")
+    r"qui|dont|alors|pour|avec|en présence|during|at the|in order|which|after|when|"
+    r"nhân|nhằm|trong khuôn khổ|trong khi|tại|sau khi)\b)")
 TRAILING_WEAK_RE = re.compile(
     r"(?:\s+(?:de|du|des|la|le|les|l['’]|d['’]|à|au|aux|et|ou|en|un|une|sur|par|pour|avec|"
     r"the|of|and|a|an|to|in|on|for|with))+$", re.I)
