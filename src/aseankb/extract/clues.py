@@ -109,7 +109,8 @@ def anniversary_clues(text: str, about: list[str], partners_in: Callable[[str], 
                     subject = _subject(sentence, about, partners_in, relations)
                 if subject and int(m["n"]) > 0:
                     year = relations[subject]["since"] + int(m["n"])
-                    out.append(Clue(frozenset([year]), None, sentence[m.start():m.end()]))
+                    since = relations[subject]["since"]
+                    out.append(Clue(frozenset([year]), None, f"{sentence[m.start():m.end()]} [{since} + {m['n']}]"))
     return out
 
 
@@ -127,7 +128,7 @@ def partnership_clues(text: str, about: list[str], partners_in: Callable[[str], 
         year = relations[subject][level] if subject else None
         if not year:
             continue
-        phrase = sentence[m.start():m.end()]
+        phrase = f"{sentence[m.start():m.end()]} [{year}]"
         if ASPIRE_RE.search(folded) and not DONE_RE.search(folded):
             if SOON_RE.search(folded):
                 out.append(Clue(frozenset([year]), None, phrase))

@@ -253,6 +253,13 @@ def _clues(text: str, ctx: Context) -> tuple[list[Clue], list[Clue]]:
             partnership_clues(text, ctx.about, ctx.partners_in))
 
 
+def _in_office(years: frozenset[int], name: str) -> str:
+    """'Mike Pompeo [en fonction 2018–2021]': the reader sees why the name dates the text."""
+    last = max(years)
+    return f"{name} [en fonction depuis {min(years)}]" if last >= LAST_YEAR else \
+        f"{name} [en fonction {min(years)}–{last}]"
+
+
 def infer_year(text: str, own: PartialDate | None = None, ctx: Context | None = None) -> tuple[int, str] | None:
     """The most likely year of publication, with the phrases that support it.
 
@@ -268,19 +275,20 @@ def infer_year(text: str, own: PartialDate | None = None, ctx: Context | None = 
     c = _Candidates()
     for mention in sorted((m for m in ctx.meetings if m.reported and m.number is not None),
                           key=lambda m: -max(m.years)):
-        c.listed |= c.apply(mention.years, mention.phrase)
+        c.listed |= c.apply(mention.years, f"{mention.phrase} [{min(mention.years)}]")
     tenures = tenure_clues(text, own)
     bounds = [b for b in [_lower_bound(ev.past, own)] if b] + [(cl.low, cl.phrase) for cl in levels if cl.low]
-    bounds += [(min(years), phrase) for years, phrase in tenures]
+    bounds += [(min(years), _in_office(years, phrase)) for years, phrase in tenures]
     low = max(bounds, default=None)
     if low and c.apply(frozenset(range(low[0], LAST_YEAR + 1)), low[1]):
         c.bounded = True
     for clue in anniversaries + [cl for cl in levels if cl.years]:
         c.listed |= c.apply(clue.years, clue.phrase)
     for years, phrase in tenures:  # officials in office: a range, like a bound
-        c.apply(years, phrase)
+        c.apply(years, _in_office(years, phrase))
     for mention in (m for m in ctx.meetings if m.reported and m.number is None):
-        c.listed |= c.apply(mention.years, mention.phrase)
+        held = ", ".join(str(y) for y in sorted(mention.years))
+        c.listed |= c.apply(mention.years, f"{mention.phrase} [{held}]")
     for weekday, day, month, phrase in ev.weekdays:
         years = _weekday_years(weekday, day, month)
         if low and not c.listed:  # a weekday confirms a year next to the dated events, it does not jump years
