@@ -56,8 +56,17 @@ class Clue:
     phrase: str
 
 
-@lru_cache(maxsize=4)
 def load_relations(file: Path = RELATIONS_FILE) -> dict[str, dict[str, int]]:
+    """Loaded once per version of the file: `mkdocs serve` sees edits without a restart."""
+    try:
+        stamp = file.stat().st_mtime_ns
+    except OSError:
+        stamp = 0
+    return _load_relations(file, stamp)
+
+
+@lru_cache(maxsize=4)
+def _load_relations(file: Path, _stamp: int) -> dict[str, dict[str, int]]:
     try:
         data = yaml.safe_load(file.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:

@@ -135,8 +135,17 @@ def _series(file: Path, sid: object, entry: object) -> Series:
     return Series(sid, entry["label"], _patterns(file, sid, entry.get("patterns"), bool(runs)), runs, held)
 
 
-@lru_cache(maxsize=4)
 def load_meetings(file: Path = MEETINGS_FILE) -> tuple[Series, ...]:
+    """Loaded once per version of the file: `mkdocs serve` sees edits without a restart."""
+    try:
+        stamp = file.stat().st_mtime_ns
+    except OSError:
+        stamp = 0
+    return _load_meetings(file, stamp)
+
+
+@lru_cache(maxsize=4)
+def _load_meetings(file: Path, _stamp: int) -> tuple[Series, ...]:
     try:
         data = yaml.safe_load(file.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:

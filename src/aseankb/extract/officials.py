@@ -54,8 +54,17 @@ def _term(file: Path, key: str, entry: object) -> Term:
     return Term(re.compile(rf"(?<!\w)(?:{alternation})(?!\w)"), start, end)
 
 
-@lru_cache(maxsize=4)
 def load_officials(file: Path = OFFICIALS_FILE) -> tuple[Term, ...]:
+    """Loaded once per version of the file: `mkdocs serve` sees edits without a restart."""
+    try:
+        stamp = file.stat().st_mtime_ns
+    except OSError:
+        stamp = 0
+    return _load_officials(file, stamp)
+
+
+@lru_cache(maxsize=4)
+def _load_officials(file: Path, _stamp: int) -> tuple[Term, ...]:
     try:
         data = yaml.safe_load(file.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
