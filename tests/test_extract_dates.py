@@ -155,3 +155,9 @@ def test_an_aspiration_is_not_a_level_reached() -> None:
     assert infer_year(text, ctx=ctx)[0] == 2017  # the EU's strategic partnership came in 2020
     done = "L'ASEAN et l'UE ont établi un partenariat stratégique. Les ministres se sont vus en 2017."
     assert infer_year(done, ctx=ctx)[0] == 2020
+
+
+def test_header_variants_and_vietnamese_dateline() -> None:
+    assert split_header(" date: 2024/3/05 Texte")[0] == PartialDate(2024, 3, 5)
+    lead = "Viêng Chăn, 10/10 (TTXVN) - Hai bên nâng cấp quan hệ vào năm 2024."
+    assert extract_date(None, lead, [], lead, {}).date == PartialDate(2024, 10, 10)

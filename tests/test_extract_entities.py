@@ -113,3 +113,12 @@ def test_caption_glued_to_a_long_paragraph_goes_alone() -> None:
 def test_more_chrome_and_captions(line: str) -> None:
     cleaned = clean(f"L'ASEAN et le Japon renforcent leurs liens\nLe Japon soutient l'ASEAN.\n{line}")
     assert line not in cleaned.paragraphs
+
+
+def test_vietnamese_dateline_and_site_suffix() -> None:
+    title, _ = extract_title(["Viêng Chăn, 10/10 (TTXVN) - Hàn Quốc và ASEAN nâng cấp quan hệ.", "Tiếp."],
+                             lambda s: True)
+    assert title == "Hàn Quốc và ASEAN nâng cấp quan hệ"
+    title, consumed = extract_title(["L'ASEAN et le Japon renforcent leurs liens | VietnamPlus", "Texte."],
+                                    lambda s: True)
+    assert title == "L'ASEAN et le Japon renforcent leurs liens" and consumed

@@ -13,7 +13,7 @@ import re
 from .model import Cleaned, PartialDate
 from .text import squash_spaces
 
-HEADER_DATE_RE = re.compile(r"^\s*date\s+(\d{4})-(\d{2})(?:-(\d{2}))?\b[ \t]*")
+HEADER_DATE_RE = re.compile(r"^\s*date\s*:?\s+(\d{4})[-/](\d{1,2})(?:[-/](\d{1,2}))?\b[ \t]*")
 FRONT_BLOCK_RE = re.compile(r"^\ufeff?---[ \t]*\n(.*?)\n---[ \t]*(?:\n|$)", re.S)
 AGENCIES = r"VNA|AFP|Xinhua|AP|Reuters|Yonhap|Kyodo|CVN|VNS|TTXVN|Bernama|Antara|PNA"
 TRAILER_RE = re.compile(rf"\s*[-–—]\s*({AGENCIES})(?:/CVN)?\s*\.?\s*$")

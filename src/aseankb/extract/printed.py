@@ -35,6 +35,10 @@ DATELINE_RE = re.compile(
 DATELINE_EN_RE = re.compile(
     rf"^[^\W\d][\w' .-]{{1,40}}?,\s*(?P<month>{MONTH_ALT})\.?\s+(?P<day>\d{{1,2}})"
     rf"(?:,\s*(?P<year>{YEAR}))?\s*{AGENCY}")
+# Vietnamese datelines write the day and month with numbers: "Viêng Chăn, 10/10 (TTXVN) -".
+DATELINE_NUM_RE = re.compile(
+    rf"^[^\W\d][\w' .-]{{1,40}}?,\s*(?:ngay\s+)?(?P<day>\d{{1,2}})/(?P<month>\d{{1,2}})"
+    rf"(?:/(?P<year>{YEAR}))?\s*{AGENCY}")
 CHROME_DATE_RE = re.compile(rf"(?P<day>\d{{2}})\.(?P<month>\d{{2}})\.(?P<year>{YEAR})\b")
 PUBLISHED_RE = re.compile(r"(?:publie|mis a jour|derniere mise a jour|updated|published|posted|cap nhat|ngay dang)\b")
 NUMERIC_DATE_RE = re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})[/.-](?P<month>\d{{1,2}})[/.-](?P<year>{YEAR})(?!\d)")
@@ -87,7 +91,7 @@ def _month(text: str) -> int:
 def dateline_date(lead: str) -> tuple[PartialDate, str] | None:
     """'Jakarta, 8 juillet (VNA) -' -> day and month (and the year when printed)."""
     folded = fold(lead)
-    for regex in (DATELINE_RE, DATELINE_EN_RE):
+    for regex in (DATELINE_RE, DATELINE_EN_RE, DATELINE_NUM_RE):
         m = regex.match(folded)
         if m and valid_day(int(m["year"]) if m["year"] else None, _month(m["month"]), _day(m["day"])):
             year = int(m["year"]) if m["year"] else None

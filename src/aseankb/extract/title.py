@@ -15,7 +15,7 @@ HEADLINE_MAX = 160
 # "Bangkok (VNA) –", "Jakarta, 8 juillet (VNA) -", "TOKYO, Dec. 17 (Kyodo) --"
 DATELINE_RE = re.compile(
     r"^[^\W\d][\w’'. -]{1,40}?(?:,\s*(?:(?:le\s+)?(?:1er|\d{1,2})\s*[^\W\d]+\.?(?:\s+\d{4})?|"
-    r"[^\W\d]+\.?\s+\d{1,2}(?:,\s*\d{4})?))?\s*"
+    r"[^\W\d]+\.?\s+\d{1,2}(?:,\s*\d{4})?|(?:ngày\s+)?\d{1,2}/\d{1,2}(?:/\d{4})?))?\s*"
     r"\((?:VNA|AFP|Xinhua|AP|Reuters|Yonhap|Kyodo|CVN|VNS|TTXVN|Bernama|Antara|ANTARA|PNA|TASS|KBS)[^)]{0,12}\)"
     r"\s*[-–—:]*\s*")
 DATELINE_CAPS_RE = re.compile(r"^[A-Z][A-Z .'-]{2,30}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*[-–—]+\s+")
@@ -35,6 +35,10 @@ CLAUSE_BREAK_RE = re.compile(
 TRAILING_WEAK_RE = re.compile(
     r"(?:\s+(?:de|du|des|la|le|les|l['’]|d['’]|à|au|aux|et|ou|en|un|une|sur|par|pour|avec|"
     r"the|of|and|a|an|to|in|on|for|with))+$", re.I)
+
+
+# "Titre de l'article | VietnamPlus": the outlet's name after a bar is not the headline.
+SITE_SUFFIX_RE = re.compile(r"\s+\|\s+[^|]{2,40}$")
 
 
 def is_headline(line: str) -> bool:
@@ -95,5 +99,5 @@ def extract_title(paragraphs: list[str], topic: Callable[[str], bool],
     if front_title and front_title.strip():
         return cut(front_title.strip()), False
     if paragraphs and is_headline(paragraphs[0]) and len(paragraphs) > 1:
-        return cut(paragraphs[0]), True
+        return cut(SITE_SUFFIX_RE.sub("", paragraphs[0])), True
     return derive_title(paragraphs, topic), False
