@@ -161,3 +161,8 @@ def test_header_variants_and_vietnamese_dateline() -> None:
     assert split_header(" date: 2024/3/05 Texte")[0] == PartialDate(2024, 3, 5)
     lead = "Viêng Chăn, 10/10 (TTXVN) - Hai bên nâng cấp quan hệ vào năm 2024."
     assert extract_date(None, lead, [], lead, {}).date == PartialDate(2024, 10, 10)
+
+
+def test_goal_years_are_targets_not_events() -> None:
+    text = "Les échanges ont atteint 10 milliards en 2017. L'objectif est la neutralité carbone en 2030."
+    assert infer_year(text)[0] == 2017

@@ -65,7 +65,8 @@ IN_YEAR_RE = re.compile(rf"(?<!\w)(?:en|in|nam|year)\s+(?P<year>{YEAR})(?!\w)")
 PERIOD_RE = re.compile(rf"(?<![\w-])(?P<y1>{YEAR})\s*[-–/]\s*(?P<y2>{YEAR})(?![\w-])")
 # Years that are targets, not events: "d'ici 2030", "Vision 2045", "jusqu'en 2030".
 TARGET_RE = re.compile(
-    rf"(?:d'ici|jusqu'en|jusqu'a|horizon|vision[\w' ]{{0,40}}?|by|toward|towards|den nam)\s+"
+    rf"(?:d'ici|jusqu'en|jusqu'a|horizon|vision[\w' ]{{0,40}}?|by|toward|towards|den nam|"
+    rf"(?:objectif|cible|target|goal|muc tieu|viser|vise|aim)[\w' -]{{0,50}}?\s(?:en|in|nam|for))\s+"
     rf"(?:l'an\s+|la fin de\s+)?(?P<year>{YEAR})(?!\w)")
 FUTURE_RE = re.compile(r"(?<!\w)(prevue?s?|prochaine?s?|a venir|aura lieu|se tiendra|scheduled|to begin|will|"
                        r"starting|shall|se dien ra|sap dien ra|du kien)(?!\w)")
