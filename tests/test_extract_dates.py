@@ -166,3 +166,10 @@ def test_header_variants_and_vietnamese_dateline() -> None:
 def test_goal_years_are_targets_not_events() -> None:
     text = "Les échanges ont atteint 10 milliards en 2017. L'objectif est la neutralité carbone en 2030."
     assert infer_year(text)[0] == 2017
+
+
+def test_official_with_two_terms_skips_the_gap() -> None:
+    # Prime minister 2006-2007 and 2012-2020; the text's latest dated event is 2009.
+    text = "Le Premier ministre japonais Shinzo Abe a salué l'accord signé en 2009."
+    r = infer_year(text)
+    assert r[0] == 2012 and "Shinzo Abe" in r[1]

@@ -48,7 +48,7 @@ class _Candidates:
     def __init__(self) -> None:
         self.years = frozenset(range(FIRST_YEAR, LAST_YEAR + 1))
         self.used: list[str] = []
-        self.bounded = self.listed = False
+        self.listed = False  # narrowed to a list of years, not just bounded
 
     def apply(self, years: frozenset[int], phrase: str) -> bool:
         narrowed = self.years & years
@@ -92,8 +92,8 @@ def infer_year(text: str, own: PartialDate | None = None, ctx: Context | None = 
     bounds = [b for b in [_lower_bound(ev.past, own)] if b] + [(cl.low, cl.phrase) for cl in levels if cl.low]
     bounds += [(min(years), _in_office(years, phrase)) for years, phrase in tenures]
     low = max(bounds, default=None)
-    if low and c.apply(frozenset(range(low[0], LAST_YEAR + 1)), low[1]):
-        c.bounded = True
+    if low:
+        c.apply(frozenset(range(low[0], LAST_YEAR + 1)), low[1])
     for clue in anniversaries + [cl for cl in levels if cl.years]:
         c.listed |= c.apply(clue.years, clue.phrase)
     for years, phrase in tenures:  # officials in office: a range, like a bound
@@ -114,7 +114,10 @@ def _choose(c: _Candidates, low: tuple[int, str] | None, periods: list[tuple[int
     if len(c.years) == 1:
         return next(iter(c.years)), evidence
     if low and not c.listed:
-        # Only a lower bound: the latest dated event, or a mandate handed over just after it.
+        # Only bounds: the latest dated event, or a mandate handed over just after it
+        # (or the first year an official named was in office, when that is later).
+        if min(c.years) > low[0]:
+            return min(c.years), evidence
         later = [p for p in periods if low[0] < p[0] <= low[0] + 1]
         return max(later) if later else low
     if low or c.listed:
