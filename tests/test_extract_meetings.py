@@ -90,3 +90,19 @@ def test_bad_meetings_file_names_file_and_key(tmp_path: Path, body: str, key: st
     with pytest.raises(ConfigError) as err:
         load_meetings(file)
     assert err.value.file == str(file) and err.value.key == key
+
+
+def test_special_summit_month_dates_the_article() -> None:
+    text = ("Les dirigeants au Sommet spécial ASEAN-Australie\n"
+            "Le Premier ministre australien Anthony Albanese a accueilli le Sommet spécial ASEAN-Australie, "
+            "avec les dirigeants de l'ASEAN. L'Australie est un partenaire clé.")
+    art, _ = extract(clean(text), file_name="x.txt", source="seeds/x.txt", tax=TAX)
+    assert (art.year, art.date.month) == (2024, 3)  # 2018 is before Albanese's term
+    assert art.events == ["asean-australia-special-summit-2024"]
+
+
+def test_held_month_is_validated(tmp_path: Path) -> None:
+    file = _write(tmp_path, "s:\n  label: S\n  first_year: 2018\n  patterns: {fr: ['sommet s']}\n  held: [2018-13]\n")
+    with pytest.raises(ConfigError) as err:
+        load_meetings(file)
+    assert err.value.key == "s.held[0]"

@@ -56,8 +56,17 @@ def extract_date(header: PartialDate | None, lead: str, chrome: list[str], text:
         return DateResult(PartialDate(inferred[0], d.month, d.day), "inferred",
                           f"{printed[1].strip()} … {rest}" if rest else printed[1].strip())
     if inferred:
-        event = next((d for d, phrase, _ in collect_year_evidence(text).past
-                      if d.year == inferred[0] and phrase == inferred[1]), None)
-        # The dated event that gave the year is the one reported: its month and day too.
-        return DateResult(event or PartialDate(inferred[0]), "inferred", inferred[1])
+        return DateResult(_reported_date(inferred[0], inferred[1], text, ctx), "inferred", inferred[1])
     return DateResult(None, "inferred", None)
+
+
+def _reported_date(year: int, evidence: str, text: str, ctx: Context | None) -> PartialDate:
+    """The month (and day) of the event that gave the year: the dated event itself, or the
+    month the special summit the article reports was held that year."""
+    event = next((d for d, phrase, _ in collect_year_evidence(text).past
+                  if d.year == year and phrase == evidence), None)
+    if event:
+        return event
+    months = {m for mention in (ctx.meetings if ctx else []) if mention.reported and mention.number is None
+              for y, m in mention.series.held_months if y == year}
+    return PartialDate(year, months.pop()) if len(months) == 1 else PartialDate(year)

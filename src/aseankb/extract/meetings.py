@@ -25,6 +25,7 @@ ORD = r"(?P<n>\d{1,3}) ?(?:e|eme|er|ere|st|nd|rd|th)"
 NUM = r"(?P<n>\d{1,3})(?!\d)"
 YEAR_RANGE = range(1967, 2101)
 HORIZON = 2040
+HELD_RE = re.compile(r"^(\d{4})-(\d{2})$")
 # A meeting named after these words is a past reference ("depuis la 54e réunion ...").
 PAST_RE = re.compile(r"(?<!\w)(?:depuis|since|tu khi|ke tu|precedente?s?|previous|last|dernier|derniere)(?!\w)")
 FUTURE_RE = re.compile(r"(?<!\w)(?:prevue?s?|prochaine?s?|a venir|aura lieu|se tiendra|upcoming|next|"
@@ -46,6 +47,7 @@ class Series:
     patterns: tuple[re.Pattern, ...]
     runs: tuple[Run, ...] = ()
     held: tuple[int, ...] = ()
+    held_months: tuple[tuple[int, int], ...] = ()  # (year, month) where the data knows the month
 
     def year_of(self, number: int) -> int | None:
         """The year meeting `number` was held, or None when the data does not say."""
@@ -130,9 +132,18 @@ def _series(file: Path, sid: object, entry: object) -> Series:
     runs = _runs(file, sid, entry["schedule"]) if "schedule" in entry else ()
     held = entry.get("held", [])
     if not isinstance(held, list):
-        raise ConfigError(str(file), f"{sid}.held", "must be a list of years")
-    held = tuple(_int(file, f"{sid}.held[{i}]", y, YEAR_RANGE) for i, y in enumerate(held))
-    return Series(sid, entry["label"], _patterns(file, sid, entry.get("patterns"), bool(runs)), runs, held)
+        raise ConfigError(str(file), f"{sid}.held", "must be a list of years (YYYY or 'YYYY-MM')")
+    dates = [_held(file, f"{sid}.held[{i}]", item) for i, item in enumerate(held)]
+    return Series(sid, entry["label"], _patterns(file, sid, entry.get("patterns"), bool(runs)), runs,
+                  tuple(y for y, _ in dates), tuple((y, m) for y, m in dates if m))
+
+
+def _held(file: Path, key: str, item: object) -> tuple[int, int | None]:
+    """2018 or '2018-03': the year a special summit was held, and its month when known."""
+    m = HELD_RE.match(item) if isinstance(item, str) else None
+    if m and 1 <= int(m[2]) <= 12:
+        return _int(file, key, int(m[1]), YEAR_RANGE), int(m[2])
+    return _int(file, key, item, YEAR_RANGE), None
 
 
 def load_meetings(file: Path = MEETINGS_FILE) -> tuple[Series, ...]:
