@@ -14,7 +14,7 @@ MIN_CLAUSE = 40  # a clause shorter than this makes a poor headline
 HEADLINE_MAX = 160
 # "Bangkok (VNA) –", "Jakarta, 8 juillet (VNA) -", "TOKYO, Dec. 17 (Kyodo) --"
 DATELINE_RE = re.compile(
-    r"^[^\W\d][\w’'. -]{1,40}?(?:,\s*(?:(?:le\s+)?(?:1er|\d{1,2})\s*[^\W\d]+\.?(?:\s+\d{4})?|"
+    r"^(?:[^\W\d][\w’'. -]{1,40}?)?(?:,\s*(?:(?:le\s+)?(?:1er|\d{1,2})\s*[^\W\d]+\.?(?:\s+\d{4})?|"
     r"[^\W\d]+\.?\s+\d{1,2}(?:,\s*\d{4})?|(?:ngày\s+)?\d{1,2}/\d{1,2}(?:/\d{4})?))?\s*"
     r"\((?:VNA|AFP|Xinhua|AP|Reuters|Yonhap|Kyodo|CVN|VNS|TTXVN|Bernama|Antara|ANTARA|PNA|TASS|KBS)[^)]{0,12}\)"
     r"\s*[-–—:]*\s*")
