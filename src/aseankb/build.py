@@ -22,7 +22,7 @@ from .clean import clean
 from .config import Taxonomy, load_taxonomy
 from .dedup import flag_near_duplicates, sketch
 from .errors import SeedError
-from .extract import article_slug, extract
+from .extract import article_slug, extract, load_data
 from .extract.language import extract_language
 from .group import group
 from .model import Article, SeedResult
@@ -297,6 +297,7 @@ def build(seeds_dir: Path, out_dir: Path, *, report_file: Path | None = None,
     """Build the knowledge base. `cache_dir=None` extracts every seed again; `workers`
     defaults to the number of usable cores."""
     tax = load_taxonomy()
+    load_data()  # a broken data file stops the build (exit 2) before any seed is read
     cache = Cache(_cache_root(cache_dir))
     items = ingest_all(list_seeds(seeds_dir), seeds_dir, tax, cache, workers or usable_cores())
     mark_duplicates(items)
