@@ -14,7 +14,9 @@ from pathlib import Path
 
 from .errors import AseankbError
 
-STATUSES = ("skipped", "warning", "duplicate", "ingested")
+STATUSES = ("ingested", "warning", "duplicate", "skipped")
+# Rows with problems come first: they are what a reviewer looks for.
+ROW_ORDER = ("skipped", "warning", "duplicate", "ingested")
 # GitHub rejects a step summary over 1 MiB: stay well below, and say what was left out.
 DEFAULT_MAX_BYTES = 900_000
 # Characters GitHub-flavoured Markdown acts on inside a table cell (| splits cells, $ starts
@@ -58,12 +60,12 @@ def _row(seed: dict) -> str:
 
 
 def report_markdown(report: dict, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
-    """Counts, then one row per seed: problems first (they are what a reviewer looks for),
-    each group in the report's order. Rows that would pass `max_bytes` are counted, not shown."""
+    """Counts, then one row per seed: problems first, each group in the report's order.
+    Rows that would pass `max_bytes` are counted, not shown."""
     summary = report["summary"]
-    seeds = sorted(report["seeds"], key=lambda s: STATUSES.index(s.get("status"))
-                   if s.get("status") in STATUSES else -1)
-    counts = ", ".join(f"{int(summary.get(s, 0))} {s}" for s in reversed(STATUSES))
+    seeds = sorted(report["seeds"], key=lambda s: ROW_ORDER.index(s.get("status"))
+                   if s.get("status") in ROW_ORDER else -1)
+    counts = ", ".join(f"{int(summary.get(s, 0))} {s}" for s in STATUSES)
     head = ["## aseankb build report", "", f"{len(seeds)} seed files: {counts}.", "",
             "| Seed | Status | Page | Messages |", "|---|---|---|---|"]
     out = "\n".join(head) + "\n"
