@@ -4,13 +4,16 @@ and after a new seed lands. Only the pages the new article belongs on may change
 from __future__ import annotations
 
 import json
+import os
+import subprocess
 from pathlib import Path
 from urllib.parse import urljoin
 
 import frontmatter
+import yaml
 from bs4 import BeautifulSoup
 
-from publishing import NEW_SEED_NAME, add_new_seed, build_steps, run_ci_build, tree_hashes
+from publishing import BIN, NEW_SEED_NAME, WORKFLOW, add_new_seed, build_steps, run_ci_build, tree_hashes
 
 BASE = "http://site.invalid/"
 
@@ -83,3 +86,21 @@ def test_new_seed_lands(project: Path) -> None:
     assert set(after) - set(before) == added
     assert set(before) - set(after) == set()
     assert {p for p in before if before[p] != after[p]} == changed
+
+
+def test_published_address_reaches_the_site(project: Path) -> None:
+    """On main the workflow passes the Pages address to MkDocs (mkdocs.yml reads it with !ENV):
+    the 404 page, served at any depth, and the sitemap then use absolute URLs under it."""
+    steps = {s.get("id"): s for s in yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))["jobs"]["build"]["steps"]}
+    assert steps["site"]["env"] == {"ASEANKB_SITE_URL": "${{ steps.pages.outputs.base_url }}"}
+    assert steps["pages"]["uses"].startswith("actions/configure-pages@")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "ASEANKB_SITE_URL": "https://owner.github.io/aseankb"}
+    for cmd in (["aseankb", "build"], ["mkdocs", "build", "--strict"]):
+        done = subprocess.run([str(BIN / cmd[0]), *cmd[1:]], cwd=project, env=env, capture_output=True, text=True,
+                              timeout=600)
+        assert done.returncode == 0, done.stderr
+    not_found = BeautifulSoup((project / "site" / "404.html").read_text(encoding="utf-8"), "html.parser")
+    styles = [link["href"] for link in not_found.find_all("link", rel="stylesheet")]
+    assert "/aseankb/assets/aseankb.css" in styles and all(h.startswith("/aseankb/") for h in styles)
+    assert "<loc>https://owner.github.io/aseankb/partenaires/japon/</loc>" in \
+        (project / "site" / "sitemap.xml").read_text(encoding="utf-8")
