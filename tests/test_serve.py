@@ -1,4 +1,5 @@
-"""`mkdocs serve` picks up a new seed live: the hook watches seeds/ and rebuilds content/."""
+"""`mkdocs serve` picks up a new seed live (and a removed one): the hook watches seeds/ and
+rebuilds content/ before MkDocs scans it again."""
 
 from __future__ import annotations
 
@@ -69,6 +70,11 @@ def test_serve_picks_up_a_new_seed(project: Path, tmp_path_factory: pytest.TempP
         wait_for(served, REBUILD_TIMEOUT, f"{url} after adding {seed.name}")
         home = http_get(base)[1]
         assert "6 articles" in home and page.removesuffix(".md").split("/")[-1] in home
+
+        # And a removed seed takes its page away, still without a restart.
+        seed.unlink()
+        wait_for(lambda: running(proc) and http_get(url)[0] == 404, REBUILD_TIMEOUT, f"{url} to go away")
+        assert "5 articles" in http_get(base)[1]
     except AssertionError as exc:
         raise AssertionError(f"{exc}\n--- mkdocs serve log ---\n{log.read_text(encoding='utf-8')[-4000:]}") from exc
     finally:
