@@ -62,6 +62,7 @@ def test_new_seed_lands(project: Path) -> None:
     second = run_ci_build(project, summary)
     assert "WARNING" not in second["site"].stderr
     after = tree_hashes(content)
+    assert_no_unresolved_env(project)
 
     report = json.loads((project / "report.json").read_text(encoding="utf-8"))
     entry = next(s for s in report["seeds"] if s["file"] == f"seeds/{NEW_SEED_NAME}")
@@ -92,7 +93,8 @@ def test_published_address_reaches_the_site(project: Path) -> None:
     """On main the workflow passes the Pages address to MkDocs (mkdocs.yml reads it with !ENV):
     the 404 page, served at any depth, and the sitemap then use absolute URLs under it."""
     steps = {s.get("id"): s for s in yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))["jobs"]["build"]["steps"]}
-    assert steps["site"]["env"] == {"ASEANKB_SITE_URL": "${{ steps.pages.outputs.base_url }}"}
+    for sid in ("kb", "site"):
+        assert steps[sid]["env"] == {"ASEANKB_SITE_URL": "${{ steps.pages.outputs.base_url }}"}
     assert steps["pages"]["uses"].startswith("actions/configure-pages@")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "ASEANKB_SITE_URL": "https://owner.github.io/aseankb"}
     for cmd in (["aseankb", "build"], ["mkdocs", "build", "--strict"]):
@@ -104,3 +106,11 @@ def test_published_address_reaches_the_site(project: Path) -> None:
     assert "/aseankb/assets/aseankb.css" in styles and all(h.startswith("/aseankb/") for h in styles)
     assert "<loc>https://owner.github.io/aseankb/partenaires/japon/</loc>" in \
         (project / "site" / "sitemap.xml").read_text(encoding="utf-8")
+    assert_no_unresolved_env(project)
+
+
+def assert_no_unresolved_env(project: Path) -> None:
+    """Whatever reads site_url must resolve mkdocs.yml's !ENV tag, not copy it into pages."""
+    for f in [*(project / "content").rglob("*"), *(project / "site").rglob("*")]:
+        if f.is_file() and f.suffix in {".md", ".html", ".xml", ".json", ".js"}:
+            assert "!ENV" not in f.read_text(encoding="utf-8", errors="replace"), f
