@@ -10,7 +10,7 @@ import logging
 from pathlib import Path
 
 from .build import build
-from .config import DATA_DIR
+from .config import DATA_DIR, load_taxonomy
 
 log = logging.getLogger("mkdocs.plugins.aseankb")
 
@@ -24,6 +24,9 @@ def on_pre_build(config, **_kwargs) -> None:
     if not seeds.is_dir():
         log.warning("aseankb: no seeds folder at %s; content/ left as it is", seeds)
         return
+    # `mkdocs serve` is one long process: read the taxonomy again, since an edit of it (watched
+    # in on_serve) is what may have started this build.
+    load_taxonomy.cache_clear()
     outcome = build(seeds, Path(config.docs_dir), log=lambda m: log.info("aseankb: %s", m))
     if outcome.written or outcome.removed:
         log.info("aseankb: %d pages written, %d removed", len(outcome.written), len(outcome.removed))
