@@ -32,7 +32,8 @@ def expected_changes(page: str, art: frontmatter.Post) -> tuple[set[str], set[st
     - changed: the home page (count, span, latest articles), the build report page (counts),
       every partner page it is about or mentions and every domain page it is filed under
       (their lists), its year page if it existed, and the three index pages (their counts);
-      and the writer's manifest (the list of generated files, not a page), which gains the new files."""
+      and the writer's manifest (the list of generated files, not a page), which gains the new files.
+    Any other page may change only if it lists the new article itself (checked by the test)."""
     year = str(art["year"])
     added = {page, f"sources/{art['id']}.txt"}
     changed = {".aseankb-manifest.json", "index.md", "rapport.md", "partenaires/index.md", "domaines/index.md",
@@ -86,7 +87,12 @@ def test_new_seed_lands(project: Path) -> None:
         added.add("annees/2021.md")
     assert set(after) - set(before) == added
     assert set(before) - set(after) == set()
-    assert {p for p in before if before[p] != after[p]} == changed
+    modified = {p for p in before if before[p] != after[p]}
+    assert changed <= modified, f"not updated: {sorted(changed - modified)}"
+    # Any other page that changed must itself list the new article (by its page's slug).
+    slug = Path(page).stem
+    unrelated = {p for p in modified - changed if slug not in (content / p).read_text(encoding="utf-8")}
+    assert not unrelated, f"pages changed that do not list the new article: {sorted(unrelated)}"
 
 
 def test_published_address_reaches_the_site(project: Path) -> None:
