@@ -16,8 +16,8 @@ import os
 from pathlib import Path
 
 from .build import build
-from .cache import CACHE_DIR_NAME
-from .config import DATA_DIR
+from .cache import CACHE_DIR_NAME, version_key
+from .config import DATA_DIR, load_taxonomy
 
 log = logging.getLogger("mkdocs.plugins.aseankb")
 EPOCH_VAR = "SOURCE_DATE_EPOCH"
@@ -42,6 +42,10 @@ def on_pre_build(config, **_kwargs) -> None:
     if not seeds.is_dir():
         log.warning("aseankb: no seeds folder at %s; content/ left as it is", seeds)
         return
+    # `mkdocs serve` is one long process: read the taxonomy again, since an edit of it (watched
+    # in on_serve) is what may have started this build; the cache's version key hashes it.
+    load_taxonomy.cache_clear()
+    version_key.cache_clear()
     outcome = build(seeds, Path(config.docs_dir), log=lambda m: log.info("aseankb: %s", m),
                     cache_dir=_root(config) / CACHE_DIR_NAME)
     _pin_build_date(outcome.newest_date)
