@@ -199,6 +199,8 @@ def test_html_page_paragraphs_only(hostile: Path) -> None:
     for chrome in ("cookie", "Tout accepter", "Abonnez-vous", "lire aussi", "Tous droits", "alert", "Sport",
                    "&lt;", "<script", "<iframe", "cdn.example"):
         assert chrome not in post.content, chrome
+    source = (hostile / "content" / "sources" / f"{post['id']}.txt").read_text(encoding="utf-8")
+    assert "garde-côtes" in source and "<" not in source and "cookie" not in source
     with pytest.raises(SeedError, match="HTML page"):
         prepare("<!doctype html><html><body><nav><p>Menu</p></nav><script>x()</script></body></html>")
 
