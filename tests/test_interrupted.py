@@ -133,3 +133,19 @@ def test_next_write_clears_debris_and_journaled_files(tmp_path: Path) -> None:
     assert not (tmp_path / STAGING).exists() and (tmp_path.parent / "outside.md").exists()
     assert (tmp_path / "a.md").stat().st_mtime_ns == before
     assert read_manifest(tmp_path) == {"a.md"}
+
+
+def test_two_builds_at_once_both_succeed(tmp_path: Path) -> None:
+    """`mkdocs serve` rebuilding while someone runs `aseankb build`: neither fails, and the
+    result is what one build gives."""
+    write_corpus(tmp_path / "seeds", 1)
+    assert aseankb_build(tmp_path).returncode == 0
+    write_corpus(tmp_path / "seeds", 2)
+    procs = [subprocess.Popen([str(BIN / "aseankb"), "build", "-q"], cwd=tmp_path, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    outputs = [p.communicate(timeout=600) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], [err[-500:] for _out, err in outputs]
+    again = aseankb_build(tmp_path)
+    assert again.returncode == 0 and "0 files written, 0 removed" in again.stdout
+    assert not (tmp_path / "content" / STAGING).exists()
+    assert not [p for p in (tmp_path / "content" / "articles").rglob("*.md") if "dossier-revu" not in p.name]

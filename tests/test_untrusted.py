@@ -199,6 +199,8 @@ def test_html_page_paragraphs_only(hostile: Path) -> None:
     for chrome in ("cookie", "Tout accepter", "Abonnez-vous", "lire aussi", "Tous droits", "alert", "Sport",
                    "&lt;", "<script", "<iframe", "cdn.example"):
         assert chrome not in post.content, chrome
+    source = (hostile / "content" / "sources" / f"{post['id']}.txt").read_text(encoding="utf-8")
+    assert "garde-côtes" in source and "<" not in source and "cookie" not in source
     with pytest.raises(SeedError, match="HTML page"):
         prepare("<!doctype html><html><body><nav><p>Menu</p></nav><script>x()</script></body></html>")
 
@@ -364,3 +366,63 @@ def test_names_differing_by_case_get_distinct_ids(tmp_path: Path) -> None:
     assert "already used by" in outcome.results[1].messages[0]
     ids = {frontmatter.load(tmp_path / "content" / r.page)["id"] for r in outcome.results}
     assert len(ids) == 2 and len(list((tmp_path / "content" / "sources").iterdir())) == 2
+
+
+# 3b. ... and a real browser runs none of it, search results included
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run"]
+
+
+def serve(folder: Path):
+    import functools
+    import http.server
+    import threading
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args) -> None:
+            pass
+
+    handler = functools.partial(Quiet, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def test_browser_runs_no_seed_script(hostile: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    seeds = report(hostile)
+    pages = ["", "rapport/", "annees/2018/", "annees/2017/",
+             *(str(Path(seeds[n]["page"]).with_suffix("")) + "/" for n in ("hostile.txt", "hostile-front.txt",
+                                                                         HOSTILE_NAME, "page.html.txt"))]
+    server = serve(hostile / "site")
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    dialogs: list[str] = []
+    foreign: list[str] = []
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            page = browser.new_page()
+            page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+            page.on("request", lambda r: None if r.url.startswith((base, "data:")) else foreign.append(r.url))
+            for rel in pages:
+                page.goto(base + rel, wait_until="load")
+                assert page.locator("iframe, img[onerror], script:not([src]):has-text('xss')").count() == 0, rel
+            page.goto(base + str(Path(seeds["hostile.txt"]["page"]).with_suffix("")) + "/")
+            assert '<script>alert("xss-title")</script>' in page.locator("h1").inner_text()
+            # Material's search inserts titles and snippets as HTML: the hostile ones must stay text.
+            box = page.locator("input.md-search__input")
+            for query in ("Wellington", "Singapour", "gabarits"):
+                box.click()
+                box.fill("")
+                box.press_sequentially(query, delay=30)
+                hit = page.locator(".md-search-result__item", has_text="xss").first
+                hit.wait_for(timeout=20_000)
+                assert "<script>alert(" in hit.inner_text(), query
+                live = page.locator(".md-search-result").locator("img, iframe, script, b, a[href^=javascript]")
+                assert live.count() == 0, query
+            page.wait_for_timeout(300)
+            browser.close()
+    finally:
+        server.shutdown()
+    assert dialogs == [] and foreign == []

@@ -114,7 +114,8 @@ def ingest(path: Path, tax: Taxonomy, shown: str | None = None, data: bytes | No
     status = "warning" if notes else "ingested"
     digest = hashlib.sha256("\n".join(cleaned.paragraphs).encode()).hexdigest()
     article.sha256 = digest
-    return Ingested(SeedResult(shown, status, page=article.page, messages=notes), article, text, digest)
+    # The published source is the text the page was made from (an HTML page's paragraphs, not its markup).
+    return Ingested(SeedResult(shown, status, page=article.page, messages=notes), article, prepared.text, digest)
 
 
 def mark_duplicates(items: list[Ingested]) -> None:

@@ -71,16 +71,12 @@ class _ParagraphParser(HTMLParser):
         self.skipped = 0  # how many open elements are skipped: O(1) per text node
         self.current: list[str] | None = None
         self.paragraphs: list[str] = []
-        self.title: str | None = None
-        self._in_title = False
 
     @property
     def skipping(self) -> bool:
         return self.skipped > 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "title":
-            self._in_title = True
         if tag in VOID_TAGS:
             return
         marks = " ".join(v or "" for k, v in attrs if k in ("class", "id", "role", "aria-label"))
@@ -92,8 +88,6 @@ class _ParagraphParser(HTMLParser):
             self.current = []
 
     def handle_endtag(self, tag: str) -> None:
-        if tag == "title":
-            self._in_title = False
         if tag in TEXT_TAGS:
             self._flush()
         # Close up to the matching open tag among the last few; stray end tags are ignored
@@ -105,8 +99,6 @@ class _ParagraphParser(HTMLParser):
                 break
 
     def handle_data(self, data: str) -> None:
-        if self._in_title and self.title is None:
-            self.title = WS_RE.sub(" ", data).strip() or None
         if self.current is not None and not self.skipping:
             self.current.append(data)
 

@@ -19,9 +19,9 @@ complete and usable, and the next build must repair it. Hence:
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,16 +44,42 @@ class _Stager:
     def __init__(self, out: Path) -> None:
         self.folder = out / STAGING
         self.count = 0
+        self.prefix = f"{os.getpid()}-"  # two builds at once (serve + CLI) never share a name
+
+    def clear_debris(self) -> None:
+        """Remove what killed builds left; the files of a build still running are kept."""
+        try:
+            entries = list(os.scandir(self.folder))
+        except OSError:
+            return
+        for entry in entries:
+            pid = entry.name.split("-", 1)[0]
+            if not (pid.isdigit() and _alive(int(pid))) or entry.name.startswith(self.prefix):
+                Path(entry.path).unlink(missing_ok=True)
+
+    def close(self) -> None:
+        with contextlib.suppress(OSError):
+            self.folder.rmdir()  # only when empty: another build may be using it
 
     def write(self, path: Path, data: bytes) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
         path.parent.mkdir(parents=True, exist_ok=True)
         self.count += 1
-        tmp = self.folder / f"{self.count}.tmp"
+        tmp = self.folder / f"{self.prefix}{self.count}.tmp"
         # No fsync per file: a killed process loses nothing the kernel already has, and
         # 20,000 fsyncs (10,000 articles) would cost a minute on a slow disk.
         tmp.write_bytes(data)
         os.replace(tmp, path)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def atomic_write(path: Path, data: bytes) -> None:
@@ -112,7 +138,7 @@ def write_tree(out: Path, files: dict[str, str | bytes], keep: set[str] | frozen
     written, removed = [], []
     stager = _Stager(out)
     try:
-        shutil.rmtree(stager.folder, ignore_errors=True)  # debris of a killed build
+        stager.clear_debris()
         previous = read_manifest(out)
         _write_manifest(out, previous | set(files) | set(keep), stager)  # journal: what may exist after a kill
         for rel in sorted(files, key=_order):
@@ -125,17 +151,18 @@ def write_tree(out: Path, files: dict[str, str | bytes], keep: set[str] | frozen
         for rel in sorted(previous - set(files) - set(keep)):
             target = _safe_target(out, rel)
             if target.is_file():
-                target.unlink()
+                target.unlink(missing_ok=True)  # another build may have removed it meanwhile
                 removed.append(rel)
             _prune_empty(target.parent, out)
         _write_manifest(out, set(files) | set(keep), stager)
-        shutil.rmtree(stager.folder, ignore_errors=True)
+        stager.close()
     except OSError as exc:
         raise BuildInterrupted(f"cannot write {exc.filename or out}: {exc.strerror}") from None
     return WriteStats(written, removed)
 
 
 def _prune_empty(folder: Path, root: Path) -> None:
-    while folder != root and folder.is_dir() and not any(folder.iterdir()):
-        folder.rmdir()
-        folder = folder.parent
+    with contextlib.suppress(OSError):  # another build may be filling or removing it
+        while folder != root and folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+            folder = folder.parent
