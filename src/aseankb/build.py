@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,11 +19,13 @@ from .errors import SeedError
 from .extract import extract
 from .group import group
 from .model import Article, SeedResult
+from .overrides import apply_overrides, find_overrides, load_overrides
 from .read import decode
 from .render import render
 from .write import write_tree
 
 ASSETS_DIR = Path(__file__).parent / "assets"
+SITE_URL_RE = re.compile(r"^site_url:[ \t]*([^\s#]+)", re.MULTILINE)
 IGNORED_NAMES = {"overrides.yaml", "overrides.yml", "README.md", "README.txt"}
 
 
@@ -111,14 +114,37 @@ def mark_duplicates(items: list[Ingested]) -> None:
             item.article = None
 
 
+def correct(seeds_dir: Path, articles: list[Article], tax: Taxonomy) -> None:
+    """The editor's corrections (seeds/overrides.yaml), between extract and group."""
+    path = find_overrides(seeds_dir)
+    if path:
+        shown = display_path(path)
+        apply_overrides(articles, load_overrides(path, tax, shown), shown)
+
+
+def site_url(mkdocs_yml: Path) -> str | None:
+    """MkDocs' site_url, for absolute links in feeds (read as text: mkdocs.yml may hold
+    tags that a safe YAML loader refuses)."""
+    try:
+        m = SITE_URL_RE.search(mkdocs_yml.read_text(encoding="utf-8"))
+    except OSError:
+        return None
+    return m.group(1).strip("'\"").rstrip("/") + "/" if m else None
+
+
 def build(seeds_dir: Path, out_dir: Path, *, report_file: Path | None = None,
           log: Callable[[str], None] = print) -> BuildResult:
     tax = load_taxonomy()
     items = [ingest(p, tax) for p in list_seeds(seeds_dir)]
     mark_duplicates(items)
     articles = [i.article for i in items if i.article]
+    correct(seeds_dir, articles, tax)
     results = [i.result for i in items]
-    pages: dict[str, str | bytes] = dict(render(group(articles), tax, results))
+    for item in items:  # a corrected date moves the page
+        if item.article:
+            item.result.page = item.article.page
+    pages: dict[str, str | bytes] = dict(render(group(articles), tax, results,
+                                                site_url=site_url(seeds_dir.parent / "mkdocs.yml")))
     for item in items:
         if item.article:
             pages[f"sources/{item.article.id}.txt"] = item.text

@@ -10,10 +10,19 @@ from ..config import Taxonomy
 from ..group import Groups
 from ..model import SeedResult
 from .article import render_article
-from .pages import render_indexes
+from .feeds import feeds
+from .pages import article_item, render_indexes
+from .people import people_pages
+from .profiles import matrix_pages
+from .related import related
 
 
-def render(groups: Groups, tax: Taxonomy, results: list[SeedResult]) -> dict[str, str]:
-    pages = {art.page: render_article(art, tax) for art in groups.articles}
+def render(groups: Groups, tax: Taxonomy, results: list[SeedResult],
+           site_url: str | None = None) -> dict[str, str | bytes]:
+    links = related(groups.articles)
+    pages: dict[str, str | bytes] = {art.page: render_article(art, tax, links[art.id]) for art in groups.articles}
     pages.update(render_indexes(groups, tax, results))
+    pages.update(people_pages(groups.articles, tax, article_item))
+    pages.update(matrix_pages(groups, tax, article_item))
+    pages.update(feeds(groups, tax, site_url))
     return pages
