@@ -58,8 +58,9 @@ def provenance(art: Article, tax: Taxonomy) -> list[str]:
     if art.people:
         lines.append("**Personnalités :** " + ", ".join(
             f"[{esc_inline(p)}](../../personnes/{person_slug(p)}.md)" for p in art.people))
-    lines.append(f"**Source :** [{esc_inline(art.source)}](../../sources/{art.id}.txt)"
-                 + (f" ({esc_inline(art.agency)})" if art.agency else ""))
+    agency = f", agence {esc_inline(art.agency)}" if art.agency else ""
+    lines.append(f"**Source :** [texte brut d'origine](../../sources/{art.id}.txt) "
+                 f"(fichier {esc_inline(art.source)}{agency})")
     return lines
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 WIDTH, HEIGHT = 640, 200
 TOP, BOTTOM, LEFT = 24, 28, 8
+BAR_EM = 12  # longest horizontal bar, in em: independent of the table's width
 
 
 def _num(x: float) -> str:
@@ -63,7 +64,7 @@ def bar_table(rows: list[tuple[str, int]], head: tuple[str, str]) -> list[str]:
         return ["_Aucune donnée._"]
     peak = max(n for _, n in rows) or 1
     lines = [f"| {head[0]} | {head[1]} |", "|---|---|"]
-    lines += [f"| {label} | <span class=\"kb-hbar\" style=\"width:{_num(80 * n / peak)}%\"></span> {n} |"
+    lines += [f"| {label} | <span class=\"kb-hbar\" style=\"width:{_num(BAR_EM * n / peak)}em\"></span> {n} |"
               for label, n in rows]
     return lines
 
