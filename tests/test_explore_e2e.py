@@ -111,3 +111,6 @@ def test_bad_override_is_a_config_error_naming_file_and_line(project: Path) -> N
     out = run(str(BIN / "aseankb"), "build", cwd=project)
     assert out.returncode == 2
     assert "seeds/overrides.yaml:5: 003-5292cdc5e338b460.domains: unknown id 'peche'" in out.stderr
+    (project / "content").mkdir(exist_ok=True)  # MkDocs checks docs_dir before the hook runs
+    site = run(str(BIN / "mkdocs"), "build", "--strict", cwd=project)  # the hook says the same, no traceback
+    assert site.returncode != 0 and "seeds/overrides.yaml:5:" in site.stderr and "Traceback" not in site.stderr

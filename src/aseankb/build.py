@@ -114,12 +114,17 @@ def mark_duplicates(items: list[Ingested]) -> None:
             item.article = None
 
 
-def correct(seeds_dir: Path, articles: list[Article], tax: Taxonomy) -> None:
-    """The editor's corrections (seeds/overrides.yaml), between extract and group."""
+def correct(seeds_dir: Path, items: list[Ingested], tax: Taxonomy) -> None:
+    """The editor's corrections (seeds/overrides.yaml), between extract and group. A
+    corrected date moves the page: the report follows, duplicates included."""
     path = find_overrides(seeds_dir)
-    if path:
-        shown = display_path(path)
-        apply_overrides(articles, load_overrides(path, tax, shown), shown)
+    if not path:
+        return
+    shown = display_path(path)
+    apply_overrides([i.article for i in items if i.article], load_overrides(path, tax, shown), shown)
+    pages = {i.result.file: i.article.page for i in items if i.article}
+    for item in items:
+        item.result.page = pages.get(item.result.duplicate_of or item.result.file, item.result.page)
 
 
 def site_url(mkdocs_yml: Path) -> str | None:
@@ -137,12 +142,9 @@ def build(seeds_dir: Path, out_dir: Path, *, report_file: Path | None = None,
     tax = load_taxonomy()
     items = [ingest(p, tax) for p in list_seeds(seeds_dir)]
     mark_duplicates(items)
+    correct(seeds_dir, items, tax)
     articles = [i.article for i in items if i.article]
-    correct(seeds_dir, articles, tax)
     results = [i.result for i in items]
-    for item in items:  # a corrected date moves the page
-        if item.article:
-            item.result.page = item.article.page
     pages: dict[str, str | bytes] = dict(render(group(articles), tax, results,
                                                 site_url=site_url(seeds_dir.parent / "mkdocs.yml")))
     for item in items:

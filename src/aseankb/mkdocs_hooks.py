@@ -9,8 +9,11 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
+
 from .build import build
 from .config import DATA_DIR
+from .errors import ConfigError
 
 log = logging.getLogger("mkdocs.plugins.aseankb")
 
@@ -24,7 +27,10 @@ def on_pre_build(config, **_kwargs) -> None:
     if not seeds.is_dir():
         log.warning("aseankb: no seeds folder at %s; content/ left as it is", seeds)
         return
-    outcome = build(seeds, Path(config.docs_dir), log=lambda m: log.info("aseankb: %s", m))
+    try:
+        outcome = build(seeds, Path(config.docs_dir), log=lambda m: log.info("aseankb: %s", m))
+    except ConfigError as exc:  # a bad overrides or taxonomy file: one clear line, no traceback
+        raise PluginError(f"aseankb: configuration error: {exc}") from None
     if outcome.written or outcome.removed:
         log.info("aseankb: %d pages written, %d removed", len(outcome.written), len(outcome.removed))
 

@@ -25,8 +25,8 @@ from .escape import esc_inline
 WORD_RE = re.compile(r"[a-z][a-z0-9]{3,}")
 TOP_TERMS = 12
 POSTING_MAX = 40
-NEIGHBOURS = 4
-TEXT_CANDIDATES = 40
+NEIGHBOURS = 3
+TEXT_CANDIDATES = 30
 RELATED = 5
 MIN_SCORE = 0.05
 W_TEXT, W_PARTNERS, W_DOMAINS = 0.6, 0.25, 0.15
@@ -73,9 +73,8 @@ def _buckets(arts: list[Article]) -> tuple[dict[tuple, list[int]], list[list[tup
     return buckets, keys
 
 
-def _jaccard(a: list[str], b: list[str]) -> float:
-    sa, sb = set(a), set(b)
-    return len(sa & sb) / len(sa | sb) if sa or sb else 0.0
+def _jaccard(a: frozenset, b: frozenset) -> float:
+    return len(a & b) / len(a | b) if a or b else 0.0
 
 
 def _candidates(i: int, sigs, index, buckets, keys, where) -> set[int]:
@@ -97,15 +96,19 @@ def related(arts: list[Article]) -> dict[str, list[Article]]:
     index = _postings(sigs)
     buckets, keys = _buckets(arts)
     where = {(key, i): pos for key, lst in buckets.items() for pos, i in enumerate(lst)}
+    partners = [frozenset(a.partners) for a in arts]
+    domains = [frozenset(a.domains) for a in arts]
     out: dict[str, list[Article]] = {}
     for i, art in enumerate(arts):
+        mine = sigs[i].items()
         scored = []
         for j in _candidates(i, sigs, index, buckets, keys, where):
-            other = arts[j]
-            text = sum(w * sigs[j].get(t, 0.0) for t, w in sigs[i].items())
-            score = (W_TEXT * text + W_PARTNERS * _jaccard(art.partners, other.partners)
-                     + W_DOMAINS * _jaccard(art.domains, other.domains))
+            theirs = sigs[j]
+            text = sum(w * theirs[t] for t, w in mine if t in theirs)
+            score = (W_TEXT * text + W_PARTNERS * _jaccard(partners[i], partners[j])
+                     + W_DOMAINS * _jaccard(domains[i], domains[j]))
             if score >= MIN_SCORE:
+                # Rounded so that float noise never decides a tie; ties go to the list order.
                 scored.append((-round(score, 9), j))
         out[art.id] = [arts[j] for _, j in sorted(scored)[:RELATED]]
     return out
