@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from aseankb.build import site_url
 from aseankb.config import load_taxonomy
 from aseankb.errors import ConfigError
 from aseankb.group import group
@@ -140,6 +141,14 @@ def test_feeds_newest_first_escaped_and_deterministic() -> None:
     assert feeds(g, TAX, None) == out
     absolute = ET.fromstring(feeds(g, TAX, "https://kb.example.org/")["feeds/japon.xml"])
     assert absolute.find(f"{A}entry/{A}link").get("href").startswith("https://kb.example.org/articles/")
+
+
+def test_site_url_read_from_mkdocs_yml(tmp_path: Path) -> None:
+    yml = tmp_path / "mkdocs.yml"
+    yml.write_text("site_name: KB\nsite_url: 'https://kb.example.org/base' # comment\n", encoding="utf-8")
+    assert site_url(yml) == "https://kb.example.org/base/"
+    yml.write_text("site_name: KB\n", encoding="utf-8")
+    assert site_url(yml) is None and site_url(tmp_path / "missing.yml") is None
 
 
 # overrides

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..config import Taxonomy
 from ..group import Groups
 from ..model import UNDATED, Article, SeedResult
+from .charts import column_chart, year_series
 from .dates import short_date
 from .escape import esc_inline
 from .feeds import dated, feed_path
@@ -79,7 +80,9 @@ def year_pages(g: Groups) -> dict[str, str]:
         pages[f"annees/{key}.md"] = _page(_year_label(key), [
             f"# {_year_label(key)}", "", f"{_plural(len(arts), 'article')}.", "",
             *article_list(arts, "../")])
-    pages["annees/index.md"] = _page("Années", ["# Années", "", *rows])
+    counts = {int(k): len(v) for k, v in g.years.items() if k != UNDATED}
+    chart = column_chart(year_series(counts), "Articles par année", "annees")
+    pages["annees/index.md"] = _page("Années", ["# Années", "", chart, "", *rows])
     return pages
 
 
