@@ -11,7 +11,9 @@ import hashlib
 import html
 import json
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from slugify import slugify
 
@@ -20,8 +22,12 @@ from ..model import Article
 from .escape import esc_inline
 
 SLUG_MAX = 60
+# One line of an article list, `item(article, prefix)`: pages.article_item, passed in
+# because pages imports this module (the reverse import would be circular).
+ItemFn = Callable[[Article, str], str]
 
 
+@lru_cache(maxsize=65536)  # each name is slugged for its page, its articles and partner profiles
 def person_slug(name: str) -> str:
     return slugify(name, max_length=SLUG_MAX) or "p-" + hashlib.sha256(name.encode()).hexdigest()[:8]
 
@@ -52,7 +58,7 @@ def people_index(articles: list[Article]) -> dict[str, Person]:
     return dict(sorted(people.items()))
 
 
-def person_page(person: Person, tax: Taxonomy, item) -> str:
+def person_page(person: Person, tax: Taxonomy, item: ItemFn) -> str:
     name = esc_inline(person.name)
     partners = Counter(p for a in person.articles for p in a.partners)
     others = sorted(s for s in person.spellings if s != person.name)
@@ -74,8 +80,7 @@ def _page(title: str, lines: list[str]) -> str:
     return f"---\ntitle: {safe}\n---\n\n" + "\n".join(lines).rstrip() + "\n"
 
 
-def people_pages(articles: list[Article], tax: Taxonomy, item) -> dict[str, str]:
-    """`item(article, prefix)` renders one line of an article list (pages.article_item)."""
+def people_pages(articles: list[Article], tax: Taxonomy, item: ItemFn) -> dict[str, str]:
     people = people_index(articles)
     pages = {f"personnes/{p.slug}.md": person_page(p, tax, item) for p in people.values()}
     by_letter: dict[str, list[Person]] = defaultdict(list)

@@ -16,7 +16,7 @@ from ..group import Groups
 from ..model import Article
 from .charts import bar_table, column_chart, year_series
 from .escape import esc_inline
-from .people import person_slug
+from .people import ItemFn, person_slug
 
 LATEST = 10
 TOP_DOMAINS = 13
@@ -45,7 +45,7 @@ def officials(arts: list[Article], limit: int = TOP_PEOPLE) -> list[tuple[str, s
     return [(slug, min(spellings[slug].items(), key=lambda kv: (-kv[1], kv[0]))[0], n) for slug, n in top]
 
 
-def partner_profile(pid: str, arts: list[Article], tax: Taxonomy, item, feed: str | None) -> list[str]:
+def partner_profile(pid: str, arts: list[Article], tax: Taxonomy, item: ItemFn, feed: str | None) -> list[str]:
     """Timeline, domains, officials and latest articles of one partner (pages in partenaires/)."""
     if not arts:
         return []
@@ -96,7 +96,7 @@ def _page(title: str, lines: list[str]) -> str:
     return "---\n" + f"title: \"{title}\"\n" + "---\n\n" + "\n".join(lines).rstrip() + "\n"
 
 
-def matrix_pages(g: Groups, tax: Taxonomy, item) -> dict[str, str]:
+def matrix_pages(g: Groups, tax: Taxonomy, item: ItemFn) -> dict[str, str]:
     table = cells(g)
     partners = sorted(tax.partners.items(), key=lambda kv: kv[1].fr)
     domains = sorted(tax.domains.items(), key=lambda kv: kv[1].fr)
