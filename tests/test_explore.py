@@ -17,7 +17,7 @@ from aseankb.overrides import apply_overrides, load_overrides
 from aseankb.render.charts import bar_table, column_chart, year_series
 from aseankb.render.feeds import ATOM, FEED_SIZE, feeds
 from aseankb.render.pages import article_item
-from aseankb.render.people import people_index, people_pages
+from aseankb.render.people import people_index, people_pages, person_slug
 from aseankb.render.profiles import matrix_pages, officials, partner_profile
 from aseankb.render.related import (
     NEIGHBOURS,
@@ -76,6 +76,7 @@ def test_people_merge_spellings_and_escape_names() -> None:
     assert "<b>" not in evil and "&lt;b&gt;" in evil
     assert "[Nguyễn Phú Trọng](nguyen-phu-trong.md) (3)" in pages["personnes/index.md"]
     assert "Autres graphies : Nguyen Phu Trong." in pages["personnes/nguyen-phu-trong.md"]
+    assert person_slug("Index") == "personne-index" and person_slug("«»").startswith("p-")
 
 
 # profiles

@@ -29,7 +29,8 @@ ItemFn = Callable[[Article, str], str]
 
 @lru_cache(maxsize=65536)  # each name is slugged for its page, its articles and partner profiles
 def person_slug(name: str) -> str:
-    return slugify(name, max_length=SLUG_MAX) or "p-" + hashlib.sha256(name.encode()).hexdigest()[:8]
+    slug = slugify(name, max_length=SLUG_MAX) or "p-" + hashlib.sha256(name.encode()).hexdigest()[:8]
+    return "personne-index" if slug == "index" else slug  # personnes/index.md is the list of people
 
 
 @dataclass
