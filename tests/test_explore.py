@@ -55,6 +55,8 @@ def test_column_chart_is_labelled_and_has_its_data_as_a_table() -> None:
     assert "<table" in html and '<th scope="row">2020</th><td>0</td>' in html
     assert "\n" not in html and "<script" not in html  # one raw HTML line, no JavaScript
     assert column_chart([], "x", "y").startswith("<p>")
+    assert "<b>" not in column_chart([("<b>", 1)], "R&D <i>", "z") and "R&amp;D &lt;i&gt;" in column_chart(
+        [("2020", 1)], "R&D <i>", "z")
 
 
 def test_bar_table_widths_are_proportional() -> None:

@@ -4,10 +4,12 @@ Every chart is a <figure> whose data are also a real <table> (the text alternati
 visible to every reader, read by screen readers); the SVG itself is `role="img"` with a
 <title>, so it has an accessible name. Text is drawn in `currentColor`, the page's text
 colour, so its contrast is the theme's in light and dark mode alike. Labels passed in
-are our own (years, taxonomy labels); anything else must be escaped by the caller.
+are our own (years, taxonomy labels) and are escaped here all the same.
 """
 
 from __future__ import annotations
+
+import html
 
 WIDTH, HEIGHT = 640, 200
 TOP, BOTTOM, LEFT = 24, 28, 8
@@ -32,6 +34,8 @@ def column_chart(series: list[tuple[str, int]], title: str, chart_id: str,
     if not series:
         return "<p><em>Aucune donnée datée.</em></p>"
     ident = f"kb-chart-{chart_id}"
+    title = html.escape(title)  # our own labels, escaped all the same: this is raw HTML
+    series = [(html.escape(label), n) for label, n in series]
     peak = max(n for _, n in series) or 1
     step = (WIDTH - 2 * LEFT) / len(series)
     bar = min(max(step * 0.7, 1.0), 48.0)
