@@ -53,6 +53,7 @@ def test_column_chart_is_labelled_and_has_its_data_as_a_table() -> None:
     assert 'role="img"' in html and 'aria-labelledby="kb-chart-p-japon-t"' in html
     assert '<title id="kb-chart-p-japon-t">Japon : articles par année</title>' in html
     assert "<table" in html and '<th scope="row">2020</th><td>0</td>' in html
+    assert 'aria-describedby="kb-chart-p-japon-d"' in html and 'id="kb-chart-p-japon-d"' in html
     assert "\n" not in html and "<script" not in html  # one raw HTML line, no JavaScript
     assert column_chart([], "x", "y").startswith("<p>")
     assert "<b>" not in column_chart([("<b>", 1)], "R&D <i>", "z") and "R&amp;D &lt;i&gt;" in column_chart(

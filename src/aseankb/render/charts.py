@@ -1,8 +1,8 @@
 """Charts drawn at build time: inline SVG and HTML/CSS, no JavaScript, no remote file.
 
-Every chart is a <figure> whose data are also a real <table> (the text alternative,
-visible to every reader, read by screen readers); the SVG itself is `role="img"` with a
-<title>, so it has an accessible name. Text is drawn in `currentColor`, the page's text
+Every chart is a <figure> whose data are also a real <table> (the text alternative, one
+click away in a <details>, and the SVG's description for screen readers); the SVG itself
+is `role="img"` with a <title>, so it has an accessible name. Text is drawn in `currentColor`, the page's text
 colour, so its contrast is the theme's in light and dark mode alike. Labels passed in
 are our own (years, taxonomy labels) and are escaped here all the same.
 """
@@ -20,9 +20,9 @@ def _num(x: float) -> str:
     return f"{x:.1f}".rstrip("0").rstrip(".")
 
 
-def _table(caption: str, head: tuple[str, str], rows: list[tuple[str, int]]) -> str:
+def _table(ident: str, caption: str, head: tuple[str, str], rows: list[tuple[str, int]]) -> str:
     body = "".join(f"<tr><th scope=\"row\">{label}</th><td>{n}</td></tr>" for label, n in rows)
-    return (f"<table class=\"kb-chart-data\"><caption>{caption}</caption>"
+    return (f"<table class=\"kb-chart-data\" id=\"{ident}-d\"><caption>{caption}</caption>"
             f"<thead><tr><th scope=\"col\">{head[0]}</th><th scope=\"col\">{head[1]}</th></tr></thead>"
             f"<tbody>{body}</tbody></table>")
 
@@ -54,10 +54,10 @@ def column_chart(series: list[tuple[str, int]], title: str, chart_id: str,
         if i % every == 0 or i == len(series) - 1:
             parts.append(f"<text x=\"{mid}\" y=\"{HEIGHT - 8}\" text-anchor=\"middle\">{label}</text>")
     svg = (f"<svg class=\"kb-chart\" viewBox=\"0 0 {WIDTH} {HEIGHT}\" role=\"img\" "
-           f"aria-labelledby=\"{ident}-t\" preserveAspectRatio=\"xMidYMid meet\">"
+           f"aria-labelledby=\"{ident}-t\" aria-describedby=\"{ident}-d\" preserveAspectRatio=\"xMidYMid meet\">"
            f"<title id=\"{ident}-t\">{title}</title>{''.join(parts)}</svg>")
     return (f"<figure class=\"kb-figure\">{svg}<figcaption>{title}</figcaption>"
-            f"<details><summary>Données du graphique</summary>{_table(title, head, series)}</details></figure>")
+            f"<details><summary>Données du graphique</summary>{_table(ident, title, head, series)}</details></figure>")
 
 
 def bar_table(rows: list[tuple[str, int]], head: tuple[str, str]) -> list[str]:
