@@ -114,3 +114,15 @@ def test_bad_override_is_a_config_error_naming_file_and_line(project: Path) -> N
     (project / "content").mkdir(exist_ok=True)  # MkDocs checks docs_dir before the hook runs
     site = run(str(BIN / "mkdocs"), "build", "--strict", cwd=project)  # the hook says the same, no traceback
     assert site.returncode != 0 and "seeds/overrides.yaml:5:" in site.stderr and "Traceback" not in site.stderr
+
+
+def test_corrected_date_moves_the_page_in_the_report_duplicates_included(project: Path) -> None:
+    seeds = project / "seeds"
+    (seeds / "zz_copy.txt").write_bytes((seeds / "003_5292cdc5e338b460.txt").read_bytes())
+    (seeds / "overrides.yaml").write_text("003-5292cdc5e338b460:\n  date: 2021-03-04\n", encoding="utf-8")
+    assert run(str(BIN / "aseankb"), "build", "--report", "r.json", cwd=project).returncode == 0
+    report = {e["file"]: e for e in json.loads((project / "r.json").read_text(encoding="utf-8"))["seeds"]}
+    page = report["seeds/003_5292cdc5e338b460.txt"]["page"]
+    assert page.startswith("articles/2021/") and (project / "content" / page).is_file()
+    assert report["seeds/zz_copy.txt"]["status"] == "duplicate" and report["seeds/zz_copy.txt"]["page"] == page
+    assert frontmatter.load(project / "content" / page)["date_source"] == "override"
