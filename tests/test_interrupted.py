@@ -97,7 +97,13 @@ def test_killed_build_leaves_content_usable_and_next_build_repairs(tmp_path: Pat
     # Complete: every page of the previous build is still there, and every file is whole,
     # byte for byte the previous build's or the new build's version of it.
     assert set(old) <= set(now)
-    assert all(now[rel] in (old.get(rel), new.get(rel)) for rel in now)
+    # A new page may also stand in its provisional version: the same page whose "À lire aussi"
+    # list keeps only the pages already on disk (see write_tree's `first`).
+    marker = b"## \xc3\x80 lire aussi"
+    assert all(now[rel] in (old.get(rel), new.get(rel))
+               or (rel not in old and rel in new
+                   and now[rel].split(marker)[0].rstrip() == new[rel].split(marker)[0].rstrip())
+               for rel in now)
     written = [rel for rel in now if rel not in old or now[rel] != old[rel]]
     assert written, "killed before writing anything: the test proves too little"
     assert set(new) - set(now), "killed after writing everything: the test proves too little"

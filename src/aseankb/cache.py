@@ -21,7 +21,7 @@ import os
 import pickle
 import shutil
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -41,6 +41,7 @@ class Entry:
     digest: str | None  # hash of the cleaned text, for duplicates
     source_hash: str | None = None  # of sources/<id>.txt, the decoded seed
     sketch: frozenset[int] = frozenset()  # of the cleaned text, for near duplicates (dedup.py)
+    terms: dict[str, int] = field(default_factory=dict)  # word counts, for related articles
 
 
 @lru_cache(maxsize=1)

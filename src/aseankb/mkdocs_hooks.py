@@ -15,9 +15,12 @@ import logging
 import os
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
+
 from .build import build
 from .cache import CACHE_DIR_NAME, version_key
 from .config import DATA_DIR, load_taxonomy
+from .errors import ConfigError
 
 log = logging.getLogger("mkdocs.plugins.aseankb")
 EPOCH_VAR = "SOURCE_DATE_EPOCH"
@@ -46,8 +49,11 @@ def on_pre_build(config, **_kwargs) -> None:
     # in on_serve) is what may have started this build; the cache's version key hashes it.
     load_taxonomy.cache_clear()
     version_key.cache_clear()
-    outcome = build(seeds, Path(config.docs_dir), log=lambda m: log.info("aseankb: %s", m),
-                    cache_dir=_root(config) / CACHE_DIR_NAME)
+    try:
+        outcome = build(seeds, Path(config.docs_dir), log=lambda m: log.info("aseankb: %s", m),
+                        cache_dir=_root(config) / CACHE_DIR_NAME)
+    except ConfigError as exc:  # a bad overrides or taxonomy file: one clear line, no traceback
+        raise PluginError(f"aseankb: configuration error: {exc}") from None
     _pin_build_date(outcome.newest_date)
     if outcome.written or outcome.removed:
         log.info("aseankb: %d pages written, %d removed", len(outcome.written), len(outcome.removed))

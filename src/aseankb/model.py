@@ -69,6 +69,8 @@ class Article:
     events: list[str] = field(default_factory=list)
     slug: str = ""
     sha256: str = ""
+    # The opening of the text, for feeds: kept when the cache drops the paragraphs.
+    summary: str = ""
 
     @property
     def year(self) -> int | None:

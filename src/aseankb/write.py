@@ -132,15 +132,23 @@ def _safe_target(out: Path, rel: str) -> Path:
     return target
 
 
-def write_tree(out: Path, files: dict[str, str | bytes], keep: set[str] | frozenset[str] = frozenset()) -> WriteStats:
+def write_tree(out: Path, files: dict[str, str | bytes], keep: set[str] | frozenset[str] = frozenset(),
+               first: dict[str, str | bytes] | None = None) -> WriteStats:
     """`keep`: files the caller knows are on disk as they should be (checked from the build
-    cache, without reading them): listed in the manifest, neither rewritten nor removed."""
+    cache, without reading them): listed in the manifest, neither rewritten nor removed.
+    `first`: provisional versions of new pages, written before anything else. New pages link
+    to each other (related articles), so no order of single writes keeps every link valid;
+    provisional versions that link only to pages already on disk make every new page exist
+    before any final version links to it."""
     written, removed = [], []
     stager = _Stager(out)
     try:
         stager.clear_debris()
         previous = read_manifest(out)
         _write_manifest(out, previous | set(files) | set(keep), stager)  # journal: what may exist after a kill
+        for rel in sorted(first or {}, key=_order):
+            data = first[rel]
+            stager.write(_safe_target(out, rel), data.encode("utf-8") if isinstance(data, str) else data)
         for rel in sorted(files, key=_order):
             data = files[rel]
             blob = data.encode("utf-8") if isinstance(data, str) else data

@@ -9,11 +9,18 @@ from __future__ import annotations
 from ..config import Taxonomy
 from ..group import Groups
 from ..model import SeedResult
-from .article import render_article
-from .pages import render_indexes
+from .feeds import feeds
+from .pages import article_item, render_indexes
+from .people import people_pages
+from .profiles import matrix_pages
 
 
-def render(groups: Groups, tax: Taxonomy, results: list[SeedResult]) -> dict[str, str]:
-    pages = {art.page: render_article(art, tax) for art in groups.articles}
-    pages.update(render_indexes(groups, tax, results))
+def render(groups: Groups, tax: Taxonomy, results: list[SeedResult],
+           site_url: str | None = None) -> dict[str, str | bytes]:
+    """Every page but the articles' own: the build renders those one by one, only when their
+    inputs changed (render_article, with the lists of `related`)."""
+    pages: dict[str, str | bytes] = dict(render_indexes(groups, tax, results))
+    pages.update(people_pages(groups.articles, tax, article_item))
+    pages.update(matrix_pages(groups, tax, article_item))
+    pages.update(feeds(groups, tax, site_url))
     return pages

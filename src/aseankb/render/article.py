@@ -8,6 +8,8 @@ from ..config import Taxonomy
 from ..model import Article
 from .dates import SOURCES_FR, date_fr
 from .escape import esc_block, esc_inline, esc_title
+from .people import person_slug
+from .related import related_lines
 
 
 def front_matter(art: Article, tax: Taxonomy) -> dict:
@@ -54,17 +56,20 @@ def provenance(art: Article, tax: Taxonomy) -> list[str]:
         lines.append(f"**Cités en passant :** {_links(art.partners_mentioned, 'partners', tax)}")
     lines.append(f"**Domaines :** {_links(art.domains, 'domains', tax)}")
     if art.people:
-        lines.append(f"**Personnalités :** {', '.join(esc_inline(p) for p in art.people)}")
-    lines.append(f"**Source :** [{esc_inline(art.source)}](../../sources/{art.id}.txt)"
-                 + (f" ({esc_inline(art.agency)})" if art.agency else ""))
+        lines.append("**Personnalités :** " + ", ".join(
+            f"[{esc_inline(p)}](../../personnes/{person_slug(p)}.md)" for p in art.people))
+    agency = f", agence {esc_inline(art.agency)}" if art.agency else ""
+    lines.append(f"**Source :** [texte brut d'origine](../../sources/{art.id}.txt) "
+                 f"(fichier {esc_inline(art.source)}{agency})")
     return lines
 
 
-def render_article(art: Article, tax: Taxonomy) -> str:
+def render_article(art: Article, tax: Taxonomy, related: list[Article] | None = None) -> str:
     body = [esc_block(art.title, "h1"), "", '<div class="kb-meta" markdown="1">', ""]
     body.append("  \n".join(provenance(art, tax)))
     body += ["", "</div>", ""]
     for para in art.paragraphs:
         body += [esc_block(para), ""]
+    body += related_lines(related or [])
     post = frontmatter.Post("\n".join(body).rstrip() + "\n", **front_matter(art, tax))
     return frontmatter.dumps(post, sort_keys=False, allow_unicode=True) + "\n"

@@ -7,8 +7,8 @@ from ..model import PartialDate
 MONTHS_FR = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
              "septembre", "octobre", "novembre", "décembre"]
 SOURCES_FR = {
-    "header": "date indiquée en tête du fichier",
-    "dateline": "date imprimée avec l'article",
+    "header": "date indiquée en tête du fichier source",
+    "dateline": "date donnée en tête de la dépêche",
     "frontmatter": "date donnée par l'en-tête YAML du fichier",
     "inferred": "date estimée d'après le texte",
     "override": "date corrigée par la rédaction",

@@ -5,8 +5,11 @@ from __future__ import annotations
 from ..config import Taxonomy
 from ..group import Groups
 from ..model import UNDATED, Article, SeedResult
+from .charts import column_chart, year_series
 from .dates import short_date
 from .escape import esc_inline
+from .feeds import dated, feed_path
+from .profiles import domain_profile, partner_profile
 
 LATEST_ON_HOME = 10
 STATUS_FR = {"ingested": "intégré", "warning": "avertissement", "duplicate": "doublon",
@@ -42,7 +45,8 @@ def partner_pages(g: Groups, tax: Taxonomy) -> dict[str, str]:
         rows.append(f"| [{partner.fr}]({pid}.md) | {len(about)} | {len(passing)} |")
         lines = [f"# {partner.fr}", "", f"*{partner.en}* — {_plural(len(about), 'article')} "
                  f"consacré{'s' if len(about) > 1 else ''} à ce partenaire.", "",
-                 "## Articles", "", *article_list(about, "../")]
+                 *partner_profile(pid, about, tax, article_item, "../" + feed_path(pid) if dated(about) else None),
+                 "## Tous les articles", "", *article_list(about, "../")]
         if passing:
             lines += ["", "## Cité en passant", "", *article_list(passing, "../")]
         pages[f"partenaires/{pid}.md"] = _page(partner.fr, lines)
@@ -60,7 +64,7 @@ def domain_pages(g: Groups, tax: Taxonomy) -> dict[str, str]:
         rows.append(f"| [{domain.fr}]({did}.md) | {len(arts)} |")
         pages[f"domaines/{did}.md"] = _page(domain.fr, [
             f"# {domain.fr}", "", f"*{domain.en}* — {_plural(len(arts), 'article')}.", "",
-            *article_list(arts, "../")])
+            *domain_profile(did, arts, tax), *article_list(arts, "../")])
     pages["domaines/index.md"] = _page("Domaines", [
         "# Domaines de coopération", "", *rows])
     return pages
@@ -76,7 +80,9 @@ def year_pages(g: Groups) -> dict[str, str]:
         pages[f"annees/{key}.md"] = _page(_year_label(key), [
             f"# {_year_label(key)}", "", f"{_plural(len(arts), 'article')}.", "",
             *article_list(arts, "../")])
-    pages["annees/index.md"] = _page("Années", ["# Années", "", *rows])
+    counts = {int(k): len(v) for k, v in g.years.items() if k != UNDATED}
+    chart = column_chart(year_series(counts), "Articles par année", "annees")
+    pages["annees/index.md"] = _page("Années", ["# Années", "", chart, "", *rows])
     return pages
 
 
@@ -94,6 +100,9 @@ def home_page(g: Groups, tax: Taxonomy) -> str:
         f"| Partenaires | {len(g.partners)} | [Parcourir par partenaire](partenaires/index.md) |",
         f"| Domaines | {len(g.domains)} | [Parcourir par domaine](domaines/index.md) |",
         f"| Années | {len(g.years)} | [Parcourir par année](annees/index.md) |", "",
+        "Voir aussi la [matrice partenaires × domaines](matrice.md) et les "
+        "[personnalités citées](personnes/index.md)."
+        + (f" Suivre les nouveaux articles : [flux Atom]({feed_path(None)})." if dated(g.articles) else ""), "",
         "## Derniers articles", "", *article_list(g.articles[:LATEST_ON_HOME], ""), "",
         "[Rapport de construction](rapport.md) : l'état de chaque fichier source.",
     ]

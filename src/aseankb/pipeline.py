@@ -1,0 +1,212 @@
+"""The per-seed half of the build: read -> prepare -> clean -> extract, for every seed.
+
+Results are cached by the seed's bytes (cache.py) and computed on every core; the
+order of the output is the order of the seeds whatever the number of workers.
+`build.py` calls `ingest_all` and does the rest (corrections, grouping, rendering, writing).
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import multiprocessing
+import os
+import pickle
+import threading
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+
+from .cache import Cache, Entry, seed_key, text_hash, write_blob
+from .clean import clean
+from .config import Taxonomy, load_taxonomy
+from .dedup import sketch
+from .errors import SeedError
+from .extract import article_slug, extract
+from .extract.language import extract_language
+from .model import Article, SeedResult
+from .prepare import prepare, require_text
+from .read import decode, read_seed
+from .render.feeds import summary_text
+from .render.related import term_counts
+
+IGNORED_NAMES = {"overrides.yaml", "overrides.yml", "README.md", "README.txt"}
+PARALLEL_MIN = 64  # below this many seeds to extract, starting worker processes costs more than it saves
+
+
+@dataclass
+class Ingested:
+    """What one seed became: its report line, and its article if it has one."""
+
+    result: SeedResult
+    article: Article | None = None
+    text: str | None = None  # the decoded seed, published as sources/<id>.txt
+    digest: str | None = None  # of the cleaned text: equal digests are exact duplicates
+    key: str = ""  # the cache key of the seed's bytes
+    path: Path | None = None
+    sketch: frozenset[int] = frozenset()  # for near duplicates (dedup.py), kept in the cache
+    terms: dict[str, int] = field(default_factory=dict)  # for related articles, kept in the cache
+
+
+def list_seeds(seeds_dir: Path) -> list[Path]:
+    """Every regular file in the seeds folder, in a stable order (hidden files and the
+    editor's overrides file excepted)."""
+    return sorted((p for p in seeds_dir.iterdir() if (p.is_file() or p.is_symlink()) and not p.name.startswith(".")
+                   and p.name not in IGNORED_NAMES), key=lambda p: p.name)
+
+
+def display_path(path: Path) -> str:
+    """The seed's path as users see it: relative to the working folder when inside it."""
+    try:
+        # The folder is resolved, not the file: a symbolic link is shown where it lies.
+        full, cwd = path.parent.resolve() / path.name, Path.cwd().resolve()
+        return full.relative_to(cwd).as_posix() if full.is_relative_to(cwd) else path.as_posix()
+    except (ValueError, OSError):
+        return path.as_posix()
+
+
+def ingest(path: Path, tax: Taxonomy, shown: str | None = None, data: bytes | None = None) -> Ingested:
+    """One seed through read, clean and extract. Never raises: a bad file is a report line."""
+    shown = shown or display_path(path)
+    try:
+        text, _encoding, messages = decode(read_seed(path) if data is None else data)
+        prepared = prepare(text)
+        cleaned = clean(prepared.text, prepared.front)
+        require_text(cleaned.paragraphs)
+        article, warnings = extract(cleaned, file_name=path.name, source=shown, tax=tax)
+        messages += prepared.messages
+    except SeedError as exc:
+        return Ingested(SeedResult(shown, "skipped", messages=[f"{shown}: {exc}"]))
+    except OSError as exc:
+        return Ingested(SeedResult(shown, "skipped", messages=[f"{shown}: cannot be read: {exc.strerror}"]))
+    except ValueError as exc:
+        return Ingested(SeedResult(shown, "skipped", messages=[f"{shown}: {exc}"]))
+    except Exception as exc:  # noqa: BLE001 - untrusted input must never stop the build
+        return Ingested(SeedResult(shown, "skipped",
+                                   messages=[f"{shown}: could not be processed ({type(exc).__name__}: {exc})"]))
+    notes = [f"{shown}: {m}" for m in messages + warnings]
+    status = "warning" if notes else "ingested"
+    digest = hashlib.sha256("\n".join(cleaned.paragraphs).encode()).hexdigest()
+    article.sha256 = digest
+    # The published source is the text the page was made from (an HTML page's paragraphs, not its markup).
+    return Ingested(SeedResult(shown, status, page=article.page, messages=notes), article, prepared.text, digest)
+
+
+def mark_duplicates(items: list[Ingested]) -> None:
+    """Same cleaned text under another name: one page, the others reported as duplicates."""
+    first: dict[str, Ingested] = {}
+    for item in items:
+        if item.article is None:
+            continue
+        original = first.setdefault(item.digest, item)
+        if original is not item:
+            item.result.status = "duplicate"
+            item.result.duplicate_of = original.result.file
+            item.result.page = original.result.page
+            item.result.messages.append(f"{item.result.file}: same text as {original.result.file}")
+            item.article = None
+
+
+def separate_ids(items: list[Ingested]) -> None:
+    """File names that differ only by case or extension ('Note.txt', 'note.md') give the same
+    id, hence one source file and ambiguous overrides: the later file gets a suffixed id."""
+    taken: dict[str, str] = {}
+    for item in items:
+        art = item.article
+        if art is None:
+            continue
+        if art.id in taken:
+            new_id = f"{art.id}-{hashlib.sha256(item.result.file.encode()).hexdigest()[:6]}"
+            item.result.messages.append(f"{item.result.file}: its id '{art.id}' is already used by "
+                                        f"{taken[art.id]}: given id '{new_id}' (rename the file to choose one)")
+            item.result.status = "warning"
+            art.id, art.slug = new_id, article_slug(art.title, new_id)
+            item.result.page = art.page
+        taken[art.id] = item.result.file
+
+
+def ingest_job(job: tuple[Path, str, bytes | None, str, Path | None]) -> tuple[Ingested, Entry | None]:
+    """A worker's task: ingest one seed, store its texts in the cache, and what later stages
+    need of them (a sketch for near duplicates, word counts for related articles)."""
+    path, shown, data, key, blob = job
+    tax = load_taxonomy()
+    item = ingest(path, tax, shown, data)
+    item.key, item.path = key, path
+    if not key:
+        return item, None
+    if item.article:
+        item.sketch = sketch("\n".join(item.article.paragraphs))
+        item.terms = term_counts(item.article)
+        item.article.summary = summary_text(item.article)
+        write_blob(blob, item.article.paragraphs, item.text)
+    result = replace(item.result, messages=list(item.result.messages))  # the build mutates its own
+    article = replace(item.article, paragraphs=[]) if item.article else None
+    source_hash = text_hash(item.text.encode()) if item.article else None
+    return item, Entry(result, article, item.digest, source_hash, item.sketch, item.terms)
+
+
+def _pool_context():
+    # fork shares the loaded taxonomy and language profiles; it is unsafe only when other
+    # threads run (mkdocs serve), where a fresh interpreter per worker is the safe choice.
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
+def _extract_all(jobs: list, workers: int) -> list[tuple[Ingested, Entry | None]]:
+    """Ingest the seeds the cache does not know, on every core; results in input order."""
+    if workers <= 1 or len(jobs) < PARALLEL_MIN:
+        # Through pickle, as from a worker: the cache's records share nothing with the build.
+        return [pickle.loads(pickle.dumps(ingest_job(j))) for j in jobs]
+    load_taxonomy()
+    extract_language(["Chargement des profils de langue avant de lancer les processus."])
+    chunk = max(1, min(32, len(jobs) // (workers * 8)))
+    with ProcessPoolExecutor(workers, mp_context=_pool_context()) as pool:
+        return list(pool.map(ingest_job, jobs, chunksize=chunk))
+
+
+def _copy(obj):
+    """A copy whose lists are copies too: later stages may edit an article (corrections),
+    and the cache's record must stay what extraction produced."""
+    out = copy.copy(obj)
+    for f in fields(out):
+        value = getattr(out, f.name)
+        if isinstance(value, list):
+            setattr(out, f.name, list(value))
+    return out
+
+
+def _from_entry(entry: Entry, key: str, path: Path) -> Ingested:
+    article = _copy(entry.article) if entry.article else None
+    return Ingested(_copy(entry.result), article, None, entry.digest, key, path, entry.sketch, entry.terms)
+
+
+def ingest_all(seeds: list[Path], seeds_dir: Path, tax: Taxonomy, cache: Cache,
+               workers: int) -> list[Ingested]:
+    """Every seed, from the cache when its bytes are known, else extracted (in parallel)."""
+    shown_dir = display_path(seeds_dir)
+    items: list[Ingested | None] = []
+    jobs = []
+    for path in seeds:
+        shown = f"{shown_dir}/{path.name}" if shown_dir not in ("", ".") else path.name
+        try:
+            data = read_seed(path)
+        except (OSError, SeedError):
+            data = None  # ingest() reports why
+        key = seed_key(path.name, shown, data) if data is not None else ""
+        entry = cache.get(key) if key else None
+        items.append(_from_entry(entry, key, path) if entry else None)
+        if entry is None:
+            jobs.append((path, shown, data, key, cache.blob_path(key) if key else None))
+    fresh = iter(_extract_all(jobs, workers))
+    for i, item in enumerate(items):
+        if item is None:
+            items[i], entry = next(fresh)
+            if entry:
+                cache.put(items[i].key, entry)
+    return items
+
+
+def usable_cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1

@@ -1,0 +1,99 @@
+"""People pages: one page per named official (`personnes/<slug>.md`) and an index.
+
+Names are seed text: they reach pages only through `esc_inline`. Spellings that give
+the same slug ("Nguyen Phu Trong", "Nguyễn Phú Trọng") are one person; the page shows
+the spelling used by most articles (ties: alphabetical), so the choice is stable.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from slugify import slugify
+
+from ..config import Taxonomy
+from ..model import Article
+from .escape import esc_inline
+
+SLUG_MAX = 60
+# One line of an article list, `item(article, prefix)`: pages.article_item, passed in
+# because pages imports this module (the reverse import would be circular).
+ItemFn = Callable[[Article, str], str]
+
+
+@lru_cache(maxsize=65536)  # each name is slugged for its page, its articles and partner profiles
+def person_slug(name: str) -> str:
+    slug = slugify(name, max_length=SLUG_MAX) or "p-" + hashlib.sha256(name.encode()).hexdigest()[:8]
+    return "personne-index" if slug == "index" else slug  # personnes/index.md is the list of people
+
+
+@dataclass
+class Person:
+    slug: str
+    spellings: Counter = field(default_factory=Counter)
+    articles: list[Article] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return min(self.spellings.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+
+
+def people_index(articles: list[Article]) -> dict[str, Person]:
+    """Slug -> person, from articles sorted newest first (their lists keep that order)."""
+    people: dict[str, Person] = {}
+    for art in articles:
+        seen: set[str] = set()
+        for name in art.people:
+            slug = person_slug(name)
+            person = people.setdefault(slug, Person(slug))
+            person.spellings[name] += 1
+            if slug not in seen:
+                seen.add(slug)
+                person.articles.append(art)
+    return dict(sorted(people.items()))
+
+
+def person_page(person: Person, tax: Taxonomy, item: ItemFn) -> str:
+    name = esc_inline(person.name)
+    partners = Counter(p for a in person.articles for p in a.partners)
+    others = sorted(s for s in person.spellings if s != person.name)
+    lines = [f"# {name}", "", f"Personnalité citée dans {len(person.articles)} article"
+             f"{'s' if len(person.articles) > 1 else ''}."]
+    if others:
+        lines += ["", "Autres graphies : " + ", ".join(esc_inline(s) for s in others) + "."]
+    if partners:
+        lines += ["", "Partenaires des articles : " + ", ".join(
+            f"[{tax.partners[p].fr}](../partenaires/{p}.md) ({n})"
+            for p, n in sorted(partners.items(), key=lambda kv: (-kv[1], kv[0]))) + "."]
+    lines += ["", "## Articles", "", *(item(a, "../") for a in person.articles)]
+    # The title is seed text: front matter title is printed unescaped by MkDocs.
+    return _page(name, lines)
+
+
+def _page(title: str, lines: list[str]) -> str:
+    safe = json.dumps(html.escape(title, quote=False), ensure_ascii=False)
+    return f"---\ntitle: {safe}\n---\n\n" + "\n".join(lines).rstrip() + "\n"
+
+
+def people_pages(articles: list[Article], tax: Taxonomy, item: ItemFn) -> dict[str, str]:
+    people = people_index(articles)
+    pages = {f"personnes/{p.slug}.md": person_page(p, tax, item) for p in people.values()}
+    by_letter: dict[str, list[Person]] = defaultdict(list)
+    for person in people.values():
+        by_letter[person.slug[0].upper() if person.slug[0].isalpha() else "#"].append(person)
+    lines = ["# Personnalités", "", f"{len(people)} personnalités citées dans les articles, "
+             "avec le nombre d'articles qui les nomment.", ""]
+    if not people:
+        lines.append("_Aucune personnalité citée._")
+    for letter in sorted(by_letter):
+        lines += [f"## {letter}", ""]
+        lines += [f"- [{esc_inline(p.name)}]({p.slug}.md) ({len(p.articles)})" for p in by_letter[letter]]
+        lines.append("")
+    pages["personnes/index.md"] = "---\ntitle: \"Personnalités\"\n---\n\n" + "\n".join(lines).rstrip() + "\n"
+    return pages

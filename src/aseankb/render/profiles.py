@@ -1,0 +1,124 @@
+"""Profiles: what a partner page and a domain page show above their list of articles,
+and the partner × domain matrix (`matrice.md`, one page per non-empty cell).
+
+A cell gets its own small page (`matrice/<partner>/<domain>.md`) rather than an anchor
+on the partner page: the partner page would otherwise list each article once per
+domain, and at 10,000 articles it is already the longest page of the site. There are
+at most partners × domains cell pages, whatever the number of articles.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from ..config import Taxonomy
+from ..group import Groups
+from ..model import Article
+from .charts import bar_table, column_chart, year_series
+from .escape import esc_inline
+from .people import ItemFn, person_slug
+
+LATEST = 10
+TOP_DOMAINS = 13
+TOP_PEOPLE = 15
+
+
+def _years(arts: list[Article]) -> dict[int, int]:
+    return dict(Counter(a.year for a in arts if a.year))
+
+
+def _undated_note(arts: list[Article]) -> list[str]:
+    n = sum(1 for a in arts if not a.year)
+    return [f"_{n} article{'s' if n > 1 else ''} sans date hors du graphique._", ""] if n else []
+
+
+def officials(arts: list[Article], limit: int = TOP_PEOPLE) -> list[tuple[str, str, int]]:
+    """(slug, name as most often written, number of articles) of the most named people."""
+    counts: Counter = Counter()
+    spellings: dict[str, Counter] = defaultdict(Counter)
+    for art in arts:
+        for slug in {person_slug(n) for n in art.people}:
+            counts[slug] += 1
+        for name in art.people:
+            spellings[person_slug(name)][name] += 1
+    top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+    return [(slug, min(spellings[slug].items(), key=lambda kv: (-kv[1], kv[0]))[0], n) for slug, n in top]
+
+
+def partner_profile(pid: str, arts: list[Article], tax: Taxonomy, item: ItemFn, feed: str | None) -> list[str]:
+    """Timeline, domains, officials and latest articles of one partner (pages in partenaires/)."""
+    if not arts:
+        return []
+    label = tax.partners[pid].fr
+    lines = ["## Chronologie", "",
+             column_chart(year_series(_years(arts)), f"{label} : articles par année", f"p-{pid}"),
+             "", *_undated_note(arts), "## Domaines les plus traités", ""]
+    doms = Counter(d for a in arts for d in a.domains)
+    rows = [(f"[{tax.domains[d].fr}](../matrice/{pid}/{d}.md)", n)
+            for d, n in sorted(doms.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_DOMAINS]]
+    lines += [*bar_table(rows, ("Domaine", "Articles")), "", "## Personnalités citées", ""]
+    people = officials(arts)
+    lines.append(", ".join(f"[{esc_inline(name)}](../personnes/{slug}.md) ({n})" for slug, name, n in people)
+                 if people else "_Aucune personnalité citée._")
+    lines.append("")
+    if feed:
+        lines += [f"Suivre ce partenaire : [flux Atom]({feed}).", ""]
+    if len(arts) > LATEST:  # below that, the full list that follows says it all
+        lines += ["## Derniers articles", "", *(item(a, "../") for a in arts[:LATEST]), ""]
+    return lines
+
+
+def domain_profile(did: str, arts: list[Article], tax: Taxonomy) -> list[str]:
+    """Partners and trend by year of one domain (pages in domaines/)."""
+    if not arts:
+        return []
+    label = tax.domains[did].fr
+    partners = Counter(p for a in arts for p in a.partners)
+    rows = [(f"[{tax.partners[p].fr}](../matrice/{p}/{did}.md)", n)
+            for p, n in sorted(partners.items(), key=lambda kv: (-kv[1], kv[0]))]
+    return ["## Partenaires", "", *bar_table(rows, ("Partenaire", "Articles")), "",
+            "## Évolution", "",
+            column_chart(year_series(_years(arts)), f"{label} : articles par année", f"d-{did}"),
+            "", *_undated_note(arts), "## Tous les articles", ""]
+
+
+def cells(g: Groups) -> dict[tuple[str, str], list[Article]]:
+    """(partner, domain) -> articles, newest first (the partner lists are sorted)."""
+    table: dict[tuple[str, str], list[Article]] = defaultdict(list)
+    for pid, arts in g.partners.items():
+        for art in arts:
+            for did in art.domains:
+                table[(pid, did)].append(art)
+    return table
+
+
+def _page(title: str, lines: list[str]) -> str:
+    return "---\n" + f"title: \"{title}\"\n" + "---\n\n" + "\n".join(lines).rstrip() + "\n"
+
+
+def matrix_pages(g: Groups, tax: Taxonomy, item: ItemFn) -> dict[str, str]:
+    table = cells(g)
+    partners = sorted(tax.partners.items(), key=lambda kv: kv[1].fr)
+    domains = sorted(tax.domains.items(), key=lambda kv: kv[1].fr)
+    lines = ["# Matrice partenaires × domaines", "",
+             "Nombre d'articles consacrés à chaque partenaire, par domaine de coopération. "
+             "Chaque nombre mène à la liste des articles correspondants.", "",
+             "| Partenaire | " + " | ".join(f"[{d.fr}](domaines/{did}.md)" for did, d in domains) + " |",
+             "|---|" + "---:|" * len(domains)]
+    pages = {}
+    for pid, partner in partners:
+        row = []
+        for did, domain in domains:
+            arts = table.get((pid, did), [])
+            row.append(f"[{len(arts)}](matrice/{pid}/{did}.md){{title=\"{partner.fr} × {domain.fr}\"}}"
+                       if arts else "·")
+            if arts:
+                pages[f"matrice/{pid}/{did}.md"] = _page(f"{partner.fr} × {domain.fr}", [
+                    f"# {partner.fr} × {domain.fr}", "",
+                    f"{len(arts)} article{'s' if len(arts) > 1 else ''} consacré{'s' if len(arts) > 1 else ''} "
+                    f"à [{partner.fr}](../../partenaires/{pid}.md) dans le domaine "
+                    f"[{domain.fr}](../../domaines/{did}.md). [Retour à la matrice](../../matrice.md)", "",
+                    *(item(a, "../../") for a in arts)])
+        lines.append(f"| [{partner.fr}](partenaires/{pid}.md) | " + " | ".join(row) + " |")
+    pages["matrice.md"] = _page("Matrice partenaires × domaines", lines)
+    return pages

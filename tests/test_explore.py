@@ -1,0 +1,192 @@
+"""Unit tests of the explore renderers (charts, profiles, people, related, feeds) and of
+the editorial overrides."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from aseankb.build import site_url
+from aseankb.config import load_taxonomy
+from aseankb.errors import ConfigError
+from aseankb.group import group
+from aseankb.model import Article, PartialDate
+from aseankb.overrides import apply_overrides, load_overrides
+from aseankb.render.charts import bar_table, column_chart, year_series
+from aseankb.render.feeds import ATOM, FEED_SIZE, feeds
+from aseankb.render.pages import article_item
+from aseankb.render.people import people_index, people_pages, person_slug
+from aseankb.render.profiles import matrix_pages, officials, partner_profile
+from aseankb.render.related import (
+    NEIGHBOURS,
+    RELATED,
+    TEXT_CANDIDATES,
+    _buckets,
+    _candidates,
+    _postings,
+    related,
+    signatures,
+)
+
+TAX = load_taxonomy()
+A = f"{{{ATOM}}}"
+
+
+def art(n: int, *, year: int | None = 2020, partners=("japon",), domains=("energie",), people=(),
+        text: str = "La coopération régionale avance.", title: str | None = None) -> Article:
+    return Article(id=f"a{n:05d}", source=f"seeds/a{n:05d}.txt", title=title or f"Titre {n}",
+                   date=PartialDate(year, 1 + n % 12, 1 + n % 28) if year else PartialDate(),
+                   date_source="header", language="fr", partners=list(partners), partners_mentioned=[],
+                   domains=list(domains), people=list(people), paragraphs=[text], slug=f"titre-{n}")
+
+
+# charts
+def test_year_series_fills_gaps() -> None:
+    assert year_series({2018: 2, 2021: 1}) == [("2018", 2), ("2019", 0), ("2020", 0), ("2021", 1)]
+    assert year_series({}) == []
+
+
+def test_column_chart_is_labelled_and_has_its_data_as_a_table() -> None:
+    html = column_chart([("2019", 3), ("2020", 0), ("2021", 5)], "Japon : articles par année", "p-japon")
+    assert 'role="img"' in html and 'aria-labelledby="kb-chart-p-japon-t"' in html
+    assert '<title id="kb-chart-p-japon-t">Japon : articles par année</title>' in html
+    assert "<table" in html and '<th scope="row">2020</th><td>0</td>' in html
+    assert 'aria-describedby="kb-chart-p-japon-d"' in html and 'id="kb-chart-p-japon-d"' in html
+    assert "\n" not in html and "<script" not in html  # one raw HTML line, no JavaScript
+    assert column_chart([], "x", "y").startswith("<p>")
+    assert "<b>" not in column_chart([("<b>", 1)], "R&D <i>", "z") and "R&amp;D &lt;i&gt;" in column_chart(
+        [("2020", 1)], "R&D <i>", "z")
+
+
+def test_bar_table_widths_are_proportional() -> None:
+    lines = bar_table([("a", 4), ("b", 2)], ("Domaine", "Articles"))
+    assert lines[0] == "| Domaine | Articles |" and len(lines) == 4
+    assert "width:12em" in lines[2] and "width:6em" in lines[3]
+    assert bar_table([], ("x", "y")) == ["_Aucune donnée._"]
+
+
+# people
+def test_people_merge_spellings_and_escape_names() -> None:
+    arts = [art(1, people=["Nguyễn Phú Trọng"]), art(2, people=["Nguyen Phu Trong", "<b>Evil</b>"]),
+            art(3, people=["Nguyễn Phú Trọng"])]
+    people = people_index(arts)
+    assert people["nguyen-phu-trong"].name == "Nguyễn Phú Trọng"
+    assert len(people["nguyen-phu-trong"].articles) == 3
+    pages = people_pages(arts, TAX, article_item)
+    evil = pages["personnes/b-evil-b.md"]
+    assert "<b>" not in evil and "&lt;b&gt;" in evil
+    assert "[Nguyễn Phú Trọng](nguyen-phu-trong.md) (3)" in pages["personnes/index.md"]
+    assert "Autres graphies : Nguyen Phu Trong." in pages["personnes/nguyen-phu-trong.md"]
+    assert person_slug("Index") == "personne-index" and person_slug("«»").startswith("p-")
+
+
+# profiles
+def test_partner_profile_timeline_domains_officials_latest() -> None:
+    arts = sorted([art(i, year=2015 + i % 4, domains=("energie", "sante") if i % 2 else ("energie",),
+                       people=["Jane Doe"] if i < 3 else []) for i in range(12)], key=lambda a: a.sort_key)
+    text = "\n".join(partner_profile("japon", arts, TAX, article_item, "../feeds/japon.xml"))
+    assert "## Chronologie" in text and '<th scope="row">2018</th><td>3</td>' in text
+    assert "[Énergie](../matrice/japon/energie.md) | <span" in text and "width:12em\"></span> 12" in text
+    assert "[Jane Doe](../personnes/jane-doe.md) (3)" in text
+    assert "## Derniers articles" in text and "[flux Atom](../feeds/japon.xml)" in text
+    assert officials(arts)[0] == ("jane-doe", "Jane Doe", 3)
+    assert partner_profile("japon", [], TAX, article_item, None) == []
+
+
+def test_matrix_cells_link_to_pages_with_the_matching_articles() -> None:
+    arts = [art(1, partners=("japon", "chine"), domains=("energie",)), art(2, partners=("japon",), domains=("sante",))]
+    pages = matrix_pages(group(arts), TAX, article_item)
+    assert set(pages) == {"matrice.md", "matrice/japon/energie.md", "matrice/chine/energie.md",
+                          "matrice/japon/sante.md"}
+    assert "[1](matrice/japon/energie.md)" in pages["matrice.md"]
+    assert "titre-1.md" in pages["matrice/japon/energie.md"] and "titre-2" not in pages["matrice/japon/energie.md"]
+
+
+# related
+def test_related_prefers_shared_partners_domains_and_words() -> None:
+    solar = "Le projet solaire photovoltaïque de Mindanao reçoit un financement japonais pour ses panneaux."
+    arts = [art(1, text=solar), art(2, text=solar.replace("Mindanao", "Luzon")),
+            art(3, partners=("chine",), domains=("sante",), text="Vaccins et hôpitaux : la santé publique."),
+            art(4, partners=("chine",), domains=("sante",), text="Les hôpitaux et les vaccins en Chine.")]
+    arts.sort(key=lambda a: a.sort_key)
+    links = related(arts)
+    assert links["a00001"][0].id == "a00002"
+    assert links["a00003"][0].id == "a00004"
+    assert all(a.id != key for key, lst in links.items() for a in lst)
+    assert links == related(list(arts))  # deterministic
+
+
+def test_related_candidates_are_bounded_whatever_the_corpus_size() -> None:
+    arts = [art(i, text=f"coopération énergie réseau électrique mot{i % 7} terme{i % 11}") for i in range(3000)]
+    sigs = signatures(arts)
+    index = _postings(sigs)
+    buckets, keys = _buckets(arts)
+    where = {(k, i): pos for k, lst in buckets.items() for pos, i in enumerate(lst)}
+    bound = TEXT_CANDIDATES + (2 * NEIGHBOURS + 1)
+    assert all(len(_candidates(i, sigs, index, buckets, keys, where)) <= bound for i in range(0, 3000, 97))
+    assert all(len(v) <= RELATED for v in related(arts[:500]).values())
+
+
+# feeds
+def test_feeds_newest_first_escaped_and_deterministic() -> None:
+    arts = [art(i, year=2000 + i % 20, title=f"Titre <b>&{i}\x01") for i in range(30)] + [art(99, year=None)]
+    g = group(arts)
+    out = feeds(g, TAX, None)
+    assert set(out) == {"feeds/index.xml", "feeds/japon.xml"}
+    root = ET.fromstring(out["feeds/index.xml"])
+    entries = root.findall(f"{A}entry")
+    assert len(entries) == FEED_SIZE
+    stamps = [e.find(f"{A}updated").text for e in entries]
+    assert stamps == sorted(stamps, reverse=True) and root.find(f"{A}updated").text == stamps[0]
+    assert entries[0].find(f"{A}title").text.startswith("Titre <b>&")
+    assert entries[0].find(f"{A}link").get("href").startswith("../articles/")
+    assert feeds(g, TAX, None) == out
+    absolute = ET.fromstring(feeds(g, TAX, "https://kb.example.org/")["feeds/japon.xml"])
+    assert absolute.find(f"{A}entry/{A}link").get("href").startswith("https://kb.example.org/articles/")
+
+
+def test_site_url_read_from_mkdocs_yml(tmp_path: Path) -> None:
+    yml = tmp_path / "mkdocs.yml"
+    yml.write_text("site_name: KB\nsite_url: 'https://kb.example.org/base' # comment\n", encoding="utf-8")
+    assert site_url(yml) == "https://kb.example.org/base/"
+    yml.write_text("site_name: KB\n", encoding="utf-8")
+    assert site_url(yml) is None and site_url(tmp_path / "missing.yml") is None
+
+
+# overrides
+def _write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "overrides.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_overrides_correct_title_date_partners_domains(tmp_path: Path) -> None:
+    a = art(1, partners=("japon",), domains=("energie",))
+    a.partners_mentioned = ["chine"]
+    path = _write(tmp_path, "a00001:\n  title: Titre corrigé\n  date: 2019-08\n"
+                            "  partners: [chine, inde]\n  domains: [sante]\n")
+    apply_overrides([a], load_overrides(path, TAX), str(path))
+    assert (a.title, a.date, a.date_source) == ("Titre corrigé", PartialDate(2019, 8), "override")
+    assert (a.partners, a.partners_mentioned, a.domains) == (["chine", "inde"], [], ["sante"])
+    assert a.page.startswith("articles/2019/")
+    assert load_overrides(_write(tmp_path, "# rien\n"), TAX) == {}
+
+
+@pytest.mark.parametrize(("text", "line", "words"), [
+    ("a00001:\n  titel: x\n", 2, "unknown key"),
+    ("a00001:\n  partners:\n    - japon\n    - atlantide\n", 4, "unknown id 'atlantide'"),
+    ("a00001:\n  domains: [peche]\n", 2, "unknown id 'peche'"),
+    ("a00001:\n  date: 2019-02-30\n", 2, "not a valid date"),
+    ("a00001:\n  date: hier\n", 2, "YYYY"),
+    ("a00001:\n  title: [x\n", 3, "invalid YAML"),
+    ("a00001:\n  title: x\n  title: y\n", 3, "given twice"),
+    ("\n\nzzz:\n  title: x\n", 3, "no article has this id"),
+])
+def test_overrides_errors_name_file_and_line(tmp_path: Path, text: str, line: int, words: str) -> None:
+    path = _write(tmp_path, text)
+    with pytest.raises(ConfigError) as info:
+        apply_overrides([art(1)], load_overrides(path, TAX, "seeds/overrides.yaml"), "seeds/overrides.yaml")
+    assert info.value.line == line
+    assert str(info.value).startswith(f"seeds/overrides.yaml:{line}: ") and words in str(info.value)
