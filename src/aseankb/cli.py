@@ -1,4 +1,4 @@
-"""Command line: `aseankb build`. Turns errors into one clean message and an exit code."""
+"""Command line: `aseankb build`, `aseankb search-index`. Turns errors into one clean message and an exit code."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .build import build
 from .errors import AseankbError, ConfigError
+from .search import build_search_index
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -20,11 +21,25 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--report", type=Path, help="write the build report as JSON to this file")
     b.add_argument("--strict", action="store_true", help="exit 1 if any file is skipped or warned about")
     b.add_argument("-q", "--quiet", action="store_true", help="print only problems and the summary")
+    s = sub.add_parser("search-index", help="index the built site for search (after mkdocs build)")
+    s.add_argument("--site", type=Path, default=Path("site"), help="the built site folder")
+    s.add_argument("--offline", action="store_true", help="also build the index used from a folder (file://)")
     return parser
+
+
+def search_index(args: argparse.Namespace) -> int:
+    try:
+        build_search_index(args.site, offline=args.offline)
+    except AseankbError as exc:
+        print(f"aseankb: error: {exc}", file=sys.stderr)
+        return 2
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "search-index":
+        return search_index(args)
     if not args.seeds.is_dir():
         print(f"aseankb: error: seeds folder not found: {args.seeds}", file=sys.stderr)
         return 2

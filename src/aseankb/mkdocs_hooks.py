@@ -1,7 +1,8 @@
 """The MkDocs side of aseankb: called by scripts/mkdocs_hooks.py, nothing more.
 
 `on_pre_build` runs an incremental `aseankb build`; since unchanged pages are not
-rewritten, the rebuild it causes under `mkdocs serve` settles at once.
+rewritten, the rebuild it causes under `mkdocs serve` settles at once. `on_post_build`
+indexes the built site for search (Pagefind).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from pathlib import Path
 
 from .build import build
 from .config import DATA_DIR
+from .search import build_search_index
 
 log = logging.getLogger("mkdocs.plugins.aseankb")
 
@@ -27,6 +29,12 @@ def on_pre_build(config, **_kwargs) -> None:
     outcome = build(seeds, Path(config.docs_dir), log=lambda m: log.info("aseankb: %s", m))
     if outcome.written or outcome.removed:
         log.info("aseankb: %d pages written, %d removed", len(outcome.written), len(outcome.removed))
+
+
+def on_post_build(config, **_kwargs) -> None:
+    # Offline variant (mkdocs-offline.yml): also the index that works from file://.
+    offline = bool((config.extra or {}).get("aseankb_offline"))
+    build_search_index(Path(config.site_dir), offline=offline, log=lambda m: log.info("aseankb: %s", m))
 
 
 def on_serve(server, config, builder, **_kwargs):
