@@ -133,11 +133,6 @@ def page_text(html: str) -> tuple[str, str] | None:
     return " ".join("".join(parser.title).split()), text
 
 
-def page_url(site: Path, path: Path) -> str:
-    rel = path.relative_to(site).as_posix()
-    return rel[: -len("index.html")] if rel.endswith("/index.html") or rel == "index.html" else rel
-
-
 def _js(call: str, payload: object) -> str:
     # JSON is a JS expression; "</" is escaped so that no payload can close a script.
     data = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
@@ -161,7 +156,8 @@ def build_offline_index(site: Path) -> int:
             continue
         title, text = found
         n = len(docs)
-        docs.append([page_url(site, path), title, text[:TEASER_CHARS]])
+        # The file's own path: on file:// a folder URL shows a listing, not its index.html.
+        docs.append([path.relative_to(site).as_posix(), title, text[:TEASER_CHARS]])
         for word in sorted(set(search_words(title + " " + text))):
             shards[shard_key(word)][word].append(n)
     (out / "docs.js").write_text(_js("docs", docs), encoding="utf-8")

@@ -10,10 +10,12 @@ from ..config import Taxonomy
 from ..group import Groups
 from ..model import SeedResult
 from .article import render_article
+from .explorer import render_explorer
 from .pages import render_indexes
 
 
 def render(groups: Groups, tax: Taxonomy, results: list[SeedResult]) -> dict[str, str]:
     pages = {art.page: render_article(art, tax) for art in groups.articles}
     pages.update(render_indexes(groups, tax, results))
+    pages.update(render_explorer(groups, tax))
     return pages
