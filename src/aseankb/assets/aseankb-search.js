@@ -16,8 +16,8 @@
   var root = new URL(config.base.replace(/\/?$/, "/"), location.href);
   var meta = box.querySelector(".md-search-result__meta");
   var list = box.querySelector(".md-search-result__list");
-  var MAX = 20;
-  var seq = 0;
+  var MAX = 10;  // results shown at once: each Pagefind result is one more download
+  var seq = 0, limit = MAX;
 
   /* The same folding as aseankb.search.search_words: lower case, no accents,
    * apostrophes split elisions (l’, d’), one-letter words dropped. */
@@ -32,14 +32,18 @@
   var pagefind = null;
   function pagefindSearch(query) {
     if (!pagefind) {
-      pagefind = import(new URL("pagefind/pagefind.js", root).href).then(function (pf) {
-        return pf.options({ baseUrl: root.pathname, excerptLength: 24 }).then(function () { return pf; });
+      var bundle = new URL("pagefind/", root).href;
+      pagefind = import(bundle + "pagefind.js").then(function (pf) {
+        // No web worker: it would be one more script (~40 kB) to download for a search
+        // that takes milliseconds on the page itself.
+        var instance = pf.createInstance({ basePath: bundle, baseUrl: root.pathname, excerptLength: 24, noWorker: true });
+        return instance.init().then(function () { return instance; });
       });
     }
     // Pagefind folds accents itself; elisions are split here so that "l'energie" finds "énergie".
     var q = words(query).join(" ");
     return pagefind.then(function (pf) { return pf.search(q); }).then(function (found) {
-      var top = found.results.slice(0, MAX);
+      var top = found.results.slice(0, limit);
       return Promise.all(top.map(function (r) { return r.data(); })).then(function (data) {
         return { total: found.results.length, items: data.map(function (d) {
           return { url: d.url, title: (d.meta && d.meta.title) || d.url, excerpt: d.excerpt, marked: true };
@@ -92,7 +96,7 @@
         return ws.filter(function (w) { return t.some(function (x) { return x.indexOf(w) === 0; }); }).length;
       }
       ids.sort(function (a, b) { return score(b) - score(a) || a - b; });
-      return { total: ids.length, items: ids.slice(0, MAX).map(function (n) {
+      return { total: ids.length, items: ids.slice(0, limit).map(function (n) {
         var d = offline.docs[n];
         return { url: new URL(d[0], root).href, title: d[1], excerpt: d[2] + "…", marked: false };
       }) };
@@ -133,9 +137,20 @@
       li.appendChild(a);
       list.appendChild(li);
     });
+    if (n > res.items.length) {
+      var more = document.createElement("li"), button = document.createElement("button");
+      more.className = "md-search-result__item kb-search-more";
+      button.type = "button";
+      button.className = "md-button";
+      button.textContent = "Afficher plus de résultats";
+      button.addEventListener("click", function () { limit += MAX; run(true); });
+      more.appendChild(button);
+      list.appendChild(more);
+    }
   }
-  function run() {
+  function run(keepLimit) {
     var query = input.value.trim(), mine = ++seq;
+    if (keepLimit !== true) limit = MAX;
     if (!words(query).length) { render(query, null); return; }
     var search = location.protocol === "file:" ? offlineSearch : pagefindSearch;
     search(query).then(function (res) { if (mine === seq) render(query, res); }, function (err) {
