@@ -21,10 +21,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A temporary copy of the project (seeds, mkdocs.yml, hook script), cwd set to it."""
-    for name in ("seeds", "scripts"):
+    """A temporary copy of the project (seeds, mkdocs configs, hook script, theme overrides), cwd set to it."""
+    for name in ("seeds", "scripts", "overrides"):
         shutil.copytree(ROOT / name, tmp_path / name)
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    for name in ("mkdocs.yml", "mkdocs-offline.yml"):
+        shutil.copy(ROOT / name, tmp_path / name)
     monkeypatch.chdir(tmp_path)
     return tmp_path
 
