@@ -92,6 +92,8 @@ class _BodyText(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in VOID_TAGS:
+            if tag == "br":
+                self.parts.append(" ")
             return
         self.stack.append(tag)
         names = {k for k, _ in attrs}
@@ -101,7 +103,7 @@ class _BodyText(HTMLParser):
             self.skip_depth = len(self.stack)
         elif tag == "h1" and self.h1_depth is None and not self.title:
             self.h1_depth = len(self.stack)
-        if tag in ("p", "li", "h1", "h2", "h3", "td", "div", "br"):
+        if tag in ("p", "li", "h1", "h2", "h3", "td", "div"):
             self.parts.append(" ")
 
     def handle_endtag(self, tag: str) -> None:
