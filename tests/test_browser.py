@@ -39,6 +39,11 @@ FRENCH_QUERIES = [
     ("CORÉE", "Corée"),
 ]
 RESULTS = "#kb-search-results"
+# Seed text is untrusted: markup in it must reach readers as text, search results included.
+HOSTILE_SEED = (
+    " date 2024-03 Coopération <img src=x onerror=\"window.__pwned=1\"> entre l'ASEAN et le Japon\n\n"
+    "La coopération entre l'ASEAN et le Japon <script>window.__pwned=2</script> progresse, selon un "
+    "communiqué zorglubien <b onmouseover=\"window.__pwned=3\">publié</b> à Tokyo.\n")
 
 
 @pytest.fixture(scope="module")
@@ -49,6 +54,7 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> Path:
         shutil.copytree(ROOT / name, root / name)
     for name in ("mkdocs.yml", "mkdocs-offline.yml"):
         shutil.copy(ROOT / name, root / name)
+    (root / "seeds" / "zz_hostile.txt").write_text(HOSTILE_SEED, encoding="utf-8")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     for cmd in (["aseankb", "build", "--strict"], ["mkdocs", "build", "--strict"],
                 ["mkdocs", "build", "--strict", "-f", "mkdocs-offline.yml"]):
@@ -159,6 +165,17 @@ def test_search_result_opens_the_article(page: Page, base: str, sites: Path) -> 
     page.click(f"{RESULTS} li a")
     page.wait_for_load_state()
     assert page.inner_text("h1") == expected
+
+
+def test_seed_markup_is_shown_as_text_in_results(page: Page, base: str) -> None:
+    page.goto(base)
+    found = search(page, "zorglubien")
+    assert any("<script>window.__pwned=2</script>" in text for text in found), found
+    assert page.eval_on_selector_all(f"{RESULTS} img, {RESULTS} script, {RESULTS} b", "els => els.length") == 0
+    page.click(f"{RESULTS} li a")
+    page.wait_for_load_state()
+    assert "<img src=x" in page.inner_text("h1")
+    assert page.evaluate("() => window.__pwned") is None
 
 
 def test_explorer_filters_and_shares_the_view(page: Page, base: str, sites: Path, browser: Browser) -> None:
