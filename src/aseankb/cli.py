@@ -23,13 +23,12 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("-q", "--quiet", action="store_true", help="print only problems and the summary")
     s = sub.add_parser("search-index", help="index the built site for search (after mkdocs build)")
     s.add_argument("--site", type=Path, default=Path("site"), help="the built site folder")
-    s.add_argument("--offline", action="store_true", help="also build the index used from a folder (file://)")
     return parser
 
 
 def search_index(args: argparse.Namespace) -> int:
     try:
-        build_search_index(args.site, offline=args.offline)
+        build_search_index(args.site)
     except AseankbError as exc:
         print(f"aseankb: error: {exc}", file=sys.stderr)
         return 2

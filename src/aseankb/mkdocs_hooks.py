@@ -2,7 +2,7 @@
 
 `on_pre_build` runs an incremental `aseankb build`; since unchanged pages are not
 rewritten, the rebuild it causes under `mkdocs serve` settles at once. `on_post_build`
-indexes the built site for search (Pagefind).
+indexes the built site for search (aseankb.search).
 """
 
 from __future__ import annotations
@@ -32,9 +32,7 @@ def on_pre_build(config, **_kwargs) -> None:
 
 
 def on_post_build(config, **_kwargs) -> None:
-    # Offline variant (mkdocs-offline.yml): also the index that works from file://.
-    offline = bool((config.extra or {}).get("aseankb_offline"))
-    build_search_index(Path(config.site_dir), offline=offline, log=lambda m: log.info("aseankb: %s", m))
+    build_search_index(Path(config.site_dir), log=lambda m: log.info("aseankb: %s", m))
 
 
 def on_serve(server, config, builder, **_kwargs):

@@ -1,10 +1,9 @@
-/* aseankb: answers Material's header search box (overrides/partials/search.html).
- * Over HTTP it asks Pagefind (site/pagefind/, built by `aseankb search-index`), which
- * downloads only the index chunks a query needs. Opened from a folder (file://), where
- * browsers refuse fetch() and module imports, it reads the offline index
- * (site-offline/search-offline/) through plain <script> tags.
- * Results are built with DOM calls: no page text is ever parsed as HTML, except
- * Pagefind's excerpt, whose only markup (<mark>) is rebuilt from escaped text. */
+/* aseankb: answers Material's header search box (overrides/partials/search.html) from
+ * the index that `aseankb search-index` writes into kb-search/ (see aseankb/search.py).
+ * A query loads only the files its words need (a vocabulary shard per word, a hash
+ * bucket per matching word, one small file per result shown), with <script> tags, so
+ * that search works the same over HTTP and from a folder (file://).
+ * Results are built with DOM calls: no page text is ever parsed as HTML. */
 (function () {
   "use strict";
   var input = document.getElementById("kb-search-input");
@@ -16,128 +15,133 @@
   var root = new URL(config.base.replace(/\/?$/, "/"), location.href);
   var meta = box.querySelector(".md-search-result__meta");
   var list = box.querySelector(".md-search-result__list");
-  var MAX = 10;  // results shown at once: each Pagefind result is one more download
+  var MAX = 10;          // results shown at once
+  var EXPAND = 12;       // words a typed prefix may stand for (the most frequent first)
+  var STOP = ["le", "la", "les", "de", "des", "du", "un", "une", "et", "en", "au", "aux", "pour", "par",
+    "sur", "dans", "avec", "ou", "qu", "que", "qui"];
   var seq = 0, limit = MAX;
 
-  /* The same folding as aseankb.search.search_words: lower case, no accents,
-   * apostrophes split elisions (l’, d’), one-letter words dropped. */
+  /* The same words as aseankb.search.search_words: lower case, no accents, œ -> oe,
+   * apostrophes split elisions (l’, d’), one-letter words dropped, final s/x removed. */
+  function stem(w) { return w.length > 3 && /[sx]$/.test(w) && w[w.length - 2] !== "s" ? w.slice(0, -1) : w; }
   function words(text) {
-    var folded = text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "")
-      .replace(/œ/g, "oe").replace(/æ/g, "ae").replace(/ß/g, "ss").replace(/đ/g, "d").replace(/ø/g, "o")
-      .replace(/ł/g, "l");
-    return (folded.match(/[\p{L}\p{N}]+/gu) || []).filter(function (w) { return w.length > 1; });
+    var folded = text.replace(/[đĐ]/g, "d").replace(/[øØ]/g, "o").replace(/[łŁ]/g, "l")
+      .normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().normalize("NFC")
+      .replace(/œ/g, "oe").replace(/æ/g, "ae").replace(/ß/g, "ss");
+    return (folded.match(/[\p{L}\p{N}]+/gu) || []).filter(function (w) { return w.length > 1; }).map(stem);
   }
-
-  /* ---- Pagefind (HTTP) ---- */
-  var pagefind = null;
-  function pagefindSearch(query) {
-    if (!pagefind) {
-      var bundle = new URL("pagefind/", root).href;
-      pagefind = import(bundle + "pagefind.js").then(function (pf) {
-        // No web worker: it would be one more script (~40 kB) to download for a search
-        // that takes milliseconds on the page itself.
-        var instance = pf.createInstance({ basePath: bundle, baseUrl: root.pathname, excerptLength: 24, noWorker: true });
-        return instance.init().then(function () { return instance; });
-      });
-    }
-    // Pagefind folds accents itself; elisions are split here so that "l'energie" finds "énergie".
-    var q = words(query).join(" ");
-    return pagefind.then(function (pf) { return pf.search(q); }).then(function (found) {
-      var top = found.results.slice(0, limit);
-      return Promise.all(top.map(function (r) { return r.data(); })).then(function (data) {
-        return { total: found.results.length, items: data.map(function (d) {
-          return { url: d.url, title: (d.meta && d.meta.title) || d.url, excerpt: d.excerpt, marked: true };
-        }) };
-      });
+  function shardKey(w) { var k = w.slice(0, 2); return /^[a-z0-9]{1,2}$/.test(k) ? k : "_"; }
+  function bucketOf(w, n) {
+    var h = 2166136261;
+    for (var ch of w) h = Math.imul(h ^ ch.codePointAt(0), 16777619) >>> 0;
+    return h % n;
+  }
+  function decode(s) {
+    var out = [], n = -1;
+    s.split(",").forEach(function (part) {
+      var p = part.split("*"), gap = parseInt(p[0], 36), run = p[1] ? parseInt(p[1], 36) : 1;
+      for (var i = 0; i < run; i++) { n += gap; out.push(n); }
     });
+    return out;
   }
 
-  /* ---- Offline index (file://) ---- */
-  var offline = { docs: null, shards: {}, waiting: {} };
+  /* ---- Loading the index files (script tags: they work on file:// too) ---- */
+  var store = { meta: null, vocab: {}, bucket: {}, doc: {} }, waiting = {};
+  function arrived(name) { (waiting[name] || []).forEach(function (f) { f(); }); delete waiting[name]; }
   window.__kbSearch = {
-    docs: function (docs) { offline.docs = docs; done("docs"); },
-    shard: function (payload) { offline.shards[payload[0]] = payload[1]; done("t-" + payload[0]); }
+    meta: function (m) { store.meta = m; arrived("meta"); },
+    vocab: function (p) { store.vocab[p[0]] = p[1]; arrived("v-" + p[0]); },
+    bucket: function (p) { store.bucket[p[0]] = p[1]; arrived("b-" + p[0]); },
+    doc: function (p) { store.doc[p[0]] = p; arrived("d-" + p[0]); }
   };
-  function done(name) { (offline.waiting[name] || []).forEach(function (f) { f(); }); delete offline.waiting[name]; }
-  function load(name, ready) {
-    if (ready()) return Promise.resolve();
+  function load(name, have) {
+    if (have()) return Promise.resolve();
     return new Promise(function (resolve) {
-      var first = !offline.waiting[name];
-      (offline.waiting[name] = offline.waiting[name] || []).push(resolve);
+      var first = !waiting[name];
+      (waiting[name] = waiting[name] || []).push(resolve);
       if (!first) return;
       var s = document.createElement("script");
-      s.src = new URL("search-offline/" + name + ".js", root).href;
-      s.onerror = function () { done(name); };  // a word with no shard: nothing found
+      s.src = new URL("kb-search/" + name + ".js", root).href;
+      s.onerror = function () { arrived(name); };  // no such shard: no such word
       document.head.appendChild(s);
     });
   }
-  function shardKey(w) { var k = w.slice(0, 2); return /^[a-z0-9]{1,2}$/.test(k) ? k : "_"; }
-  function offlineSearch(query) {
+  function loadVocab(k) { return load("v-" + k, function () { return store.vocab[k]; }); }
+  function loadBucket(b) { return load("b-" + b, function () { return store.bucket[b]; }); }
+  function loadDoc(n) { return load("d-" + n, function () { return store.doc[n]; }); }
+
+  /* ---- Query ---- */
+  function candidates(w, prefix) {
+    var vocab = store.vocab[shardKey(w)] || {};
+    if (!prefix) return vocab[w] ? [w] : [];
+    // Each word also stands for the words it begins ("coree" -> "coreen", "coreenne").
+    return Object.keys(vocab).filter(function (v) { return v.indexOf(w) === 0; })
+      .sort(function (a, b) { return vocab[b] - vocab[a] || (a < b ? -1 : 1); }).slice(0, EXPAND);
+  }
+  function find(query) {
     var ws = words(query);
-    var keys = ws.map(shardKey);
-    var loads = [load("docs", function () { return offline.docs; })].concat(keys.map(function (k) {
-      return load("t-" + k, function () { return offline.shards[k]; });
-    }));
-    return Promise.all(loads).then(function () {
-      var hits = null;
-      ws.forEach(function (w, i) {
-        var shard = offline.shards[keys[i]] || {}, docs = {};
-        // Every word is a prefix, so that a word being typed already finds its pages.
-        Object.keys(shard).forEach(function (k) {
-          if (k.indexOf(w) === 0) shard[k].forEach(function (n) { docs[n] = true; });
-        });
-        hits = hits === null ? docs : Object.keys(hits).reduce(function (acc, n) {
-          if (docs[n]) acc[n] = true; return acc;
-        }, {});
-      });
-      var ids = Object.keys(hits || {}).map(Number);
-      function score(n) {
-        var t = words(offline.docs[n][1]);
-        return ws.filter(function (w) { return t.some(function (x) { return x.indexOf(w) === 0; }); }).length;
-      }
-      ids.sort(function (a, b) { return score(b) - score(a) || a - b; });
-      return { total: ids.length, items: ids.slice(0, limit).map(function (n) {
-        var d = offline.docs[n];
-        return { url: new URL(d[0], root).href, title: d[1], excerpt: d[2] + "…", marked: false };
-      }) };
+    var kept = ws.filter(function (w) { return STOP.indexOf(w) < 0; });
+    if (kept.length) ws = kept;
+    return load("meta", function () { return store.meta; }).then(function () {
+      return Promise.all(ws.map(function (w) { return loadVocab(shardKey(w)); }));
+    }).then(function () {
+      var each = ws.map(function (w) { return candidates(w, true); });
+      var buckets = [];
+      each.forEach(function (cs) { cs.forEach(function (c) { buckets.push(bucketOf(c, store.meta.buckets)); }); });
+      return Promise.all(buckets.map(loadBucket)).then(function () { return rank(each); });
     });
+  }
+  function rank(each) {
+    var hits = null, score = {};
+    each.forEach(function (cs) {
+      var docs = {}, inTitle = {};
+      cs.forEach(function (c) {
+        var b = store.bucket[bucketOf(c, store.meta.buckets)] || {};
+        if (b[c]) decode(b[c]).forEach(function (n) { docs[n] = 1; });
+        if (b["^" + c]) decode(b["^" + c]).forEach(function (n) { inTitle[n] = 1; });
+      });
+      hits = hits === null ? docs : Object.keys(hits).reduce(function (acc, n) { if (docs[n]) acc[n] = 1; return acc; }, {});
+      Object.keys(inTitle).forEach(function (n) { score[n] = (score[n] || 0) + 1; });
+    });
+    var ids = Object.keys(hits || {}).map(Number);
+    // Pages with the words in their title first, then the newest articles (lowest numbers).
+    return ids.sort(function (a, b) { return (score[b] || 0) - (score[a] || 0) || a - b; });
   }
 
   /* ---- Rendering, in Material's result markup ---- */
-  function excerptNodes(p, html) {
-    // Pagefind returns text with <mark> around hits: keep the marks, show everything else as text.
-    html.split(/(<mark>|<\/mark>)/).reduce(function (mark, part) {
-      if (part === "<mark>") return document.createElement("mark");
-      if (part === "</mark>") { p.appendChild(mark); return null; }
-      var txt = document.createElement("textarea");
-      txt.innerHTML = part;  // decodes entities only: a textarea's content is never markup
-      (mark || p).appendChild(document.createTextNode(txt.value));
-      return mark;
-    }, null);
+  function highlight(p, text, ws) {
+    // <mark> around the words that begin with a query word; everything as text nodes.
+    text.split(/([\p{L}\p{N}]+)/u).forEach(function (part) {
+      var w = words(part)[0];
+      var hit = w && ws.some(function (q) { return w.indexOf(q) === 0; });
+      if (hit) { var m = document.createElement("mark"); m.textContent = part; p.appendChild(m); }
+      else p.appendChild(document.createTextNode(part));
+    });
   }
-  function render(query, res) {
+  function render(ids, ws) {
     list.textContent = "";
-    if (!res) { meta.textContent = T["search.result.placeholder"] || ""; return; }
-    var n = res.total;
+    var n = ids.length;
     meta.textContent = n === 0 ? T["search.result.none"] : n === 1 ? T["search.result.one"]
       : (T["search.result.other"] || "#").replace("#", n);
-    res.items.forEach(function (item) {
+    ids.slice(0, limit).forEach(function (id) {
+      var d = store.doc[id];
+      if (!d) return;
       var li = document.createElement("li"), a = document.createElement("a");
       var art = document.createElement("article"), h = document.createElement("h1");
       var p = document.createElement("p"), icon = document.createElement("div");
       li.className = "md-search-result__item";
       a.className = "md-search-result__link";
-      a.href = item.url;
+      a.href = new URL(d[1], root).href;
       art.className = "md-search-result__article md-typeset";
       icon.className = "md-search-result__icon md-icon";
-      h.textContent = item.title;
-      if (item.marked) excerptNodes(p, item.excerpt); else p.textContent = item.excerpt;
+      h.textContent = d[2];
+      highlight(p, d[3], ws);
       art.append(icon, h, p);
       a.appendChild(art);
       li.appendChild(a);
       list.appendChild(li);
     });
-    if (n > res.items.length) {
+    if (n > limit) {
       var more = document.createElement("li"), button = document.createElement("button");
       more.className = "md-search-result__item kb-search-more";
       button.type = "button";
@@ -151,9 +155,16 @@
   function run(keepLimit) {
     var query = input.value.trim(), mine = ++seq;
     if (keepLimit !== true) limit = MAX;
-    if (!words(query).length) { render(query, null); return; }
-    var search = location.protocol === "file:" ? offlineSearch : pagefindSearch;
-    search(query).then(function (res) { if (mine === seq) render(query, res); }, function (err) {
+    if (!words(query).length) {
+      list.textContent = "";
+      meta.textContent = T["search.result.placeholder"] || "";
+      return;
+    }
+    find(query).then(function (ids) {
+      return Promise.all(ids.slice(0, limit).map(loadDoc)).then(function () {
+        if (mine === seq) render(ids, words(query));
+      });
+    }, function (err) {
       if (mine === seq) { meta.textContent = T["search.result.none"]; list.textContent = ""; }
       if (window.console) console.warn("aseankb search:", err);
     });
