@@ -7,9 +7,10 @@ tags (not fetch(), which browsers refuse on file://, so the offline variant work
   of its partners and domains (~20 bytes an article: ~200 kB at 10,000, ~40 kB gzipped);
 - assets/explorer/y-<year>.js: the slugs, titles and dates of one year's articles, loaded
   only when a matching article of that year is shown.
-Filtering happens in the browser (assets/aseankb-explorer.js). Pagefind's filters were
-the alternative; they were not used because they match exact values only (no year range)
-and fetch one fragment per listed article, where this lists hundreds from one file.
+Filtering happens in the browser (assets/aseankb-explorer.js). A search engine's filters
+(Pagefind's) were the alternative; not used: they match exact values only (no year
+range), need the engine loaded, and fetch one record per listed article, where this
+lists hundreds from one file.
 """
 
 from __future__ import annotations
