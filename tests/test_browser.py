@@ -257,12 +257,17 @@ def test_no_request_leaves_the_local_server(browser: Browser, base: str) -> None
         assert watch.requests and not watch.foreign, watch.foreign
 
 
-@pytest.mark.parametrize("which", ["home", "article", "partner"])
+@pytest.mark.parametrize("which", ["home", "article", "partner", "explorer", "search results"])
 def test_no_serious_accessibility_violation(page: Page, base: str, sites: Path, which: str) -> None:
     first = sorted((sites / "site" / "articles").glob("*/*/index.html"))[0].parent
     path = {"home": "", "article": first.relative_to(sites / "site").as_posix() + "/",
-            "partner": "partenaires/japon/"}[which]
+            "partner": "partenaires/japon/", "explorer": "explorer/#partenaire=japon",
+            "search results": ""}[which]
     page.goto(base + path)
+    if which == "search results":
+        assert search(page, "coree")
+    if which == "explorer":
+        page.wait_for_selector("#kb-explorer-results li")
     results = Axe().run(page)
     bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
            for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
