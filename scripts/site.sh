@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Set up (once) and build the site from seeds/: ./scripts/site.sh [build|serve]
+# Set up (once) and build the site from seeds/: ./scripts/site.sh [build|serve|offline]
 set -euo pipefail
 export NO_MKDOCS_2_WARNING=1  # Material end-of-life banner, not a build warning
 cd "$(dirname "$0")/.."
@@ -13,12 +13,20 @@ fi
 case "${1:-build}" in
   build)
     .venv/bin/aseankb build --report site-report.json
-    .venv/bin/mkdocs build --strict
-    echo "Site built in site/ (open site/index.html, or run: ./scripts/site.sh serve)"
+    .venv/bin/mkdocs build --strict  # its hook also runs `aseankb search-index --site site`
+    echo "Site built in site/: serve it (./scripts/site.sh serve); to open it from a folder: ./scripts/site.sh offline"
+    ;;
+  offline)
+    # The variant that works opened from a folder or a zip (file://), search included.
+    .venv/bin/aseankb build --report site-report.json
+    .venv/bin/mkdocs build --strict -f mkdocs-offline.yml
+    rm -f site-offline.zip
+    .venv/bin/python -m zipfile -c site-offline.zip site-offline
+    echo "Offline site in site-offline/ and site-offline.zip: open site-offline/index.html"
     ;;
   serve)
     .venv/bin/aseankb build
     exec .venv/bin/mkdocs serve --dev-addr "${ADDR:-127.0.0.1:8000}"
     ;;
-  *) echo "usage: $0 [build|serve]" >&2; exit 2 ;;
+  *) echo "usage: $0 [build|serve|offline]" >&2; exit 2 ;;
 esac

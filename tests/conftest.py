@@ -19,12 +19,19 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                      help="rewrite tests/golden/ from the current output instead of comparing")
 
 
+def copy_project(dest: Path, folders: tuple[str, ...] = ("seeds", "scripts", "overrides")) -> Path:
+    """What a build needs of the project (seeds, hook script, theme overrides, mkdocs configs)."""
+    for name in folders:
+        shutil.copytree(ROOT / name, dest / name)
+    for name in ("mkdocs.yml", "mkdocs-offline.yml"):
+        shutil.copy(ROOT / name, dest / name)
+    return dest
+
+
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A temporary copy of the project (seeds, mkdocs.yml, hook script), cwd set to it."""
-    for name in ("seeds", "scripts"):
-        shutil.copytree(ROOT / name, tmp_path / name)
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    """A temporary copy of the project (seeds, mkdocs configs, hook script, theme overrides), cwd set to it."""
+    copy_project(tmp_path)
     monkeypatch.chdir(tmp_path)
     return tmp_path
 

@@ -32,13 +32,14 @@ def expected_changes(page: str, art: frontmatter.Post) -> tuple[set[str], set[st
     - changed: the home page (count, span, latest articles), the build report page (counts),
       every partner page it is about or mentions and every domain page it is filed under
       (their lists), its year page if it existed, the three index pages and the partner x
-      domain matrix (their counts);
+      domain matrix (their counts), the Explorer's facet data (every article's year, partners
+      and domains, by position);
       and the writer's manifest (the list of generated files, not a page), which gains the new files.
     Any other page may change only if it lists the new article itself (checked by the test)."""
     year = str(art["year"])
     added = {page, f"sources/{art['id']}.txt"}
     changed = {".aseankb-manifest.json", "index.md", "rapport.md", "partenaires/index.md", "domaines/index.md",
-               "annees/index.md", f"annees/{year}.md", "matrice.md"}
+               "annees/index.md", f"annees/{year}.md", "matrice.md", "assets/explorer/facets.js"}
     changed |= {f"partenaires/{p}.md" for p in art["partners"] + art["partners_mentioned"]}
     changed |= {f"domaines/{d}.md" for d in art["domains"]}
     return added, changed

@@ -115,7 +115,7 @@ def test_one_new_seed_extracts_one_and_rewrites_only_its_lists(corpus: Path, ext
         assert before[w].split(marker)[0].rstrip() == now.split(marker)[0].rstrip(), w
     assert len(others) <= 25, "related lists change for a minority of articles"
     assert all(w.startswith(("articles/", "sources/", "partenaires/", "domaines/", "annees/", "matrice/",
-                             "personnes/", "feeds/"))
+                             "personnes/", "feeds/", "assets/explorer/"))
                or w in ("index.md", "rapport.md", "matrice.md") for w in written)
 
 

@@ -1,4 +1,4 @@
-"""Command line: `aseankb build`. Turns errors into one clean message and an exit code."""
+"""Command line: `aseankb build`, `aseankb search-index`. Turns errors into one clean message and an exit code."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from pathlib import Path
 from .build import DEFAULT_CACHE, build
 from .errors import AseankbError, ConfigError
 from .report_md import DEFAULT_MAX_BYTES, load_report, report_markdown
+from .search import build_search_index
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -26,6 +27,8 @@ def _parser() -> argparse.ArgumentParser:
     r = sub.add_parser("report-md", help="print a build report as a Markdown table (CI job summary)")
     r.add_argument("report", type=Path, help="the JSON file written by `aseankb build --report`")
     r.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="size limit of the output")
+    s = sub.add_parser("search-index", help="index the built site for search (after mkdocs build)")
+    s.add_argument("--site", type=Path, default=Path("site"), help="the built site folder")
     return parser
 
 
@@ -38,10 +41,21 @@ def report_md(args: argparse.Namespace) -> int:
     return 0
 
 
+def search_index(args: argparse.Namespace) -> int:
+    try:
+        build_search_index(args.site)
+    except AseankbError as exc:
+        print(f"aseankb: error: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "report-md":
         return report_md(args)
+    if args.command == "search-index":
+        return search_index(args)
     if not args.seeds.is_dir():
         print(f"aseankb: error: seeds folder not found: {args.seeds}", file=sys.stderr)
         return 2

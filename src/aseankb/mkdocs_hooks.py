@@ -1,7 +1,8 @@
 """The MkDocs side of aseankb: called by scripts/mkdocs_hooks.py, nothing more.
 
 `on_pre_build` runs an incremental `aseankb build`; since unchanged pages are not
-rewritten, the rebuild it causes under `mkdocs serve` settles at once.
+rewritten, the rebuild it causes under `mkdocs serve` settles at once. `on_post_build`
+indexes the built site for search (aseankb.search).
 
 Reproducible sites: MkDocs writes the build date into sitemap.xml(.gz) and honours
 SOURCE_DATE_EPOCH. When the caller has not set it, it is pinned to the date of the
@@ -21,6 +22,7 @@ from .build import build
 from .cache import CACHE_DIR_NAME, version_key
 from .config import DATA_DIR, load_taxonomy
 from .errors import ConfigError
+from .search import build_search_index
 
 log = logging.getLogger("mkdocs.plugins.aseankb")
 EPOCH_VAR = "SOURCE_DATE_EPOCH"
@@ -57,6 +59,10 @@ def on_pre_build(config, **_kwargs) -> None:
     _pin_build_date(outcome.newest_date)
     if outcome.written or outcome.removed:
         log.info("aseankb: %d pages written, %d removed", len(outcome.written), len(outcome.removed))
+
+
+def on_post_build(config, **_kwargs) -> None:
+    build_search_index(Path(config.site_dir), log=lambda m: log.info("aseankb: %s", m))
 
 
 def on_serve(server, config, builder, **_kwargs):

@@ -9,6 +9,7 @@ from __future__ import annotations
 from ..config import Taxonomy
 from ..group import Groups
 from ..model import SeedResult
+from .explorer import render_explorer
 from .feeds import feeds
 from .pages import article_item, render_indexes
 from .people import people_pages
@@ -23,4 +24,5 @@ def render(groups: Groups, tax: Taxonomy, results: list[SeedResult],
     pages.update(people_pages(groups.articles, tax, article_item))
     pages.update(matrix_pages(groups, tax, article_item))
     pages.update(feeds(groups, tax, site_url))
+    pages.update(render_explorer(groups, tax))
     return pages

@@ -1,0 +1,123 @@
+/* aseankb: the Explorer page (render/explorer.py). Filters the articles by partner,
+ * domain and years together; the selection lives in the URL hash
+ * (#partenaire=japon&domaine=cybersecurite&de=2019&a=2025), so a filtered view can be
+ * shared as a link. Data files are loaded with <script> tags, which also work on file://.
+ * Titles are shown with textContent: no data is ever parsed as HTML. */
+(function () {
+  "use strict";
+  var form = document.getElementById("kb-explorer");
+  var out = document.getElementById("kb-explorer-results");
+  if (!form || !out) return;
+  var config = JSON.parse(document.getElementById("__config").textContent);
+  var root = new URL(config.base.replace(/\/?$/, "/"), location.href);
+  // The offline variant has page.html URLs (use_directory_urls: false).
+  var dirUrls = !/\.html$/.test(location.pathname);
+  var PAGE = 100;
+  var facets = null, years = {}, waiting = {}, shown = PAGE;
+
+  window.__kbExplorer = {
+    facets: function (data) { facets = data; start(); },
+    year: function (payload) {
+      years[payload[0]] = payload[1];
+      (waiting[payload[0]] || []).forEach(function (f) { f(); });
+      delete waiting[payload[0]];
+    }
+  };
+  function script(name) {
+    var s = document.createElement("script");
+    s.src = new URL("assets/explorer/" + name + ".js", root).href;
+    document.head.appendChild(s);
+  }
+  function loadYear(key) {
+    if (years[key]) return Promise.resolve();
+    return new Promise(function (resolve) {
+      if (!waiting[key]) { waiting[key] = []; script("y-" + key); }
+      waiting[key].push(resolve);
+    });
+  }
+
+  function option(select, value, label) {
+    var o = document.createElement("option");
+    o.value = value; o.textContent = label; select.appendChild(o);
+  }
+  function start() {
+    facets.partners.forEach(function (p) { option(form.partenaire, p[0], p[1]); });
+    facets.domains.forEach(function (d) { option(form.domaine, d[0], d[1]); });
+    var dated = facets.years.filter(function (y) { return /^\d+$/.test(y[0]); }).map(function (y) { return y[0]; });
+    dated.slice().reverse().forEach(function (y) { option(form.de, y, y); });
+    dated.forEach(function (y) { option(form.a, y, y); });
+    form.hidden = false;
+    readHash();
+    form.addEventListener("change", function () { shown = PAGE; writeHash(); update(); });
+    form.addEventListener("reset", function () { setTimeout(function () { shown = PAGE; writeHash(); update(); }, 0); });
+    window.addEventListener("hashchange", function () { readHash(); });
+  }
+  function readHash() {
+    var params = new URLSearchParams(location.hash.slice(1));
+    ["partenaire", "domaine", "de", "a"].forEach(function (name) {
+      var v = params.get(name) || "";
+      var ok = Array.prototype.some.call(form[name].options, function (o) { return o.value === v; });
+      form[name].value = ok ? v : "";
+    });
+    shown = PAGE;
+    update();
+  }
+  function writeHash() {
+    var params = new URLSearchParams();
+    ["partenaire", "domaine", "de", "a"].forEach(function (name) {
+      if (form[name].value) params.set(name, form[name].value);
+    });
+    var hash = params.toString();
+    history.replaceState(null, "", hash ? "#" + hash : location.pathname + location.search);
+  }
+
+  function matches() {
+    var p = facets.partners.findIndex(function (x) { return x[0] === form.partenaire.value; });
+    var d = facets.domains.findIndex(function (x) { return x[0] === form.domaine.value; });
+    var from = form.de.value ? +form.de.value : null, to = form.a.value ? +form.a.value : null;
+    var found = [], offsets = {};
+    facets.articles.forEach(function (row) {
+      var key = facets.years[row[0]][0];
+      var pos = offsets[key] = (offsets[key] === undefined ? 0 : offsets[key] + 1);
+      var year = /^\d+$/.test(key) ? +key : null;
+      if (p >= 0 && row[1].indexOf(p) < 0) return;
+      if (d >= 0 && row[2].indexOf(d) < 0) return;
+      if ((from !== null || to !== null) && year === null) return;
+      if (from !== null && year < from) return;
+      if (to !== null && year > to) return;
+      found.push([key, pos]);
+    });
+    return found;
+  }
+  function update() {
+    var found = matches(), page = found.slice(0, shown);
+    var need = page.map(function (f) { return f[0]; }).filter(function (k, i, all) { return all.indexOf(k) === i; });
+    Promise.all(need.map(loadYear)).then(function () { show(found, page); });
+  }
+  function show(found, page) {
+    out.textContent = "";
+    var count = document.createElement("p");
+    count.className = "kb-explorer-count";
+    count.textContent = found.length === 0 ? "Aucun article ne correspond à cette sélection."
+      : found.length === 1 ? "1 article." : found.length + " articles.";
+    out.appendChild(count);
+    var ul = document.createElement("ul");
+    page.forEach(function (f) {
+      var a = years[f[0]][f[1]], li = document.createElement("li"), link = document.createElement("a");
+      link.href = new URL("articles/" + f[0] + "/" + a[0] + (dirUrls ? "/" : ".html"), root).href;
+      link.textContent = a[1];
+      li.append(a[2] + " — ", link);
+      ul.appendChild(li);
+    });
+    if (page.length) out.appendChild(ul);
+    if (found.length > page.length) {
+      var more = document.createElement("button");
+      more.type = "button";
+      more.className = "md-button";
+      more.textContent = "Afficher " + Math.min(PAGE, found.length - page.length) + " de plus";
+      more.addEventListener("click", function () { shown += PAGE; update(); });
+      out.appendChild(more);
+    }
+  }
+  script("facets");
+})();

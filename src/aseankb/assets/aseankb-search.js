@@ -1,0 +1,190 @@
+/* aseankb: answers Material's header search box (overrides/partials/search.html) from
+ * the index that `aseankb search-index` writes into kb-search/ (see aseankb/search.py).
+ * A query loads only the files its words need (a vocabulary shard per word, a hash
+ * bucket per matching word, one small file per result shown), with <script> tags, so
+ * that search works the same over HTTP and from a folder (file://).
+ * Results are built with DOM calls: no page text is ever parsed as HTML. */
+(function () {
+  "use strict";
+  var input = document.getElementById("kb-search-input");
+  var box = document.getElementById("kb-search-results");
+  var toggle = document.getElementById("__search");
+  if (!input || !box || !toggle) return;
+  var config = JSON.parse(document.getElementById("__config").textContent);
+  var T = config.translations || {};
+  var root = new URL(config.base.replace(/\/?$/, "/"), location.href);
+  var meta = box.querySelector(".md-search-result__meta");
+  var list = box.querySelector(".md-search-result__list");
+  var MAX = 10;          // results shown at once
+  var EXPAND = 12;       // words a typed prefix may stand for (the most frequent first)
+  var STOP = ["le", "la", "les", "de", "des", "du", "un", "une", "et", "en", "au", "aux", "pour", "par",
+    "sur", "dans", "avec", "ou", "qu", "que", "qui"];
+  var seq = 0, limit = MAX;
+
+  /* The same words as aseankb.search.search_words: lower case, no accents, œ -> oe,
+   * apostrophes split elisions (l’, d’), one-letter words dropped, final s/x removed. */
+  function stem(w) { return w.length > 3 && /[sx]$/.test(w) && w[w.length - 2] !== "s" ? w.slice(0, -1) : w; }
+  function words(text) {
+    var folded = text.replace(/[đĐ]/g, "d").replace(/[øØ]/g, "o").replace(/[łŁ]/g, "l")
+      .normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().normalize("NFC")
+      .replace(/œ/g, "oe").replace(/æ/g, "ae").replace(/ß/g, "ss");
+    return (folded.match(/[\p{L}\p{N}]+/gu) || []).filter(function (w) { return w.length > 1; }).map(stem);
+  }
+  function shardKey(w) { var k = w.slice(0, 2); return /^[a-z0-9]{1,2}$/.test(k) ? k : "_"; }
+  function bucketOf(w, n) {
+    var h = 2166136261;
+    for (var ch of w) h = Math.imul(h ^ ch.codePointAt(0), 16777619) >>> 0;
+    return h % n;
+  }
+  function decode(s) {
+    var out = [], n = -1;
+    s.split(",").forEach(function (part) {
+      var p = part.split("*"), gap = parseInt(p[0], 36), run = p[1] ? parseInt(p[1], 36) : 1;
+      for (var i = 0; i < run; i++) { n += gap; out.push(n); }
+    });
+    return out;
+  }
+
+  /* ---- Loading the index files (script tags: they work on file:// too) ---- */
+  var store = { meta: null, vocab: {}, bucket: {}, doc: {} }, waiting = {};
+  function arrived(name) { (waiting[name] || []).forEach(function (f) { f(); }); delete waiting[name]; }
+  window.__kbSearch = {
+    meta: function (m) { store.meta = m; arrived("meta"); },
+    vocab: function (p) { store.vocab[p[0]] = p[1]; arrived("v-" + p[0]); },
+    bucket: function (p) { store.bucket[p[0]] = p[1]; arrived("b-" + p[0]); },
+    doc: function (p) { store.doc[p[0]] = p; arrived("d-" + p[0]); }
+  };
+  function load(name, have) {
+    if (have()) return Promise.resolve();
+    return new Promise(function (resolve) {
+      var first = !waiting[name];
+      (waiting[name] = waiting[name] || []).push(resolve);
+      if (!first) return;
+      var s = document.createElement("script");
+      s.src = new URL("kb-search/" + name + ".js", root).href;
+      s.onerror = function () { arrived(name); };  // no such shard: no such word
+      document.head.appendChild(s);
+    });
+  }
+  function loadVocab(k) { return load("v-" + k, function () { return store.vocab[k]; }); }
+  function loadBucket(b) { return load("b-" + b, function () { return store.bucket[b]; }); }
+  function loadDoc(n) { return load("d-" + n, function () { return store.doc[n]; }); }
+
+  /* ---- Query ---- */
+  function candidates(w, prefix) {
+    var vocab = store.vocab[shardKey(w)] || {};
+    if (!prefix) return vocab[w] ? [w] : [];
+    // Each word also stands for the words it begins ("coree" -> "coreen", "coreenne").
+    return Object.keys(vocab).filter(function (v) { return v.indexOf(w) === 0; })
+      .sort(function (a, b) { return vocab[b] - vocab[a] || (a < b ? -1 : 1); }).slice(0, EXPAND);
+  }
+  function find(query) {
+    var ws = words(query);
+    var kept = ws.filter(function (w) { return STOP.indexOf(w) < 0; });
+    if (kept.length) ws = kept;
+    return load("meta", function () { return store.meta; }).then(function () {
+      return Promise.all(ws.map(function (w) { return loadVocab(shardKey(w)); }));
+    }).then(function () {
+      var each = ws.map(function (w) { return candidates(w, true); });
+      var buckets = [];
+      each.forEach(function (cs) { cs.forEach(function (c) { buckets.push(bucketOf(c, store.meta.buckets)); }); });
+      return Promise.all(buckets.map(loadBucket)).then(function () { return rank(each); });
+    });
+  }
+  function rank(each) {
+    var hits = null, score = {};
+    each.forEach(function (cs) {
+      var docs = {}, inTitle = {};
+      cs.forEach(function (c) {
+        var b = store.bucket[bucketOf(c, store.meta.buckets)] || {};
+        if (b[c]) decode(b[c]).forEach(function (n) { docs[n] = 1; });
+        if (b["^" + c]) decode(b["^" + c]).forEach(function (n) { inTitle[n] = 1; });
+      });
+      hits = hits === null ? docs : Object.keys(hits).reduce(function (acc, n) { if (docs[n]) acc[n] = 1; return acc; }, {});
+      Object.keys(inTitle).forEach(function (n) { score[n] = (score[n] || 0) + 1; });
+    });
+    var ids = Object.keys(hits || {}).map(Number);
+    // Pages with the words in their title first, then the newest articles (lowest numbers).
+    return ids.sort(function (a, b) { return (score[b] || 0) - (score[a] || 0) || a - b; });
+  }
+
+  /* ---- Rendering, in Material's result markup ---- */
+  function highlight(p, text, ws) {
+    // <mark> around the words that begin with a query word; everything as text nodes.
+    text.split(/([\p{L}\p{N}]+)/u).forEach(function (part) {
+      var w = words(part)[0];
+      var hit = w && ws.some(function (q) { return w.indexOf(q) === 0; });
+      if (hit) { var m = document.createElement("mark"); m.textContent = part; p.appendChild(m); }
+      else p.appendChild(document.createTextNode(part));
+    });
+  }
+  function render(ids, ws) {
+    list.textContent = "";
+    var n = ids.length;
+    meta.textContent = n === 0 ? T["search.result.none"] : n === 1 ? T["search.result.one"]
+      : (T["search.result.other"] || "#").replace("#", n);
+    ids.slice(0, limit).forEach(function (id) {
+      var d = store.doc[id];
+      if (!d) return;
+      var li = document.createElement("li"), a = document.createElement("a");
+      var art = document.createElement("article"), h = document.createElement("h1");
+      var p = document.createElement("p"), icon = document.createElement("div");
+      li.className = "md-search-result__item";
+      a.className = "md-search-result__link";
+      a.href = new URL(d[1], root).href;
+      art.className = "md-search-result__article md-typeset";
+      icon.className = "md-search-result__icon md-icon";
+      h.textContent = d[2];
+      highlight(p, d[3], ws);
+      art.append(icon, h, p);
+      a.appendChild(art);
+      li.appendChild(a);
+      list.appendChild(li);
+    });
+    if (n > limit) {
+      var more = document.createElement("li"), button = document.createElement("button");
+      more.className = "md-search-result__item kb-search-more";
+      button.type = "button";
+      button.className = "md-button";
+      button.textContent = "Afficher plus de résultats";
+      button.addEventListener("click", function () { limit += MAX; run(true); });
+      more.appendChild(button);
+      list.appendChild(more);
+    }
+  }
+  function run(keepLimit) {
+    var query = input.value.trim(), mine = ++seq;
+    if (keepLimit !== true) limit = MAX;
+    if (!words(query).length) {
+      list.textContent = "";
+      meta.textContent = T["search.result.placeholder"] || "";
+      return;
+    }
+    find(query).then(function (ids) {
+      return Promise.all(ids.slice(0, limit).map(loadDoc)).then(function () {
+        if (mine === seq) render(ids, words(query));
+      });
+    }, function (err) {
+      if (mine === seq) { meta.textContent = T["search.result.none"]; list.textContent = ""; }
+      if (window.console) console.warn("aseankb search:", err);
+    });
+  }
+
+  var timer = null;
+  input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 120); });
+  input.form.addEventListener("submit", function (e) {
+    e.preventDefault();
+    var first = list.querySelector("a");
+    if (first) location.href = first.href;
+  });
+  input.form.addEventListener("reset", function () { setTimeout(run, 0); });
+  toggle.addEventListener("change", function () { if (toggle.checked) input.focus(); });
+  input.addEventListener("focus", function () { if (!toggle.checked) toggle.checked = true; });
+  document.addEventListener("keydown", function (e) {
+    var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement.tagName);
+    if (e.key === "Escape" && toggle.checked) { toggle.checked = false; input.blur(); }
+    else if (!typing && (e.key === "/" || e.key === "s" || e.key === "f") && !e.ctrlKey && !e.metaKey) {
+      e.preventDefault(); toggle.checked = true; input.focus();
+    }
+  });
+})();

@@ -1,0 +1,91 @@
+"""The "Explorer" page: readers narrow the articles by partner, domain and years
+together, and share the filtered view as a link (the filters live in the URL hash).
+
+The data is generated here, at build time, as JavaScript files loaded with <script>
+tags (not fetch(), which browsers refuse on file://, so the offline variant works too):
+- assets/explorer/facets.js: the labels, and per article only its year and the numbers
+  of its partners and domains (~20 bytes an article: ~200 kB at 10,000, ~40 kB gzipped);
+- assets/explorer/y-<year>.js: the slugs, titles and dates of one year's articles, loaded
+  only when a matching article of that year is shown.
+Filtering happens in the browser (assets/aseankb-explorer.js). A search engine's filters
+(Pagefind's) were the alternative; not used: they match exact values only (no year
+range), need the engine loaded, and fetch one record per listed article, where this
+lists hundreds from one file.
+"""
+
+from __future__ import annotations
+
+import json
+
+from ..config import Taxonomy
+from ..group import Groups
+from ..model import UNDATED
+from .dates import short_date
+
+PAGE = "explorer.md"
+DATA_DIR = "assets/explorer"
+
+
+def _js(call: str, payload: object) -> str:
+    # JSON is a JS expression; "</" is escaped so that a title can never close a script.
+    data = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    return f"window.__kbExplorer&&__kbExplorer.{call}({data});\n"
+
+
+def _year_keys(g: Groups) -> list[str]:
+    return sorted(g.years, key=lambda k: (k == UNDATED, -int(k) if k != UNDATED else 0))
+
+
+def explorer_data(g: Groups, tax: Taxonomy) -> dict[str, str]:
+    partners = sorted(tax.partners.values(), key=lambda p: p.fr)
+    domains = sorted(tax.domains.values(), key=lambda d: d.fr)
+    p_num = {p.id: i for i, p in enumerate(partners)}
+    d_num = {d.id: i for i, d in enumerate(domains)}
+    keys = _year_keys(g)
+    rows, files = [], {}
+    for y, key in enumerate(keys):
+        arts = g.years[key]
+        rows += [[y, [p_num[p] for p in a.partners], [d_num[d] for d in a.domains]] for a in arts]
+        files[f"{DATA_DIR}/y-{key}.js"] = _js("year", [key, [[a.slug, a.title, short_date(a.date)] for a in arts]])
+    facets = {"partners": [[p.id, p.fr] for p in partners], "domains": [[d.id, d.fr] for d in domains],
+              "years": [[k, len(g.years[k])] for k in keys], "articles": rows}
+    files[f"{DATA_DIR}/facets.js"] = _js("facets", facets)
+    return files
+
+
+def explorer_page() -> str:
+    # Our own labels only: the seed text reaches this page through the data files,
+    # and the script shows it with textContent.
+    return """---
+title: Explorer
+search:
+  exclude: true
+---
+
+# Explorer les articles
+
+Choisissez un partenaire, un domaine et des années : la liste se réduit aux articles qui
+réunissent les trois, et l'adresse de la page garde la sélection pour la partager.
+
+<noscript><p><strong>Cette page a besoin de JavaScript.</strong> Sans lui, parcourez les
+articles par partenaire, par domaine ou par année avec les liens ci-dessous.</p></noscript>
+
+Parcourir aussi : [par partenaire](partenaires/index.md) · [par domaine](domaines/index.md) ·
+[par année](annees/index.md).
+
+<form id="kb-explorer" class="kb-explorer" hidden>
+  <label>Partenaire <select name="partenaire"><option value="">Tous</option></select></label>
+  <label>Domaine <select name="domaine"><option value="">Tous</option></select></label>
+  <label>De <select name="de"><option value="">—</option></select></label>
+  <label>À <select name="a"><option value="">—</option></select></label>
+  <button type="reset">Tout effacer</button>
+</form>
+
+<div id="kb-explorer-results" class="kb-explorer-results" aria-live="polite"></div>
+"""
+
+
+def render_explorer(g: Groups, tax: Taxonomy) -> dict[str, str]:
+    pages = {PAGE: explorer_page()}
+    pages.update(explorer_data(g, tax))
+    return pages

@@ -1,0 +1,294 @@
+"""Real browser tests: Debian's Chromium driven by Playwright, on the site built from the
+five seeds by `aseankb build` + `mkdocs build --strict` (served by a local http.server),
+and on the offline variant opened from its folder (file://).
+
+Every page a test opens is watched: a console error, an uncaught exception or a request
+to any host but the local server fails the test.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import re
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import frontmatter
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from aseankb.search import page_text, search_words
+from conftest import copy_project
+
+BIN = Path(sys.executable).parent
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run"]
+# Query as people type it -> the accented form the results must show.
+FRENCH_QUERIES = [
+    ("cybersecurite", "cybersécurité"),
+    ("coree", "Corée"),
+    ("energie", "énergie"),
+    ("economie", "économie"),
+    ("d’energie", "énergie"),
+    ("l'economie", "économie"),
+    ("CORÉE", "Corée"),
+]
+RESULTS = "#kb-search-results"
+# Seed text is untrusted: markup in it must reach readers as text, search results included.
+HOSTILE_SEED = (
+    " date 2024-03 Coopération <img src=x onerror=\"window.__pwned=1\"> entre l'ASEAN et le Japon\n\n"
+    "La coopération entre l'ASEAN et le Japon <script>window.__pwned=2</script> progresse, selon un "
+    "communiqué zorglubien <b onmouseover=\"window.__pwned=3\">publié</b> à Tokyo.\n")
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the project with site/ and site-offline/ built for real."""
+    root = tmp_path_factory.mktemp("browser")
+    copy_project(root)
+    (root / "seeds" / "zz_hostile.txt").write_text(HOSTILE_SEED, encoding="utf-8")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    # The hostile seed is published as text with one warning, the only one of the build.
+    kb = subprocess.run([str(BIN / "aseankb"), "build"], cwd=root, env=env, capture_output=True, text=True)
+    assert kb.returncode == 0, kb.stderr
+    assert [ln for ln in kb.stderr.splitlines() if ln.startswith("WARNING")] == [
+        ln for ln in kb.stderr.splitlines() if ln.startswith("WARNING: seeds/zz_hostile.txt: contains HTML")]
+    for cmd in (["mkdocs", "build", "--strict"], ["mkdocs", "build", "--strict", "-f", "mkdocs-offline.yml"]):
+        done = subprocess.run([str(BIN / cmd[0]), *cmd[1:]], cwd=root, env=env, capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+        assert not re.search(r"^WARNING\s+-", done.stderr, re.M), done.stderr  # MkDocs' own warnings
+    return root
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def base(sites: Path) -> Iterator[str]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=sites / "site"))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    thread.join()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+class Watch:
+    """What went wrong on a page: console errors, exceptions, requests leaving `allowed`."""
+
+    def __init__(self, page: Page, allowed: str) -> None:
+        self.errors: list[str] = []
+        self.foreign: list[str] = []
+        self.requests: list[str] = []
+        page.on("console", lambda m: self.errors.append(f"console: {m.text}") if m.type == "error" else None)
+        page.on("pageerror", lambda e: self.errors.append(f"pageerror: {e}"))
+
+        def request(r) -> None:
+            self.requests.append(r.url)
+            if not r.url.startswith((allowed, "data:", "blob:")):
+                self.foreign.append(r.url)
+        page.context.on("request", request)
+
+
+def _page(browser: Browser, allowed: str, **context) -> Iterator[Page]:
+    ctx = browser.new_context(**context)
+    pg = ctx.new_page()
+    watch = Watch(pg, allowed)
+    yield pg
+    ctx.close()
+    assert not watch.errors, watch.errors
+    assert not watch.foreign, watch.foreign
+
+
+@pytest.fixture
+def page(browser: Browser, base: str) -> Iterator[Page]:
+    yield from _page(browser, base)
+
+
+def search(page: Page, query: str) -> list[str]:
+    """Type the query into Material's header search box; the results' title + excerpt."""
+    meta = f"{RESULTS} .md-search-result__meta"
+    page.click("#kb-search-input")
+    page.fill("#kb-search-input", "")
+    page.wait_for_function("sel => !document.querySelector(sel)", arg=f"{RESULTS} li")
+    before = page.inner_text(meta).strip()
+    page.keyboard.type(query, delay=20)
+    page.wait_for_function("([sel, text]) => document.querySelector(sel).textContent.trim() !== text",
+                           arg=[meta, before])
+    page.wait_for_timeout(300)  # the last keystroke's search replaces the earlier ones
+    return page.eval_on_selector_all(f"{RESULTS} li article", "els => els.map(e => e.innerText)")
+
+
+def pages_with(site: Path, query: str) -> list[Path]:
+    """The built pages whose indexed text has, for each query word, a word beginning with it."""
+    wanted = search_words(query)
+    found = []
+    for path in site.rglob("*.html"):
+        text = page_text(path.read_text(encoding="utf-8"))
+        if text:
+            have = set(search_words(text[1]))
+            if all(any(h.startswith(w) for h in have) for w in wanted):
+                found.append(path)
+    return found
+
+
+def articles(sites: Path) -> list[frontmatter.Post]:
+    return [frontmatter.load(p) for p in sorted((sites / "content" / "articles").glob("*/*.md"))]
+
+
+def test_material_search_index_is_not_built_ours_is(sites: Path) -> None:
+    site = sites / "site"
+    assert not list(site.rglob("search_index.json"))
+    assert (site / "kb-search" / "meta.js").is_file()
+    assert 'id="kb-search-input"' in (site / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("query", "shown"), FRENCH_QUERIES)
+def test_french_search_as_people_type_it(page: Page, base: str, sites: Path, query: str, shown: str) -> None:
+    page.goto(base)
+    found = search(page, query)
+    assert found, f"no result for {query!r}"
+    # Every page holding the words (as prefixes of its words, accents and case aside) is counted.
+    count = page.inner_text(f"{RESULTS} .md-search-result__meta")
+    assert int(count.split()[0]) == len(pages_with(sites / "site", query)), count
+    # The first result's page holds the word as written, accents and all.
+    page.click(f"{RESULTS} li a")
+    page.wait_for_load_state()
+    assert shown.lower() in page.inner_text("article").lower()
+
+
+def test_search_result_opens_the_article(page: Page, base: str, sites: Path) -> None:
+    page.goto(base + "partenaires/")
+    search(page, "cybersecurite terrorisme")
+    titles = page.eval_on_selector_all(f"{RESULTS} li h1", "els => els.map(e => e.textContent)")
+    expected = next(a["title"] for a in articles(sites) if "terrorisme" in a["title"])
+    assert titles[0] == expected
+    page.click(f"{RESULTS} li a")
+    page.wait_for_load_state()
+    assert page.inner_text("h1") == expected
+
+
+def test_seed_markup_is_shown_as_text_in_results(page: Page, base: str) -> None:
+    page.goto(base)
+    found = search(page, "zorglubien")
+    assert any("<script>window.__pwned=2</script>" in text for text in found), found
+    assert page.eval_on_selector_all(f"{RESULTS} img, {RESULTS} script, {RESULTS} b", "els => els.length") == 0
+    page.click(f"{RESULTS} li a")
+    page.wait_for_load_state()
+    assert "<img src=x" in page.inner_text("h1")
+    assert page.evaluate("() => window.__pwned") is None
+
+
+def test_explorer_filters_and_shares_the_view(page: Page, base: str, sites: Path, browser: Browser) -> None:
+    page.goto(base + "explorer/")
+    page.select_option("select[name=partenaire]", "japon")
+    page.select_option("select[name=domaine]", "cybersecurite")
+    page.select_option("select[name=de]", "2019")
+    page.select_option("select[name=a]", "2025")
+    expected = sorted(a["title"] for a in articles(sites) if "japon" in a["partners"]
+                      and "cybersecurite" in a["domains"] and a["year"] and 2019 <= a["year"] <= 2025)
+    assert expected, "the seeds have a Japan x cybersecurity article"
+    page.wait_for_function("n => document.querySelectorAll('#kb-explorer-results li').length === n",
+                           arg=len(expected))
+    assert sorted(page.eval_on_selector_all("#kb-explorer-results li a", "els => els.map(e => e.textContent)")) \
+        == expected
+    assert page.url.endswith("#partenaire=japon&domaine=cybersecurite&de=2019&a=2025")
+    # The link, opened elsewhere, shows the same selection.
+    shared = page.context.new_page()
+    shared.goto(page.url)
+    shared.wait_for_selector("#kb-explorer-results li a")
+    assert shared.input_value("select[name=domaine]") == "cybersecurite"
+    assert sorted(shared.eval_on_selector_all("#kb-explorer-results li a", "els => els.map(e => e.textContent)")) \
+        == expected
+    # Narrower than the data: nothing, and it says so.
+    page.select_option("select[name=de]", "2025")
+    page.select_option("select[name=a]", "2025")
+    page.select_option("select[name=partenaire]", "union-europeenne")
+    page.wait_for_function("() => document.querySelector('.kb-explorer-count').textContent.startsWith('Aucun')")
+
+
+def test_explorer_without_javascript_links_to_the_groupings(browser: Browser, base: str) -> None:
+    for pg in _page(browser, base, java_script_enabled=False):
+        pg.goto(base + "explorer/")
+        assert not pg.is_visible("#kb-explorer")
+        for target in ("partenaires/", "domaines/", "annees/"):
+            assert pg.is_visible(f"article a[href$='{target}']")
+
+
+def test_partner_to_article_and_back(page: Page, base: str) -> None:
+    page.goto(base + "partenaires/japon/")
+    link = page.locator("article li a").first
+    title = link.inner_text()
+    link.click()
+    page.wait_for_load_state()
+    assert "/articles/" in page.url
+    assert page.inner_text("h1") == title
+    page.go_back()
+    page.wait_for_load_state()
+    assert page.url == base + "partenaires/japon/"
+    assert page.inner_text("h1") == "Japon"
+
+
+def test_no_request_leaves_the_local_server(browser: Browser, base: str) -> None:
+    for pg in _page(browser, base):
+        watch = Watch(pg, base)
+        for path in ("", "partenaires/japon/", "explorer/#partenaire=japon", "rapport/"):
+            pg.goto(base + path)
+            pg.wait_for_load_state("networkidle")
+        search(pg, "coree")
+        pg.wait_for_load_state("networkidle")
+        assert any("/kb-search/" in u for u in watch.requests)
+        assert watch.requests and not watch.foreign, watch.foreign
+
+
+@pytest.mark.parametrize("which", ["home", "article", "partner", "explorer", "search results"])
+def test_no_serious_accessibility_violation(page: Page, base: str, sites: Path, which: str) -> None:
+    first = sorted((sites / "site" / "articles").glob("*/*/index.html"))[0].parent
+    path = {"home": "", "article": first.relative_to(sites / "site").as_posix() + "/",
+            "partner": "partenaires/japon/", "explorer": "explorer/#partenaire=japon",
+            "search results": ""}[which]
+    page.goto(base + path)
+    if which == "search results":
+        assert search(page, "coree")
+    if which == "explorer":
+        page.wait_for_selector("#kb-explorer-results li")
+    results = Axe().run(page)
+    bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+           for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    assert not bad, bad
+
+
+def test_offline_variant_from_a_folder(browser: Browser, sites: Path) -> None:
+    site = sites / "site-offline"
+    assert (site / "explorer.html").is_file() and (site / "kb-search" / "meta.js").is_file()
+    for pg in _page(browser, site.as_uri()):
+        for query, shown in FRENCH_QUERIES:
+            pg.goto((site / "index.html").as_uri())
+            assert search(pg, query), f"no result for {query!r}"
+            pg.click(f"{RESULTS} li a")
+            pg.wait_for_load_state()
+            assert pg.url.startswith("file://") and pg.url.endswith(".html")
+            assert shown.lower() in pg.inner_text("article").lower(), (query, pg.url)
+        pg.goto((site / "explorer.html").as_uri() + "#partenaire=japon")
+        pg.wait_for_selector("#kb-explorer-results li a")
+        pg.click("#kb-explorer-results li a")
+        pg.wait_for_load_state()
+        assert pg.url.endswith(".html") and "/articles/" in pg.url
+        assert pg.inner_text("h1")
