@@ -239,7 +239,11 @@ def bench(base: Path, n: int, seed: int) -> Row:
 
 
 def _s(step: Step | None) -> str:
-    return f"{step.wall:.1f}" + ("" if step.ok else " (failed)") if step else "n/a"
+    """Wall-clock seconds, and CPU seconds (all processes) in brackets: on a shared machine
+    the wall clock also measures the neighbours."""
+    if step is None:
+        return "n/a"
+    return f"{step.wall:.1f} ({step.cpu:.0f})" + ("" if step.ok else " failed")
 
 
 def _mem(step: Step | None) -> str:
@@ -284,7 +288,7 @@ def main(argv: list[str] | None = None) -> int:
     print(info)
     print(f"Load average at the end: {', '.join(f'{x:.1f}' for x in os.getloadavg())}; times are wall-clock seconds; "
           f"full build = cold aseankb build + mkdocs build + search index; peak memory: sum of the "
-          f"process tree's PSS (sampled) / largest process's RSS.\n")
+          f"process tree's PSS (sampled) / largest process's RSS; (n) = CPU seconds of all the step's processes.\n")
     print(table(rows))
     return 0 if all(s.ok for r in rows for s in r.steps.values()) else 1
 

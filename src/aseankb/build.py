@@ -125,10 +125,12 @@ def mark_duplicates(items: list[Ingested]) -> None:
             item.article = None
 
 
-def page_key(art: Article, seed: str) -> str:
-    """The inputs of an article's page: its seed and its metadata as the build left it (the
-    code and taxonomy are in the cache's version key). Equal keys, equal pages."""
-    return text_hash(f"{seed}\0{replace(art, paragraphs=[])!r}".encode())
+def page_key(art: Article, seed: str, *extra: object) -> str:
+    """The inputs of an article's page: its seed, its metadata as the build left it, and
+    whatever else the page shows (`extra`, e.g. links to other articles); the code and
+    taxonomy are in the cache's version key. Equal keys, equal pages."""
+    meta = replace(art, paragraphs=[]) if art.paragraphs else art
+    return text_hash(f"{seed}\0{meta!r}\0{extra!r}".encode())
 
 
 def _ingest_job(job: tuple[Path, str, bytes | None, str, Path | None]) -> tuple[Ingested, Entry | None]:
@@ -140,13 +142,15 @@ def _ingest_job(job: tuple[Path, str, bytes | None, str, Path | None]) -> tuple[
     item.key, item.path = key, path
     if not key:
         return item, None
+    result = replace(item.result, messages=list(item.result.messages))  # the build mutates its own
+    article = replace(item.article, paragraphs=[]) if item.article else None
+    source_hash = text_hash(item.text.encode()) if item.article else None
     if item.article:
         item.page = render_article(item.article, tax)
         item.page_key = page_key(item.article, key)
         write_blob(blob, item.article.paragraphs, item.text)
-    result = replace(item.result, messages=list(item.result.messages))  # the build mutates its own
-    article = replace(item.article, paragraphs=[]) if item.article else None
-    source_hash = text_hash(item.text.encode()) if item.article else None
+        if blob:  # the main process needs only the page; the texts are in the blob if ever needed
+            item.article = replace(article)
     return item, Entry(result, article, item.digest, source_hash)
 
 
