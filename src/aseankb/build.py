@@ -20,15 +20,17 @@ from pathlib import Path
 from .cache import CACHE_DIR_NAME, Cache, Entry, seed_key, stamp, text_hash, unchanged_on_disk, write_blob
 from .clean import clean
 from .config import Taxonomy, load_taxonomy
+from .dedup import flag_near_duplicates, sketch
 from .errors import SeedError
-from .extract import extract
+from .extract import article_slug, extract, load_data
 from .extract.language import extract_language
 from .group import group
 from .model import Article, SeedResult
-from .read import decode
+from .prepare import prepare, require_text
+from .read import decode, read_seed
 from .render.article import render_article
 from .render.pages import render_indexes
-from .write import write_tree
+from .write import atomic_write, write_tree
 
 ASSETS_DIR = Path(__file__).parent / "assets"
 IGNORED_NAMES = {"overrides.yaml", "overrides.yml", "README.md", "README.txt"}
@@ -48,6 +50,7 @@ class Ingested:
     key: str = ""
     path: Path | None = None
     page_key: str = ""  # the inputs `page` was rendered from
+    sketch: frozenset[int] = frozenset()  # for near duplicates, kept in the cache
 
 
 @dataclass
@@ -55,6 +58,7 @@ class BuildResult:
     results: list[SeedResult]
     written: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    newest_date: str | None = None  # of the articles: a reproducible date for the site's build
 
     @property
     def summary(self) -> dict[str, int]:
@@ -73,15 +77,16 @@ class BuildResult:
 def list_seeds(seeds_dir: Path) -> list[Path]:
     """Every regular file in the seeds folder, in a stable order (hidden files and the
     editor's overrides file excepted)."""
-    return sorted((p for p in seeds_dir.iterdir() if p.is_file() and not p.name.startswith(".")
+    return sorted((p for p in seeds_dir.iterdir() if (p.is_file() or p.is_symlink()) and not p.name.startswith(".")
                    and p.name not in IGNORED_NAMES), key=lambda p: p.name)
 
 
 def display_path(path: Path) -> str:
     """The seed's path as users see it: relative to the working folder when inside it."""
     try:
-        return Path(os.path.relpath(path.resolve(), Path.cwd())).as_posix() \
-            if path.resolve().is_relative_to(Path.cwd()) else path.as_posix()
+        # The folder is resolved, not the file: a symbolic link is shown where it lies.
+        full, cwd = path.parent.resolve() / path.name, Path.cwd().resolve()
+        return full.relative_to(cwd).as_posix() if full.is_relative_to(cwd) else path.as_posix()
     except (ValueError, OSError):
         return path.as_posix()
 
@@ -90,10 +95,12 @@ def ingest(path: Path, tax: Taxonomy, shown: str | None = None, data: bytes | No
     """One seed through read, clean and extract. Never raises: a bad file is a report line."""
     shown = shown or display_path(path)
     try:
-        data = path.read_bytes() if data is None else data
-        text, _encoding, messages = decode(data)
-        cleaned = clean(text)
+        text, _encoding, messages = decode(read_seed(path) if data is None else data)
+        prepared = prepare(text)
+        cleaned = clean(prepared.text, prepared.front)
+        require_text(cleaned.paragraphs)
         article, warnings = extract(cleaned, file_name=path.name, source=shown, tax=tax)
+        messages += prepared.messages
     except SeedError as exc:
         return Ingested(SeedResult(shown, "skipped", messages=[f"{shown}: {exc}"]))
     except OSError as exc:
@@ -125,6 +132,24 @@ def mark_duplicates(items: list[Ingested]) -> None:
             item.article = None
 
 
+def separate_ids(items: list[Ingested]) -> None:
+    """File names that differ only by case or extension ('Note.txt', 'note.md') give the same
+    id, hence one source file and ambiguous overrides: the later file gets a suffixed id."""
+    taken: dict[str, str] = {}
+    for item in items:
+        art = item.article
+        if art is None:
+            continue
+        if art.id in taken:
+            new_id = f"{art.id}-{hashlib.sha256(item.result.file.encode()).hexdigest()[:6]}"
+            item.result.messages.append(f"{item.result.file}: its id '{art.id}' is already used by "
+                                        f"{taken[art.id]}: given id '{new_id}' (rename the file to choose one)")
+            item.result.status = "warning"
+            art.id, art.slug = new_id, article_slug(art.title, new_id)
+            item.result.page = art.page
+        taken[art.id] = item.result.file
+
+
 def page_key(art: Article, seed: str, *extra: object) -> str:
     """The inputs of an article's page: its seed, its metadata as the build left it, and
     whatever else the page shows (`extra`, e.g. links to other articles); the code and
@@ -146,12 +171,13 @@ def _ingest_job(job: tuple[Path, str, bytes | None, str, Path | None]) -> tuple[
     article = replace(item.article, paragraphs=[]) if item.article else None
     source_hash = text_hash(item.text.encode()) if item.article else None
     if item.article:
+        item.sketch = sketch("\n".join(item.article.paragraphs))
         item.page = render_article(item.article, tax)
         item.page_key = page_key(item.article, key)
         write_blob(blob, item.article.paragraphs, item.text)
         if blob:  # the main process needs only the page; the texts are in the blob if ever needed
             item.article = replace(article)
-    return item, Entry(result, article, item.digest, source_hash)
+    return item, Entry(result, article, item.digest, source_hash, item.sketch)
 
 
 def _pool_context():
@@ -188,7 +214,7 @@ def _copy(obj):
 
 def _from_entry(entry: Entry, key: str, path: Path) -> Ingested:
     article = _copy(entry.article) if entry.article else None
-    return Ingested(_copy(entry.result), article, None, entry.digest, None, key, path)
+    return Ingested(_copy(entry.result), article, None, entry.digest, None, key, path, sketch=entry.sketch)
 
 
 def ingest_all(seeds: list[Path], seeds_dir: Path, tax: Taxonomy, cache: Cache,
@@ -200,8 +226,8 @@ def ingest_all(seeds: list[Path], seeds_dir: Path, tax: Taxonomy, cache: Cache,
     for path in seeds:
         shown = f"{shown_dir}/{path.name}" if shown_dir not in ("", ".") else path.name
         try:
-            data = path.read_bytes()
-        except OSError:
+            data = read_seed(path)
+        except (OSError, SeedError):
             data = None  # ingest() reports why
         key = seed_key(path.name, shown, data) if data is not None else ""
         entry = cache.get(key) if key else None
@@ -275,9 +301,12 @@ def build(seeds_dir: Path, out_dir: Path, *, report_file: Path | None = None,
     """Build the knowledge base. `cache_dir=None` extracts every seed again; `workers`
     defaults to the number of usable cores."""
     tax = load_taxonomy()
+    load_data()  # a broken data file stops the build (exit 2) before any seed is read
     cache = Cache(_cache_root(cache_dir))
     items = ingest_all(list_seeds(seeds_dir), seeds_dir, tax, cache, workers or usable_cores())
     mark_duplicates(items)
+    separate_ids(items)
+    flag_near_duplicates([(i.result, i.sketch) for i in items if i.article is not None])
     articles = [i.article for i in items if i.article]
     results = [i.result for i in items]
     pages: dict[str, str | bytes] = dict(render_indexes(group(articles), tax, results))
@@ -291,14 +320,13 @@ def build(seeds_dir: Path, out_dir: Path, *, report_file: Path | None = None,
     _update_stamps(out_dir, stamps, pages, keys, keep)
     cache.save_stamps(out_dir, stamps)
     cache.save()
-    outcome = BuildResult(results, stats.written, stats.removed)
+    outcome = BuildResult(results, stats.written, stats.removed,
+                          max((a.iso_date for a in articles if a.iso_date), default=None))
     for r in results:
         for message in r.messages:
             log(f"{r.status.upper()}: {message}")
     if report_file:
-        report_file.parent.mkdir(parents=True, exist_ok=True)
-        report_file.write_text(json.dumps(outcome.report(), ensure_ascii=False, indent=2) + "\n",
-                               encoding="utf-8")
+        atomic_write(report_file, (json.dumps(outcome.report(), ensure_ascii=False, indent=2) + "\n").encode())
     return outcome
 
 

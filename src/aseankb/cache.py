@@ -40,6 +40,7 @@ class Entry:
     article: Article | None  # paragraphs emptied: the lists need only the metadata
     digest: str | None  # hash of the cleaned text, for duplicates
     source_hash: str | None = None  # of sources/<id>.txt, the decoded seed
+    sketch: frozenset[int] = frozenset()  # of the cleaned text, for near duplicates (dedup.py)
 
 
 @lru_cache(maxsize=1)

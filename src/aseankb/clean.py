@@ -13,12 +13,11 @@ import re
 from .model import Cleaned, PartialDate
 from .text import squash_spaces
 
-HEADER_DATE_RE = re.compile(r"^\s*date\s+(\d{4})-(\d{2})(?:-(\d{2}))?\b[ \t]*")
-FRONT_BLOCK_RE = re.compile(r"^\ufeff?---[ \t]*\n(.*?)\n---[ \t]*(?:\n|$)", re.S)
+HEADER_DATE_RE = re.compile(r"^\s*date\s*:?\s+(\d{4})[-/](\d{1,2})(?:[-/](\d{1,2}))?\b[ \t]*")
 AGENCIES = r"VNA|AFP|Xinhua|AP|Reuters|Yonhap|Kyodo|CVN|VNS|TTXVN|Bernama|Antara|PNA"
 TRAILER_RE = re.compile(rf"\s*[-–—]\s*({AGENCIES})(?:/CVN)?\s*\.?\s*$")
 AGENCY_LINE_RE = re.compile(rf"^\(?\s*({AGENCIES})(?:/(?:{AGENCIES}))*\s*\)?\.?$")
-CAPTION_END_RE = re.compile(r"(?:^|[\s.(])Photos?\s?:\s?[^\s.:][^.]{0,60}\)?\s*\|?\s*$")
+CAPTION_END_RE = re.compile(r"(?:^|[\s.(])(?:Photos?|Ảnh|Nguồn ảnh|Photo credit)\s?:\s?[^\s.:][^.]{0,60}\)?\s*\|?\s*$")
 CREDIT_RE = re.compile(r"^\((?:Photo\s?:\s?)?[^()]{2,50}/[^()]{1,50}\)\s*\|?$")
 PIPE_END_RE = re.compile(r"\|\s*$")
 IMAGE_ALT_RE = re.compile(r"\s*\bhinh anh \d+\s*")
@@ -36,6 +35,11 @@ CHROME_RES = [re.compile(p, re.I) for p in (
     r"^(Create (a )?free account|Subscribe|Sign up|Log in|Already a member)\b.*$",
     r"^(Partager|Imprimer|Tags?)\s*:?.{0,40}$",
     r"^\|+$",
+    r"^(Lire aussi|À lire aussi|A lire aussi|Voir aussi|Read more|Related( articles?| news)?|Tin liên quan|"
+    r"Xem thêm|Share this( article)?|Advertisement|Quảng cáo)\b\s*:?.{0,80}$",
+    r"^(Bình luận|Chia sẻ)\s*(\(\d+\))?$",
+    # Publication lines: kept aside as chrome, the date stage reads them.
+    r"^(Publié|Mis à jour|Updated|Published|Posted|Cập nhật|Ngày đăng)\b(?=.{0,60}\d).{0,70}$",
 )]
 CHROME_DATE_RE = re.compile(r"^\w[\w ]{0,30}\|\s*(\d{2})\.(\d{2})\.(\d{4})\s+\d{1,2}h\d{2}\s*$")
 
@@ -54,6 +58,18 @@ def split_header(text: str) -> tuple[PartialDate | None, str]:
 def is_caption(line: str) -> bool:
     """Photo captions and credits: never article text, never a title."""
     return bool(CAPTION_END_RE.search(line) or CREDIT_RE.match(line) or PIPE_END_RE.search(line))
+
+
+CAPTION_MAX = 300  # a caption is a sentence or two; a longer line is text that ends with one
+LAST_SENTENCE_RE = re.compile(r"^(.*[.!?»”\"])\s*\S[^.!?]*[.!?]?[^.!?]*$", re.S)
+
+
+def drop_trailing_caption(line: str) -> str:
+    """'Text of a glued article. The leaders pose. Photo: VNA' -> 'Text of a glued article.'"""
+    m = CAPTION_END_RE.search(line)
+    head = line[: m.start()] if m else line
+    cut = LAST_SENTENCE_RE.match(head.rstrip(" .")) if m else None
+    return cut.group(1).strip() if cut else ""
 
 
 def is_chrome(line: str) -> bool:
@@ -90,6 +106,12 @@ def clean_lines(text: str) -> tuple[list[str], list[str], str | None]:
     chrome: list[str] = []
     agency = None
     for i, line in enumerate(lines):
+        if len(line) > CAPTION_MAX and CAPTION_END_RE.search(line):
+            kept = drop_trailing_caption(line)
+            chrome.append(line[len(kept):].strip())
+            line = kept
+            if not line:
+                continue
         if is_chrome(line) or is_caption(line) or _is_rubric(lines, i):
             chrome.append(line)
             continue

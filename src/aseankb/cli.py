@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .build import DEFAULT_CACHE, build
 from .errors import AseankbError, ConfigError
+from .report_md import DEFAULT_MAX_BYTES, load_report, report_markdown
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -22,11 +23,25 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--no-cache", action="store_true", help="extract every seed again (ignore .aseankb-cache/)")
     b.add_argument("--jobs", type=int, default=None, help="worker processes (default: one per core)")
     b.add_argument("-q", "--quiet", action="store_true", help="print only problems and the summary")
+    r = sub.add_parser("report-md", help="print a build report as a Markdown table (CI job summary)")
+    r.add_argument("report", type=Path, help="the JSON file written by `aseankb build --report`")
+    r.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="size limit of the output")
     return parser
+
+
+def report_md(args: argparse.Namespace) -> int:
+    try:
+        print(report_markdown(load_report(args.report), max_bytes=args.max_bytes), end="")
+    except AseankbError as exc:
+        print(f"aseankb: error: {exc}", file=sys.stderr)
+        return 2
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "report-md":
+        return report_md(args)
     if not args.seeds.is_dir():
         print(f"aseankb: error: seeds folder not found: {args.seeds}", file=sys.stderr)
         return 2
@@ -46,7 +61,8 @@ def main(argv: list[str] | None = None) -> int:
           f"{s['duplicate']} duplicate, {s['skipped']} skipped; {len(outcome.written)} files written, "
           f"{len(outcome.removed)} removed ({time.perf_counter() - start:.1f} s)")
     if args.strict and (s["warning"] or s["skipped"]):
-        print("aseankb: --strict: failing because of the warnings above", file=sys.stderr)
+        print(f"aseankb: --strict: failing: {s['warning']} file(s) with warnings, {s['skipped']} skipped "
+              "(see the lines above)", file=sys.stderr)
         return 1
     return 0
 

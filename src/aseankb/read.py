@@ -7,16 +7,39 @@ Every outcome is a Decoded text (possibly with warnings) or a SeedError.
 from __future__ import annotations
 
 import codecs
+import os
+import stat
 import unicodedata
+from pathlib import Path
 
 from charset_normalizer import from_bytes
 
 from .errors import SeedError
 
-MAX_BYTES = 1_000_000  # a news article is ~2-20 kB; 1 MB is a scraper's accident
+MAX_BYTES = 500_000  # a news article is ~2-50 kB; 500 kB is a scraper's accident (and bounds a build)
+LARGE_BYTES = 100_000  # accepted, but worth a look: likely several articles or a whole page dump
 BINARY_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF", b"PK\x03\x04", b"\x7fELF",
                 b"RIFF", b"\x1f\x8b", b"BM")
 REPLACEMENT = "\ufffd"
+
+
+def read_seed(path: Path) -> bytes:
+    """The file's bytes, refusing an oversized file before reading it: time and memory stay
+    bounded whatever lands in seeds/ (a 2 GB dump costs one stat, not 2 GB of RAM)."""
+    info = os.lstat(path)
+    if stat.S_ISLNK(info.st_mode):
+        # A link could publish any file of the machine (/etc/passwd, a key...): refused.
+        raise SeedError("symbolic link: refused, a seed must be a regular file")
+    if not stat.S_ISREG(info.st_mode):
+        raise SeedError("not a regular file: refused")
+    size = info.st_size
+    if size > MAX_BYTES:
+        raise SeedError(f"file too large ({size:,} bytes, limit {MAX_BYTES:,}): refused unread")
+    with open(path, "rb") as fh:
+        data = fh.read(MAX_BYTES + 1)  # the file may have grown since stat()
+    if len(data) > MAX_BYTES:
+        raise SeedError(f"file too large (over {MAX_BYTES:,} bytes): refused")
+    return data
 
 
 def _decode_bom(data: bytes) -> tuple[str, str] | None:
@@ -62,18 +85,21 @@ def decode(data: bytes) -> tuple[str, str, list[str]]:
         raise SeedError("empty file")
     if len(data) > MAX_BYTES:
         raise SeedError(f"file too large ({len(data):,} bytes, limit {MAX_BYTES:,})")
+    messages: list[str] = []
+    if len(data) > LARGE_BYTES:
+        messages.append(f"unusually large for one article ({len(data):,} bytes): check that it holds one article")
     bom = _decode_bom(data)
     if bom:
         text, encoding = bom
-        messages: list[str] = []
     elif _looks_binary(data):
         raise SeedError("binary file, not text")
     else:
         try:
-            text, encoding, messages = data.decode("utf-8"), "UTF-8", []
+            text, encoding = data.decode("utf-8"), "UTF-8"
         except UnicodeDecodeError:
-            text, messages = _decode_legacy(data)
-            encoding = messages[0].rsplit(" ", 1)[-1]
+            text, legacy = _decode_legacy(data)
+            encoding = legacy[0].rsplit(" ", 1)[-1]
+            messages += legacy
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     if REPLACEMENT in text:
         messages.append("text contains U+FFFD replacement characters, removed")

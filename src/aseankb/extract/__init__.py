@@ -9,9 +9,12 @@ from slugify import slugify
 from ..config import Taxonomy
 from ..model import Article, Cleaned, PartialDate
 from ..text import APOSTROPHES, fold
-from .dates import extract_date
+from .clues import load_relations
+from .dates import Context, extract_date
 from .entities import count_partner, extract_domains, extract_partners, extract_people
 from .language import extract_language
+from .meetings import Mention, find_meetings, load_meetings
+from .officials import load_officials
 from .title import extract_title, first_sentence, strip_dateline
 
 SLUG_MAX = 60
@@ -40,6 +43,37 @@ def _topic(tax: Taxonomy):
     return is_topical
 
 
+def load_data() -> None:
+    """Load and validate the extractor's own data files (meetings, relations, officials):
+    a broken file is a ConfigError naming the file and the key, raised before any seed is read."""
+    load_meetings()
+    load_relations()
+    load_officials()
+
+
+def _partners_in(tax: Taxonomy):
+    def partners_in(sentence: str) -> list[str]:
+        folded = fold(sentence)
+        return [pid for pid, p in tax.partners.items() if count_partner(p, sentence, folded)]
+    return partners_in
+
+
+def events(meetings: list[Mention], year: int | None) -> list[str]:
+    """Ids of the meetings the article reports: numbered ones as named, special summits
+    once the article's year says which one it was."""
+    out = []
+    for m in meetings:
+        if not m.reported:
+            continue
+        if m.number is not None:
+            # A meeting of another year than the article's is a reference, not its subject.
+            if year is None or year - 1 <= min(m.years) <= year:
+                out.append(m.event_id)
+        elif year in m.years:
+            out.append(f"{m.series.id}-{year}")
+    return list(dict.fromkeys(out))
+
+
 def extract(cleaned: Cleaned, *, file_name: str, source: str, tax: Taxonomy) -> tuple[Article, list[str]]:
     """Compose every field of one article; returns the article and its warnings."""
     warnings: list[str] = []
@@ -51,15 +85,18 @@ def extract(cleaned: Cleaned, *, file_name: str, source: str, tax: Taxonomy) -> 
         raise ValueError("no article text: the file holds only a title")
     lead = first_sentence(strip_dateline(body[0]))
     text = "\n".join(body)
-    date = extract_date(cleaned.header_date, body[0], cleaned.chrome, text, front)
+    partners, mentioned = extract_partners(tax, title, lead, text)
+    meetings = find_meetings(f"{title}\n{text}")
+    ctx = Context(meetings, partners, _partners_in(tax))
+    date = extract_date(cleaned.header_date, body[0], cleaned.chrome, text, front, ctx)
     if date.date is None:
         warnings.append("no date found in the file or its text: filed under 'sans date'")
-    partners, mentioned = extract_partners(tax, title, lead, text)
     art_id = article_id(file_name)
     article = Article(
         id=art_id, source=source, title=title,
         date=date.date or PartialDate(), date_source=date.source, date_evidence=date.evidence,
         language=extract_language(body), partners=partners, partners_mentioned=mentioned,
         domains=extract_domains(tax, f"{title}\n{text}"), people=extract_people(body),
-        paragraphs=body, agency=cleaned.agency, slug=article_slug(title, art_id))
+        paragraphs=body, agency=cleaned.agency, slug=article_slug(title, art_id),
+        events=events(meetings, date.date.year if date.date else None))
     return article, warnings

@@ -40,6 +40,28 @@ def _blank(text: str, pattern: re.Pattern | None) -> str:
 SENTENCE_END_RE = re.compile(r"[.!?](?=\s|$)|\n")
 
 
+# Vietnamese country names of one syllable are also given names ("Nga", "Anh", "Mỹ"):
+# after another capitalised syllable ("Nguyễn Thị Nga", "Tuấn Anh") or an honorific
+# ("bà Nga", "ông Anh") they name a person, not a country.
+PERSON_BEFORE_RE = re.compile(
+    rf"(?:(?<![\w-])[{UPPER}][a-zà-ỹđ]+|(?<!\w)(?:ông|bà|anh|chị|em|cô|chú|bác|cụ|Ông|Bà|Chị|Cô)) $")
+
+
+# ...and before another name syllable or a pronoun particle ("Anh Tuấn", "Anh ấy").
+PERSON_AFTER_RE = re.compile(rf" (?:[{UPPER}][a-zà-ỹđ]+(?![\w-])|ấy|chị|em|ta)(?!\w)")
+
+
+def _given_name(text: str, start: int, end: int) -> bool:
+    word = text[start:end]
+    if " " in word or not word[:1].isupper() or word.isupper():
+        return False
+    if PERSON_BEFORE_RE.search(text, max(0, start - 20), start):
+        return True
+    # "Tổng thống Nga Vladimir Putin": after a title the name is the country's, whatever follows.
+    after_word = bool(re.search(r"[a-zà-ỹđ] $", text[max(0, start - 2):start]))
+    return not after_word and bool(PERSON_AFTER_RE.match(text, end))
+
+
 def count_partner(partner: Partner, text: str, folded: str) -> int:
     """In how many sentences the partner is named. "Sommet de l'Asie de l'Est (EAS)"
     is one naming, not two; phrases listed under `not` never count."""
@@ -52,7 +74,8 @@ def count_partner(partner: Partner, text: str, folded: str) -> int:
     if partner.exact:
         # `not` phrases are folded, and folding keeps offsets: blank them on the folded
         # text, then match the exact forms where the folded text was not blanked.
-        starts.update(m.start() for m in partner.exact.finditer(text) if blanked[m.start()] != " ")
+        starts.update(m.start() for m in partner.exact.finditer(text)
+                      if blanked[m.start()] != " " and not _given_name(text, m.start(), m.end()))
     if not starts:  # most partners are not named: skip splitting the text into sentences
         return 0
     ends = [m.start() for m in SENTENCE_END_RE.finditer(text)]

@@ -12,24 +12,33 @@ from collections.abc import Callable
 MAX_TITLE = 120
 MIN_CLAUSE = 40  # a clause shorter than this makes a poor headline
 HEADLINE_MAX = 160
+# "Bangkok (VNA) –", "Jakarta, 8 juillet (VNA) -", "TOKYO, Dec. 17 (Kyodo) --"
 DATELINE_RE = re.compile(
-    r"^[^\W\d][\w’'. -]{1,40}?(?:,\s*(?:1er|\d{1,2})\s*[^\W\d]+\.?(?:\s+\d{4})?)?\s*"
-    r"\((?:VNA|AFP|Xinhua|AP|Reuters|Yonhap|Kyodo|CVN|VNS|Bernama|Antara)[^)]{0,12}\)\s*[-–—:]?\s*")
-DATELINE_CAPS_RE = re.compile(r"^[A-Z][A-Z .'-]{2,30}\s+[-–—]\s+")
+    r"^(?:[^\W\d][\w’'. -]{1,40}?)?(?:,\s*(?:(?:le\s+)?(?:1er|\d{1,2})\s*[^\W\d]+\.?(?:\s+\d{4})?|"
+    r"[^\W\d]+\.?\s+\d{1,2}(?:,\s*\d{4})?|(?:ngày\s+)?\d{1,2}/\d{1,2}(?:/\d{4})?))?\s*"
+    r"\((?:VNA|AFP|Xinhua|AP|Reuters|Yonhap|Kyodo|CVN|VNS|TTXVN|Bernama|Antara|ANTARA|PNA|TASS|KBS)[^)]{0,12}\)"
+    r"\s*[-–—:]*\s*")
+DATELINE_CAPS_RE = re.compile(r"^[A-Z][A-Z .'-]{2,30}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*[-–—]+\s+")
 DATE_PREFIX_RE = re.compile(r"^\s*date\s+\d{4}-\d{2}", re.I)
 # The long form of ASEAN's name makes headlines too long to read; readers know "ASEAN".
 LONG_ASEAN_RE = re.compile(
     r"\b(?:(l)['’]|the\s+)?Association\s+(?:des|of)\s+(?:[Nn]ations\s+(?:de\s+l['’]|d['’])Asie\s+du\s+"
-    r"Sud-Est|Southeast\s+Asian\s+Nations)\s*\(ASEAN\)", re.I)
+    r"Sud-Est|Southeast\s+Asian\s+Nations)\s*\(ASEAN\)|Hiệp\s+hội\s+các\s+(?:quốc\s+gia|nước)\s+Đông\s+Nam\s+Á"
+    r"\s*\(ASEAN\)", re.I)
 SENTENCE_END_RE = re.compile(r"(?<=[.!?…])\s+(?=[«\"“A-ZÀ-ÖØ-Þ])")
 ABBREVIATION_RE = re.compile(r"(?:\b[A-Z]|\bM|\bMme|\bDr|\bSt|\bR|\bSept|\bU\.S)\.$")
 # Points where a French (or English) headline can stop and still read as one.
 CLAUSE_BREAK_RE = re.compile(
     r"\s*(?:[,;:–—(]|\s-\s)\s*|\s(?=(?:lors|à l['’]issue|dans le cadre|au cours|afin|selon|tenue?s?|"
-    r"qui|dont|alors|pour|avec|en présence|during|at the|in order|which|after|when)\b)")
+    r"qui|dont|alors|pour|avec|en présence|during|at the|in order|which|after|when|"
+    r"nhân|nhằm|trong khuôn khổ|trong khi|tại|sau khi)\b)")
 TRAILING_WEAK_RE = re.compile(
     r"(?:\s+(?:de|du|des|la|le|les|l['’]|d['’]|à|au|aux|et|ou|en|un|une|sur|par|pour|avec|"
     r"the|of|and|a|an|to|in|on|for|with))+$", re.I)
+
+
+# "Titre de l'article | VietnamPlus": the outlet's name after a bar is not the headline.
+SITE_SUFFIX_RE = re.compile(r"\s+\|\s+[^|]{2,40}$")
 
 
 def is_headline(line: str) -> bool:
@@ -90,5 +99,5 @@ def extract_title(paragraphs: list[str], topic: Callable[[str], bool],
     if front_title and front_title.strip():
         return cut(front_title.strip()), False
     if paragraphs and is_headline(paragraphs[0]) and len(paragraphs) > 1:
-        return cut(paragraphs[0]), True
+        return cut(SITE_SUFFIX_RE.sub("", paragraphs[0])), True
     return derive_title(paragraphs, topic), False

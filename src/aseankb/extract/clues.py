@@ -1,0 +1,146 @@
+"""Year clues from relations: anniversaries and partnership levels (data/relations.yaml).
+
+"Le 45e anniversaire de leur partenariat" in an article about Canada, whose relations with
+ASEAN date from 1977, puts the article in 2022. A "partenariat stratégique global" with China
+reported as established cannot predate 2021. A clue is a set of candidate years (or a lower
+bound) with the phrase it came from.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from ..config import DATA_DIR
+from ..errors import ConfigError
+from ..text import fold
+
+RELATIONS_FILE = DATA_DIR / "relations.yaml"
+LEVELS = ("since", "strategic", "comprehensive")
+YEARS = range(1967, 2101)
+# All patterns run on folded text.
+ANNIVERSARY_RES = [re.compile(p) for p in (
+    r"(?<!\w)(?P<n>\d{1,3}) ?(?:e|eme|er)s? anniversaire",
+    r"(?<!\w)(?P<n>\d{1,3}) ans (?:de |d')(?:relations?|cooperation|partenariat|dialogue|amitie)",
+    r"(?<!\w)(?P<n>\d{1,3})(?:st|nd|rd|th) anniversary",
+    r"(?<!\w)(?P<n>\d{1,3}) years (?:of|since) (?:[\w'-]+ ){0,3}?"
+    r"(?:relations?|cooperation|partnership|dialogue|friendship|became|established)",
+    r"(?<!\w)(?:ky niem )?(?P<n>\d{1,3}) nam (?:hop tac|quan he|thiet lap|doi tac|doi thoai)",
+    r"(?<!\w)ky niem (?P<n>\d{1,3}) nam",
+)]
+FOUNDING_RE = re.compile(r"(?:fondation|creation|founding|thanh lap) (?:de l')?asean|asean'?s? (?:founding|\d)")
+COMPREHENSIVE_RE = re.compile(
+    r"partenariat strategique (?:global|integral)|comprehensive strategic partnership|"
+    r"doi tac chien luoc toan dien")
+STRATEGIC_RE = re.compile(r"partenariat strategique|strategic partnership|doi tac chien luoc")
+# Raising relations to a level, or aiming at it: the level is not reached yet.
+ASPIRE_RE = re.compile(
+    r"(?<!\w)(?:porter|elever|rehausser|hisser|vers|vise\w*|souhait\w*|envisag\w*|etablir|upgrade|elevate|"
+    r"raise|aim\w*|seek\w*|toward\w*|to establish|nang cap|nang tam|huong toi)(?!\w)")
+SOON_RE = re.compile(r"(?<!\w)(?:prochaine?|prevue?s?|next|this year|cette annee|sap toi|toi day)(?!\w)")
+# ...unless the sentence says it was done.
+DONE_RE = re.compile(r"(?<!\w)(?:etablissement|etablie?s?|established|thiet lap|da|ont eleve|a ete (?:eleve|porte)|"
+                     r"was upgraded|has been upgraded|recemment)(?!\w)")
+SENTENCE_RE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
+
+
+@dataclass(frozen=True)
+class Clue:
+    years: frozenset[int] | None  # candidate years; None for a lower bound
+    low: int | None               # the lower bound, when years is None
+    phrase: str
+
+
+def load_relations(file: Path = RELATIONS_FILE) -> dict[str, dict[str, int]]:
+    """Loaded once per version of the file: `mkdocs serve` sees edits without a restart."""
+    try:
+        stamp = file.stat().st_mtime_ns
+    except OSError:
+        stamp = 0
+    return _load_relations(file, stamp)
+
+
+@lru_cache(maxsize=4)
+def _load_relations(file: Path, _stamp: int) -> dict[str, dict[str, int]]:
+    try:
+        data = yaml.safe_load(file.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ConfigError(str(file), "(file)", f"cannot be read: {exc}") from None
+    if not isinstance(data, dict) or not data:
+        raise ConfigError(str(file), "(file)", "must be a mapping of partner ids to years")
+    for pid, entry in data.items():
+        if not isinstance(entry, dict) or "since" not in entry:
+            raise ConfigError(str(file), str(pid), "entry must be a mapping with `since`")
+        for key, year in entry.items():
+            if key not in LEVELS:
+                raise ConfigError(str(file), f"{pid}.{key}", f"unknown key (one of {', '.join(LEVELS)})")
+            if not isinstance(year, int) or isinstance(year, bool) or year not in YEARS:
+                raise ConfigError(str(file), f"{pid}.{key}", "must be a year")
+    return data
+
+
+def _sentences(text: str) -> list[tuple[str, str]]:
+    """(sentence as written, folded); folding keeps offsets, so both split alike."""
+    folded = fold(text)
+    out = []
+    for m in SENTENCE_RE.finditer(folded):
+        start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+        out.append((text[start:m.end()], folded[start:m.end()]))
+    return out
+
+
+def _subject(sentence: str, about: list[str], partners_in: Callable[[str], list[str]],
+             relations: dict, key: str = "since") -> str | None:
+    """Whose relations a sentence speaks of: the one partner it names, else the article's one partner."""
+    named = [p for p in partners_in(sentence) if key in relations.get(p, {})]
+    if len(named) == 1:
+        return named[0]
+    if not named:
+        main = [p for p in about if key in relations.get(p, {})]
+        return main[0] if len(main) == 1 else None
+    return None
+
+
+def anniversary_clues(text: str, about: list[str], partners_in: Callable[[str], list[str]]) -> list[Clue]:
+    relations = load_relations()
+    out = []
+    for sentence, folded in _sentences(text):
+        for regex in ANNIVERSARY_RES:
+            for m in regex.finditer(folded):
+                if FOUNDING_RE.search(folded) and not partners_in(sentence):
+                    subject = "asean"
+                else:
+                    subject = _subject(sentence, about, partners_in, relations)
+                if subject and int(m["n"]) > 0:
+                    year = relations[subject]["since"] + int(m["n"])
+                    since = relations[subject]["since"]
+                    out.append(Clue(frozenset([year]), None, f"{sentence[m.start():m.end()]} [{since} + {m['n']}]"))
+    return out
+
+
+def partnership_clues(text: str, about: list[str], partners_in: Callable[[str], list[str]]) -> list[Clue]:
+    """A level reported as reached bounds the year from below; one announced for the coming
+    months gives the year it is reached; an aspiration says nothing."""
+    relations = load_relations()
+    out = []
+    for sentence, folded in _sentences(text):
+        m = COMPREHENSIVE_RE.search(folded) or STRATEGIC_RE.search(folded)
+        if not m:
+            continue
+        level = "comprehensive" if m.re is COMPREHENSIVE_RE else "strategic"
+        subject = _subject(sentence, about, partners_in, relations, level)
+        year = relations[subject][level] if subject else None
+        if not year:
+            continue
+        phrase = f"{sentence[m.start():m.end()]} [{year}]"
+        if ASPIRE_RE.search(folded) and not DONE_RE.search(folded):
+            if SOON_RE.search(folded):
+                out.append(Clue(frozenset([year]), None, phrase))
+        else:
+            out.append(Clue(None, year, phrase))
+    return out

@@ -1,0 +1,128 @@
+"""The year of an undated article, inferred from every clue the text holds.
+
+Each clue is a set of candidate years (a numbered meeting, an anniversary, a weekday) or a
+lower bound (the latest dated past event, an official's first year in office, a partnership
+level reached); they narrow the candidates in order of trust, and a clue that contradicts
+the others is ignored. The year comes with the phrases it came from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..model import PartialDate
+from .clues import Clue, anniversary_clues, partnership_clues
+from .meetings import Mention
+from .officials import tenure_clues
+from .printed import FIRST_YEAR, LAST_YEAR, collect_year_evidence, weekday_years
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the rest of the article tells the date extractor: the meetings it names, the
+    partners it is about, and how to find partners in a sentence."""
+
+    meetings: list[Mention] = field(default_factory=list)
+    about: list[str] = field(default_factory=list)
+    partners_in: Callable[[str], list[str]] = lambda _sentence: []
+
+
+def _lower_bound(past: list[tuple[PartialDate, str, bool]], own: PartialDate | None) -> tuple[int, str] | None:
+    """The latest year the text dates a past event in. Counted "since" a date later in the
+    year than the article's own day (or in its very month), the event was a year before."""
+    bounds = []
+    for date, phrase, since in past:
+        year = date.year
+        if since and own and own.month and date.month and (
+                (own.month, own.day or 0) < (date.month, date.day or 0)
+                or (own.month == date.month and date.day is None)):
+            year += 1
+        bounds.append((year, phrase))
+    return max(bounds, default=None)
+
+
+class _Candidates:
+    """Candidate years, narrowed clue by clue; a clue that contradicts the others is ignored."""
+
+    def __init__(self) -> None:
+        self.years = frozenset(range(FIRST_YEAR, LAST_YEAR + 1))
+        self.used: list[str] = []
+        self.listed = False  # narrowed to a list of years, not just bounded
+
+    def apply(self, years: frozenset[int], phrase: str) -> bool:
+        narrowed = self.years & years
+        if narrowed and narrowed != self.years:
+            self.years = narrowed
+            if phrase not in self.used:
+                self.used.append(phrase)
+            return True
+        return bool(narrowed)
+
+
+def _clues(text: str, ctx: Context) -> tuple[list[Clue], list[Clue]]:
+    return (anniversary_clues(text, ctx.about, ctx.partners_in),
+            partnership_clues(text, ctx.about, ctx.partners_in))
+
+
+def _in_office(years: frozenset[int], name: str) -> str:
+    """'Mike Pompeo [en fonction 2018–2021]': the reader sees why the name dates the text."""
+    last = max(years)
+    return f"{name} [en fonction depuis {min(years)}]" if last >= LAST_YEAR else \
+        f"{name} [en fonction {min(years)}–{last}]"
+
+
+def infer_year(text: str, own: PartialDate | None = None, ctx: Context | None = None) -> tuple[int, str] | None:
+    """The most likely year of publication, with the phrases that support it.
+
+    In order of trust: the numbered meetings the article reports (their year is known);
+    the latest past event dated in the text, a lower bound (news reports recent events),
+    raised by partnership levels reported as reached; anniversaries of relations; levels
+    announced as coming; unnumbered special summits; weekdays ("mardi 26 novembre").
+    Plans "pour la période 2018-2021" start the year they are handed over.
+    """
+    ctx = ctx or Context()
+    ev = collect_year_evidence(text)
+    anniversaries, levels = _clues(text, ctx)
+    c = _Candidates()
+    for mention in sorted((m for m in ctx.meetings if m.reported and m.number is not None),
+                          key=lambda m: -max(m.years)):
+        c.listed |= c.apply(mention.years, f"{mention.phrase} [{min(mention.years)}]")
+    tenures = tenure_clues(text, own)
+    bounds = [b for b in [_lower_bound(ev.past, own)] if b] + [(cl.low, cl.phrase) for cl in levels if cl.low]
+    bounds += [(min(years), _in_office(years, phrase)) for years, phrase in tenures]
+    low = max(bounds, default=None)
+    if low:
+        c.apply(frozenset(range(low[0], LAST_YEAR + 1)), low[1])
+    for clue in anniversaries + [cl for cl in levels if cl.years]:
+        c.listed |= c.apply(clue.years, clue.phrase)
+    for years, phrase in tenures:  # officials in office: a range, like a bound
+        c.apply(years, _in_office(years, phrase))
+    for mention in (m for m in ctx.meetings if m.reported and m.number is None):
+        held = ", ".join(str(y) for y in sorted(mention.years))
+        c.listed |= c.apply(mention.years, f"{mention.phrase} [{held}]")
+    for weekday, day, month, phrase in ev.weekdays:
+        years = weekday_years(weekday, day, month)
+        if low and not c.listed:  # a weekday confirms a year next to the dated events, it does not jump years
+            years = frozenset(y for y in years if y <= low[0] + 1)
+        c.listed |= c.apply(years, phrase) and bool(low)
+    return _choose(c, low, ev.periods)
+
+
+def _choose(c: _Candidates, low: tuple[int, str] | None, periods: list[tuple[int, str]]) -> tuple[int, str] | None:
+    evidence = " ; ".join(c.used[:3])
+    if len(c.years) == 1:
+        return next(iter(c.years)), evidence
+    if low and not c.listed:
+        # Only bounds: the latest dated event, or a mandate handed over just after it
+        # (or the first year an official named was in office, when that is later).
+        if min(c.years) > low[0]:
+            return min(c.years), evidence
+        later = [p for p in periods if low[0] < p[0] <= low[0] + 1]
+        return max(later) if later else low
+    if low or c.listed:
+        # Several candidates left (e.g. special summits in 2018 and 2024): the one nearest
+        # to the dated events, else the latest.
+        return (min(c.years) if low else max(c.years)), evidence
+    return min(periods) if periods else None
+

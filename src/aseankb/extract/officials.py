@@ -1,0 +1,102 @@
+"""Office holders as date clues (data/officials.yaml, validated on load).
+
+An official named in an article was in office when it was written: the terms of office
+give the candidate years, narrowed by the article's own day and month when known.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from ..config import DATA_DIR, ID_RE
+from ..errors import ConfigError
+from ..model import PartialDate
+from ..text import fold
+
+OFFICIALS_FILE = DATA_DIR / "officials.yaml"
+MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
+TERM_KEYS = {"names", "from", "to"}
+HORIZON = 2040
+# "l'ancien Premier ministre Shinzo Abe": a past office holder dates nothing.
+FORMER_RE = re.compile(r"(?<!\w)(?:ancien(?:ne)?|ex|former|late|feu|cuu|predecesseur|predecessor)(?!\w)[^.,;]{0,40}$")
+
+
+@dataclass(frozen=True)
+class Term:
+    pattern: re.Pattern  # the person's names, folded
+    start: tuple[int, int]
+    end: tuple[int, int]
+
+
+def _month(file: Path, key: str, value: object) -> tuple[int, int]:
+    m = MONTH_RE.match(str(value)) if isinstance(value, str) else None
+    if not m or not 1 <= int(m[2]) <= 12:
+        raise ConfigError(str(file), key, "must be a month written YYYY-MM")
+    return int(m[1]), int(m[2])
+
+
+def _term(file: Path, key: str, entry: object) -> Term:
+    if not isinstance(entry, dict) or set(entry) - TERM_KEYS or "from" not in entry:
+        raise ConfigError(str(file), key, "a term is {names: [...], from: YYYY-MM[, to: YYYY-MM]}")
+    names = entry.get("names")
+    if not isinstance(names, list) or not names or not all(isinstance(n, str) and n.strip() for n in names):
+        raise ConfigError(str(file), f"{key}.names", "must be a non-empty list of names")
+    start = _month(file, f"{key}.from", entry["from"])
+    end = _month(file, f"{key}.to", entry["to"]) if entry.get("to") is not None else (HORIZON, 12)
+    if end < start:
+        raise ConfigError(str(file), f"{key}.to", "ends before it starts")
+    alternation = "|".join(sorted({re.escape(fold(n)) for n in names}, key=len, reverse=True))
+    return Term(re.compile(rf"(?<!\w)(?:{alternation})(?!\w)"), start, end)
+
+
+def load_officials(file: Path = OFFICIALS_FILE) -> tuple[Term, ...]:
+    """Loaded once per version of the file: `mkdocs serve` sees edits without a restart."""
+    try:
+        stamp = file.stat().st_mtime_ns
+    except OSError:
+        stamp = 0
+    return _load_officials(file, stamp)
+
+
+@lru_cache(maxsize=4)
+def _load_officials(file: Path, _stamp: int) -> tuple[Term, ...]:
+    try:
+        data = yaml.safe_load(file.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ConfigError(str(file), "(file)", f"cannot be read: {exc}") from None
+    if not isinstance(data, dict) or not data:
+        raise ConfigError(str(file), "(file)", "must be a mapping of offices to lists of terms")
+    terms = []
+    for office, entries in data.items():
+        if not isinstance(office, str) or not ID_RE.match(office):
+            raise ConfigError(str(file), str(office), "office id must be lower-case ASCII words joined by '-'")
+        if not isinstance(entries, list) or not entries:
+            raise ConfigError(str(file), office, "must be a list of terms")
+        terms.extend(_term(file, f"{office}[{i}]", e) for i, e in enumerate(entries))
+    return tuple(terms)
+
+
+def _years(term: Term, own: PartialDate | None) -> set[int]:
+    if own and own.month:
+        return {y for y in range(term.start[0], term.end[0] + 1) if term.start <= (y, own.month) <= term.end}
+    return set(range(term.start[0], term.end[0] + 1))
+
+
+def tenure_clues(text: str, own: PartialDate | None) -> list[tuple[frozenset[int], str]]:
+    """(years the named official could be in office, the name as written), one per person.
+    A person with several terms (or offices) gets the union of them."""
+    folded = fold(text)
+    found: dict[str, tuple[set[int], str]] = {}
+    for term in load_officials():
+        for m in term.pattern.finditer(folded):
+            if FORMER_RE.search(folded[max(0, m.start() - 60):m.start()]):
+                continue
+            years, _ = found.setdefault(m.group(0), (set(), text[m.start():m.end()]))
+            years |= _years(term, own)
+            break
+    return [(frozenset(years), phrase) for years, phrase in found.values() if years]

@@ -1,0 +1,175 @@
+"""Dates: printed, inferred, and always explained (synthetic snippets, not real articles)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from aseankb.clean import clean, split_header
+from aseankb.config import load_taxonomy
+from aseankb.errors import ConfigError
+from aseankb.extract import extract
+from aseankb.extract.clues import load_relations
+from aseankb.extract.dates import Context, extract_date, infer_year
+from aseankb.extract.meetings import find_meetings
+from aseankb.extract.officials import load_officials
+from aseankb.model import PartialDate
+
+TAX = load_taxonomy()
+
+
+def _article(text: str):
+    return extract(clean(text), file_name="t.txt", source="seeds/t.txt", tax=TAX)[0]
+
+
+def test_day_precision_header() -> None:
+    date, rest = split_header(" date 2025-10-27 Malaisie\n\nLe titre")
+    assert date == PartialDate(2025, 10, 27) and date.precision == "day" and rest.startswith("Malaisie")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Les ministres se sont réunis le 1er août 2019 à Bangkok.", PartialDate(2019, 8, 1)),
+    ("Leaders met on Dec. 17, 2023 in Tokyo.", PartialDate(2023, 12, 17)),
+    ("Les dirigeants se sont réunis le 14 novembre 2017 à Manille.", PartialDate(2017, 11, 14)),
+])
+def test_printed_dates(text: str, expected: PartialDate) -> None:
+    r = extract_date(None, text, [], text, {})
+    assert r.date == expected and r.evidence
+
+
+def test_weekday_pins_the_year_next_to_dated_events() -> None:
+    # Tuesday 30 July: 2013, 2019, 2024... the text's latest dated event is 2018.
+    text = "La réunion s'est ouverte mardi 30 juillet. Les échanges ont atteint 10 milliards en 2018."
+    r = extract_date(None, text, [], text, {})
+    assert r.date == PartialDate(2019, 7, 30) and "mardi 30 juillet" in r.evidence
+
+
+def test_a_weekday_alone_does_not_date() -> None:
+    assert infer_year("La réunion s'est ouverte mardi 30 juillet.") is None
+
+
+def test_since_a_later_month_means_the_next_year() -> None:
+    text = "Réunis le 10 mars, ils ont salué les progrès accomplis depuis le sommet de juin 2015."
+    r = extract_date(None, text, [], text, {})
+    assert r.date == PartialDate(2016, 3, 10) and "depuis" in r.evidence
+
+
+def test_anniversary_of_relations() -> None:
+    text = "Les deux parties célèbrent cette année le 45e anniversaire de leurs relations."
+    assert infer_year(text, ctx=Context(about=["canada"]))[0] == 2022  # relations since 1977
+    vi = "Hai bên kỷ niệm 35 năm quan hệ đối thoại."
+    assert infer_year(vi, ctx=Context(about=["coree-du-sud"]))[0] == 2024  # since 1989
+
+
+def test_anniversary_of_unknown_subject_says_nothing() -> None:
+    text = "Le 10e anniversaire de l'initiative a été célébré."
+    assert infer_year(text, ctx=Context(about=["chine", "japon"])) is None
+
+
+def test_partnership_announced_for_next_month() -> None:
+    text = ("L'ASEAN et le Japon ont convenu de porter leurs relations à un partenariat stratégique "
+            "global lors du sommet prévu en décembre prochain.")
+    r = infer_year(text, ctx=Context(about=["japon"], partners_in=lambda s: ["japon"] if "Japon" in s else []))
+    assert r == (2023, "partenariat stratégique global [2023]")
+
+
+def test_official_in_office() -> None:
+    # In office from January 2009 to February 2013; her name is the only clue.
+    text = "La secrétaire d'État Hillary Clinton a rencontré le 12 janvier les ministres de l'ASEAN."
+    r = extract_date(None, text, [], text, {})
+    assert r.date == PartialDate(2009, 1, 12) and "Hillary Clinton" in r.evidence
+
+
+def test_former_official_dates_nothing() -> None:
+    assert infer_year("L'ancien Premier ministre Malcolm Turnbull a écrit un livre.") is None
+
+
+def test_numbered_meeting_beats_a_target_year() -> None:
+    text = "Le 19e Forum régional de l'ASEAN s'est ouvert. Les pays visent la communauté en 2015."
+    assert infer_year(text, ctx=Context(meetings=find_meetings(text)))[0] == 2012
+
+
+def test_past_meeting_is_not_the_date() -> None:
+    text = ("Jakarta, 8 juillet (VNA) - Réunion des hauts fonctionnaires, la première depuis que le statut "
+            "a été conféré lors de la 54e réunion des ministres des Affaires étrangères de l'ASEAN le 2 août 2021.")
+    r = extract_date(None, text, [], text, {}, Context(meetings=find_meetings(text)))
+    assert r.date == PartialDate(2022, 7, 8)
+
+
+def test_page_update_line_gives_day_and_month() -> None:
+    text = "Le volume des échanges a atteint 5 milliards de dollars en 2015. Le sommet s'est achevé."
+    r = extract_date(None, text, ["Dernière mise à jour à 08h17 le 23/05"], text, {})
+    assert r.date == PartialDate(2015, 5, 23) and r.evidence.startswith("Dernière mise à jour")
+
+
+def test_vietnamese_dates() -> None:
+    text = "Ngày 10/10, hai bên đã ký thỏa thuận. Quan hệ được nâng cấp vào tháng 7/2020."
+    r = extract_date(None, text, [], text, {})
+    assert r.date == PartialDate(2020, 10, 10)
+
+
+def test_every_inferred_date_is_explained() -> None:
+    art = _article("L'ASEAN et l'UE renforcent leur coopération\n"
+                   "Bruxelles (VNA) - Les ministres de l'ASEAN et de l'UE se sont réunis le 21 janvier "
+                   "à Bruxelles. Le plan d'action adopté en 2017 a été salué.\nL'UE soutient l'ASEAN.")
+    assert art.date_source == "inferred" and art.year == 2017 and art.date_evidence
+
+
+@pytest.mark.parametrize(("loader", "body", "key"), [
+    (load_relations, "japon: {since: 1973, founded: 1970}\n", "japon.founded"),
+    (load_relations, "japon: {since: soon}\n", "japon.since"),
+    (load_officials, "pm:\n  - {names: [A B], from: 2019-13}\n", "pm[0].from"),
+    (load_officials, "pm:\n  - {names: [A B], from: 2019-01, to: 2018-01}\n", "pm[0].to"),
+    (load_officials, "pm:\n  - {names: [], from: 2019-01}\n", "pm[0].names"),
+])
+def test_bad_data_names_file_and_key(tmp_path: Path, loader, body: str, key: str) -> None:
+    file = tmp_path / "data.yaml"
+    file.write_text(body, encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        loader(file)
+    assert err.value.file == str(file) and err.value.key == key
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("Publié le 23/05/2016 à 10h00", PartialDate(2016, 5, 23)),
+    ("Cập nhật: 10/10/2024 14:30", PartialDate(2024, 10, 10)),
+    ("Updated: Dec. 17, 2023", PartialDate(2023, 12, 17)),
+])
+def test_publication_lines_of_the_page(line: str, expected: PartialDate) -> None:
+    cleaned = clean(f"{line}\nL'ASEAN et le Japon tiennent un sommet\nLes dirigeants se sont réunis. Le Japon.")
+    assert line in cleaned.chrome
+    art = extract(cleaned, file_name="t.txt", source="seeds/t.txt", tax=TAX)[0]
+    assert art.date == expected and art.date_evidence == line
+
+
+def test_related_links_do_not_date_the_page() -> None:
+    cleaned = clean(">>Le sommet du 12 mai 2015 a réussi\nL'ASEAN et l'Inde\nTexte sans date. L'Inde.")
+    art = extract(cleaned, file_name="t.txt", source="seeds/t.txt", tax=TAX)[0]
+    assert art.year is None
+
+
+def test_an_aspiration_is_not_a_level_reached() -> None:
+    text = "L'ASEAN et l'UE visent à établir un partenariat stratégique. Les ministres se sont vus en 2017."
+    ctx = Context(about=["union-europeenne"], partners_in=lambda s: ["union-europeenne"] if "UE" in s else [])
+    assert infer_year(text, ctx=ctx)[0] == 2017  # the EU's strategic partnership came in 2020
+    done = "L'ASEAN et l'UE ont établi un partenariat stratégique. Les ministres se sont vus en 2017."
+    assert infer_year(done, ctx=ctx)[0] == 2020
+
+
+def test_header_variants_and_vietnamese_dateline() -> None:
+    assert split_header(" date: 2024/3/05 Texte")[0] == PartialDate(2024, 3, 5)
+    lead = "Viêng Chăn, 10/10 (TTXVN) - Hai bên nâng cấp quan hệ vào năm 2024."
+    assert extract_date(None, lead, [], lead, {}).date == PartialDate(2024, 10, 10)
+
+
+def test_goal_years_are_targets_not_events() -> None:
+    text = "Les échanges ont atteint 10 milliards en 2017. L'objectif est la neutralité carbone en 2030."
+    assert infer_year(text)[0] == 2017
+
+
+def test_official_with_two_terms_skips_the_gap() -> None:
+    # Prime minister 2006-2007 and 2012-2020; the text's latest dated event is 2009.
+    text = "Le Premier ministre japonais Shinzo Abe a salué l'accord signé en 2009."
+    r = infer_year(text)
+    assert r[0] == 2012 and "Shinzo Abe" in r[1]

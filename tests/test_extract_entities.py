@@ -1,0 +1,124 @@
+"""Partners, domains, language and titles on English and Vietnamese text (synthetic snippets)."""
+
+from __future__ import annotations
+
+import pytest
+
+from aseankb.clean import clean
+from aseankb.config import load_taxonomy
+from aseankb.extract import extract
+from aseankb.extract.entities import extract_domains, extract_partners
+from aseankb.extract.language import extract_language
+from aseankb.extract.title import extract_title, is_headline, strip_dateline
+
+TAX = load_taxonomy()
+
+
+def _partners(text: str) -> set[str]:
+    about, mentioned = extract_partners(TAX, "", "", text)
+    return set(about) | set(mentioned)
+
+
+@pytest.mark.parametrize(("text", "pid"), [
+    ("Japan pledged support.", "japon"),
+    ("Ministers welcomed the EU's offer.", "union-europeenne"),
+    ("The Republic of Korea will host.", "coree-du-sud"),
+    ("The ASEAN Plus Three ministers met.", "asean-plus-3"),
+    ("The East Asia Summit opened.", "sommet-asie-est"),
+    ("Hàn Quốc ủng hộ ASEAN.", "coree-du-sud"),
+    ("Nhật Bản là đối tác.", "japon"),
+    ("Trung Quốc và ASEAN.", "chine"),
+    ("Hoa Kỳ tham dự.", "etats-unis"),
+    ("Quan hệ với Mỹ.", "etats-unis"),
+    ("Liên minh châu Âu và ASEAN.", "union-europeenne"),
+    ("Úc và ASEAN.", "australie"),
+    ("Australia và ASEAN.", "australie"),
+    ("Ấn Độ và ASEAN.", "inde"),
+    ("Tổng thống Nga phát biểu.", "russie"),
+    ("Thủ tướng Anh phát biểu.", "royaume-uni"),
+    ("Canada và ASEAN.", "canada"),
+    ("New Zealand và ASEAN.", "nouvelle-zelande"),
+])
+def test_partner_names_in_english_and_vietnamese(text: str, pid: str) -> None:
+    assert pid in _partners(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Bà Nguyễn Thị Nga phát biểu.",
+    "Ông Nguyễn Tuấn Anh dự họp.",
+    "Anh ấy nói rằng hội nghị thành công.",
+    "Chị Lan Anh là phóng viên.",
+])
+def test_vietnamese_given_names_are_not_countries(text: str) -> None:
+    assert not _partners(text) & {"russie", "royaume-uni"}
+
+
+def test_english_and_vietnamese_domains() -> None:
+    en = extract_domains(TAX, "They agreed on counter-terrorism, clean energy, educational exchanges "
+                              "and sustainable development.")
+    assert {"securite", "energie", "education", "developpement"} <= set(en)
+    vi = extract_domains(TAX, "Hợp tác an ninh mạng, chuyển đổi số và thương mại.")
+    assert {"cybersecurite", "economie-numerique", "commerce-investissement"} <= set(vi)
+
+
+def test_security_word_alone_is_not_food_security() -> None:
+    assert "securite" not in extract_domains(TAX, "La sécurité alimentaire régionale.")
+    assert "securite" in extract_domains(TAX, "La paix et la sécurité régionales.")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Les ministres des Affaires étrangères de l'ASEAN se sont réunis pour examiner la coopération.", "fr"),
+    ("The foreign ministers of ASEAN met to review their cooperation with partners.", "en"),
+    ("Các bộ trưởng ngoại giao ASEAN đã họp để đánh giá hợp tác với các đối tác.", "vi"),
+])
+def test_language(text: str, lang: str) -> None:
+    assert extract_language([text]) == lang
+
+
+@pytest.mark.parametrize("lead", [
+    "Bangkok (VNA) – L'ASEAN et le Japon ont convenu de renforcer leur coopération maritime.",
+    "TOKYO - Japan and ASEAN agreed to strengthen their maritime cooperation.",
+    "TOKYO, Dec. 17 (Kyodo) -- Japan and ASEAN agreed to strengthen their maritime cooperation.",
+])
+def test_titles_lose_datelines(lead: str) -> None:
+    title, _ = extract_title([lead, "Suite du texte."], lambda s: "ASEAN" in s)
+    assert not is_headline(lead) and title == strip_dateline(lead).rstrip(".")
+    assert "(" not in title and not title.startswith(("TOKYO", "Bangkok"))
+
+
+def test_captions_and_chrome_never_make_the_title() -> None:
+    text = ("Dernière mise à jour à 08h17 le 23/05\n"
+            "Les ministres posent pour une photo de famille. Photo : VNA\n"
+            "Hanoï (VNA) – L'ASEAN et l'Inde ont adopté un plan d'action pour la connectivité.\n"
+            "L'Inde soutient l'ASEAN.")
+    art = extract(clean(text), file_name="t.txt", source="seeds/t.txt", tax=TAX)[0]
+    assert art.title == "L'ASEAN et l'Inde ont adopté un plan d'action pour la connectivité"
+
+
+def test_vietnamese_long_asean_name_is_shortened_in_titles() -> None:
+    lead = "Hàn Quốc và Hiệp hội các quốc gia Đông Nam Á (ASEAN) đã nhất trí nâng cấp quan hệ."
+    title, _ = extract_title([lead, "Tiếp."], lambda s: True)
+    assert title.startswith("Hàn Quốc và ASEAN đã nhất trí")
+
+
+def test_caption_glued_to_a_long_paragraph_goes_alone() -> None:
+    body = "Hai bên đã ký thỏa thuận hợp tác về an ninh mạng. " * 8
+    cleaned = clean(f"Hàn Quốc và ASEAN ký thỏa thuận\n{body}Các nhà lãnh đạo chụp ảnh chung. Ảnh: TTXVN")
+    assert cleaned.paragraphs[-1] == body.strip()
+    assert "Các nhà lãnh đạo chụp ảnh chung. Ảnh: TTXVN" in cleaned.chrome
+
+
+@pytest.mark.parametrize("line", ["Lire aussi : L'ASEAN et le Japon", "Read more: ASEAN summit opens",
+                                  "Tin liên quan", "Bình luận (3)", "Ảnh: TTXVN"])
+def test_more_chrome_and_captions(line: str) -> None:
+    cleaned = clean(f"L'ASEAN et le Japon renforcent leurs liens\nLe Japon soutient l'ASEAN.\n{line}")
+    assert line not in cleaned.paragraphs
+
+
+def test_vietnamese_dateline_and_site_suffix() -> None:
+    title, _ = extract_title(["Viêng Chăn, 10/10 (TTXVN) - Hàn Quốc và ASEAN nâng cấp quan hệ.", "Tiếp."],
+                             lambda s: True)
+    assert title == "Hàn Quốc và ASEAN nâng cấp quan hệ"
+    title, consumed = extract_title(["L'ASEAN et le Japon renforcent leurs liens | VietnamPlus", "Texte."],
+                                    lambda s: True)
+    assert title == "L'ASEAN et le Japon renforcent leurs liens" and consumed

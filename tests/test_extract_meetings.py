@@ -1,0 +1,108 @@
+"""Numbered meetings (data/meetings.yaml): their years, the events they become, bad data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from aseankb.clean import clean
+from aseankb.config import load_taxonomy
+from aseankb.errors import ConfigError
+from aseankb.extract import extract
+from aseankb.extract.meetings import find_meetings, load_meetings
+
+TAX = load_taxonomy()
+
+
+def _years(text: str) -> dict[str, int]:
+    return {m.event_id: min(m.years) for m in find_meetings(text) if m.reported}
+
+
+@pytest.mark.parametrize(("text", "event", "year"), [
+    ("Ouverture de la 58e réunion des ministres des Affaires étrangères de l'ASEAN (AMM-58).", "amm-58", 2025),
+    ("The 32nd ASEAN Regional Forum opened in Kuala Lumpur.", "arf-32", 2025),
+    ("Le 32e Forum régional de l’ASEAN s’est ouvert.", "arf-32", 2025),
+    ("Leaders attended the 19th East Asia Summit in Vientiane.", "eas-19", 2024),
+    ("Le Premier ministre au 28 e Sommet ASEAN+3.", "apt-summit-28", 2025),
+    ("Le 16e Sommet ASEAN-Japon s'est tenu mercredi.", "asean-japan-summit-16", 2013),
+    ("The 52nd AMM ended.", "amm-52", 2019),
+    ("Le 19e Forum régional de l'ASEAN a débuté jeudi.", "arf-19", 2012),
+    ("Hội nghị Cấp cao ASEAN lần thứ 45 khai mạc tại Viêng Chăn.", "asean-summit-45", 2024),
+    ("Le 23e Sommet de l'ASEAN, à Bandar Seri Begawan.", "asean-summit-23", 2013),
+    ("The 12th ADMM-Plus met in Kuala Lumpur.", "admm-plus-12", 2025),
+    ("The 14th EAS Foreign Ministers' Meeting ended.", "eas-fmm-14", 2024),
+    ("Les 36e et 37e Sommets de l'ASEAN se sont tenus en ligne.", "asean-summit-37", 2020),
+    ("La 26e réunion du Forum régional de l'ASEAN s'est ouverte.", "arf-26", 2019),
+])
+def test_numbered_meeting_years(text: str, event: str, year: int) -> None:
+    assert _years(text) == {event: year}
+
+
+def test_two_summits_a_year_and_gaps() -> None:
+    series = {s.id: s for s in load_meetings()}
+    assert series["asean-summit"].year_of(36) == series["asean-summit"].year_of(37) == 2020
+    assert series["apt-summit"].year_of(11) == 2007 and series["apt-summit"].year_of(12) == 2009
+    assert series["eas"].year_of(3) == 2007 and series["eas"].year_of(4) == 2009
+    assert series["asean-rok-summit"].year_of(5) is None  # before the recorded runs
+
+
+def test_past_and_announced_meetings_are_not_reported() -> None:
+    text = ("C'est la première réunion depuis la 54e réunion des ministres des Affaires étrangères "
+            "de l'ASEAN en 2021. Le 47e Sommet de l'ASEAN, prévu en octobre, sera chargé.")
+    mentions = find_meetings(text)
+    assert [m.event_id for m in mentions] == ["amm-54", "asean-summit-47"]
+    assert not any(m.reported for m in mentions)
+
+
+def test_unnumbered_special_summit_needs_a_year() -> None:
+    (mention,) = find_meetings("Le Sommet spécial ASEAN-Australie s'ouvre à Sydney.")
+    assert mention.number is None and mention.years == {2018, 2024} and mention.event_id is None
+
+
+def test_events_in_the_article() -> None:
+    text = ("Les ministres réunis pour le 16e Sommet ASEAN-Japon\n"
+            "Le Premier ministre japonais a participé au 16e Sommet ASEAN-Japon, dans le cadre du "
+            "23e Sommet de l'ASEAN, avec les dirigeants de l'ASEAN. Le Japon est un partenaire clé.")
+    art, _ = extract(clean(text), file_name="x.txt", source="seeds/x.txt", tax=TAX)
+    assert art.events == ["asean-japan-summit-16", "asean-summit-23"]
+    assert art.year == 2013 and art.date_source == "inferred" and "Sommet" in art.date_evidence
+
+
+def _write(tmp_path: Path, body: str) -> Path:
+    file = tmp_path / "meetings.yaml"
+    file.write_text(body, encoding="utf-8")
+    return file
+
+
+@pytest.mark.parametrize(("body", "key"), [
+    ("amm:\n  label: AMM\n  first_year: 1967\n  colour: red\n  patterns: {fr: ['{ORD} amm']}\n", "amm.colour"),
+    ("amm:\n  label: AMM\n  first_year: 1967\n  patterns: {fr: ['amm']}\n  schedule: [{from: 1, year: 1967}]\n",
+     "amm.patterns.fr"),
+    ("amm:\n  label: AMM\n  first_year: 1967\n  patterns: {fr: ['{ORD} amm']}\n"
+     "  schedule: [{from: 5, year: 2000}, {from: 3, year: 2001}]\n", "amm.schedule[1]"),
+    ("amm:\n  label: AMM\n  first_year: 1967\n  patterns: {de: ['{ORD} amm']}\n", "amm.patterns.de"),
+    ("amm:\n  label: AMM\n  first_year: 1967\n  patterns: {fr: ['{ORD} (amm']}\n", "amm.patterns.fr"),
+    ("Bad Id:\n  label: x\n", "Bad Id"),
+])
+def test_bad_meetings_file_names_file_and_key(tmp_path: Path, body: str, key: str) -> None:
+    file = _write(tmp_path, body)
+    with pytest.raises(ConfigError) as err:
+        load_meetings(file)
+    assert err.value.file == str(file) and err.value.key == key
+
+
+def test_special_summit_month_dates_the_article() -> None:
+    text = ("Les dirigeants au Sommet spécial ASEAN-Australie\n"
+            "Le Premier ministre australien Anthony Albanese a accueilli le Sommet spécial ASEAN-Australie, "
+            "avec les dirigeants de l'ASEAN. L'Australie est un partenaire clé.")
+    art, _ = extract(clean(text), file_name="x.txt", source="seeds/x.txt", tax=TAX)
+    assert (art.year, art.date.month) == (2024, 3)  # 2018 is before Albanese's term
+    assert art.events == ["asean-australia-special-summit-2024"]
+
+
+def test_held_month_is_validated(tmp_path: Path) -> None:
+    file = _write(tmp_path, "s:\n  label: S\n  first_year: 2018\n  patterns: {fr: ['sommet s']}\n  held: [2018-13]\n")
+    with pytest.raises(ConfigError) as err:
+        load_meetings(file)
+    assert err.value.key == "s.held[0]"
