@@ -39,6 +39,8 @@ from gen_corpus import Generator  # noqa: E402
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 QUERY = "cooperation maritime"
+COPY_IGNORE = (".git", ".venv", "seeds", "content", "site", ".aseankb-cache", ".cache", "tests", "src", "*.egg-info",
+               "__pycache__", ".pytest_cache", ".ruff_cache", "node_modules", "build", "dist")
 BARE_MKDOCS = """site_name: Bare Material build
 docs_dir: docs
 site_dir: site
@@ -130,11 +132,12 @@ def machine() -> str:
 def make_project(base: Path, n: int, seed: int) -> tuple[Path, str, bytes]:
     """A copy of the project with N generated seeds; returns it and one more seed to add."""
     proj = base / f"project-{n}"
-    (proj / "scripts").mkdir(parents=True)
-    shutil.copy(ROOT / "mkdocs.yml", proj / "mkdocs.yml")
-    shutil.copy(ROOT / "scripts" / "mkdocs_hooks.py", proj / "scripts" / "mkdocs_hooks.py")
+    # Everything the site build reads (mkdocs.yml, the hook, theme overrides...), not the
+    # generated or heavy parts; the package itself is the one installed in this venv.
+    shutil.copytree(ROOT, proj, ignore=shutil.ignore_patterns(*COPY_IGNORE))
     gen = Generator(ROOT / "seeds", seed)
     (proj / "seeds").mkdir()
+    (proj / "content").mkdir()
     for i in range(n + 1):
         data = gen.article(i).encode("utf-8")
         name = f"{i:06d}.txt"
