@@ -4,6 +4,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
+
+try:  # the regex parser of the standard library (private, hence the fallback)
+    from re import _constants as _sre_constants
+    from re import _parser as _sre_parse
+except ImportError:  # pragma: no cover - Python < 3.11
+    _sre_constants = _sre_parse = None
 
 # Letters that NFD does not split into a base letter and a mark.
 _EXTRA_FOLD = str.maketrans({"đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L"})
@@ -39,3 +46,26 @@ def fold(text: str) -> str:
 def squash_spaces(text: str) -> str:
     """Collapse runs of (Unicode) spaces into one ASCII space and trim."""
     return SPACES_RE.sub(" ", text).strip()
+
+
+@cache
+def required_literal(pattern: re.Pattern) -> str | None:
+    """The longest plain text every match of `pattern` contains, or None if unknown.
+
+    A substring test (`in`) is ~100x cheaper than a regex scan, so a text that lacks this
+    literal can skip the scan: the answer is the same, only faster.
+    """
+    if _sre_parse is None or pattern.flags & re.IGNORECASE or not isinstance(pattern.pattern, str):
+        return None
+    try:
+        parsed = _sre_parse.parse(pattern.pattern, pattern.flags)
+    except Exception:  # noqa: BLE001 - an unparsable pattern just gets no shortcut
+        return None
+    best, run = "", []
+    for op, arg in list(parsed) + [(None, None)]:
+        if op is _sre_constants.LITERAL:
+            run.append(chr(arg))
+            continue
+        best = max(best, "".join(run), key=len)
+        run = []
+    return best or None

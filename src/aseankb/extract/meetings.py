@@ -15,7 +15,7 @@ import yaml
 
 from ..config import DATA_DIR, ID_RE
 from ..errors import ConfigError
-from ..text import fold
+from ..text import fold, required_literal
 
 MEETINGS_FILE = DATA_DIR / "meetings.yaml"
 LANGUAGES = ("fr", "en", "vi", "any")
@@ -185,6 +185,9 @@ def find_meetings(text: str, series: tuple[Series, ...] | None = None) -> list[M
     found: dict[tuple[str, int | None], tuple[int, Mention]] = {}
     for s in series if series is not None else load_meetings():
         for pattern in s.patterns:
+            literal = required_literal(pattern)
+            if literal and literal not in folded:
+                continue  # cannot match: skip the scan
             for m in pattern.finditer(folded):
                 number = int(m["n"]) if "n" in m.re.groupindex and m["n"] else None
                 year = s.year_of(number) if number is not None else None

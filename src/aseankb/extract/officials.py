@@ -31,6 +31,7 @@ class Term:
     pattern: re.Pattern  # the person's names, folded
     start: tuple[int, int]
     end: tuple[int, int]
+    forms: tuple[str, ...] = ()  # the same names as plain text: a text with none of them skips the scan
 
 
 def _month(file: Path, key: str, value: object) -> tuple[int, int]:
@@ -50,8 +51,9 @@ def _term(file: Path, key: str, entry: object) -> Term:
     end = _month(file, f"{key}.to", entry["to"]) if entry.get("to") is not None else (HORIZON, 12)
     if end < start:
         raise ConfigError(str(file), f"{key}.to", "ends before it starts")
-    alternation = "|".join(sorted({re.escape(fold(n)) for n in names}, key=len, reverse=True))
-    return Term(re.compile(rf"(?<!\w)(?:{alternation})(?!\w)"), start, end)
+    forms = sorted({fold(n) for n in names}, key=len, reverse=True)
+    alternation = "|".join(re.escape(f) for f in forms)
+    return Term(re.compile(rf"(?<!\w)(?:{alternation})(?!\w)"), start, end, tuple(forms))
 
 
 def load_officials(file: Path = OFFICIALS_FILE) -> tuple[Term, ...]:
@@ -93,6 +95,8 @@ def tenure_clues(text: str, own: PartialDate | None) -> list[tuple[frozenset[int
     folded = fold(text)
     found: dict[str, tuple[set[int], str]] = {}
     for term in load_officials():
+        if term.forms and not any(f in folded for f in term.forms):
+            continue
         for m in term.pattern.finditer(folded):
             if FORMER_RE.search(folded[max(0, m.start() - 60):m.start()]):
                 continue
