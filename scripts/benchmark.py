@@ -296,7 +296,8 @@ def main(argv: list[str] | None = None) -> int:
     print(info)
     print(f"Load average at the end: {', '.join(f'{x:.1f}' for x in os.getloadavg())}; times are wall-clock seconds; "
           f"full build = cold aseankb build + mkdocs build (its hook indexes the site for search); "
-          f"peak memory: sum of the process tree's PSS (sampled) / largest process's RSS; (n) = CPU seconds of all the step's processes.\n")
+          f"peak memory: sum of the process tree's PSS (sampled) / largest process's RSS; "
+          f"(n) = CPU seconds of all the step's processes.\n")
     print(table(rows))
     return 0 if all(s.ok for r in rows for s in r.steps.values()) else 1
 
