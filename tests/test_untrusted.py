@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import random
 import re
 import subprocess
 import sys
@@ -428,3 +429,20 @@ def test_browser_runs_no_seed_script(hostile: Path) -> None:
     finally:
         server.shutdown()
     assert dialogs == [] and foreign == []
+
+
+def test_near_copy_found_among_many_unrelated_texts() -> None:
+    """MinHash banding must put the planted copy among the candidates, whatever its place,
+    and texts that only share vocabulary must not be flagged."""
+    base = fixture_text("numerique.txt")
+    rng = random.Random(3)
+    words = [w for n in ("commerce-cp1252.txt", "education-utf16.txt", "energie-mixte.txt", "sante-crlf.txt")
+             for w in fixture_text(n).split()]
+    unrelated = [" ".join(rng.choice(words) for _ in range(300)) for _ in range(300)]
+    unrelated[::75] = [fixture_text(n) for n in ("commerce-cp1252.txt", "education-utf16.txt",
+                                                   "energie-mixte.txt", "sante-crlf.txt")]
+    texts = [*unrelated[:120], base, *unrelated[120:], near_copy(base)]
+    found = near_duplicates(texts)
+    assert list(found) == [len(texts) - 1] and found[len(texts) - 1][0] == 120
+    assert 0.5 < found[len(texts) - 1][1] < 1
+    assert near_duplicates(unrelated) == {}
