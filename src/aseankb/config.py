@@ -82,13 +82,27 @@ def _str_list(file: Path, key: str, value: object) -> list[str]:
     return list(value)
 
 
-def _entries(file: Path, allowed: set[str]) -> dict[str, dict]:
+def read_mapping(file: Path, what: str) -> dict:
+    """A data file's top-level mapping (`what` says of what, for the error message)."""
     try:
         data = yaml.safe_load(file.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise ConfigError(str(file), "(file)", f"cannot be read: {exc}") from None
     if not isinstance(data, dict) or not data:
-        raise ConfigError(str(file), "(file)", "must be a mapping of ids to entries")
+        raise ConfigError(str(file), "(file)", f"must be a mapping of {what}")
+    return data
+
+
+def file_version(file: Path) -> int:
+    """What data loaders cache on, with the path: `mkdocs serve` sees edits without a restart."""
+    try:
+        return file.stat().st_mtime_ns
+    except OSError:
+        return 0
+
+
+def _entries(file: Path, allowed: set[str]) -> dict[str, dict]:
+    data = read_mapping(file, "ids to entries")
     for item_id, entry in data.items():
         if not isinstance(item_id, str) or not ID_RE.match(item_id):
             raise ConfigError(str(file), str(item_id), "id must be lower-case ASCII words joined by '-'")

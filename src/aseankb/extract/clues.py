@@ -14,9 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
-from ..config import DATA_DIR
+from ..config import DATA_DIR, file_version, read_mapping
 from ..errors import ConfigError
 from ..text import fold
 
@@ -58,21 +56,12 @@ class Clue:
 
 def load_relations(file: Path = RELATIONS_FILE) -> dict[str, dict[str, int]]:
     """Loaded once per version of the file: `mkdocs serve` sees edits without a restart."""
-    try:
-        stamp = file.stat().st_mtime_ns
-    except OSError:
-        stamp = 0
-    return _load_relations(file, stamp)
+    return _load_relations(file, file_version(file))
 
 
 @lru_cache(maxsize=4)
 def _load_relations(file: Path, _stamp: int) -> dict[str, dict[str, int]]:
-    try:
-        data = yaml.safe_load(file.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise ConfigError(str(file), "(file)", f"cannot be read: {exc}") from None
-    if not isinstance(data, dict) or not data:
-        raise ConfigError(str(file), "(file)", "must be a mapping of partner ids to years")
+    data = read_mapping(file, "partner ids to years")
     for pid, entry in data.items():
         if not isinstance(entry, dict) or "since" not in entry:
             raise ConfigError(str(file), str(pid), "entry must be a mapping with `since`")

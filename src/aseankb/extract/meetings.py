@@ -11,9 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
-from ..config import DATA_DIR, ID_RE
+from ..config import DATA_DIR, ID_RE, file_version, read_mapping
 from ..errors import ConfigError
 from ..text import fold, required_literal
 
@@ -148,21 +146,12 @@ def _held(file: Path, key: str, item: object) -> tuple[int, int | None]:
 
 def load_meetings(file: Path = MEETINGS_FILE) -> tuple[Series, ...]:
     """Loaded once per version of the file: `mkdocs serve` sees edits without a restart."""
-    try:
-        stamp = file.stat().st_mtime_ns
-    except OSError:
-        stamp = 0
-    return _load_meetings(file, stamp)
+    return _load_meetings(file, file_version(file))
 
 
 @lru_cache(maxsize=4)
 def _load_meetings(file: Path, _stamp: int) -> tuple[Series, ...]:
-    try:
-        data = yaml.safe_load(file.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise ConfigError(str(file), "(file)", f"cannot be read: {exc}") from None
-    if not isinstance(data, dict) or not data:
-        raise ConfigError(str(file), "(file)", "must be a mapping of series ids to entries")
+    data = read_mapping(file, "series ids to entries")
     return tuple(_series(file, sid, entry) for sid, entry in data.items())
 
 

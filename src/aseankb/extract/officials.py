@@ -11,9 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
-from ..config import DATA_DIR, ID_RE
+from ..config import DATA_DIR, ID_RE, file_version, read_mapping
 from ..errors import ConfigError
 from ..model import PartialDate
 from ..text import fold
@@ -58,21 +56,12 @@ def _term(file: Path, key: str, entry: object) -> Term:
 
 def load_officials(file: Path = OFFICIALS_FILE) -> tuple[Term, ...]:
     """Loaded once per version of the file: `mkdocs serve` sees edits without a restart."""
-    try:
-        stamp = file.stat().st_mtime_ns
-    except OSError:
-        stamp = 0
-    return _load_officials(file, stamp)
+    return _load_officials(file, file_version(file))
 
 
 @lru_cache(maxsize=4)
 def _load_officials(file: Path, _stamp: int) -> tuple[Term, ...]:
-    try:
-        data = yaml.safe_load(file.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise ConfigError(str(file), "(file)", f"cannot be read: {exc}") from None
-    if not isinstance(data, dict) or not data:
-        raise ConfigError(str(file), "(file)", "must be a mapping of offices to lists of terms")
+    data = read_mapping(file, "offices to lists of terms")
     terms = []
     for office, entries in data.items():
         if not isinstance(office, str) or not ID_RE.match(office):
