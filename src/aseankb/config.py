@@ -101,19 +101,24 @@ def file_version(file: Path) -> int:
         return 0
 
 
+def check_entry(file: Path, item_id: object, entry: object, allowed: set[str], labels: tuple[str, ...]) -> None:
+    """One entry of a data file: a valid id, a mapping of known keys, non-empty labels."""
+    if not isinstance(item_id, str) or not ID_RE.match(item_id):
+        raise ConfigError(str(file), str(item_id), "id must be lower-case ASCII words joined by '-'")
+    if not isinstance(entry, dict):
+        raise ConfigError(str(file), item_id, "entry must be a mapping")
+    unknown = set(entry) - allowed
+    if unknown:
+        raise ConfigError(str(file), f"{item_id}.{sorted(unknown)[0]}", "unknown key")
+    for label in labels:
+        if not isinstance(entry.get(label), str) or not entry[label].strip():
+            raise ConfigError(str(file), f"{item_id}.{label}", "missing label")
+
+
 def _entries(file: Path, allowed: set[str]) -> dict[str, dict]:
     data = read_mapping(file, "ids to entries")
     for item_id, entry in data.items():
-        if not isinstance(item_id, str) or not ID_RE.match(item_id):
-            raise ConfigError(str(file), str(item_id), "id must be lower-case ASCII words joined by '-'")
-        if not isinstance(entry, dict):
-            raise ConfigError(str(file), item_id, "entry must be a mapping")
-        unknown = set(entry) - allowed
-        if unknown:
-            raise ConfigError(str(file), f"{item_id}.{sorted(unknown)[0]}", "unknown key")
-        for label in ("fr", "en"):
-            if not isinstance(entry.get(label), str) or not entry[label].strip():
-                raise ConfigError(str(file), f"{item_id}.{label}", "missing label")
+        check_entry(file, item_id, entry, allowed, ("fr", "en"))
     return data
 
 

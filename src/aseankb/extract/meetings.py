@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ..config import DATA_DIR, ID_RE, file_version, read_mapping
+from ..config import DATA_DIR, check_entry, file_version, read_mapping
 from ..errors import ConfigError
 from ..text import fold, required_literal
 
@@ -115,15 +115,7 @@ def _runs(file: Path, sid: str, value: object) -> tuple[Run, ...]:
 
 
 def _series(file: Path, sid: object, entry: object) -> Series:
-    if not isinstance(sid, str) or not ID_RE.match(sid):
-        raise ConfigError(str(file), str(sid), "id must be lower-case ASCII words joined by '-'")
-    if not isinstance(entry, dict):
-        raise ConfigError(str(file), sid, "entry must be a mapping")
-    unknown = set(entry) - SERIES_KEYS
-    if unknown:
-        raise ConfigError(str(file), f"{sid}.{sorted(unknown)[0]}", "unknown key")
-    if not isinstance(entry.get("label"), str) or not entry["label"].strip():
-        raise ConfigError(str(file), f"{sid}.label", "missing label")
+    check_entry(file, sid, entry, SERIES_KEYS, ("label",))
     _int(file, f"{sid}.first_year", entry.get("first_year"), YEAR_RANGE)
     if "schedule" in entry and "held" in entry:
         raise ConfigError(str(file), sid, "a series has a schedule (numbered) or held years, not both")
