@@ -6,6 +6,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from aseankb.build import site_url
@@ -14,6 +15,7 @@ from aseankb.errors import ConfigError
 from aseankb.group import group
 from aseankb.model import Article, PartialDate
 from aseankb.overrides import apply_overrides, load_overrides
+from aseankb.render import neighbours as nb
 from aseankb.render.charts import bar_table, column_chart, year_series
 from aseankb.render.feeds import ATOM, FEED_SIZE, feeds
 from aseankb.render.pages import article_item
@@ -21,13 +23,12 @@ from aseankb.render.people import people_index, people_pages, person_slug
 from aseankb.render.profiles import matrix_pages, officials, partner_profile
 from aseankb.render.related import (
     NEIGHBOURS,
+    POSTING_MAX,
     RELATED,
     TEXT_CANDIDATES,
-    _buckets,
-    _candidates,
-    _postings,
+    TOP_TERMS,
     related,
-    signatures,
+    term_counts,
 )
 
 TAX = load_taxonomy()
@@ -120,13 +121,25 @@ def test_related_prefers_shared_partners_domains_and_words() -> None:
 
 def test_related_candidates_are_bounded_whatever_the_corpus_size() -> None:
     arts = [art(i, text=f"coopération énergie réseau électrique mot{i % 7} terme{i % 11}") for i in range(3000)]
-    sigs = signatures(arts)
-    index = _postings(sigs)
-    buckets, keys = _buckets(arts)
-    where = {(k, i): pos for k, lst in buckets.items() for pos, i in enumerate(lst)}
-    bound = TEXT_CANDIDATES + (2 * NEIGHBOURS + 1)
-    assert all(len(_candidates(i, sigs, index, buckets, keys, where)) <= bound for i in range(0, 3000, 97))
+    doc, term, count, rank = nb.vocabulary([term_counts(a) for a in arts])
+    s_doc, s_term, s_weight = nb.signatures(doc, term, count, rank, len(arts), TOP_TERMS)
+    assert np.bincount(s_doc).max() <= TOP_TERMS
+    i, j = nb.text_candidates(s_doc, s_term, s_weight, POSTING_MAX, TEXT_CANDIDATES)
+    assert len(i) and np.bincount(i).max() <= TEXT_CANDIDATES and not (i == j).any()
+    near_i, _near_j = nb.bucket_neighbours([[0] for _ in arts], NEIGHBOURS)
+    assert np.bincount(near_i).max() == 2 * NEIGHBOURS
     assert all(len(v) <= RELATED for v in related(arts[:500]).values())
+
+
+def test_best_per_row_breaks_ties_by_position_whatever_the_packing() -> None:
+    i = np.array([0, 0, 0, 1, 1], dtype=np.int64)
+    j = np.array([3, 1, 2, 0, 2], dtype=np.int64)
+    value = np.array([0.5, 0.5 + 1e-12, 0.9, 0.2, 0.2])
+    bi, bj = nb.best_per_row(i, value, j, 2, 4)
+    assert list(zip(bi.tolist(), bj.tolist(), strict=True)) == [(0, 2), (0, 1), (1, 0), (1, 2)]
+    # Values too large to pack take the lexsort path, with the same answer.
+    bi2, bj2 = nb.best_per_row(i, value * 1e12, j, 2, 4)
+    assert (bi2.tolist(), bj2.tolist()) == (bi.tolist(), bj.tolist())
 
 
 # feeds

@@ -13,12 +13,14 @@ Every tie is broken by the articles' order (newest first, then id): deterministi
 
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
-from collections import Counter, defaultdict
+from collections import Counter
+
+import numpy as np
 
 from ..model import Article
+from . import neighbours as nb
 from .dates import short_date
 from .escape import esc_inline
 
@@ -42,80 +44,32 @@ def term_counts(art: Article) -> dict[str, int]:
     return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:TERMS_KEPT])
 
 
-def signatures(arts: list[Article], terms: dict[str, dict[str, int]] | None = None) -> list[dict[str, float]]:
-    tfs = [Counter(terms[a.id]) if terms is not None and a.id in terms else Counter(term_counts(a)) for a in arts]
-    df: Counter = Counter()
-    for tf in tfs:
-        df.update(tf.keys())
-    n = len(arts)
-    sigs = []
-    for tf in tfs:
-        weights = [(-(1 + math.log(c)) * math.log(n / df[t]), t) for t, c in tf.items() if 1 < df[t] < n]
-        top = sorted(weights)[:TOP_TERMS]
-        norm = math.sqrt(sum(w * w for w, _ in top)) or 1.0
-        sigs.append({t: -w / norm for w, t in top})
-    return sigs
-
-
-def _postings(sigs: list[dict[str, float]]) -> dict[str, list[tuple[float, int]]]:
-    index: dict[str, list[tuple[float, int]]] = defaultdict(list)
-    for i, sig in enumerate(sigs):
-        for t, w in sig.items():
-            index[t].append((-w, i))
-    return {t: sorted(lst)[:POSTING_MAX] for t, lst in index.items()}
-
-
-def _buckets(arts: list[Article]) -> tuple[dict[tuple, list[int]], list[list[tuple]]]:
-    """(partner, domain) -> article positions (newest first), and each article's keys."""
-    buckets: dict[tuple, list[int]] = defaultdict(list)
-    keys: list[list[tuple]] = []
-    for i, art in enumerate(arts):
-        mine = [(p, d) for p in art.partners or ["-"] for d in art.domains or ["-"]]
-        keys.append(mine)
-        for key in mine:
-            buckets[key].append(i)
-    return buckets, keys
-
-
-def _jaccard(a: frozenset, b: frozenset) -> float:
-    return len(a & b) / len(a | b) if a or b else 0.0
-
-
-def _candidates(i: int, sigs, index, buckets, keys, where) -> set[int]:
-    dots: Counter = Counter()
-    for t, w in sigs[i].items():
-        for w2, j in index.get(t, ()):
-            dots[j] += w * -w2
-    found = {j for j, _ in sorted(dots.items(), key=lambda kv: (-kv[1], kv[0]))[:TEXT_CANDIDATES]}
-    for key in keys[i]:
-        lst, pos = buckets[key], where[(key, i)]
-        found.update(lst[max(0, pos - NEIGHBOURS):pos + NEIGHBOURS + 1])
-    found.discard(i)
-    return found
-
-
 def related(arts: list[Article], terms: dict[str, dict[str, int]] | None = None) -> dict[str, list[Article]]:
     """Article id -> up to RELATED articles, best first. `arts` sorted newest first; `terms`:
     article id -> its `term_counts` (computed from the text when missing)."""
-    sigs = signatures(arts, terms)
-    index = _postings(sigs)
-    buckets, keys = _buckets(arts)
-    where = {(key, i): pos for key, lst in buckets.items() for pos, i in enumerate(lst)}
-    partners = [frozenset(a.partners) for a in arts]
-    domains = [frozenset(a.domains) for a in arts]
-    out: dict[str, list[Article]] = {}
-    for i, art in enumerate(arts):
-        mine = sigs[i].items()
-        scored = []
-        for j in _candidates(i, sigs, index, buckets, keys, where):
-            theirs = sigs[j]
-            text = sum(w * theirs[t] for t, w in mine if t in theirs)
-            score = (W_TEXT * text + W_PARTNERS * _jaccard(partners[i], partners[j])
-                     + W_DOMAINS * _jaccard(domains[i], domains[j]))
-            if score >= MIN_SCORE:
-                # Rounded so that float noise never decides a tie; ties go to the list order.
-                scored.append((-round(score, 9), j))
-        out[art.id] = [arts[j] for _, j in sorted(scored)[:RELATED]]
+    n = len(arts)
+    if n < 2:
+        return {a.id: [] for a in arts}
+    tfs = [terms[a.id] if terms is not None and a.id in terms else term_counts(a) for a in arts]
+    doc, term, count, rank = nb.vocabulary(tfs)
+    s_doc, s_term, s_weight = nb.signatures(doc, term, count, rank, n, TOP_TERMS)
+    text_i, text_j = nb.text_candidates(s_doc, s_term, s_weight, POSTING_MAX, TEXT_CANDIDATES)
+    buckets: dict[tuple, int] = {}
+    member = [[buckets.setdefault((p, d), len(buckets)) for p in a.partners or ["-"] for d in a.domains or ["-"]]
+              for a in arts]
+    near_i, near_j = nb.bucket_neighbours(member, NEIGHBOURS)
+    pairs = np.unique(np.concatenate([text_i, near_i]) * n + np.concatenate([text_j, near_j]))
+    i, j = pairs // n, pairs % n
+    sig_terms, sig_weights = nb.dense_signatures(s_doc, s_term, s_weight, n, TOP_TERMS)
+    score = (W_TEXT * nb.cosine(i, j, sig_terms, sig_weights)
+             + W_PARTNERS * nb.jaccard(nb.bitmasks([a.partners for a in arts]), i, j)
+             + W_DOMAINS * nb.jaccard(nb.bitmasks([a.domains for a in arts]), i, j))
+    keep = score >= MIN_SCORE
+    # Compared to 1e-9, so that float noise never decides a tie; ties go to the list order.
+    i, j = nb.best_per_row(i[keep], score[keep], j[keep], RELATED, n)
+    out: dict[str, list[Article]] = {a.id: [] for a in arts}
+    for a, b in zip(i.tolist(), j.tolist(), strict=True):
+        out[arts[a].id].append(arts[b])
     return out
 
 
