@@ -160,7 +160,7 @@ def build(seeds_dir: Path, out_dir: Path, *, report_file: Path | None = None,
     items = ingest_all(list_seeds(seeds_dir), seeds_dir, tax, cache, workers or usable_cores())
     mark_duplicates(items)
     separate_ids(items)
-    flag_near_duplicates([(i.result, i.sketch) for i in items if i.article is not None])
+    flag_near_duplicates([(i.result, i.sketch, i.bands) for i in items if i.article is not None])
     correct(seeds_dir, items, tax)
     articles = [i.article for i in items if i.article]
     results = [i.result for i in items]

@@ -20,7 +20,7 @@ from pathlib import Path
 from .cache import Cache, Entry, seed_key, text_hash, write_blob
 from .clean import clean
 from .config import Taxonomy, load_taxonomy
-from .dedup import sketch
+from .dedup import minhashes, sketch
 from .errors import SeedError
 from .extract import article_slug, extract
 from .extract.language import extract_language
@@ -46,6 +46,7 @@ class Ingested:
     path: Path | None = None
     sketch: frozenset[int] = frozenset()  # for near duplicates (dedup.py), kept in the cache
     terms: dict[str, int] = field(default_factory=dict)  # for related articles, kept in the cache
+    bands: bytes = b""  # the sketch's min-hashes (dedup.py), kept in the cache
 
 
 def list_seeds(seeds_dir: Path) -> list[Path]:
@@ -136,13 +137,14 @@ def ingest_job(job: tuple[Path, str, bytes | None, str, Path | None]) -> tuple[I
         return item, None
     if item.article:
         item.sketch = sketch("\n".join(item.article.paragraphs))
+        item.bands = minhashes(item.sketch)
         item.terms = term_counts(item.article)
         item.article.summary = summary_text(item.article)
         write_blob(blob, item.article.paragraphs, item.text)
     result = replace(item.result, messages=list(item.result.messages))  # the build mutates its own
     article = replace(item.article, paragraphs=[]) if item.article else None
     source_hash = text_hash(item.text.encode()) if item.article else None
-    return item, Entry(result, article, item.digest, source_hash, item.sketch, item.terms)
+    return item, Entry(result, article, item.digest, source_hash, item.sketch, item.terms, item.bands)
 
 
 def _pool_context():
@@ -179,7 +181,7 @@ def _copy(obj):
 
 def _from_entry(entry: Entry, key: str, path: Path) -> Ingested:
     article = _copy(entry.article) if entry.article else None
-    return Ingested(_copy(entry.result), article, None, entry.digest, key, path, entry.sketch, entry.terms)
+    return Ingested(_copy(entry.result), article, None, entry.digest, key, path, entry.sketch, entry.terms, entry.bands)
 
 
 def ingest_all(seeds: list[Path], seeds_dir: Path, tax: Taxonomy, cache: Cache,

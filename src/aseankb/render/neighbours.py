@@ -120,6 +120,8 @@ def text_candidates(doc: np.ndarray, term: np.ndarray, weight: np.ndarray, posti
     offset = np.arange(int(reps.sum())) - np.repeat(np.cumsum(reps) - reps, reps)
     post = p_start[term[row]] + offset
     i_all, j_all = doc[row], p_doc[post]
+    if not len(i_all):
+        return i_all.astype(np.int64), j_all.astype(np.int64)
     order = sort_rows((i_all, bits(n)), (j_all, bits(n)))
     i_all, j_all, value = i_all[order], j_all[order], (weight[row] * p_weight[post])[order]
     starts = np.flatnonzero(np.r_[True, (i_all[1:] != i_all[:-1]) | (j_all[1:] != j_all[:-1])])
