@@ -7,6 +7,7 @@ scripts/benchmark.py, not asserted here.
 from __future__ import annotations
 
 import importlib.util
+import os
 import shutil
 from pathlib import Path
 
@@ -188,3 +189,22 @@ def test_a_corrupt_cache_is_an_empty_one(corpus: Path, extractions: list[str]) -
     shutil.rmtree(corpus / "content")
     again = _build(corpus)
     assert len(extractions) == 50 and len(again.written) > 100
+
+
+def test_unchanged_seeds_are_not_read_but_an_edit_is_seen_even_with_mtime_set_back(
+        corpus: Path, extractions: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    _build(corpus)
+    reads: list[str] = []
+    real_read = build_mod.read_seed
+    monkeypatch.setattr(build_mod, "read_seed", lambda p: reads.append(p.name) or real_read(p))
+    extractions.clear()
+    _build(corpus)
+    assert reads == [] and extractions == []  # recognised from a stat: neither read nor hashed
+    seed = sorted((corpus / "seeds").iterdir())[3]
+    before = seed.stat()
+    data = seed.read_bytes()
+    seed.write_bytes(data.replace(b"ASEAN", b"ANASE", 1))  # same size
+    os.utime(seed, ns=(before.st_atime_ns, before.st_mtime_ns))  # and the old mtime
+    out = _build(corpus)
+    assert seed.name in reads and extractions.count(seed.name) == 1
+    assert any("ANASE" in (corpus / "content" / rel).read_text() for rel in out.written if rel.endswith(".txt"))

@@ -96,12 +96,28 @@ class Cache:
         self.index: dict[str, Entry] = _load(self.dir / "index.pickle", {}) if self.dir else {}
         self.used: set[str] = set()
         self.added: dict[str, Entry] = {}
+        # Seed path -> (its stat, its key): a rebuild recognises an unchanged seed from a
+        # `stat` instead of reading and hashing it (10,000 files: seconds).
+        self.files: dict[str, tuple[tuple[int, ...], str]] = _load(self.dir / "files.pickle", {}) if self.dir else {}
+        self.files_seen: dict[str, tuple[tuple[int, ...], str]] = {}
 
     def get(self, key: str) -> Entry | None:
         entry = self.index.get(key)
         if entry is not None:
             self.used.add(key)
         return entry
+
+    def known_file(self, shown: str, now: tuple[int, ...] | None) -> str:
+        """The key of a seed whose file is as the last build saw it (same size, mtime,
+        ctime and inode: `file_stat`), else ''. ctime cannot be set back by hand, unlike mtime."""
+        known = self.files.get(shown)
+        if now and known and known[0] == now and known[1] in self.index:
+            return known[1]
+        return ""
+
+    def remember_file(self, shown: str, now: tuple[int, ...] | None, key: str) -> None:
+        if now and key:
+            self.files_seen[shown] = (now, key)
 
     def put(self, key: str, entry: Entry) -> None:
         """Record an entry whose blob `write_blob` has written (in a worker process)."""
@@ -124,6 +140,9 @@ class Cache:
             self.blob_path(key).unlink(missing_ok=True)
         if new.keys() != self.index.keys() or self.added:
             _dump(self.dir / "index.pickle", new)
+        if self.files_seen != self.files:
+            _dump(self.dir / "files.pickle", self.files_seen)
+            self.files = dict(self.files_seen)
         self.index = new
         for old in self.root.iterdir():
             if old.is_dir() and old != self.dir and len(old.name) == len(self.dir.name):
@@ -139,6 +158,16 @@ class Cache:
     def save_stamps(self, out: Path, stamps: dict[str, tuple[int, int, str]]) -> None:
         if self.root:
             _dump(self._stamps_file(out), stamps)
+
+
+def file_stat(path: Path) -> tuple[int, ...] | None:
+    try:
+        st = path.lstat()  # a symbolic link is never "known": read_seed refuses it
+    except OSError:
+        return None
+    if not path.is_file() or path.is_symlink():
+        return None
+    return st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino
 
 
 def write_blob(path: Path | None, paragraphs: list[str], source: str) -> None:

@@ -17,7 +17,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
-from .cache import Cache, Entry, seed_key, text_hash, write_blob
+from .cache import Cache, Entry, file_stat, seed_key, text_hash, write_blob
 from .clean import clean
 from .config import Taxonomy, load_taxonomy
 from .dedup import minhashes, sketch
@@ -190,23 +190,30 @@ def ingest_all(seeds: list[Path], seeds_dir: Path, tax: Taxonomy, cache: Cache,
     shown_dir = display_path(seeds_dir)
     items: list[Ingested | None] = []
     jobs = []
+    stats = []
     for path in seeds:
         shown = f"{shown_dir}/{path.name}" if shown_dir not in ("", ".") else path.name
-        try:
-            data = read_seed(path)
-        except (OSError, SeedError):
-            data = None  # ingest() reports why
-        key = seed_key(path.name, shown, data) if data is not None else ""
+        stats.append(file_stat(path))  # before reading: a file edited meanwhile is read again next time
+        key, data = cache.known_file(shown, stats[-1]), None  # unchanged since the last build: not read
+        if not key:
+            try:
+                data = read_seed(path)
+            except (OSError, SeedError):
+                data = None  # ingest() reports why
+            key = seed_key(path.name, shown, data) if data is not None else ""
         entry = cache.get(key) if key else None
         items.append(_from_entry(entry, key, path) if entry else None)
         if entry is None:
             jobs.append((path, shown, data, key, cache.blob_path(key) if key else None))
+        else:
+            cache.remember_file(shown, stats[-1], key)
     fresh = iter(_extract_all(jobs, workers))
     for i, item in enumerate(items):
         if item is None:
             items[i], entry = next(fresh)
             if entry:
                 cache.put(items[i].key, entry)
+                cache.remember_file(items[i].result.file, stats[i], items[i].key)
     return items
 
 
