@@ -6,6 +6,7 @@ import random
 
 from aseankb.config import load_taxonomy
 from aseankb.extract.entities import _found, _literal_matches
+from aseankb.extract.meetings import DIGITS_RE, _matches, load_meetings
 from aseankb.text import fold
 
 TAX = load_taxonomy()
@@ -40,3 +41,14 @@ def test_domains_found_as_by_a_full_scan() -> None:
             for pattern, value in ((domain.patterns, fold(text)), (domain.exact, text)):
                 if pattern is not None:
                     assert _found(pattern, value) == bool(pattern.search(value)), (domain.id, value)
+
+
+def test_numbered_meetings_found_where_numbers_start_as_by_a_full_scan() -> None:
+    pieces = ["35e sommet de l'asean", "12th asean summit", "a3", "2024", "1er", "19 e ", "amm-5", "36e",
+              "sommet asean-japon", "hoi nghi cap cao asean lan thu 4", "admm+", "7 e reunion", "٣e"]
+    for series in load_meetings():
+        for pattern in series.patterns:
+            for text in _texts(pieces, 30):
+                numbers = [m.start() for m in DIGITS_RE.finditer(text)]
+                assert [m.span() for m in _matches(pattern, text, numbers)] == \
+                    [m.span() for m in pattern.finditer(text)], (series.id, text)
