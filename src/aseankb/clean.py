@@ -21,8 +21,15 @@ CAPTION_END_RE = re.compile(r"(?:^|[\s.(])(?:Photos?|Ảnh|Nguồn ảnh|Photo c
 CREDIT_RE = re.compile(r"^\((?:Photo\s?:\s?)?[^()]{2,50}/[^()]{1,50}\)\s*\|?$")
 PIPE_END_RE = re.compile(r"\|\s*$")
 IMAGE_ALT_RE = re.compile(r"\s*\bhinh anh \d+\s*")
+IMAGE_ALT_MARK = "hinh anh "
 FRANCAIS_RE = re.compile(r"^Français\s+(?=[A-ZÀ-ÖØ-Þ«\"“])")
 GLUED_SENTENCE_RE = re.compile(r"(?<=[a-zà-öø-ÿ»”)])([.!?])(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’'])")
+# Shortcuts (a line without them cannot match, and testing is far cheaper than the scans above,
+# which start with an assertion or a `\s*` and so try every position): punctuation glued
+# to a capital, the words a caption ends with, the agencies a trailer names.
+GLUED_MARK_RE = re.compile(r"[.!?][A-ZÀ-ÖØ-Þ]")
+CAPTION_MARKS = ("Photo", "Ảnh", "ảnh")
+AGENCY_RE = re.compile(AGENCIES)
 CHROME_RES = [re.compile(p, re.I) for p in (
     r"^!\[[^\]]*\]\([^)]*\)\s*\|?$",               # empty image stub "![]() |"
     r"^Source\s*:?$",
@@ -55,9 +62,13 @@ def split_header(text: str) -> tuple[PartialDate | None, str]:
     return PartialDate(year, month, day), text[m.end():]
 
 
+def _caption_end(line: str) -> re.Match | None:
+    return CAPTION_END_RE.search(line) if any(m in line for m in CAPTION_MARKS) else None
+
+
 def is_caption(line: str) -> bool:
     """Photo captions and credits: never article text, never a title."""
-    return bool(CAPTION_END_RE.search(line) or CREDIT_RE.match(line) or PIPE_END_RE.search(line))
+    return bool(_caption_end(line) or CREDIT_RE.match(line) or PIPE_END_RE.search(line))
 
 
 CAPTION_MAX = 300  # a caption is a sentence or two; a longer line is text that ends with one
@@ -66,7 +77,7 @@ LAST_SENTENCE_RE = re.compile(r"^(.*[.!?»”\"])\s*\S[^.!?]*[.!?]?[^.!?]*$", re
 
 def drop_trailing_caption(line: str) -> str:
     """'Text of a glued article. The leaders pose. Photo: VNA' -> 'Text of a glued article.'"""
-    m = CAPTION_END_RE.search(line)
+    m = _caption_end(line)
     head = line[: m.start()] if m else line
     cut = LAST_SENTENCE_RE.match(head.rstrip(" .")) if m else None
     return cut.group(1).strip() if cut else ""
@@ -78,7 +89,7 @@ def is_chrome(line: str) -> bool:
 
 def strip_trailer(line: str) -> tuple[str, str | None]:
     """'... dans l'avenir. -VNA' -> ('... dans l'avenir.', 'VNA')."""
-    m = TRAILER_RE.search(line)
+    m = TRAILER_RE.search(line) if AGENCY_RE.search(line) else None
     if m and m.start() > 0:
         return line[: m.start()].rstrip(), m.group(1)
     return line, None
@@ -88,7 +99,10 @@ def _split_alt_text(lines: list[str]) -> list[str]:
     # VietnamPlus glues "headline hinh anh 1caption" into one line.
     out: list[str] = []
     for line in lines:
-        out.extend(p for p in IMAGE_ALT_RE.split(line) if p.strip())
+        if IMAGE_ALT_MARK in line:
+            out.extend(p for p in IMAGE_ALT_RE.split(line) if p.strip())
+        elif line.strip():
+            out.append(line)
     return out
 
 
@@ -106,7 +120,7 @@ def clean_lines(text: str) -> tuple[list[str], list[str], str | None]:
     chrome: list[str] = []
     agency = None
     for i, line in enumerate(lines):
-        if len(line) > CAPTION_MAX and CAPTION_END_RE.search(line):
+        if len(line) > CAPTION_MAX and _caption_end(line):
             kept = drop_trailing_caption(line)
             chrome.append(line[len(kept):].strip())
             line = kept
@@ -121,7 +135,9 @@ def clean_lines(text: str) -> tuple[list[str], list[str], str | None]:
             continue
         line, trailer = strip_trailer(line)
         agency = agency or trailer
-        line = GLUED_SENTENCE_RE.sub(r"\1 ", FRANCAIS_RE.sub("", line))
+        line = FRANCAIS_RE.sub("", line)
+        if GLUED_MARK_RE.search(line):
+            line = GLUED_SENTENCE_RE.sub(r"\1 ", line)
         if line:
             paragraphs.append(line)
     return paragraphs, chrome, agency

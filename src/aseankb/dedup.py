@@ -60,7 +60,7 @@ def shingles(text: str) -> frozenset[int]:
     ids = [zlib.crc32(w) for w in WORD_RE.findall(folded)]
     if 0 < len(ids) < SHINGLE:
         ids += [0] * (SHINGLE - len(ids))
-    return frozenset(hash(g) for g in zip(*(ids[i:] for i in range(SHINGLE)), strict=False))
+    return frozenset(map(hash, zip(*(ids[i:] for i in range(SHINGLE)), strict=False)))
 
 
 def sketch(text: str) -> frozenset[int]:

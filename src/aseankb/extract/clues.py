@@ -73,14 +73,16 @@ def _load_relations(file: Path, _stamp: int) -> dict[str, dict[str, int]]:
     return data
 
 
-def _sentences(text: str) -> list[tuple[str, str]]:
-    """(sentence as written, folded); folding keeps offsets, so both split alike."""
+@lru_cache(maxsize=8)
+def _sentences(text: str) -> tuple[tuple[str, str], ...]:
+    """(sentence as written, folded); folding keeps offsets, so both split alike.
+    Kept for the last few texts: anniversaries and partnership levels read the same."""
     folded = fold(text)
     out = []
     for m in SENTENCE_RE.finditer(folded):
         start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
         out.append((text[start:m.end()], folded[start:m.end()]))
-    return out
+    return tuple(out)
 
 
 def _subject(sentence: str, about: list[str], partners_in: Callable[[str], list[str]],

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterator
+from functools import cache
 
 from ..config import DATA_DIR, Partner, Taxonomy
 from ..text import fold
@@ -62,6 +64,27 @@ def _given_name(text: str, start: int, end: int) -> bool:
     return not after_word and bool(PERSON_AFTER_RE.match(text, end))
 
 
+def _literal_matches(pattern: re.Pattern, forms: tuple[str, ...], text: str) -> Iterator[re.Match]:
+    """`pattern.finditer(text)` for a pattern that alternates the literal `forms` (between
+    assertions): every match starts where a form occurs, so the pattern is tried there only
+    (a scan of the whole text tries every position: ~40 ns a character)."""
+    if not all(forms):
+        yield from pattern.finditer(text)
+        return
+    starts = set()
+    for form in forms:
+        i = text.find(form)
+        while i >= 0:
+            starts.add(i)
+            i = text.find(form, i + 1)
+    end = 0
+    for start in sorted(starts):
+        m = pattern.match(text, start) if start >= end else None
+        if m:
+            end = m.end()
+            yield m
+
+
 def count_partner(partner: Partner, text: str, folded: str) -> int:
     """In how many sentences the partner is named. "Sommet de l'Asie de l'Est (EAS)"
     is one naming, not two; phrases listed under `not` never count."""
@@ -70,11 +93,11 @@ def count_partner(partner: Partner, text: str, folded: str) -> int:
     starts = set()
     blanked = _blank(folded, partner.not_)
     if partner.names:
-        starts.update(m.start() for m in partner.names.finditer(blanked))
+        starts.update(m.start() for m in _literal_matches(partner.names, partner.name_forms, blanked))
     if partner.exact:
         # `not` phrases are folded, and folding keeps offsets: blank them on the folded
         # text, then match the exact forms where the folded text was not blanked.
-        starts.update(m.start() for m in partner.exact.finditer(text)
+        starts.update(m.start() for m in _literal_matches(partner.exact, partner.exact_forms, text)
                       if blanked[m.start()] != " " and not _given_name(text, m.start(), m.end()))
     if not starts:  # most partners are not named: skip splitting the text into sentences
         return 0
@@ -97,12 +120,32 @@ def extract_partners(tax: Taxonomy, title: str, lead: str, body: str) -> tuple[l
     return about, mentioned
 
 
+WORD_START = r"(?<!\w)"
+
+
+@cache
+def _after_non_word(pattern: re.Pattern) -> re.Pattern | None:
+    r"""`(?<!\w)X` as `\WX`: a leading assertion makes the regex engine try every position,
+    a leading character class lets it skip to the candidates (~25 % faster on the domains)."""
+    if isinstance(pattern.pattern, str) and pattern.pattern.startswith(WORD_START):
+        return re.compile(r"\W" + pattern.pattern[len(WORD_START):], pattern.flags)
+    return None
+
+
+def _found(pattern: re.Pattern, text: str) -> bool:
+    """Whether `pattern` matches somewhere in `text`: at its start, or after a non-word character."""
+    behind = _after_non_word(pattern)
+    if behind is None:
+        return pattern.search(text) is not None
+    return pattern.match(text) is not None or behind.search(text) is not None
+
+
 def extract_domains(tax: Taxonomy, text: str) -> list[str]:
     folded = fold(text)
     found = []
     for did, domain in tax.domains.items():
-        if (domain.patterns and domain.patterns.search(folded)) or (
-                domain.exact and domain.exact.search(text)):
+        if (domain.patterns and _found(domain.patterns, folded)) or (
+                domain.exact and _found(domain.exact, text)):
             found.append(did)
     return found
 

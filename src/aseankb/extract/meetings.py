@@ -7,6 +7,7 @@ a numbered meeting dates an article on its own, and becomes one of its `events`.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -29,6 +30,10 @@ PAST_RE = re.compile(r"(?<!\w)(?:depuis|since|tu khi|ke tu|precedente?s?|previou
 FUTURE_RE = re.compile(r"(?<!\w)(?:prevue?s?|prochaine?s?|a venir|aura lieu|se tiendra|upcoming|next|"
                        r"scheduled|will be held|sap toi|se dien ra)(?!\w)")
 SENTENCE_END_RE = re.compile(r"[.!?;](?=\s|$)|\n")
+# A numbered pattern's match starts where a run of digits starts (a word boundary is before
+# it): trying those places only gives the same matches as scanning every position, faster.
+NUMBERED_START = r"(?<![\w])(?P<n>\d"
+DIGITS_RE = re.compile(r"\d+")
 
 
 @dataclass(frozen=True)
@@ -160,16 +165,30 @@ def _is_reported(folded: str, start: int, end: int) -> bool:
     return not (PAST_RE.search(before[-100:]) or FUTURE_RE.search(before[-40:]) or FUTURE_RE.search(after[:40]))
 
 
+def _matches(pattern: re.Pattern, folded: str, numbers: list[int]) -> Iterator[re.Match]:
+    """`pattern.finditer(folded)`; `numbers` are where the runs of digits start."""
+    if not pattern.pattern.startswith(NUMBERED_START):
+        yield from pattern.finditer(folded)
+        return
+    end = 0
+    for start in numbers:
+        m = pattern.match(folded, start) if start >= end else None
+        if m:
+            end = m.end()
+            yield m
+
+
 def find_meetings(text: str, series: tuple[Series, ...] | None = None) -> list[Mention]:
     """Every dated meeting the text names, in order of first appearance, one per event."""
     folded = fold(text)
+    numbers = [m.start() for m in DIGITS_RE.finditer(folded)]
     found: dict[tuple[str, int | None], tuple[int, Mention]] = {}
     for s in series if series is not None else load_meetings():
         for pattern in s.patterns:
             literal = required_literal(pattern)
             if literal and literal not in folded:
                 continue  # cannot match: skip the scan
-            for m in pattern.finditer(folded):
+            for m in _matches(pattern, folded, numbers):
                 number = int(m["n"]) if "n" in m.re.groupindex and m["n"] else None
                 year = s.year_of(number) if number is not None else None
                 years = frozenset([year] if year else s.held if number is None else ())

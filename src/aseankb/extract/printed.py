@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import PartialDate
 from ..text import fold
@@ -156,7 +157,10 @@ def _since(folded: str, start: int) -> int | None:
     return m.start() if m else None
 
 
+@lru_cache(maxsize=8)
 def collect_year_evidence(text: str) -> YearEvidence:
+    """Dated events, periods and weekdays of the text. Kept for the last few texts: the
+    date stage asks twice for an article whose year it infers. Callers must not edit it."""
     folded = fold(text)
     targets = {m.start("year") for m in TARGET_RE.finditer(folded)}
     past: list[tuple[PartialDate, str, bool]] = []
