@@ -29,7 +29,10 @@ from .model import Article, SeedResult
 
 PACKAGE_DIR = Path(__file__).parent
 CACHE_DIR_NAME = ".aseankb-cache"
-FORMAT = 2  # bump when the records below change shape
+FORMAT = 3  # bump when the records below change shape
+# The index is split by the first SHARD hex digits of the keys (256 files): a new seed
+# rewrites one small file, not the records of 10,000 seeds.
+SHARD = 2
 
 
 @dataclass
@@ -93,13 +96,19 @@ class Cache:
     def __init__(self, root: Path | None) -> None:
         self.root = root
         self.dir = root / version_key() if root else None
-        self.index: dict[str, Entry] = _load(self.dir / "index.pickle", {}) if self.dir else {}
+        self.index: dict[str, Entry] = self._load_index() if self.dir else {}
         self.used: set[str] = set()
         self.added: dict[str, Entry] = {}
         # Seed path -> (its stat, its key): a rebuild recognises an unchanged seed from a
         # `stat` instead of reading and hashing it (10,000 files: seconds).
         self.files: dict[str, tuple[tuple[int, ...], str]] = _load(self.dir / "files.pickle", {}) if self.dir else {}
         self.files_seen: dict[str, tuple[tuple[int, ...], str]] = {}
+
+    def _load_index(self) -> dict[str, Entry]:
+        index: dict[str, Entry] = {}
+        for path in sorted((self.dir / "index").glob("*.pickle")):
+            index.update(_load(path, {}))
+        return index
 
     def get(self, key: str) -> Entry | None:
         entry = self.index.get(key)
@@ -138,8 +147,18 @@ class Cache:
         new = {k: self.added.get(k) or self.index[k] for k in sorted(self.used)}
         for key in self.index.keys() - new.keys():
             self.blob_path(key).unlink(missing_ok=True)
-        if new.keys() != self.index.keys() or self.added:
-            _dump(self.dir / "index.pickle", new)
+        # Only the shards that gained or lost an entry are written again.
+        touched = {k[:SHARD] for k in (self.index.keys() ^ new.keys()) | self.added.keys()}
+        shards: dict[str, dict[str, Entry]] = {shard: {} for shard in touched}
+        for k, v in new.items():
+            if k[:SHARD] in shards:
+                shards[k[:SHARD]][k] = v
+        for shard, entries in sorted(shards.items()):
+            path = self.dir / "index" / f"{shard}.pickle"
+            if entries:
+                _dump(path, entries)
+            else:
+                path.unlink(missing_ok=True)
         if self.files_seen != self.files:
             _dump(self.dir / "files.pickle", self.files_seen)
             self.files = dict(self.files_seen)
