@@ -10,7 +10,7 @@ import json
 import os
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 from .cache import CACHE_DIR_NAME, Cache, stamp, text_hash, unchanged_on_disk
@@ -59,12 +59,16 @@ class BuildResult:
         return {"seeds": [r.as_dict() for r in self.results], "summary": self.summary}
 
 
+_META_FIELDS = tuple(f.name for f in fields(Article) if f.name != "paragraphs")
+
+
 def page_key(art: Article, seed: str, rel: list[Article]) -> str:
     """The inputs of an article's page: its seed, its metadata as the build left it, and the
     related articles it links to (the code and taxonomy are in the cache's version key).
     Equal keys, equal pages."""
     links = [(a.title, a.page, a.date) for a in rel]
-    return text_hash(f"{seed}\0{replace(art, paragraphs=[])!r}\0{links!r}".encode())
+    meta = [getattr(art, name) for name in _META_FIELDS]  # all but the paragraphs (not in memory)
+    return text_hash(f"{seed}\0{meta!r}\0{links!r}".encode())
 
 
 def _texts(item: Ingested, cache: Cache) -> tuple[list[str], str]:
