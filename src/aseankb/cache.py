@@ -29,7 +29,7 @@ from .model import Article, SeedResult
 
 PACKAGE_DIR = Path(__file__).parent
 CACHE_DIR_NAME = ".aseankb-cache"
-FORMAT = 1  # bump when the records below change shape
+FORMAT = 2  # bump when the records below change shape
 
 
 @dataclass
@@ -42,6 +42,7 @@ class Entry:
     source_hash: str | None = None  # of sources/<id>.txt, the decoded seed
     sketch: frozenset[int] = frozenset()  # of the cleaned text, for near duplicates (dedup.py)
     terms: dict[str, int] = field(default_factory=dict)  # word counts, for related articles
+    search: tuple[str, str] = ("", "")  # the text's search words and teaser (search_pages.py)
 
 
 @lru_cache(maxsize=1)
