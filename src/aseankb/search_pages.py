@@ -92,18 +92,59 @@ def nav_titles(nav: object) -> dict[str, str]:
     return out
 
 
+def _markdown_text(line: str) -> str:
+    """The text a line of our Markdown shows: link texts without their URLs, escapes undone."""
+    if "[" in line:
+        line = LINK_RE.sub(_group1, line)
+    if "\\" in line:
+        line = BACKSLASH_RE.sub(_group1, line)
+    return html.unescape(line)
+
+
+def _group1(m: re.Match) -> str:
+    return m.group(1)
+
+
 class _Words:
-    """The words of Markdown lines as their HTML shows them, memoised: most lines (a
-    partner list, a related article) recur on many pages."""
+    """Words of short texts, memoised: most lines (a partner list, a related article)
+    recur on many pages, and so do most tokens between spaces, which separate words
+    before and after folding (see word_set)."""
 
     def __init__(self) -> None:
-        self.memo: dict[str, set[str]] = {}
+        self.texts: dict[str, set[str]] = {}
+        self.lines: dict[str, set[str]] = {}
+        self.tokens: dict[str, set[str]] = {}
+        self.related: dict[str, set[str]] = {}
 
-    def __call__(self, line: str) -> set[str]:
-        found = self.memo.get(line)
+    def __call__(self, text: str) -> set[str]:
+        """The words of a text."""
+        found = self.texts.get(text)
         if found is None:
-            text = html.unescape(BACKSLASH_RE.sub(r"\1", LINK_RE.sub(r"\1", line)))
-            found = self.memo[line] = word_set(text)
+            found = self.texts[text] = self._split(text)
+        return found
+
+    def line(self, line: str) -> set[str]:
+        """The words of a line of our Markdown, as its HTML shows it."""
+        found = self.lines.get(line)
+        if found is None:
+            found = self.lines[line] = self._split(_markdown_text(line))
+        return found
+
+    def _split(self, text: str) -> set[str]:
+        found: set[str] = set()
+        tokens = self.tokens
+        for token in text.split():
+            words = tokens.get(token)
+            if words is None:
+                words = tokens[token] = word_set(token)
+            found |= words
+        return found
+
+    def of_related(self, art: Article) -> set[str]:
+        """What a list of related articles shows of `art` (its line, and the list's heading)."""
+        found = self.related.get(art.id)
+        if found is None:
+            found = self.related[art.id] = set().union(*map(self.line, related_lines([art])))
         return found
 
 
@@ -111,12 +152,14 @@ def _article_doc(art: Article, related: list[Article], data: SearchData, tax: Ta
                  words: _Words, directory_urls: bool) -> Doc:
     title = " ".join(art.title.split())
     title_words = words(title)
-    found = set(data[0].split()) | title_words
+    extra = set(title_words)
     for label in [tax.partners[p].fr for p in art.partners] + [tax.domains[d].fr for d in art.domains]:
-        found |= words(label)  # the tags Material shows above the title
-    for line in provenance(art, tax) + related_lines(related):
-        found |= words(line)
-    return Doc(dest_path(art.page, directory_urls), title, data[1], found, title_words)
+        extra |= words(label)  # the tags Material shows above the title
+    for line in provenance(art, tax):
+        extra |= words.line(line)
+    for rel in related:
+        extra |= words.of_related(rel)
+    return Doc(dest_path(art.page, directory_urls), title, data[1], data[0].split(), title_words, extra)
 
 
 def _page_doc(src: str, front: str, title: str | None, words: _Words, directory_urls: bool) -> Doc | None:
