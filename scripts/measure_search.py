@@ -5,7 +5,7 @@
 
 Builds a throwaway project in a temporary folder (or --workdir): N seeds made by
 mutating the five sample seeds (only for this measure: it is not a corpus tool), then
-`aseankb build` and `mkdocs build` (whose hook runs `aseankb search-index`). It then serves
+`aseankb build` and `mkdocs build` (whose hook writes the search index). It then serves
 site/ on a local port, opens the home page in Chromium, types each query into the header
 search box, and sums the bytes of every response from the first keystroke until the
 results are shown (vocabulary shards, hash buckets, the records of the results shown),
@@ -130,7 +130,7 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--workdir", type=Path, help="build here (default: a temporary folder)")
     parser.add_argument("--reuse", action="store_true", help="measure the site already built in --workdir "
-                        "(its search index is rebuilt with this checkout's aseankb)")
+                        "(its search index is rebuilt with this checkout's aseankb: `aseankb search-index`)")
     parser.add_argument("-v", "--verbose", action="store_true", help="print every request of each search")
     args = parser.parse_args()
     tmp = None
@@ -144,7 +144,7 @@ def main() -> int:
         site = args.workdir / "site"
         if args.reuse:
             shutil.copy(ROOT / "src/aseankb/assets/aseankb-search.js", site / "assets/aseankb-search.js")
-            subprocess.run([str(BIN / "aseankb"), "search-index", "--site", str(site)], check=True)
+            subprocess.run([str(BIN / "aseankb"), "search-index"], cwd=args.workdir, check=True)
         articles = len(list(site.glob("articles/*/*/index.html")))
         index = [f for f in (site / "kb-search").rglob("*") if f.is_file()]
         print(f"articles in the site: {articles}; search index on disk: {len(index)} files, "

@@ -23,8 +23,9 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from aseankb.search import page_text, search_words
+from aseankb.search import search_words
 from conftest import copy_project
+from html_index import page_text
 
 BIN = Path(sys.executable).parent
 CHROMIUM = "/usr/bin/chromium"

@@ -3,13 +3,33 @@
 from __future__ import annotations
 
 import json
+import os
+import random
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import frontmatter
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from mkdocs.structure.files import File
 
 from aseankb.cli import main
-from aseankb.search import bucket_of, build_search_index, encode_postings, page_text, search_words
+from aseankb.search import Doc, bucket_of, encode_postings, search_words, word_set, write_index
+from aseankb.search_pages import dest_path, nav_titles
+from conftest import ROOT, copy_project
+from html_index import html_index, page_text
+
+BIN = Path(sys.executable).parent
+# Seed text that Markdown would act on, in a title, the text and the provenance line.
+MARKUP_SEED = (" date 2024-03 Coopération *ASEAN* & [Japon](x) <b>gras</b> \\ `code` : 50 % | a_b\n\n"
+               "Hanoï, 3 mars (VNA) - La coopération *énergétique* entre l'ASEAN et le Japon &amp; "
+               "<i>la Corée</i> [progresse](javascript:x) selon M. Dupont_Durand, à Tokyo.\n")
+# A corrected title, date and partners: the index follows what the pages show.
+OVERRIDES = ("002-884733fdc89a5b19:\n  title: Déclaration corrigée sur la cybersécurité\n"
+             "  date: 2020-01\n  partners: [japon]\n")
 
 CALL_RE = re.compile(r"^window\.__kb\w+&&__kb\w+\.(\w+)\((.*)\);\n$", re.S)
 
@@ -25,12 +45,71 @@ def test_words_fold_accents_elisions_plurals_and_ligatures() -> None:
         ["economie", "energie", "oeuvre", "ha", "noi", "cybersecurite", "2025", "reseau"]
 
 
+def test_word_set_is_the_set_of_search_words_on_every_character() -> None:
+    # Each code point of the BMP (and a sample of the others) alone, inside a word, and
+    # around an apostrophe and a combining mark.
+    chars = [chr(c) for c in [*range(0xD800), *range(0xE000, 0x10000), *range(0x10000, 0x110000, 37)]]
+    for i in range(0, len(chars), 256):
+        part = chars[i:i + 256]
+        for text in (" ".join(part), "a".join(part), " ".join(f"É{c}d’x{c}\u0301" for c in part)):
+            assert word_set(text) == set(search_words(text)), part[0]
+    for seed in sorted((ROOT / "seeds").glob("*.txt")):
+        text = seed.read_text(encoding="utf-8")
+        assert word_set(text) == set(search_words(text)), seed.name
+
+
+@given(st.text())
+def test_word_set_agrees_on_any_text(text: str) -> None:
+    assert word_set(text) == set(search_words(text))
+
+
+def _b36(n: int) -> str:
+    return "0123456789abcdefghijklmnopqrstuvwxyz"[n] if n < 36 else _b36(n // 36) + _b36(n % 36)
+
+
+def _postings_reference(docs: list[int]) -> str:
+    """The format spelled out: base-36 gaps, a run of n equal gaps as gap*n."""
+    out, prev = [], -1
+    for n in docs:
+        gap, prev = n - prev, n
+        if out and out[-1][0] == gap:
+            out[-1][1] += 1
+        else:
+            out.append([gap, 1])
+    return ",".join(_b36(g) + (f"*{_b36(k)}" if k > 1 else "") for g, k in out)
+
+
 def test_postings_encode_gaps_and_runs() -> None:
     assert encode_postings([0, 1, 2, 3]) == "1*4"
     assert encode_postings([5, 40, 41, 42, 100]) == "6,z,1*2,1m"
+    assert encode_postings([]) == ""
+    rng = random.Random(5)
+    digits = [_b36(n) for n in range(60_000)]  # as index_files passes them
+    for _ in range(3000):
+        docs, n = [], -1
+        for _ in range(rng.randint(1, 40)):
+            n += rng.choice([1, 1, 1, 2, 11, 35, 36, 37, 1296, 1297, 5000])
+            docs.append(n)
+        assert encode_postings(docs) == _postings_reference(docs), docs
+        assert encode_postings(docs, digits) == _postings_reference(docs), docs
 
 
-def test_page_text_reads_only_the_marked_body() -> None:
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_page_files_are_those_mkdocs_writes(directory_urls: bool) -> None:
+    for src in ("index.md", "rapport.md", "partenaires/index.md", "partenaires/japon.md",
+                "articles/2025/l-asean-et-le-japon-1a2b3c.md", "matrice/japon/energie.md", "a/README.md"):
+        assert dest_path(src, directory_urls) == File(src, "", "", directory_urls).dest_uri, src
+
+
+def test_nav_titles_win_over_the_pages_own() -> None:
+    nav = [{"Accueil": "index.md"}, {"Partenaires": [{"Tous": "partenaires/index.md"}, "partenaires/japon.md"]},
+           "rapport.md", {"Ailleurs": "https://example.org/"}, {"Personnes": "./personnes/index.md"}]
+    assert nav_titles(nav) == {"index.md": "Accueil", "partenaires/index.md": "Tous",
+                               "https://example.org/": "Ailleurs", "personnes/index.md": "Personnes"}
+    assert nav_titles(None) == {}
+
+
+def test_the_oracle_reads_only_the_marked_body() -> None:
     html = """<html><head><title>T</title><script>var x = "menu";</script></head><body>
     <nav>Menu Partenaires</nav>
     <div data-kb-search><article><h1>Corée <em>du</em> Sud</h1>
@@ -46,24 +125,80 @@ def test_page_text_reads_only_the_marked_body() -> None:
 
 
 def test_index_maps_words_to_pages(tmp_path: Path) -> None:
-    (tmp_path / "articles").mkdir()
-    (tmp_path / "index.html").write_text("<div data-kb-search><h1>Accueil</h1><p>Économies</p></div>")
-    (tmp_path / "articles" / "b.html").write_text(
-        "<div data-kb-search><h1>La Corée</h1><p>L’économie d’énergie &lt;/script&gt;</p></div>")
-    (tmp_path / "articles" / "skip.html").write_text("<p>économie</p>")
-    stats = build_search_index(tmp_path, log=lambda m: None)
+    docs = [Doc("index.html", "Accueil", "", {"accueil", "economie"}, {"accueil"}),
+            Doc("articles/b.html", "La Corée", "L’économie d’énergie </script>",
+                set(search_words("La Corée L’économie d’énergie")), set(search_words("La Corée")))]
+    stats = write_index(tmp_path, docs, log=lambda m: None)
     out = tmp_path / "kb-search"
-    assert stats.pages == 2
+    assert stats.pages == 2 and stats.files == len(list(out.iterdir()))
     _, meta = payload(out / "meta.js")
     assert meta["docs"] == 2
     # Articles come first: their numbers break ties, newest first.
-    assert payload(out / "d-0.js")[1][:3] == [0, "articles/b.html", "La Corée"]
+    assert payload(out / "d-0.js")[1] == [0, "articles/b.html", "La Corée", "L’économie d’énergie </script>"]
     assert payload(out / "d-1.js")[1][:3] == [1, "index.html", "Accueil"]
     assert "<\\/script>" in (out / "d-0.js").read_text()
     _, (key, vocab) = payload(out / "v-ec.js")
     assert key == "ec" and vocab == {"economie": 2}
     _, (_, entries) = payload(out / f"b-{bucket_of('coree', meta['buckets'])}.js")
     assert entries["coree"] == "1" and entries["^coree"] == "1"
+    # Written again: nothing changes on disk; a stale file of an older index goes.
+    (out / "d-9.js").write_text("old")
+    mtimes = {p.name: p.stat().st_mtime_ns for p in out.iterdir() if p.name != "d-9.js"}
+    write_index(tmp_path, docs, log=lambda m: None)
+    assert {p.name: p.stat().st_mtime_ns for p in out.iterdir()} == mtimes
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the project, with markup in a seed and corrections, built for real by
+    `mkdocs build` (the hook writes the index), in both variants."""
+    root = copy_project(tmp_path_factory.mktemp("search"))
+    (root / "seeds" / "zz_markup.txt").write_text(MARKUP_SEED, encoding="utf-8")
+    (root / "seeds" / "overrides.yaml").write_text(OVERRIDES, encoding="utf-8")
+    for cmd in (["aseankb", "build", "-q"], ["mkdocs", "build", "-q"],
+                ["mkdocs", "build", "-q", "-f", "mkdocs-offline.yml"]):
+        done = aseankb_run(root, *cmd)
+        assert done.returncode == 0, done.stderr
+    return root
+
+
+def aseankb_run(root: Path, *cmd: str) -> subprocess.CompletedProcess:
+    return subprocess.run([str(BIN / cmd[0]), *cmd[1:]], cwd=root, capture_output=True, text=True,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+
+
+def index_on_disk(site: Path) -> dict[str, str]:
+    return {p.name: p.read_text(encoding="utf-8") for p in (site / "kb-search").iterdir()}
+
+
+@pytest.mark.parametrize("variant", ["site", "site-offline"])
+def test_index_holds_what_the_pages_show(sites: Path, variant: str) -> None:
+    """The index written from the build's data is, byte for byte, the index of the text
+    the HTML pages mark for search (corrected titles, escaped markup, nav titles...)."""
+    site = sites / variant
+    assert index_on_disk(site) == html_index(site)
+    _, meta = payload(site / "kb-search" / "meta.js")
+    paths = [payload(site / "kb-search" / f"d-{n}.js")[1][1] for n in range(meta["docs"])]
+    assert all((site / p).is_file() for p in paths)
+    articles = [p for p in paths if p.startswith("articles/")]
+    assert articles and all(p.endswith("/index.html") == (variant == "site") for p in articles)
+
+
+def test_search_index_command_rewrites_nothing(sites: Path) -> None:
+    for args, variant in (([], "site"), (["-f", "mkdocs-offline.yml"], "site-offline")):
+        files = sites / variant / "kb-search"
+        before = {p.name: p.stat().st_mtime_ns for p in files.iterdir()}
+        done = aseankb_run(sites, "aseankb", "search-index", *args)
+        assert done.returncode == 0, done.stderr
+        assert f"/{variant}/kb-search" in done.stdout
+        assert {p.name: p.stat().st_mtime_ns for p in files.iterdir()} == before
+
+
+def test_search_index_command_refuses_a_site_built_otherwise(sites: Path) -> None:
+    # site-offline has page.html files, mkdocs.yml asks for page/index.html: no index, exit 2.
+    done = aseankb_run(sites, "aseankb", "search-index", "--site", "site-offline")
+    assert done.returncode == 2
+    assert "not in site-offline" in done.stderr and "Traceback" not in done.stderr
 
 
 def test_explorer_data_matches_the_articles(built: Path) -> None:

@@ -35,6 +35,7 @@ from .pipeline import (  # noqa: F401 - re-exported: the build's public helpers
 from .render import render
 from .render.article import render_article
 from .render.related import related
+from .search_pages import SearchSource, search_source
 from .write import atomic_write, write_tree
 
 ASSETS_DIR = Path(__file__).parent / "assets"
@@ -49,6 +50,7 @@ class BuildResult:
     written: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     newest_date: str | None = None  # of the articles: a reproducible date for the site's build
+    search: SearchSource | None = None  # what the search index needs of every page (search_pages.py)
 
     @property
     def summary(self) -> dict[str, int]:
@@ -183,7 +185,8 @@ def build(seeds_dir: Path, out_dir: Path, *, report_file: Path | None = None,
     cache.save_stamps(out_dir, stamps)
     cache.save()
     outcome = BuildResult(results, stats.written, stats.removed,
-                          max((a.iso_date for a in articles if a.iso_date), default=None))
+                          max((a.iso_date for a in articles if a.iso_date), default=None),
+                          search_source([(i.article, i.search) for i in items if i.article], links, pages, tax))
     for r in results:
         for message in r.messages:
             log(f"{r.status.upper()}: {message}")

@@ -29,7 +29,7 @@ from .model import Article, SeedResult
 
 PACKAGE_DIR = Path(__file__).parent
 CACHE_DIR_NAME = ".aseankb-cache"
-FORMAT = 3  # bump when the records below change shape
+FORMAT = 4  # bump when the records below change shape
 # The index is split by the first SHARD hex digits of the keys (256 files): a new seed
 # rewrites one small file, not the records of 10,000 seeds.
 SHARD = 2
@@ -46,6 +46,7 @@ class Entry:
     sketch: frozenset[int] = frozenset()  # of the cleaned text, for near duplicates (dedup.py)
     terms: dict[str, int] = field(default_factory=dict)  # word counts, for related articles
     bands: bytes = b""  # min-hashes of the sketch, for near duplicates
+    search: tuple[str, str] = ("", "")  # the text's search words and teaser (search_pages.py)
 
 
 @lru_cache(maxsize=1)

@@ -10,7 +10,6 @@ from pathlib import Path
 from .build import DEFAULT_CACHE, build
 from .errors import AseankbError, ConfigError
 from .report_md import DEFAULT_MAX_BYTES, load_report, report_markdown
-from .search import build_search_index
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -27,8 +26,11 @@ def _parser() -> argparse.ArgumentParser:
     r = sub.add_parser("report-md", help="print a build report as a Markdown table (CI job summary)")
     r.add_argument("report", type=Path, help="the JSON file written by `aseankb build --report`")
     r.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="size limit of the output")
-    s = sub.add_parser("search-index", help="index the built site for search (after mkdocs build)")
-    s.add_argument("--site", type=Path, default=Path("site"), help="the built site folder")
+    s = sub.add_parser("search-index", help="index the built site for search (after a build by a tool "
+                       "that runs no MkDocs hooks; `mkdocs build` does it itself)")
+    s.add_argument("--site", type=Path, help="the built site folder (default: the configuration's site_dir)")
+    s.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"),
+                   help="the MkDocs configuration the site was built with")
     return parser
 
 
@@ -42,8 +44,10 @@ def report_md(args: argparse.Namespace) -> int:
 
 
 def search_index(args: argparse.Namespace) -> int:
+    from .mkdocs_hooks import index_site  # MkDocs is imported only for this command
+
     try:
-        build_search_index(args.site)
+        index_site(args.config_file, args.site)
     except AseankbError as exc:
         print(f"aseankb: error: {exc}", file=sys.stderr)
         return 2

@@ -29,6 +29,7 @@ from .prepare import prepare, require_text
 from .read import decode, read_seed
 from .render.feeds import summary_text
 from .render.related import term_counts
+from .search_pages import article_search
 
 IGNORED_NAMES = {"overrides.yaml", "overrides.yml", "README.md", "README.txt"}
 PARALLEL_MIN = 64  # below this many seeds to extract, starting worker processes costs more than it saves
@@ -47,6 +48,7 @@ class Ingested:
     sketch: frozenset[int] = frozenset()  # for near duplicates (dedup.py), kept in the cache
     terms: dict[str, int] = field(default_factory=dict)  # for related articles, kept in the cache
     bands: bytes = b""  # the sketch's min-hashes (dedup.py), kept in the cache
+    search: tuple[str, str] = ("", "")  # for the search index (words, teaser), kept in the cache
 
 
 def list_seeds(seeds_dir: Path) -> list[Path]:
@@ -128,7 +130,8 @@ def separate_ids(items: list[Ingested]) -> None:
 
 def ingest_job(job: tuple[Path, str, bytes | None, str, Path | None]) -> tuple[Ingested, Entry | None]:
     """A worker's task: ingest one seed, store its texts in the cache, and what later stages
-    need of them (a sketch for near duplicates, word counts for related articles)."""
+    need of them (a sketch for near duplicates, word counts for related articles, words
+    for search)."""
     path, shown, data, key, blob = job
     tax = load_taxonomy()
     item = ingest(path, tax, shown, data)
@@ -140,11 +143,13 @@ def ingest_job(job: tuple[Path, str, bytes | None, str, Path | None]) -> tuple[I
         item.bands = minhashes(item.sketch)
         item.terms = term_counts(item.article)
         item.article.summary = summary_text(item.article)
+        item.search = article_search(item.article.paragraphs)
         write_blob(blob, item.article.paragraphs, item.text)
     result = replace(item.result, messages=list(item.result.messages))  # the build mutates its own
     article = replace(item.article, paragraphs=[]) if item.article else None
     source_hash = text_hash(item.text.encode()) if item.article else None
-    return item, Entry(result, article, item.digest, source_hash, item.sketch, item.terms, item.bands)
+    return item, Entry(result, article, item.digest, source_hash, item.sketch, item.terms, item.bands,
+                       item.search)
 
 
 def _pool_context():
@@ -181,7 +186,8 @@ def _copy(obj):
 
 def _from_entry(entry: Entry, key: str, path: Path) -> Ingested:
     article = _copy(entry.article) if entry.article else None
-    return Ingested(_copy(entry.result), article, None, entry.digest, key, path, entry.sketch, entry.terms, entry.bands)
+    return Ingested(_copy(entry.result), article, None, entry.digest, key, path, entry.sketch, entry.terms,
+                    entry.bands, entry.search)
 
 
 def ingest_all(seeds: list[Path], seeds_dir: Path, tax: Taxonomy, cache: Cache,

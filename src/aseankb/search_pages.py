@@ -1,0 +1,213 @@
+"""What the search index holds of each page, from the build's own data: no HTML is read.
+
+What a page holds is what `overrides/main.html` marks for search in its HTML:
+- an article (a page with an `id`): everything its body shows: tags, title, provenance
+  lines, text and related articles. The words of its text are computed once, at
+  extraction (`article_search`, in a worker), and kept in the cache; the other parts are
+  short and made here by the functions that render the page, memoised line by line;
+- any other page: its title (the nav's, else its front matter's) and its `description`;
+  a page whose front matter says `search: {exclude: true}`: nothing.
+Each page's file in the site is the one MkDocs writes for its source (`dest_path`).
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import yaml
+
+from .config import Taxonomy
+from .model import Article
+from .render.article import provenance
+from .render.related import related_lines
+from .search import Doc, SearchIndexError, SearchStats, teaser, word_set, write_index
+
+# A Markdown link, whose text may hold backslash escapes ("\]"): its text is what readers see.
+LINK_RE = re.compile(r"\[((?:\\.|[^\]\\])*)\]\([^)\s]*\)")
+# What render/escape.py escapes with a backslash.
+BACKSLASH_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!])")
+FRONT_RE = re.compile(r"\A---\n(.*?\n)---\n", re.S)
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+SearchData = tuple[str, str]  # an article's text: its words (space-separated) and teaser
+
+
+@dataclass
+class SearchSource:
+    """What the index needs of every page a build generated (BuildResult.search)."""
+
+    articles: list[tuple[Article, list[Article], SearchData]]  # each with its related articles
+    fronts: dict[str, str]  # the other pages: source path -> front matter (YAML)
+    tax: Taxonomy
+
+
+def article_search(paragraphs: list[str]) -> SearchData:
+    """In the worker, once per seed: the words of an article's text, and its teaser."""
+    return " ".join(sorted(word_set("\n".join(paragraphs)))), teaser(paragraphs)
+
+
+def search_source(arts: list[tuple[Article, SearchData]], links: dict[str, list[Article]],
+                  pages: dict[str, str | bytes], tax: Taxonomy) -> SearchSource:
+    """Called by build(): metadata only (articles without their text), so that holding
+    it during the site's build costs little."""
+    light = {a.id: replace(a, paragraphs=[]) for a, _ in arts}
+    articles = [(light[a.id], [light.get(r.id, r) for r in links.get(a.id, [])],
+                 data if data[0] or not a.paragraphs else article_search(a.paragraphs)) for a, data in arts]
+    pages_of_articles = {a.page for a in light.values()}
+    fronts = {}
+    for rel, text in pages.items():
+        if rel.endswith(".md") and rel not in pages_of_articles and isinstance(text, str):
+            m = FRONT_RE.match(text)
+            fronts[rel] = m.group(1) if m else ""
+    return SearchSource(articles, fronts, tax)
+
+
+def dest_path(src: str, directory_urls: bool) -> str:
+    """The file MkDocs writes for a Markdown source (mkdocs.structure.files.File.dest_uri)."""
+    parent, name = posixpath.split(src)
+    stem = posixpath.splitext(name)[0]
+    stem = "index" if stem == "README" else stem
+    if not directory_urls or stem == "index":
+        return posixpath.join(parent, stem + ".html")
+    return posixpath.join(parent, stem, "index.html")
+
+
+def nav_titles(nav: object) -> dict[str, str]:
+    """Source path -> title given by MkDocs' `nav` (it wins over the page's own title)."""
+    out: dict[str, str] = {}
+
+    def walk(items: object) -> None:
+        for item in items if isinstance(items, list) else []:
+            for title, value in (item.items() if isinstance(item, dict) else []):
+                if isinstance(value, str):
+                    out[value.removeprefix("./")] = str(title)
+                else:
+                    walk(value)
+    walk(nav)
+    return out
+
+
+def _markdown_text(line: str) -> str:
+    """The text a line of our Markdown shows: link texts without their URLs, escapes undone."""
+    if "[" in line:
+        line = LINK_RE.sub(_group1, line)
+    if "\\" in line:
+        line = BACKSLASH_RE.sub(_group1, line)
+    return html.unescape(line)
+
+
+def _group1(m: re.Match) -> str:
+    return m.group(1)
+
+
+class _Words:
+    """Words of short texts, memoised: most lines (a partner list, a related article)
+    recur on many pages, and so do most tokens between spaces, which separate words
+    before and after folding (see word_set)."""
+
+    def __init__(self) -> None:
+        self.texts: dict[str, set[str]] = {}
+        self.lines: dict[str, set[str]] = {}
+        self.tokens: dict[str, set[str]] = {}
+        self.related: dict[str, set[str]] = {}
+
+    def __call__(self, text: str) -> set[str]:
+        """The words of a text."""
+        found = self.texts.get(text)
+        if found is None:
+            found = self.texts[text] = self._split(text)
+        return found
+
+    def line(self, line: str) -> set[str]:
+        """The words of a line of our Markdown, as its HTML shows it."""
+        found = self.lines.get(line)
+        if found is None:
+            found = self.lines[line] = self._split(_markdown_text(line))
+        return found
+
+    def _split(self, text: str) -> set[str]:
+        found: set[str] = set()
+        tokens = self.tokens
+        for token in text.split():
+            words = tokens.get(token)
+            if words is None:
+                words = tokens[token] = word_set(token)
+            found |= words
+        return found
+
+    def of_related(self, art: Article) -> set[str]:
+        """What a list of related articles shows of `art` (its line, and the list's heading)."""
+        found = self.related.get(art.id)
+        if found is None:
+            found = self.related[art.id] = set().union(*map(self.line, related_lines([art])))
+        return found
+
+
+def _article_doc(art: Article, related: list[Article], data: SearchData, tax: Taxonomy,
+                 words: _Words, directory_urls: bool) -> Doc:
+    title = " ".join(art.title.split())
+    title_words = words(title)
+    extra = set(title_words)
+    for label in [tax.partners[p].fr for p in art.partners] + [tax.domains[d].fr for d in art.domains]:
+        extra |= words(label)  # the tags Material shows above the title
+    for line in provenance(art, tax):
+        extra |= words.line(line)
+    for rel in related:
+        extra |= words.of_related(rel)
+    return Doc(dest_path(art.page, directory_urls), title, data[1], data[0].split(), title_words, extra)
+
+
+def _page_doc(src: str, front: str, title: str | None, words: _Words, directory_urls: bool) -> Doc | None:
+    try:
+        meta = yaml.load(front, Loader=YAML_LOADER) if front else {}
+    except yaml.YAMLError:
+        meta = {}
+    meta = meta if isinstance(meta, dict) else {}
+    search = meta.get("search")
+    if isinstance(search, dict) and search.get("exclude"):
+        return None
+    if title is None:
+        title = str(meta["title"]) if meta.get("title") is not None else _file_title(src)
+    title = " ".join(title.split())
+    description = " ".join(str(meta.get("description") or "").split())
+    return Doc(dest_path(src, directory_urls), title, teaser([description]),
+               words(title) | words(description), words(title))
+
+
+def _file_title(src: str) -> str:
+    # MkDocs' last resort (Page.title): the file name.
+    title = posixpath.splitext(posixpath.basename(src))[0].replace("-", " ").replace("_", " ")
+    return title.capitalize() if title.lower() == title else title
+
+
+def docs(source: SearchSource, *, directory_urls: bool, titles: dict[str, str]) -> list[Doc]:
+    """Every page the index holds (in no particular order: write_index numbers them)."""
+    words = _Words()
+    out = [_article_doc(art, rel, data, source.tax, words, directory_urls)
+           for art, rel, data in source.articles]
+    for src, front in sorted(source.fronts.items()):
+        doc = _page_doc(src, front, titles.get(src), words, directory_urls)
+        if doc:
+            out.append(doc)
+    return out
+
+
+def build_index(site: Path, source: SearchSource, *, directory_urls: bool, nav: object = None,
+                check: bool = False, log: Callable[[str], None] = print) -> SearchStats:
+    """Index the site built from `source` (the result of the build that made its content).
+    `check`: make sure that every page is in the site first (the CLI, which cannot know how
+    the site was built; the MkDocs hook has just written them)."""
+    if not (site / "index.html").is_file():
+        raise SearchIndexError(f"no built site in {site} (run mkdocs build first)")
+    found = docs(source, directory_urls=directory_urls, titles=nav_titles(nav))
+    if check:
+        missing = [d.path for d in found if not (site / d.path).is_file()]
+        if missing:
+            raise SearchIndexError(f"{len(missing)} page(s) of the content are not in {site}, e.g. {missing[0]}: "
+                                   "build the site again from this content and configuration")
+    return write_index(site, found, log=log)

@@ -1,0 +1,107 @@
+"""The search index as the built HTML shows it: the oracle of the index that aseankb
+writes from its build data (search_pages.py). It parses every page of a site, takes what
+`overrides/main.html` marks for search (data-kb-search), and indexes that, as aseankb did
+before it indexed from the build (and as readers see the pages)."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+
+from aseankb.search import INDEX_DIR, TEASER_CHARS, Doc, index_files, number_pages, search_words
+
+SKIPPED_TAGS = {"script", "style", "template", "noscript"}
+VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+BLOCK_TAGS = {"p", "li", "h1", "h2", "h3", "h4", "td", "th", "div", "article", "section"}
+
+
+class _PageText(HTMLParser):
+    """In the element marked data-kb-search: all text, the first h1, and the
+    opening paragraphs outside the provenance box (.kb-meta) for the teaser."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.depth: dict[str, int | None] = {"body": None, "skip": None, "h1": None, "meta": None, "p": None}
+        self.parts: list[str] = []
+        self.title: list[str] = []
+        self.teaser: list[str] = []
+        self.marked = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in VOID_TAGS:
+            if tag == "br":
+                self.parts.append(" ")
+                self.teaser.append(" ")
+            return
+        self.stack.append(tag)
+        here, d = len(self.stack), self.depth
+        names = dict(attrs)
+        if d["body"] is None and "data-kb-search" in names:
+            d["body"], self.marked = here, True
+        elif d["skip"] is None and (tag in SKIPPED_TAGS or "data-kb-search-ignore" in names):
+            d["skip"] = here
+        elif tag == "h1" and d["h1"] is None and not self.title:
+            d["h1"] = here
+        elif d["meta"] is None and "kb-meta" in (names.get("class") or "").split():
+            d["meta"] = here
+        elif tag == "p" and d["p"] is None:
+            d["p"] = here
+        if tag in BLOCK_TAGS:
+            self.parts.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in VOID_TAGS or tag not in self.stack:
+            return
+        depth = len(self.stack)
+        while self.stack and self.stack.pop() != tag:
+            depth -= 1
+        for name, value in self.depth.items():
+            if value is not None and value >= depth:
+                self.depth[name] = None
+        if tag == "p":
+            self.teaser.append(" ")
+
+    def handle_data(self, data: str) -> None:
+        d = self.depth
+        if d["body"] is None or d["skip"] is not None:
+            return
+        self.parts.append(data)
+        if d["h1"] is not None:
+            self.title.append(data)
+        if d["p"] is not None and d["meta"] is None:
+            self.teaser.append(data)
+
+
+def page_text(html: str) -> tuple[str, str, str] | None:
+    """(title, text, teaser) of an indexed page; None when the page is not marked for search."""
+    parser = _PageText()
+    parser.feed(html)
+    if not parser.marked:
+        return None
+
+    def squash(parts: list[str]) -> str:
+        return " ".join("".join(parts).split())
+    teaser = squash(parser.teaser)
+    if len(teaser) > TEASER_CHARS:
+        teaser = teaser[:TEASER_CHARS].rsplit(" ", 1)[0] + " …"
+    return squash(parser.title), squash(parser.parts), teaser
+
+
+def html_docs(site: Path) -> list[Doc]:
+    """Every page of the site marked for search, as a Doc."""
+    docs = []
+    for path in sorted(site.rglob("*.html")):
+        rel = path.relative_to(site).as_posix()
+        if rel.split("/", 1)[0] == INDEX_DIR:
+            continue
+        found = page_text(path.read_text(encoding="utf-8", errors="replace"))
+        if found and found[1]:
+            title, text, teaser = found
+            docs.append(Doc(rel, title, teaser, set(search_words(text)), set(search_words(title))))
+    return docs
+
+
+def html_index(site: Path) -> dict[str, str]:
+    """The files of the index of these pages (name -> text), as write_index numbers them."""
+    return index_files(number_pages(html_docs(site)))[0]
