@@ -3,6 +3,8 @@ renders, links included, and never lets seed text become markup."""
 
 from __future__ import annotations
 
+import posixpath
+import re
 import subprocess
 from pathlib import Path
 
@@ -10,9 +12,11 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup, NavigableString
 
+from aseankb.config import load_taxonomy
 from aseankb.model import Article, PartialDate
+from aseankb.render.article import render_article
 from aseankb.render.escape import esc_inline
-from aseankb.render.linklist import ITEM_RE, LinkListExtension, decode
+from aseankb.render.linklist import CLASS_RE, FIELD_RE, ITEM_RE, LinkListExtension, decode
 from aseankb.render.pages import article_item
 from publishing import BIN
 
@@ -46,11 +50,18 @@ def article(i: int, title: str) -> Article:
                    slug=f"slug-{i}")
 
 
-def test_article_items_match_the_pattern() -> None:
+def test_pages_take_the_fast_path() -> None:
     # Lines the pages write must take the fast path, or it saves nothing.
+    tax = load_taxonomy()
     for i, title in enumerate(TITLES):
         line = article_item(article(i, title), "../")
         assert ITEM_RE.fullmatch(line), line
+        fields = [b for b in render_article(_hostile(i, title), tax).split("\n\n") if b.endswith("{: .kb-meta }")]
+        assert len(fields) == 1
+        *lines, last = fields[0].split("\n")
+        assert CLASS_RE.fullmatch(last)
+        for line in lines:
+            assert FIELD_RE.fullmatch(line.removesuffix("  ")), line
 
 
 @pytest.mark.parametrize("title", TITLES)
@@ -82,17 +93,33 @@ def test_decode_undoes_esc_inline() -> None:
         assert decode(esc_inline(title)) == title
 
 
+LINK_RE = re.compile(r"\]\(([\w./-]+)\)")
+
+
+def _hostile(i: int, title: str) -> Article:
+    art = article(i, title)
+    tax = load_taxonomy()
+    art.partners, art.domains = sorted(tax.partners)[i % 3:i % 3 + 2], sorted(tax.domains)[:i % 4 + 1]
+    art.partners_mentioned = sorted(tax.partners)[5:6] if i % 2 else []
+    art.people, art.agency, art.date_evidence = [title, "Nguyễn Phú Trọng"], title, f"« {title} »"
+    art.source = f"seeds/{title}.txt"
+    return art
+
+
 def _site(root: Path, fast: bool, directory_urls: bool) -> Path:
+    """Article pages as aseankb writes them, a list of them, and a stub for every other target."""
     docs = root / "docs"
-    (docs / "liste").mkdir(parents=True)
-    (docs / "articles" / "2020").mkdir(parents=True)
-    items = []
-    for i, title in enumerate(TITLES):
-        art = article(i, title)
-        (docs / art.page).write_text(f"# {esc_inline(title)}\n", encoding="utf-8")
-        items.append(article_item(art, "../"))
-    (docs / "liste" / "tous.md").write_text("# Tous\n\n" + "\n".join(items) + "\n", encoding="utf-8")
-    (docs / "index.md").write_text("# Accueil\n\n- [Tous](liste/tous.md)\n", encoding="utf-8")
+    arts = [_hostile(i, title) for i, title in enumerate(TITLES)]
+    pages = {art.page: render_article(art, load_taxonomy(), arts[i + 1:i + 4]) for i, art in enumerate(arts)}
+    pages["liste/tous.md"] = "# Tous\n\n" + "\n".join(article_item(a, "../") for a in arts) + "\n"
+    pages["index.md"] = "# Accueil\n\n- [Tous](liste/tous.md)\n"
+    for path, text in list(pages.items()):
+        for link in LINK_RE.findall(text):
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(path), link))
+            pages.setdefault(target, "# Cible\n")
+    for path, text in pages.items():
+        (docs / path).parent.mkdir(parents=True, exist_ok=True)
+        (docs / path).write_text(text, encoding="utf-8")
     exts = "\n".join(f"  - {e}" for e in (["aseankb.render.linklist"] if fast else []) + EXTENSIONS)
     (root / "mkdocs.yml").write_text(
         f"site_name: t\ndocs_dir: docs\nuse_directory_urls: {str(directory_urls).lower()}\n"
@@ -103,18 +130,28 @@ def _site(root: Path, fast: bool, directory_urls: bool) -> Path:
 
 
 @pytest.mark.parametrize("directory_urls", [True, False])
-def test_mkdocs_rewrites_the_links_in_both_url_styles(tmp_path: Path, directory_urls: bool) -> None:
-    page = "liste/tous/index.html" if directory_urls else "liste/tous.html"
+def test_mkdocs_builds_the_same_pages_in_both_url_styles(tmp_path: Path, directory_urls: bool) -> None:
     fast = _site(tmp_path / "fast", True, directory_urls)
     slow = _site(tmp_path / "slow", False, directory_urls)
-    f_html, s_html = ((s / page).read_text(encoding="utf-8") for s in (fast, slow))
-    main = [BeautifulSoup(h, "html.parser").select_one("[role=main]") for h in (f_html, s_html)]
-    assert canon(str(main[0])) == canon(str(main[1]))
-    links = [a["href"] for a in main[0].select("li a")]
+    built = sorted(p.relative_to(fast) for p in fast.rglob("*.html"))
+    assert built == sorted(p.relative_to(slow) for p in slow.rglob("*.html"))
+    for rel in built:
+        main = [BeautifulSoup((s / rel).read_text(encoding="utf-8"), "html.parser").select_one("[role=main]")
+                for s in (fast, slow)]
+        assert canon(str(main[0])) == canon(str(main[1])), rel
+    page = fast / ("liste/tous/index.html" if directory_urls else "liste/tous.html")
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    links = [a["href"] for a in soup.select("[role=main] li a")]
     assert len(links) == len(TITLES)
-    for href in links:  # each one leads to the built article page
-        target = (fast / page).parent / href
+    for href in links:  # each one leads to a built article page
+        target = page.parent / href
         assert (target / "index.html" if directory_urls else target).is_file(), href
+    for i, title in enumerate(TITLES):
+        rel = Path(_hostile(i, title).page).with_suffix("")
+        built_page = fast / rel / "index.html" if directory_urls else fast / rel.with_suffix(".html")
+        meta = BeautifulSoup(built_page.read_text(encoding="utf-8"), "html.parser").select_one("p.kb-meta")
+        assert {el.name for el in meta.find_all(True)} == {"strong", "a", "br"}  # no markup from seed text
+        assert f"« {title} »" in meta.get_text()
 
 
 def test_missing_target_still_warns(tmp_path: Path) -> None:
