@@ -17,6 +17,7 @@ from collections import defaultdict
 import numpy as np
 
 CHUNK = 200_000  # candidate pairs scored at once: bounds the memory of the 12x12 comparison
+BLOCK = 1_000  # articles whose text candidates are computed at once (~500,000 pairs)
 
 
 def first_k(groups: np.ndarray, k: int) -> np.ndarray:
@@ -115,6 +116,18 @@ def text_candidates(doc: np.ndarray, term: np.ndarray, weight: np.ndarray, posti
     terms = int(term.max()) + 1 if len(term) else 0
     p_len = np.bincount(p_term, minlength=terms)
     p_start = np.cumsum(p_len) - p_len
+    # Articles by blocks (sig rows are sorted by article): the pair arrays of one block at a
+    # time, so that memory stays bounded whatever the corpus size.
+    bounds = np.searchsorted(doc, np.arange(0, n + BLOCK, BLOCK))
+    found = [_block_candidates(doc[lo:hi], term[lo:hi], weight[lo:hi], p_doc, p_weight, p_len, p_start,
+                               per_article, n) for lo, hi in zip(bounds[:-1], bounds[1:], strict=True) if hi > lo]
+    if not found:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    return np.concatenate([f[0] for f in found]), np.concatenate([f[1] for f in found])
+
+
+def _block_candidates(doc, term, weight, p_doc, p_weight, p_len, p_start, per_article: int,
+                      n: int) -> tuple[np.ndarray, np.ndarray]:
     reps = p_len[term]
     row = np.repeat(np.arange(len(term)), reps)
     offset = np.arange(int(reps.sum())) - np.repeat(np.cumsum(reps) - reps, reps)
@@ -126,10 +139,9 @@ def text_candidates(doc: np.ndarray, term: np.ndarray, weight: np.ndarray, posti
     i_all, j_all, value = i_all[order], j_all[order], (weight[row] * p_weight[post])[order]
     starts = np.flatnonzero(np.r_[True, (i_all[1:] != i_all[:-1]) | (j_all[1:] != j_all[:-1])])
     i, j = i_all[starts], j_all[starts]
-    dots = np.add.reduceat(value, starts) if len(starts) else np.zeros(0)
+    dots = np.add.reduceat(value, starts)
     other = i != j
-    i, j, dots = i[other], j[other], dots[other]
-    return best_per_row(i, dots, j, per_article, n)
+    return best_per_row(i[other], dots[other], j[other], per_article, n)
 
 
 def bucket_neighbours(memberships: list[list[int]], reach: int) -> tuple[np.ndarray, np.ndarray]:
