@@ -16,6 +16,8 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -83,7 +85,7 @@ def on_post_build(config, **_kwargs) -> None:
 
 
 def index_site(config_file: Path, site: Path | None = None, *,
-               say=print) -> SearchStats:
+               say: Callable[[str], None] = print) -> SearchStats:
     """`aseankb search-index`: the search index of a site built from this MkDocs project by
     a tool that runs no hooks. The incremental build gives the index its data (it writes
     nothing when content/ is up to date); every page is then checked to be in the site."""
@@ -103,8 +105,8 @@ def index_site(config_file: Path, site: Path | None = None, *,
     if outcome is None:
         raise SearchIndexError(f"no seeds folder beside {config_file}: nothing to index")
     if outcome.written or outcome.removed:
-        say(f"aseankb: warning: content/ was out of date ({len(outcome.written)} files written, "
-            f"{len(outcome.removed)} removed): build the site again, then the index")
+        print(f"aseankb: warning: content/ was out of date ({len(outcome.written)} files written, "
+              f"{len(outcome.removed)} removed): build the site again, then the index", file=sys.stderr)
     return build_index(site, outcome.search, directory_urls=config.use_directory_urls, nav=config.nav,
                        check=True, log=say)
 

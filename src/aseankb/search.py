@@ -42,6 +42,8 @@ INDEX_DIR = "kb-search"
 TEASER_CHARS = 180
 LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss"})
 WORD_RE = re.compile(r"[^\W_]+")
+WORDS2_RE = re.compile(r"[^\W_]{2,}")  # the words WORD_RE finds, but those of one letter
+LIGATURE_LETTERS = [("œ", "oe"), ("æ", "ae"), ("ß", "ss")]  # LIGATURES
 SHARD_KEY_RE = re.compile(r"^[a-z0-9]{1,2}$")
 WORDS_PER_BUCKET = 8
 B36 = "0123456789abcdefghijklmnopqrstuvwxyz"
@@ -97,15 +99,25 @@ def word_set(text: str) -> set[str]:
         if folded != ch:
             tokens = tokens.replace(ch, folded)
     folded = unicodedata.normalize("NFC", tokens.lower())
-    if "œ" in folded or "æ" in folded or "ß" in folded:
-        folded = folded.translate(LIGATURES)
-    return {w[:-1] if len(w) > 3 and w[-1] in "sx" and w[-2] != "s" else w  # stem(), inlined
-            for w in set(WORD_RE.findall(folded)) if len(w) > 1}
+    for ligature, letters in LIGATURE_LETTERS:  # str.translate to several letters is slow
+        if ligature in folded:
+            folded = folded.replace(ligature, letters)
+    return {w[:-1] if w[-1] in "sx" and len(w) > 3 and w[-2] != "s" else w  # stem(), inlined
+            for w in set(WORDS2_RE.findall(folded))}
 
 
 def teaser(paragraphs: Iterable[str]) -> str:
-    """The opening lines shown under a result's title."""
-    text = " ".join(" ".join(paragraphs).split())
+    """The opening lines shown under a result's title (white space squashed): only the
+    paragraphs it needs are read."""
+    parts, size = [], 0
+    for para in paragraphs:
+        squashed = " ".join(para.split())
+        if squashed:
+            parts.append(squashed)
+            size += len(squashed) + 1
+            if size > TEASER_CHARS + 1:
+                break
+    text = " ".join(parts)
     if len(text) > TEASER_CHARS:
         text = text[:TEASER_CHARS].rsplit(" ", 1)[0] + " …"
     return text

@@ -47,8 +47,9 @@ class SearchSource:
 
 
 def article_search(paragraphs: list[str]) -> SearchData:
-    """In the worker, once per seed: the words of an article's text, and its teaser."""
-    return " ".join(sorted(word_set("\n".join(paragraphs)))), teaser(paragraphs)
+    """In the worker, once per seed: the words of an article's text (in no particular
+    order: the index sorts what it writes), and its teaser."""
+    return " ".join(word_set("\n".join(paragraphs))), teaser(paragraphs)
 
 
 def search_source(arts: list[tuple[Article, SearchData]], links: dict[str, list[Article]],
