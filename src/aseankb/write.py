@@ -29,6 +29,7 @@ from .errors import BuildInterrupted
 
 MANIFEST = ".aseankb-manifest.json"
 STAGING = ".aseankb-staging"
+STAGING_TRIES = 5
 
 
 @dataclass
@@ -62,13 +63,21 @@ class _Stager:
             self.folder.rmdir()  # only when empty: another build may be using it
 
     def write(self, path: Path, data: bytes) -> None:
-        self.folder.mkdir(parents=True, exist_ok=True)
         path.parent.mkdir(parents=True, exist_ok=True)
         self.count += 1
         tmp = self.folder / f"{self.prefix}{self.count}.tmp"
-        # No fsync per file: a killed process loses nothing the kernel already has, and
-        # 20,000 fsyncs (10,000 articles) would cost a minute on a slow disk.
-        tmp.write_bytes(data)
+        # Another build finishing at the same moment may remove the (then empty) staging
+        # folder between our mkdir and our write, or make mkdir see it vanish: try again.
+        for attempt in range(STAGING_TRIES):
+            try:
+                self.folder.mkdir(parents=True, exist_ok=True)
+                # No fsync per file: a killed process loses nothing the kernel already has,
+                # and 20,000 fsyncs (10,000 articles) would cost a minute on a slow disk.
+                tmp.write_bytes(data)
+                break
+            except (FileNotFoundError, FileExistsError):
+                if attempt == STAGING_TRIES - 1:
+                    raise
         os.replace(tmp, path)
 
 
