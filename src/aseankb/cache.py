@@ -21,7 +21,7 @@ import os
 import pickle
 import shutil
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -29,7 +29,7 @@ from .model import Article, SeedResult
 
 PACKAGE_DIR = Path(__file__).parent
 CACHE_DIR_NAME = ".aseankb-cache"
-FORMAT = 4  # bump when the records below change shape
+FORMAT = 5  # bump when the records below change shape
 # The index is split by the first SHARD hex digits of the keys (256 files): a new seed
 # rewrites one small file, not the records of 10,000 seeds.
 SHARD = 2
@@ -43,8 +43,8 @@ class Entry:
     article: Article | None  # paragraphs emptied: the lists need only the metadata
     digest: str | None  # hash of the cleaned text, for duplicates
     source_hash: str | None = None  # of sources/<id>.txt, the decoded seed
-    sketch: frozenset[int] = frozenset()  # of the cleaned text, for near duplicates (dedup.py)
-    terms: dict[str, int] = field(default_factory=dict)  # word counts, for related articles
+    sketch: bytes = b""  # of the cleaned text, for near duplicates (dedup.pack)
+    terms: tuple[bytes, bytes] = (b"", b"")  # word counts, for related articles (related.term_vector)
     bands: bytes = b""  # min-hashes of the sketch, for near duplicates
     search: tuple[str, str] = ("", "")  # the text's search words and teaser (search_pages.py)
 
@@ -148,16 +148,16 @@ class Cache:
         new = {k: self.added.get(k) or self.index[k] for k in sorted(self.used)}
         for key in self.index.keys() - new.keys():
             self.blob_path(key).unlink(missing_ok=True)
-        # Only the shards that gained or lost an entry are written again.
+        # Only the shards that gained or lost an entry are written again, from their files:
+        # the records in memory were handed to the build, which edits them (corrections,
+        # warnings), and the cache must keep what extraction produced.
         touched = {k[:SHARD] for k in (self.index.keys() ^ new.keys()) | self.added.keys()}
-        shards: dict[str, dict[str, Entry]] = {shard: {} for shard in touched}
-        for k, v in new.items():
-            if k[:SHARD] in shards:
-                shards[k[:SHARD]][k] = v
-        for shard, entries in sorted(shards.items()):
+        for shard in sorted(touched):
             path = self.dir / "index" / f"{shard}.pickle"
+            entries = {k: v for k, v in _load(path, {}).items() if k in new}
+            entries.update((k, v) for k, v in self.added.items() if k[:SHARD] == shard and k in new)
             if entries:
-                _dump(path, entries)
+                _dump(path, dict(sorted(entries.items())))
             else:
                 path.unlink(missing_ok=True)
         if self.files_seen != self.files:

@@ -110,10 +110,30 @@ def minhashes(s: frozenset[int]) -> bytes:
 
 
 def _matrix(hashes: list[bytes]) -> tuple[np.ndarray, np.ndarray]:
-    """(rows that have min-hashes, their (rows, BINS) matrix)."""
+    """(rows that have min-hashes, their (rows, BINS) uint32 matrix)."""
     rows = np.array([i for i, h in enumerate(hashes) if h], dtype=np.int64)
     data = b"".join(h for h in hashes if h)
-    return rows, np.frombuffer(data, dtype=np.uint32).reshape(len(rows), BINS).astype(np.uint64)
+    return rows, np.frombuffer(data, dtype=np.uint32).reshape(len(rows), BINS)
+
+
+# One random 64-bit number per band, mixed into its keys: the bands of all texts can then
+# be sorted as one array of values (a value equal across two bands would only add a
+# candidate, which the exact check then drops).
+BAND_SALT = np.array([_RNG.getrandbits(64) for _ in range(BANDS)], dtype=np.uint64)
+
+
+def _band_keys(sig: np.ndarray) -> np.ndarray:
+    """Each row's BANDS band values, its ROWS min-hashes mixed into one 64-bit number."""
+    keys = np.zeros((len(sig), BANDS), dtype=np.uint64)
+    for r in range(ROWS):  # wrapping arithmetic
+        keys = keys * np.uint64(0x9E3779B97F4A7C15) + sig[:, r::ROWS].astype(np.uint64)
+    return keys ^ BAND_SALT
+
+
+def unique_sorted(values: np.ndarray) -> np.ndarray:
+    """np.unique by a sort: numpy's hash-based unique is several times slower on these."""
+    values = np.sort(values)
+    return values[np.r_[True, values[1:] != values[:-1]]] if len(values) else values
 
 
 def candidate_pairs(rows: np.ndarray, sig: np.ndarray, n: int) -> np.ndarray:
@@ -121,26 +141,21 @@ def candidate_pairs(rows: np.ndarray, sig: np.ndarray, n: int) -> np.ndarray:
     than COMMON_BUCKET texts (boilerplate) aside; as a*n + b, sorted."""
     if len(rows) < 2:
         return np.zeros(0, dtype=np.int64)
-    # A band's key: its ROWS min-hashes mixed into one 64-bit number (wrapping arithmetic).
-    keys = np.zeros((len(rows), BANDS), dtype=np.uint64)
-    for r in range(ROWS):
-        keys = keys * np.uint64(0x9E3779B97F4A7C15) + sig[:, r::ROWS]
-    member = np.repeat(rows, BANDS)
-    band = np.tile(np.arange(BANDS, dtype=np.int64), len(rows))
-    values = keys.ravel()
-    order = np.lexsort((member, values, band))  # runs of one band value, members in file order
-    band, values, member = band[order], values[order], member[order]
-    run = np.cumsum(np.r_[True, (band[1:] != band[:-1]) | (values[1:] != values[:-1])]) - 1
-    size = np.bincount(run)[run]
-    ok = (size > 1) & (size <= COMMON_BUCKET)
-    run, member = run[ok], member[ok]
-    pairs = []
-    for shift in range(1, int(size[ok].max(initial=1))):
-        same = run[shift:] == run[:-shift]
-        if not same.any():
-            break
-        pairs.append(member[:-shift][same] * n + member[shift:][same])
-    return np.unique(np.concatenate(pairs)) if pairs else np.zeros(0, dtype=np.int64)
+    values = _band_keys(sig).ravel()  # row-major: members in file order within a value
+    order = np.argsort(values, kind="stable")
+    values, member = values[order], np.repeat(rows, BANDS)[order]
+    starts = np.flatnonzero(np.r_[True, values[1:] != values[:-1]])
+    sizes = np.diff(np.r_[starts, len(values)])
+    ok = (sizes > 1) & (sizes <= COMMON_BUCKET)
+    starts, sizes = starts[ok], sizes[ok]
+    if not len(starts):
+        return np.zeros(0, dtype=np.int64)
+    # Every member of a kept run, paired with each member after it in the run.
+    pos = np.repeat(starts, sizes) + (np.arange(sizes.sum()) - np.repeat(np.cumsum(sizes) - sizes, sizes))
+    later = np.repeat(starts + sizes, sizes) - pos - 1
+    first = np.repeat(pos, later)
+    step = np.arange(later.sum()) - np.repeat(np.cumsum(later) - later, later) + 1
+    return unique_sorted(member[first] * n + member[first + step])
 
 
 def likely_pairs(hashes: list[bytes], floor: float = ESTIMATE_FLOOR) -> np.ndarray:
@@ -154,9 +169,12 @@ def likely_pairs(hashes: list[bytes], floor: float = ESTIMATE_FLOOR) -> np.ndarr
     where = np.full(n, -1, dtype=np.int64)
     where[rows] = np.arange(len(rows))
     a, b = where[pairs // n], where[pairs % n]
+    # The low byte of each min-hash only: a quarter of the memory to gather, and bins that
+    # differ agree by chance once in 256, which can only add pairs to check, never drop one.
+    low = sig.astype(np.uint8)
     agree = np.zeros(len(pairs), dtype=np.int64)
     for lo in range(0, len(pairs), 100_000):  # bounded memory: 100,000 x BINS at a time
-        agree[lo:lo + 100_000] = (sig[a[lo:lo + 100_000]] == sig[b[lo:lo + 100_000]]).sum(axis=1)
+        agree[lo:lo + 100_000] = (low[a[lo:lo + 100_000]] == low[b[lo:lo + 100_000]]).sum(axis=1)
     return pairs[agree >= floor * BINS]
 
 
@@ -169,16 +187,30 @@ def near_duplicates(texts: list[str], threshold: float = NEAR_THRESHOLD) -> dict
     return near_duplicate_sketches([sketch(t) for t in texts], threshold)
 
 
-def near_duplicate_sketches(sets: list[frozenset[int]], threshold: float = NEAR_THRESHOLD,
+def pack(s: frozenset[int]) -> bytes:
+    """A sketch as the cache keeps it: its hashes sorted, as int64 (unpickled in no time,
+    unlike 10,000 sets of a hundred ints)."""
+    return np.array(sorted(s), dtype=np.int64).tobytes()
+
+
+def unpack(s: frozenset[int] | bytes) -> frozenset[int]:
+    return s if isinstance(s, frozenset) else frozenset(np.frombuffer(s, dtype=np.int64).tolist())
+
+
+def near_duplicate_sketches(sets: list[frozenset[int] | bytes], threshold: float = NEAR_THRESHOLD,
                             hashes: list[bytes] | None = None) -> dict[int, tuple[int, float]]:
-    """`near_duplicates` on sketches (see `sketch`), similarity estimated on the samples;
-    `hashes`: their `minhashes`, computed here when not given."""
-    hashes = hashes if hashes is not None else [minhashes(s) for s in sets]
+    """`near_duplicates` on sketches (see `sketch`; sets, or `pack`ed), similarity
+    estimated on the samples; `hashes`: their `minhashes`, computed here when not given."""
+    hashes = hashes if hashes is not None else [minhashes(unpack(s)) for s in sets]
     n = len(sets)
     best: dict[int, tuple[int, float]] = {}
+    unpacked: dict[int, frozenset[int]] = {}  # only the texts of likely pairs are unpacked
     for key in likely_pairs(hashes).tolist():  # in (a, b) order: the first best a wins ties
         a, b = divmod(key, n)
-        sa, sb = sets[a], sets[b]
+        for k in (a, b):
+            if k not in unpacked:
+                unpacked[k] = unpack(sets[k])
+        sa, sb = unpacked[a], unpacked[b]
         inter = len(sa & sb)  # `jaccard` inlined: this loop is the hot spot
         sim = inter / (len(sa) + len(sb) - inter)
         if sim >= threshold and (b not in best or sim > best[b][1]):
@@ -186,11 +218,11 @@ def near_duplicate_sketches(sets: list[frozenset[int]], threshold: float = NEAR_
     return best
 
 
-def flag_near_duplicates(kept: list[tuple[SeedResult, frozenset[int], bytes]]) -> None:
+def flag_near_duplicates(kept: list[tuple[SeedResult, frozenset[int] | bytes, bytes]]) -> None:
     """A few words edited: both pages stay (which one is right is an editor's call), the
     later file is flagged with a warning naming the earlier one. `kept`: each article's
-    report line, `sketch` and `minhashes` (empty: computed here)."""
-    hashes = [mh or minhashes(sk) for _result, sk, mh in kept]
+    report line, `sketch` (or `pack`ed) and `minhashes` (empty: computed here)."""
+    hashes = [mh or minhashes(unpack(sk)) for _result, sk, mh in kept]
     found = near_duplicate_sketches([sk for _result, sk, _mh in kept], hashes=hashes)
     for later, (earlier, sim) in sorted(found.items()):
         result, other = kept[later][0], kept[earlier][0]

@@ -7,20 +7,19 @@ order of the output is the order of the seeds whatever the number of workers.
 
 from __future__ import annotations
 
-import copy
 import hashlib
 import multiprocessing
 import os
 import pickle
 import threading
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .cache import Cache, Entry, file_stat, seed_key, text_hash, write_blob
 from .clean import clean
 from .config import Taxonomy, load_taxonomy
-from .dedup import minhashes, sketch
+from .dedup import minhashes, pack, sketch
 from .errors import SeedError
 from .extract import article_slug, extract
 from .extract.language import extract_language
@@ -28,7 +27,7 @@ from .model import Article, SeedResult
 from .prepare import prepare, require_text
 from .read import decode, read_seed
 from .render.feeds import summary_text
-from .render.related import term_counts
+from .render.related import term_counts, term_vector
 from .search_pages import article_search
 
 IGNORED_NAMES = {"overrides.yaml", "overrides.yml", "README.md", "README.txt"}
@@ -45,8 +44,8 @@ class Ingested:
     digest: str | None = None  # of the cleaned text: equal digests are exact duplicates
     key: str = ""  # the cache key of the seed's bytes
     path: Path | None = None
-    sketch: frozenset[int] = frozenset()  # for near duplicates (dedup.py), kept in the cache
-    terms: dict[str, int] = field(default_factory=dict)  # for related articles, kept in the cache
+    sketch: bytes = b""  # for near duplicates (dedup.pack of dedup.sketch), kept in the cache
+    terms: tuple[bytes, bytes] = (b"", b"")  # for related articles (related.term_vector), cached
     bands: bytes = b""  # the sketch's min-hashes (dedup.py), kept in the cache
     search: tuple[str, str] = ("", "")  # for the search index (words, teaser), kept in the cache
 
@@ -139,9 +138,9 @@ def ingest_job(job: tuple[Path, str, bytes | None, str, Path | None]) -> tuple[I
     if not key:
         return item, None
     if item.article:
-        item.sketch = sketch("\n".join(item.article.paragraphs))
-        item.bands = minhashes(item.sketch)
-        item.terms = term_counts(item.article)
+        shingles = sketch("\n".join(item.article.paragraphs))
+        item.sketch, item.bands = pack(shingles), minhashes(shingles)
+        item.terms = term_vector(term_counts(item.article))
         item.article.summary = summary_text(item.article)
         item.search = article_search(item.article.paragraphs)
         write_blob(blob, item.article.paragraphs, item.text)
@@ -173,20 +172,10 @@ def _extract_all(jobs: list, workers: int) -> list[tuple[Ingested, Entry | None]
         return list(pool.map(ingest_job, jobs, chunksize=chunk))
 
 
-def _copy(obj):
-    """A copy whose lists are copies too: later stages may edit an article (corrections),
-    and the cache's record must stay what extraction produced."""
-    out = copy.copy(obj)
-    for f in fields(out):
-        value = getattr(out, f.name)
-        if isinstance(value, list):
-            setattr(out, f.name, list(value))
-    return out
-
-
 def _from_entry(entry: Entry, key: str, path: Path) -> Ingested:
-    article = _copy(entry.article) if entry.article else None
-    return Ingested(_copy(entry.result), article, None, entry.digest, key, path, entry.sketch, entry.terms,
+    # The cache's records themselves, not copies: later stages may edit an article
+    # (corrections) or a report line, and Cache.save writes records from its files.
+    return Ingested(entry.result, entry.article, None, entry.digest, key, path, entry.sketch, entry.terms,
                     entry.bands, entry.search)
 
 

@@ -11,7 +11,7 @@ from ..group import Groups
 from ..model import SeedResult
 from .explorer import render_explorer
 from .feeds import feeds
-from .pages import article_item, render_indexes
+from .pages import ItemLines, render_indexes
 from .people import people_pages
 from .profiles import matrix_pages
 
@@ -20,9 +20,10 @@ def render(groups: Groups, tax: Taxonomy, results: list[SeedResult],
            site_url: str | None = None) -> dict[str, str | bytes]:
     """Every page but the articles' own: the build renders those one by one, only when their
     inputs changed (render_article, with the lists of `related`)."""
-    pages: dict[str, str | bytes] = dict(render_indexes(groups, tax, results))
-    pages.update(people_pages(groups.articles, tax, article_item))
-    pages.update(matrix_pages(groups, tax, article_item))
+    item = ItemLines(groups.articles)
+    pages: dict[str, str | bytes] = dict(render_indexes(groups, tax, results, item))
+    pages.update(people_pages(groups.articles, tax, item))
+    pages.update(matrix_pages(groups, tax, item))
     pages.update(feeds(groups, tax, site_url))
     pages.update(render_explorer(groups, tax))
     return pages

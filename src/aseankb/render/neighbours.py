@@ -12,8 +12,6 @@ its term's list (the POSTING_MAX heaviest).
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 import numpy as np
 
 CHUNK = 200_000  # candidate pairs scored at once: bounds the memory of the 12x12 comparison
@@ -72,19 +70,18 @@ def _cat(parts: list[np.ndarray], dtype) -> np.ndarray:
     return np.concatenate(parts) if parts else np.zeros(0, dtype=dtype)
 
 
-def vocabulary(term_lists: list[dict[str, int]]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """(entry article, entry term id, entry count, term rank in spelling order)."""
-    ids: defaultdict[str, int] = defaultdict()
-    ids.default_factory = ids.__len__  # a new word gets the next id, in C (map below)
-    doc, term, count = [], [], []
-    for i, tf in enumerate(term_lists):
-        doc.append(np.full(len(tf), i, dtype=np.int32))
-        term.append(np.fromiter(map(ids.__getitem__, tf), dtype=np.int32, count=len(tf)))
-        count.append(np.fromiter(tf.values(), dtype=np.float64, count=len(tf)))
-    spelled = sorted(ids, key=ids.__getitem__)
-    rank = np.empty(len(spelled), dtype=np.int32)
-    rank[np.argsort(np.array(spelled, dtype=object), kind="stable")] = np.arange(len(spelled), dtype=np.int32)
-    return _cat(doc, np.int32), _cat(term, np.int32), _cat(count, np.float64), rank
+def vocabulary(vectors: list[tuple[bytes, bytes]]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(entry article, entry term id, entry count, term rank) from `related.term_vector`s.
+    Term ids follow the order of the words' hashes, which is also their rank (tie order)."""
+    hashes = np.frombuffer(b"".join(h for h, _ in vectors), dtype=np.uint64)
+    count = np.frombuffer(b"".join(c for _, c in vectors), dtype=np.uint32).astype(np.float64)
+    doc = np.repeat(np.arange(len(vectors), dtype=np.int32), [len(h) // 8 for h, _ in vectors])
+    order = np.argsort(hashes)
+    ordered = hashes[order]
+    first = np.r_[True, ordered[1:] != ordered[:-1]] if len(ordered) else np.zeros(0, dtype=bool)
+    term = np.empty(len(hashes), dtype=np.int32)
+    term[order] = np.cumsum(first) - 1
+    return doc, term, count, np.arange(int(first.sum()), dtype=np.int32)
 
 
 def signatures(doc: np.ndarray, term: np.ndarray, count: np.ndarray, rank: np.ndarray, n: int,
