@@ -122,8 +122,8 @@ def test_related_prefers_shared_partners_domains_and_words() -> None:
 
 def test_related_candidates_are_bounded_whatever_the_corpus_size() -> None:
     arts = [art(i, text=f"coopération énergie réseau électrique mot{i % 7} terme{i % 11}") for i in range(3000)]
-    doc, term, count, rank = nb.vocabulary([term_vector(term_counts(a)) for a in arts])
-    s_doc, s_term, s_weight = nb.signatures(doc, term, count, rank, len(arts), TOP_TERMS)
+    doc, term, count = nb.vocabulary([term_vector(term_counts(a)) for a in arts])
+    s_doc, s_term, s_weight = nb.signatures(doc, term, count, len(arts), TOP_TERMS)
     assert np.bincount(s_doc).max() <= TOP_TERMS
     i, j = nb.text_candidates(s_doc, s_term, s_weight, POSTING_MAX, TEXT_CANDIDATES)
     assert len(i) and np.bincount(i).max() <= TEXT_CANDIDATES and not (i == j).any()

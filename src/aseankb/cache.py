@@ -20,6 +20,7 @@ import hashlib
 import os
 import pickle
 import shutil
+import stat
 import sys
 from dataclasses import dataclass
 from functools import lru_cache
@@ -182,10 +183,10 @@ class Cache:
 
 def file_stat(path: Path) -> tuple[int, ...] | None:
     try:
-        st = path.lstat()  # a symbolic link is never "known": read_seed refuses it
+        st = os.lstat(path)  # a symbolic link is never "known": read_seed refuses it
     except OSError:
         return None
-    if not path.is_file() or path.is_symlink():
+    if not stat.S_ISREG(st.st_mode):
         return None
     return st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino
 
@@ -195,9 +196,9 @@ def write_blob(path: Path | None, paragraphs: list[str], source: str) -> None:
         _dump(path, (paragraphs, source))
 
 
-def stamp(path: Path, digest: str) -> tuple[int, int, str] | None:
+def stamp(path: Path | str, digest: str) -> tuple[int, int, str] | None:
     try:
-        st = path.stat()
+        st = os.stat(path)
     except OSError:
         return None
     return st.st_size, st.st_mtime_ns, digest

@@ -24,6 +24,7 @@ import zlib
 
 import numpy as np
 
+from .arrays import unique_sorted
 from .model import SeedResult
 
 SHINGLE = 5
@@ -128,12 +129,6 @@ def _band_keys(sig: np.ndarray) -> np.ndarray:
     for r in range(ROWS):  # wrapping arithmetic
         keys = keys * np.uint64(0x9E3779B97F4A7C15) + sig[:, r::ROWS].astype(np.uint64)
     return keys ^ BAND_SALT
-
-
-def unique_sorted(values: np.ndarray) -> np.ndarray:
-    """np.unique by a sort: numpy's hash-based unique is several times slower on these."""
-    values = np.sort(values)
-    return values[np.r_[True, values[1:] != values[:-1]]] if len(values) else values
 
 
 def candidate_pairs(rows: np.ndarray, sig: np.ndarray, n: int) -> np.ndarray:

@@ -52,9 +52,12 @@ class Ingested:
 
 def list_seeds(seeds_dir: Path) -> list[Path]:
     """Every regular file in the seeds folder, in a stable order (hidden files and the
-    editor's overrides file excepted)."""
-    return sorted((p for p in seeds_dir.iterdir() if (p.is_file() or p.is_symlink()) and not p.name.startswith(".")
-                   and p.name not in IGNORED_NAMES), key=lambda p: p.name)
+    editor's overrides file excepted). One directory scan: its entries know their type
+    without a `stat` each (10,000 seeds)."""
+    with os.scandir(seeds_dir) as entries:
+        names = [e.name for e in entries if (e.is_file() or e.is_symlink()) and not e.name.startswith(".")
+                 and e.name not in IGNORED_NAMES]
+    return [seeds_dir / name for name in sorted(names)]
 
 
 def display_path(path: Path) -> str:

@@ -46,6 +46,7 @@ class _Stager:
         self.folder = out / STAGING
         self.count = 0
         self.prefix = f"{os.getpid()}-"  # two builds at once (serve + CLI) never share a name
+        self.made: set[str] = set()  # folders this build made sure of: one mkdir per folder, not per file
 
     def clear_debris(self) -> None:
         """Remove what killed builds left; the files of a build still running are kept."""
@@ -62,23 +63,33 @@ class _Stager:
         with contextlib.suppress(OSError):
             self.folder.rmdir()  # only when empty: another build may be using it
 
-    def write(self, path: Path, data: bytes) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
+    def write(self, path: Path | str, data: bytes) -> None:
         self.count += 1
-        tmp = self.folder / f"{self.prefix}{self.count}.tmp"
+        tmp = f"{self.folder}/{self.prefix}{self.count}.tmp"
         # Another build finishing at the same moment may remove the (then empty) staging
-        # folder between our mkdir and our write, or make mkdir see it vanish: try again.
+        # folder, or a folder of pages it emptied: make it again and retry.
         for attempt in range(STAGING_TRIES):
             try:
-                self.folder.mkdir(parents=True, exist_ok=True)
                 # No fsync per file: a killed process loses nothing the kernel already has,
                 # and 20,000 fsyncs (10,000 articles) would cost a minute on a slow disk.
-                tmp.write_bytes(data)
+                with open(tmp, "wb") as fh:
+                    fh.write(data)
                 break
             except (FileNotFoundError, FileExistsError):
                 if attempt == STAGING_TRIES - 1:
                     raise
-        os.replace(tmp, path)
+                self.folder.mkdir(parents=True, exist_ok=True)
+        parent = os.path.dirname(path)
+        for attempt in range(STAGING_TRIES):
+            if parent not in self.made or attempt:
+                os.makedirs(parent, exist_ok=True)
+                self.made.add(parent)
+            try:
+                os.replace(tmp, path)
+                return
+            except FileNotFoundError:
+                if attempt == STAGING_TRIES - 1:
+                    raise
 
 
 def _alive(pid: int) -> bool:
@@ -101,9 +112,12 @@ def atomic_write(path: Path, data: bytes) -> None:
     os.replace(tmp, path)
 
 
-def _unchanged(path: Path, data: bytes) -> bool:
+def _unchanged(path: Path | str, data: bytes) -> bool:
     try:
-        return path.stat().st_size == len(data) and path.read_bytes() == data
+        if os.stat(path).st_size != len(data):
+            return False
+        with open(path, "rb") as fh:
+            return fh.read() == data
     except OSError:
         return False
 
@@ -133,12 +147,11 @@ def _order(path: str) -> tuple[int, str]:
     return rank, path
 
 
-def _safe_target(out: Path, rel: str) -> Path:
+def _safe_target(out: Path, rel: str) -> str:
     # Paths come from our own renderer, but a bug must never write outside out/.
-    target = out / rel
-    if ".." in Path(rel).parts or Path(rel).is_absolute():
+    if ".." in rel.split("/") or rel.startswith("/") or "\\" in rel:
         raise BuildInterrupted(f"refusing to write outside the output folder: {rel}")
-    return target
+    return f"{out}/{rel}"
 
 
 def write_tree(out: Path, files: dict[str, str | bytes], keep: set[str] | frozenset[str] = frozenset(),
@@ -166,7 +179,7 @@ def write_tree(out: Path, files: dict[str, str | bytes], keep: set[str] | frozen
                 stager.write(target, blob)
                 written.append(rel)
         for rel in sorted(previous - set(files) - set(keep)):
-            target = _safe_target(out, rel)
+            target = Path(_safe_target(out, rel))
             if target.is_file():
                 target.unlink(missing_ok=True)  # another build may have removed it meanwhile
                 removed.append(rel)

@@ -70,9 +70,9 @@ def _cat(parts: list[np.ndarray], dtype) -> np.ndarray:
     return np.concatenate(parts) if parts else np.zeros(0, dtype=dtype)
 
 
-def vocabulary(vectors: list[tuple[bytes, bytes]]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """(entry article, entry term id, entry count, term rank) from `related.term_vector`s.
-    Term ids follow the order of the words' hashes, which is also their rank (tie order)."""
+def vocabulary(vectors: list[tuple[bytes, bytes]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(entry article, entry term id, entry count) from `related.term_vector`s; term ids
+    follow the order of the words' hashes."""
     hashes = np.frombuffer(b"".join(h for h, _ in vectors), dtype=np.uint64)
     count = np.frombuffer(b"".join(c for _, c in vectors), dtype=np.uint32).astype(np.float64)
     doc = np.repeat(np.arange(len(vectors), dtype=np.int32), [len(h) // 8 for h, _ in vectors])
@@ -81,18 +81,22 @@ def vocabulary(vectors: list[tuple[bytes, bytes]]) -> tuple[np.ndarray, np.ndarr
     first = np.r_[True, ordered[1:] != ordered[:-1]] if len(ordered) else np.zeros(0, dtype=bool)
     term = np.empty(len(hashes), dtype=np.int32)
     term[order] = np.cumsum(first) - 1
-    return doc, term, count, np.arange(int(first.sum()), dtype=np.int32)
+    return doc, term, count
 
 
-def signatures(doc: np.ndarray, term: np.ndarray, count: np.ndarray, rank: np.ndarray, n: int,
+def signatures(doc: np.ndarray, term: np.ndarray, count: np.ndarray, n: int,
                top: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Each article's `top` heaviest TF-IDF terms, weights normalised: (article, term, weight)
-    rows sorted by article, then weight (heaviest first), then spelling."""
-    df = np.bincount(term, minlength=len(rank))
+    rows sorted by article, then weight (heaviest first), then the order of `term_vector`
+    (most frequent, then spelling)."""
+    df = np.bincount(term)
     keep = (df[term] > 1) & (df[term] < n)  # a word of one article, or of all, relates nothing
     doc, term, count = doc[keep], term[keep], count[keep]
     weight = (1 + np.log(count)) * np.log(n / df[term])
-    order = np.lexsort((rank[term], -weight, doc))
+    # (article, weight as float32 bits, inverted) in one int64, sorted stably: the bits of a
+    # positive float order as its value, and one stable sort of int64 beats a 3-key lexsort.
+    inverted = np.int64(0x7FFFFFFF) - weight.astype(np.float32).view(np.int32).astype(np.int64)
+    order = np.argsort((doc.astype(np.int64) << 32) | inverted, kind="stable")
     doc, term, weight = doc[order], term[order], weight[order]
     first = first_k(doc, top)
     doc, term, weight = doc[first], term[first], weight[first]
@@ -162,7 +166,7 @@ def bucket_neighbours(memberships: list[list[int]], reach: int) -> tuple[np.ndar
 def dense_signatures(doc: np.ndarray, term: np.ndarray, weight: np.ndarray, n: int,
                      top: int) -> tuple[np.ndarray, np.ndarray]:
     """Signatures as (n, top) arrays of term ids (-1: none) and weights (0)."""
-    terms = np.full((n, top), -1, dtype=np.int64)
+    terms = np.full((n, top), -1, dtype=np.int32)
     weights = np.zeros((n, top), dtype=np.float64)
     if len(doc):
         starts = np.flatnonzero(np.r_[True, doc[1:] != doc[:-1]])
@@ -195,7 +199,7 @@ def bitmasks(sets: list[list[str]]) -> np.ndarray:
     ids = {x: k for k, x in enumerate(sorted({x for s in sets for x in s}))}
     words = max(1, -(-len(ids) // 64))
     masks = np.zeros((len(sets), words), dtype=np.uint64)
-    for row, s in enumerate(sets):
-        for x in s:
-            masks[row, ids[x] // 64] |= np.uint64(1 << (ids[x] % 64))
+    bit = np.fromiter((ids[x] for s in sets for x in s), dtype=np.int64)
+    row = np.repeat(np.arange(len(sets)), [len(s) for s in sets])
+    np.bitwise_or.at(masks, (row, bit // 64), np.left_shift(np.uint64(1), (bit % 64).astype(np.uint64)))
     return masks

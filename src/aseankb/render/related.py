@@ -20,6 +20,7 @@ from collections import Counter
 
 import numpy as np
 
+from ..arrays import unique_sorted
 from ..model import Article
 from . import neighbours as nb
 from .dates import short_date
@@ -63,14 +64,14 @@ def related(arts: list[Article], terms: dict[str, tuple[bytes, bytes]] | None = 
     if n < 2:
         return {a.id: [] for a in arts}
     tfs = [terms[a.id] if terms is not None and a.id in terms else term_vector(term_counts(a)) for a in arts]
-    doc, term, count, rank = nb.vocabulary(tfs)
-    s_doc, s_term, s_weight = nb.signatures(doc, term, count, rank, n, TOP_TERMS)
+    doc, term, count = nb.vocabulary(tfs)
+    s_doc, s_term, s_weight = nb.signatures(doc, term, count, n, TOP_TERMS)
     text_i, text_j = nb.text_candidates(s_doc, s_term, s_weight, POSTING_MAX, TEXT_CANDIDATES)
     buckets: dict[tuple, int] = {}
     member = [[buckets.setdefault((p, d), len(buckets)) for p in a.partners or ["-"] for d in a.domains or ["-"]]
               for a in arts]
     near_i, near_j = nb.bucket_neighbours(member, NEIGHBOURS)
-    pairs = np.unique(np.concatenate([text_i, near_i]) * n + np.concatenate([text_j, near_j]))
+    pairs = unique_sorted(np.concatenate([text_i, near_i]) * n + np.concatenate([text_j, near_j]))
     i, j = pairs // n, pairs % n
     sig_terms, sig_weights = nb.dense_signatures(s_doc, s_term, s_weight, n, TOP_TERMS)
     score = (W_TEXT * nb.cosine(i, j, sig_terms, sig_weights)
