@@ -149,6 +149,27 @@ def test_removing_the_original_promotes_its_duplicate(corpus: Path) -> None:
     assert (corpus / "content" / status.page).is_file()
 
 
+def test_corrections_between_cached_builds_match_a_build_without_cache(corpus: Path) -> None:
+    """Pages are keyed by the metadata hash cached at extraction: an editor's correction,
+    added, changed or removed, must still reach the pages (and the lists) on a rebuild."""
+    first = _build(corpus)
+    pages = {r.page for r in first.results if r.page}
+    ids = [m.split("id: ", 1)[1].split("\n", 1)[0].strip("'\"") for p in sorted(pages)
+           for m in [(corpus / "content" / p).read_text(encoding="utf-8")]]
+    assert len(ids) > 1
+    overrides = corpus / "seeds" / "overrides.yaml"
+    for text in (f"{ids[0]}:\n  title: Titre corrigé\n  date: 2001-02\n",
+                 f"{ids[0]}:\n  title: Autre titre\n{ids[1]}:\n  domains: [sante]\n", None):
+        if text is None:
+            overrides.unlink()
+        else:
+            overrides.write_text(text, encoding="utf-8")
+        _build(corpus)
+        build(corpus / "seeds", corpus / "plain", log=lambda m: None, cache_dir=None, workers=1)
+        assert _tree(corpus / "content") == _tree(corpus / "plain"), text
+        shutil.rmtree(corpus / "plain")
+
+
 def test_edited_or_deleted_pages_are_restored_without_extraction(corpus: Path, extractions: list[str]) -> None:
     first = _build(corpus)
     page = next(r.page for r in first.results if r.page)

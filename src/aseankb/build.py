@@ -10,7 +10,7 @@ import json
 import os
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .cache import CACHE_DIR_NAME, Cache, stamp, text_hash, unchanged_on_disk
@@ -29,6 +29,7 @@ from .pipeline import (  # noqa: F401 - re-exported: the build's public helpers
     ingest_job,
     list_seeds,
     mark_duplicates,
+    meta_key,
     separate_ids,
     usable_cores,
 )
@@ -61,16 +62,16 @@ class BuildResult:
         return {"seeds": [r.as_dict() for r in self.results], "summary": self.summary}
 
 
-_META_FIELDS = tuple(f.name for f in fields(Article) if f.name != "paragraphs")
+def page_key(art: Article, seed: str, links: list[str], meta: str = "") -> str:
+    """The inputs of an article's page: its seed, its metadata as the build left it (`meta`:
+    its `meta_key`), and the related articles it links to (`link_text` of each); the code
+    and taxonomy are in the cache's version key. Equal keys, equal pages."""
+    return text_hash(f"{seed}\0{meta or meta_key(art)}\0{art.id}\0{art.slug}\0{chr(1).join(links)}".encode())
 
 
-def page_key(art: Article, seed: str, rel: list[Article]) -> str:
-    """The inputs of an article's page: its seed, its metadata as the build left it, and the
-    related articles it links to (the code and taxonomy are in the cache's version key).
-    Equal keys, equal pages."""
-    links = [(a.title, a.page, a.date) for a in rel]
-    meta = [getattr(art, name) for name in _META_FIELDS]  # all but the paragraphs (not in memory)
-    return text_hash(f"{seed}\0{meta!r}\0{links!r}".encode())
+def link_text(art: Article) -> str:
+    """What a link to the article shows of it (its 'À lire aussi' line)."""
+    return f"{art.title}\0{art.page}\0{art.date!r}"
 
 
 def _texts(item: Ingested, cache: Cache) -> tuple[list[str], str]:
@@ -95,15 +96,16 @@ def _article_files(items: list[Ingested], out: Path, cache: Cache, stamps: dict,
     files: dict[str, str] = {}
     keys: dict[str, str] = {}
     keep: set[str] = set()
+    shown = {id(a): link_text(a) for lst in links.values() for a in lst}  # each article once, not 5 times
     for item in items:
         art = item.article
         if art is None:
             continue
         entry = cache.added.get(item.key) or cache.index.get(item.key)
         rel_arts = links.get(art.id, [])
-        wanted = {art.page: page_key(art, item.key, rel_arts) if item.key else "",
+        wanted = {art.page: page_key(art, item.key, [shown[id(a)] for a in rel_arts], item.meta) if item.key else "",
                   f"sources/{art.id}.txt": entry.source_hash if entry else ""}
-        todo = [rel for rel, k in wanted.items() if not (k and unchanged_on_disk(out / rel, k, stamps, rel))]
+        todo = [rel for rel, k in wanted.items() if not (k and unchanged_on_disk(f"{out}/{rel}", k, stamps, rel))]
         keep.update(rel for rel in wanted if rel not in todo)
         if not todo:
             continue
@@ -128,7 +130,11 @@ def correct(seeds_dir: Path, items: list[Ingested], tax: Taxonomy) -> None:
     if not path:
         return
     shown = display_path(path)
-    apply_overrides([i.article for i in items if i.article], load_overrides(path, tax, shown), shown)
+    overrides = load_overrides(path, tax, shown)
+    apply_overrides([i.article for i in items if i.article], overrides, shown)
+    for item in items:
+        if item.article and item.article.id in overrides:
+            item.meta = ""  # edited since extraction: its cached meta_key no longer holds
     pages = {i.result.file: i.article.page for i in items if i.article}
     for item in items:
         item.result.page = pages.get(item.result.duplicate_of or item.result.file, item.result.page)

@@ -30,7 +30,7 @@ from .model import Article, SeedResult
 
 PACKAGE_DIR = Path(__file__).parent
 CACHE_DIR_NAME = ".aseankb-cache"
-FORMAT = 5  # bump when the records below change shape
+FORMAT = 6  # bump when the records below change shape
 # The index is split by the first SHARD hex digits of the keys (256 files): a new seed
 # rewrites one small file, not the records of 10,000 seeds.
 SHARD = 2
@@ -48,6 +48,7 @@ class Entry:
     terms: tuple[bytes, bytes] = (b"", b"")  # word counts, for related articles (related.term_vector)
     bands: bytes = b""  # min-hashes of the sketch, for near duplicates
     search: tuple[str, str] = ("", "")  # the text's search words and teaser (search_pages.py)
+    meta: str = ""  # pipeline.meta_key of the article
 
 
 @lru_cache(maxsize=1)

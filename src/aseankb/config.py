@@ -82,10 +82,14 @@ def _str_list(file: Path, key: str, value: object) -> list[str]:
     return list(value)
 
 
+# libyaml's loader when PyYAML has it: the taxonomy files are read by every build.
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def read_mapping(file: Path, what: str) -> dict:
     """A data file's top-level mapping (`what` says of what, for the error message)."""
     try:
-        data = yaml.safe_load(file.read_text(encoding="utf-8"))
+        data = yaml.load(file.read_text(encoding="utf-8"), Loader=YAML_LOADER)
     except (OSError, yaml.YAMLError) as exc:
         raise ConfigError(str(file), "(file)", f"cannot be read: {exc}") from None
     if not isinstance(data, dict) or not data:

@@ -17,8 +17,10 @@ class Groups:
     years: dict[str, list[Article]] = field(default_factory=dict)
 
 
-def _sorted(table: dict[str, list[Article]]) -> dict[str, list[Article]]:
-    return {key: sorted(items, key=lambda a: a.sort_key) for key, items in sorted(table.items())}
+def _sorted(table: dict[str, list[Article]], rank: dict[int, int]) -> dict[str, list[Article]]:
+    # By each article's place in the sorted list: its sort_key is computed once, not once
+    # per group it belongs to.
+    return {key: sorted(items, key=lambda a: rank[id(a)]) for key, items in sorted(table.items())}
 
 
 def group(articles: list[Article]) -> Groups:
@@ -34,5 +36,7 @@ def group(articles: list[Article]) -> Groups:
         for did in art.domains:
             domains[did].append(art)
         years[art.year_key].append(art)
-    return Groups(sorted(articles, key=lambda a: a.sort_key), _sorted(partners),
-                  _sorted(mentioned), _sorted(domains), _sorted(years))
+    ordered = sorted(articles, key=lambda a: a.sort_key)
+    rank = {id(a): i for i, a in enumerate(ordered)}
+    return Groups(ordered, _sorted(partners, rank), _sorted(mentioned, rank), _sorted(domains, rank),
+                  _sorted(years, rank))

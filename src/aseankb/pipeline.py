@@ -13,7 +13,7 @@ import os
 import pickle
 import threading
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
 from .cache import Cache, Entry, file_stat, seed_key, text_hash, write_blob
@@ -48,6 +48,7 @@ class Ingested:
     terms: tuple[bytes, bytes] = (b"", b"")  # for related articles (related.term_vector), cached
     bands: bytes = b""  # the sketch's min-hashes (dedup.py), kept in the cache
     search: tuple[str, str] = ("", "")  # for the search index (words, teaser), kept in the cache
+    meta: str = ""  # build.meta_key of the article as extracted ("": compute it), kept in the cache
 
 
 def list_seeds(seeds_dir: Path) -> list[Path]:
@@ -97,6 +98,16 @@ def ingest(path: Path, tax: Taxonomy, shown: str | None = None, data: bytes | No
     return Ingested(SeedResult(shown, status, page=article.page, messages=notes), article, prepared.text, digest)
 
 
+_META_FIELDS = tuple(f.name for f in fields(Article) if f.name != "paragraphs")
+
+
+def meta_key(art: Article) -> str:
+    """The hash of an article's metadata (all but its paragraphs, which the build does not
+    hold), for its page's key (build.page_key). Computed at extraction and cached; the build
+    computes it again for an article it edits (corrections, ids made unique)."""
+    return text_hash(repr([getattr(art, name) for name in _META_FIELDS]).encode())
+
+
 def mark_duplicates(items: list[Ingested]) -> None:
     """Same cleaned text under another name: one page, the others reported as duplicates."""
     first: dict[str, Ingested] = {}
@@ -126,6 +137,7 @@ def separate_ids(items: list[Ingested]) -> None:
                                         f"{taken[art.id]}: given id '{new_id}' (rename the file to choose one)")
             item.result.status = "warning"
             art.id, art.slug = new_id, article_slug(art.title, new_id)
+            item.meta = ""
             item.result.page = art.page
         taken[art.id] = item.result.file
 
@@ -150,8 +162,9 @@ def ingest_job(job: tuple[Path, str, bytes | None, str, Path | None]) -> tuple[I
     result = replace(item.result, messages=list(item.result.messages))  # the build mutates its own
     article = replace(item.article, paragraphs=[]) if item.article else None
     source_hash = text_hash(item.text.encode()) if item.article else None
+    item.meta = meta_key(article) if article else ""
     return item, Entry(result, article, item.digest, source_hash, item.sketch, item.terms, item.bands,
-                       item.search)
+                       item.search, item.meta)
 
 
 def _pool_context():
@@ -179,7 +192,7 @@ def _from_entry(entry: Entry, key: str, path: Path) -> Ingested:
     # The cache's records themselves, not copies: later stages may edit an article
     # (corrections) or a report line, and Cache.save writes records from its files.
     return Ingested(entry.result, entry.article, None, entry.digest, key, path, entry.sketch, entry.terms,
-                    entry.bands, entry.search)
+                    entry.bands, entry.search, entry.meta)
 
 
 def ingest_all(seeds: list[Path], seeds_dir: Path, tax: Taxonomy, cache: Cache,

@@ -130,8 +130,8 @@ def read_manifest(out: Path) -> set[str]:
     if not isinstance(names, list):
         return set()
     # A hand-edited manifest must not make the build delete files outside out/.
-    return {n for n in names if isinstance(n, str) and n and not Path(n).is_absolute()
-            and ".." not in Path(n).parts}
+    return {n for n in names if isinstance(n, str) and n and not n.startswith(("/", "\\"))
+            and ".." not in n.replace("\\", "/").split("/")}
 
 
 def _write_manifest(out: Path, names: set[str], stager: _Stager) -> None:

@@ -9,7 +9,7 @@ from .charts import column_chart, year_series
 from .dates import short_date
 from .escape import esc_inline
 from .feeds import dated, feed_path
-from .people import ItemFn
+from .people import ItemFn, list_lines
 from .profiles import domain_profile, partner_profile
 
 LATEST_ON_HOME = 10
@@ -39,9 +39,15 @@ class ItemLines:
         parts = self._parts.get(id(art))
         return parts[0] + prefix + parts[1] if parts else article_item(art, prefix)
 
+    def lines(self, arts: list[Article], prefix: str) -> list[str]:
+        try:
+            return [f"{head}{prefix}{tail}" for head, tail in map(self._parts.__getitem__, map(id, arts))]
+        except KeyError:  # an article this build did not list: formatted on its own
+            return [self(a, prefix) for a in arts]
+
 
 def article_list(arts: list[Article], prefix: str, item: ItemFn = article_item) -> list[str]:
-    return [item(a, prefix) for a in arts] or ["_Aucun article._"]
+    return list_lines(item, arts, prefix) or ["_Aucun article._"]
 
 
 def _plural(n: int, word: str) -> str:

@@ -16,7 +16,7 @@ from ..group import Groups
 from ..model import Article
 from .charts import bar_table, column_chart, year_series
 from .escape import esc_inline
-from .people import ItemFn, person_slug
+from .people import ItemFn, list_lines, person_slug
 
 LATEST = 10
 TOP_DOMAINS = 13
@@ -24,11 +24,11 @@ TOP_PEOPLE = 15
 
 
 def _years(arts: list[Article]) -> dict[int, int]:
-    return dict(Counter(a.year for a in arts if a.year))
+    return dict(Counter(a.date.year for a in arts if a.date.year))
 
 
 def _undated_note(arts: list[Article]) -> list[str]:
-    n = sum(1 for a in arts if not a.year)
+    n = sum(1 for a in arts if not a.date.year)
     return [f"_{n} article{'s' if n > 1 else ''} sans date hors du graphique._", ""] if n else []
 
 
@@ -118,7 +118,7 @@ def matrix_pages(g: Groups, tax: Taxonomy, item: ItemFn) -> dict[str, str]:
                     f"{len(arts)} article{'s' if len(arts) > 1 else ''} consacré{'s' if len(arts) > 1 else ''} "
                     f"à [{partner.fr}](../../partenaires/{pid}.md) dans le domaine "
                     f"[{domain.fr}](../../domaines/{did}.md). [Retour à la matrice](../../matrice.md)", "",
-                    *(item(a, "../../") for a in arts)])
+                    *list_lines(item, arts, "../../")])
         lines.append(f"| [{partner.fr}](partenaires/{pid}.md) | " + " | ".join(row) + " |")
     pages["matrice.md"] = _page("Matrice partenaires × domaines", lines)
     return pages
