@@ -34,7 +34,7 @@ from .pipeline import (  # noqa: F401 - re-exported: the build's public helpers
     usable_cores,
 )
 from .render import render
-from .render.article import render_article
+from .render.article import article_page, with_related
 from .render.related import related
 from .search_pages import SearchSource, search_source
 from .write import atomic_write, write_tree
@@ -85,6 +85,15 @@ def _texts(item: Ingested, cache: Cache) -> tuple[list[str], str]:
     return (again.article.paragraphs, again.text) if again.article else ([], "")
 
 
+def _head(item: Ingested, cache: Cache, tax: Taxonomy) -> str:
+    """The article's page without its related articles: as the worker rendered it, unless
+    the build edited the article since (then its `meta` is empty), else from its paragraphs."""
+    if item.head is not None and item.meta:
+        return item.head
+    paragraphs, _text = _texts(item, cache)
+    return article_page(replace(item.article, paragraphs=paragraphs), tax)
+
+
 def _article_files(items: list[Ingested], out: Path, cache: Cache, stamps: dict, tax: Taxonomy,
                    links: dict[str, list[Article]]) -> tuple[dict[str, str], dict[str, str], set[str], dict[str, str]]:
     """Each article's page and source text: (files to write, their keys, files known to be
@@ -107,19 +116,18 @@ def _article_files(items: list[Ingested], out: Path, cache: Cache, stamps: dict,
                   f"sources/{art.id}.txt": entry.source_hash if entry else ""}
         todo = [rel for rel, k in wanted.items() if not (k and unchanged_on_disk(f"{out}/{rel}", k, stamps, rel))]
         keep.update(rel for rel in wanted if rel not in todo)
-        if not todo:
-            continue
-        paragraphs, text = _texts(item, cache)
-        page = render_article(replace(art, paragraphs=paragraphs), tax, rel_arts)
-        if existing and art.page in todo and not (out / art.page).exists():
-            on_disk = [a for a in rel_arts if (out / a.page).exists()]
-            if len(on_disk) < len(rel_arts):
-                provisional[art.page] = render_article(replace(art, paragraphs=paragraphs), tax, on_disk)
-        for rel, data in zip(wanted, (page, text), strict=True):
-            if rel in todo:
-                files[rel] = data
-                if wanted[rel]:
-                    keys[rel] = wanted[rel]
+        for rel in todo:
+            if rel == art.page:
+                head = _head(item, cache, tax)
+                files[rel] = with_related(head, rel_arts)
+                if existing and not (out / rel).exists():
+                    on_disk = [a for a in rel_arts if (out / a.page).exists()]
+                    if len(on_disk) < len(rel_arts):
+                        provisional[rel] = with_related(head, on_disk)
+            else:
+                files[rel] = _texts(item, cache)[1]
+            if wanted[rel]:
+                keys[rel] = wanted[rel]
     return files, keys, keep, provisional
 
 

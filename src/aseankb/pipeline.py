@@ -26,6 +26,7 @@ from .extract.language import extract_language
 from .model import Article, SeedResult
 from .prepare import prepare, require_text
 from .read import decode, read_seed
+from .render.article import article_page
 from .render.feeds import summary_text
 from .render.related import term_counts, term_vector
 from .search_pages import article_search
@@ -48,7 +49,8 @@ class Ingested:
     terms: tuple[bytes, bytes] = (b"", b"")  # for related articles (related.term_vector), cached
     bands: bytes = b""  # the sketch's min-hashes (dedup.py), kept in the cache
     search: tuple[str, str] = ("", "")  # for the search index (words, teaser), kept in the cache
-    meta: str = ""  # build.meta_key of the article as extracted ("": compute it), kept in the cache
+    meta: str = ""  # meta_key of the article as extracted ("": compute it), kept in the cache
+    head: str | None = None  # its page without related articles (render.article.article_page), fresh only
 
 
 def list_seeds(seeds_dir: Path) -> list[Path]:
@@ -163,6 +165,8 @@ def ingest_job(job: tuple[Path, str, bytes | None, str, Path | None]) -> tuple[I
     article = replace(item.article, paragraphs=[]) if item.article else None
     source_hash = text_hash(item.text.encode()) if item.article else None
     item.meta = meta_key(article) if article else ""
+    if item.article:  # the page is rendered here, on every core, rather than in the build's process
+        item.head = article_page(item.article, tax)
     return item, Entry(result, article, item.digest, source_hash, item.sketch, item.terms, item.bands,
                        item.search, item.meta)
 

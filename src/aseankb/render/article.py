@@ -65,6 +65,12 @@ def provenance(art: Article, tax: Taxonomy) -> list[str]:
 
 
 def render_article(art: Article, tax: Taxonomy, related: list[Article] | None = None) -> str:
+    return with_related(article_page(art, tax), related or [])
+
+
+def article_page(art: Article, tax: Taxonomy) -> str:
+    """The page without its related articles: rendered where the text is extracted (in a
+    worker), since the related articles are known only once every seed is."""
     # A paragraph with a class (attr_list), not a <div markdown="1">: md_in_html would make
     # Python-Markdown parse every raw HTML block of every page (12 % of a site build).
     body = [esc_block(art.title, "h1"), ""]
@@ -72,6 +78,12 @@ def render_article(art: Article, tax: Taxonomy, related: list[Article] | None = 
     body.append("")
     for para in art.paragraphs:
         body += [esc_block(para), ""]
-    body += related_lines(related or [])
     post = frontmatter.Post("\n".join(body).rstrip() + "\n", **front_matter(art, tax))
     return frontmatter.dumps(post, sort_keys=False, allow_unicode=True) + "\n"
+
+
+def with_related(page: str, related: list[Article]) -> str:
+    """`article_page` with its 'À lire aussi' section: the page ends with the last line of
+    the text, without trailing blanks (escaped paragraphs end with a tag)."""
+    lines = related_lines(related)
+    return page + "\n" + "\n".join(lines).rstrip() + "\n" if lines else page
