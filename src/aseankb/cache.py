@@ -192,8 +192,23 @@ def file_stat(path: Path) -> tuple[int, ...] | None:
     return st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino
 
 
+_MADE: set[Path] = set()  # blob folders this process made sure of
+
+
 def write_blob(path: Path | None, paragraphs: list[str], source: str) -> None:
-    if path:
+    """Written in place, not through a temporary file: a blob cut short by a crash fails
+    to unpickle and only costs a re-extraction (see `_load`), and 10,000 renames cost
+    seconds."""
+    if not path:
+        return
+    if path.parent not in _MADE:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _MADE.add(path.parent)
+    try:
+        with open(path, "wb") as fh:
+            fh.write(pickle.dumps((paragraphs, source), protocol=pickle.HIGHEST_PROTOCOL))
+    except FileNotFoundError:  # the folder was removed meanwhile (an older cache version cleared)
+        _MADE.discard(path.parent)
         _dump(path, (paragraphs, source))
 
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import frontmatter
-
 from ..config import Taxonomy
 from ..model import Article
 from .dates import SOURCES_FR, date_fr
 from .escape import esc_block, esc_inline, esc_title
+from .frontyaml import front_matter_yaml
 from .people import person_slug
 from .related import related_lines
 
@@ -78,8 +77,8 @@ def article_page(art: Article, tax: Taxonomy) -> str:
     body.append("")
     for para in art.paragraphs:
         body += [esc_block(para), ""]
-    post = frontmatter.Post("\n".join(body).rstrip() + "\n", **front_matter(art, tax))
-    return frontmatter.dumps(post, sort_keys=False, allow_unicode=True) + "\n"
+    # What frontmatter.dumps(Post(text, **meta), sort_keys=False, allow_unicode=True) writes.
+    return f"---\n{front_matter_yaml(front_matter(art, tax))}\n---\n\n" + "\n".join(body).rstrip() + "\n"
 
 
 def with_related(page: str, related: list[Article]) -> str:

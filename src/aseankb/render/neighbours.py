@@ -73,7 +73,7 @@ def _cat(parts: list[np.ndarray], dtype) -> np.ndarray:
 def vocabulary(vectors: list[tuple[bytes, bytes]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(entry article, entry term id, entry count) from `related.term_vector`s; term ids
     follow the order of the words' hashes."""
-    hashes = np.frombuffer(b"".join(h for h, _ in vectors), dtype=np.uint64)
+    hashes = np.frombuffer(b"".join(h for h, _ in vectors), dtype="<u8")
     count = np.frombuffer(b"".join(c for _, c in vectors), dtype=np.uint32).astype(np.float64)
     doc = np.repeat(np.arange(len(vectors), dtype=np.int32), [len(h) // 8 for h, _ in vectors])
     order = np.argsort(hashes)

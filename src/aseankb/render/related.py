@@ -52,8 +52,9 @@ def term_vector(counts: dict[str, int]) -> tuple[bytes, bytes]:
     150 words cost seconds to unpickle and to number. Words are told apart by their hash
     (a collision among 10^5 words has a probability of about 3e-10), and ties between equal
     weights go to the smaller hash: arbitrary, but the same in every build."""
-    hashes = [int.from_bytes(hashlib.blake2b(w.encode(), digest_size=8).digest(), "little") for w in counts]
-    return (np.array(hashes, dtype=np.uint64).tobytes(),
+    blake2b = hashlib.blake2b
+    # The digests as they come: read back as little-endian uint64 (neighbours.vocabulary).
+    return (b"".join([blake2b(w.encode(), digest_size=8).digest() for w in counts]),
             np.fromiter(counts.values(), dtype=np.uint32, count=len(counts)).tobytes())
 
 
