@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+import aseankb.build as build_module
 import aseankb.pipeline as build_mod  # where seeds are extracted
 from aseankb import cache as cache_mod
 from aseankb.build import build
@@ -118,6 +119,33 @@ def test_one_new_seed_extracts_one_and_rewrites_only_its_lists(corpus: Path, ext
     assert all(w.startswith(("articles/", "sources/", "partenaires/", "domaines/", "annees/", "matrice/",
                              "personnes/", "feeds/", "assets/explorer/"))
                or w in ("index.md", "rapport.md", "matrice.md") for w in written)
+
+
+def test_a_build_with_nothing_new_answers_from_the_last_one(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Same seeds, content/ untouched: the last result, its messages and report, without
+    loading the cache; any change of input or output means a real build again."""
+    (corpus / "seeds" / "empty.txt").write_bytes(b"")  # skipped, with a message
+    report = corpus / "report.json"
+    first = _build(corpus, report_file=report)
+    first_report = report.read_bytes()
+    report.unlink()
+    def no_cache(*args, **kwargs):
+        raise AssertionError("the cache was loaded")
+    monkeypatch.setattr(build_module, "Cache", no_cache)
+    said: list[str] = []
+    again = build(corpus / "seeds", corpus / "content", log=said.append, workers=1, report_file=report)
+    assert again.written == again.removed == [] and again.report() == first.report()
+    assert report.read_bytes() == first_report and any("empty.txt" in m for m in said)
+    assert again.search is not None and len(again.search.articles) == len(first.search.articles)
+    page = next(r.page for r in first.results if r.page)
+    for change in ("edit a page", "new seed"):
+        if change == "edit a page":
+            (corpus / "content" / page).write_text("edited", encoding="utf-8")
+        else:
+            (corpus / "seeds" / "zz.txt").write_text(gen_corpus.Generator(ROOT / "seeds", 3).article(5),
+                                                    encoding="utf-8")
+        with pytest.raises(AssertionError, match="the cache was loaded"):
+            _build(corpus)
 
 
 def test_cached_parallel_and_plain_builds_are_identical(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -13,13 +13,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .cache import CACHE_DIR_NAME, Cache, stamp, text_hash, unchanged_on_disk
+from . import snapshot
+from .cache import CACHE_DIR_NAME, Cache, load_stamps, stamp, text_hash, unchanged_on_disk
 from .config import Taxonomy, load_taxonomy
 from .dedup import flag_near_duplicates
 from .extract import load_data
 from .group import group
 from .model import Article, SeedResult
-from .overrides import apply_overrides, find_overrides, load_overrides
+from .overrides import OVERRIDE_NAMES, apply_overrides, find_overrides, load_overrides
 from .pipeline import (  # noqa: F401 - re-exported: the build's public helpers
     IGNORED_NAMES,
     Ingested,
@@ -176,8 +177,15 @@ def build(seeds_dir: Path, out_dir: Path, *, report_file: Path | None = None,
     defaults to the number of usable cores."""
     tax = load_taxonomy()
     load_data()  # a broken data file stops the build (exit 2) before any seed is read
-    cache = Cache(_cache_root(cache_dir))
-    items = ingest_all(list_seeds(seeds_dir), seeds_dir, tax, cache, workers or usable_cores())
+    root = _cache_root(cache_dir)
+    seeds = list_seeds(seeds_dir)
+    url = site_url(seeds_dir.parent / "mkdocs.yml")
+    key = snapshot.inputs_key(seeds, _other_inputs(seeds_dir), url) if root else None
+    last = snapshot.load(root, out_dir, key, load_stamps(root, out_dir))
+    if last is not None:  # nothing new, and content/ as the last build left it
+        return _finish(last, log, report_file)
+    cache = Cache(root)
+    items = ingest_all(seeds, seeds_dir, tax, cache, workers or usable_cores())
     mark_duplicates(items)
     separate_ids(items)
     flag_near_duplicates([(i.result, i.sketch, i.bands) for i in items if i.article is not None])
@@ -186,8 +194,7 @@ def build(seeds_dir: Path, out_dir: Path, *, report_file: Path | None = None,
     results = [i.result for i in items]
     groups = group(articles)
     links = related(groups.articles, {i.article.id: i.terms for i in items if i.article})
-    pages: dict[str, str | bytes] = dict(render(groups, tax, results,
-                                                site_url=site_url(seeds_dir.parent / "mkdocs.yml")))
+    pages: dict[str, str | bytes] = dict(render(groups, tax, results, site_url=url))
     for asset in sorted(ASSETS_DIR.iterdir()):
         pages[f"assets/{asset.name}"] = asset.read_bytes()
     stamps = cache.load_stamps(out_dir)
@@ -201,7 +208,18 @@ def build(seeds_dir: Path, out_dir: Path, *, report_file: Path | None = None,
     outcome = BuildResult(results, stats.written, stats.removed,
                           max((a.iso_date for a in articles if a.iso_date), default=None),
                           search_source([(i.article, i.search) for i in items if i.article], links, pages, tax))
-    for r in results:
+    snapshot.save(root, out_dir, key, replace(outcome, written=[], removed=[]))
+    return _finish(outcome, log, report_file)
+
+
+def _other_inputs(seeds_dir: Path) -> list[Path]:
+    """Inputs besides the seeds, for snapshot.inputs_key: the corrections file under each
+    name it may have, and the assets copied into content/."""
+    return [*(seeds_dir / name for name in OVERRIDE_NAMES), *sorted(ASSETS_DIR.iterdir())]
+
+
+def _finish(outcome: BuildResult, log: Callable[[str], None], report_file: Path | None) -> BuildResult:
+    for r in outcome.results:
         for message in r.messages:
             log(f"{r.status.upper()}: {message}")
     if report_file:

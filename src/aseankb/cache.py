@@ -171,15 +171,20 @@ class Cache:
                 shutil.rmtree(old, ignore_errors=True)
 
     # Output files: (size, mtime_ns, hash) of each file as last written or checked.
-    def _stamps_file(self, out: Path) -> Path:
-        return self.root / f"out-{hashlib.sha256(str(out.resolve()).encode()).hexdigest()[:16]}.pickle"
-
     def load_stamps(self, out: Path) -> dict[str, tuple[int, int, str]]:
-        return _load(self._stamps_file(out), {}) if self.root else {}
+        return load_stamps(self.root, out)
 
     def save_stamps(self, out: Path, stamps: dict[str, tuple[int, int, str]]) -> None:
         if self.root:
-            _dump(self._stamps_file(out), stamps)
+            _dump(_stamps_file(self.root, out), stamps)
+
+
+def _stamps_file(root: Path, out: Path) -> Path:
+    return root / f"out-{hashlib.sha256(str(out.resolve()).encode()).hexdigest()[:16]}.pickle"
+
+
+def load_stamps(root: Path | None, out: Path) -> dict[str, tuple[int, int, str]]:
+    return _load(_stamps_file(root, out), {}) if root else {}
 
 
 def file_stat(path: Path) -> tuple[int, ...] | None:
