@@ -164,6 +164,16 @@ def test_cached_parallel_and_plain_builds_are_identical(tmp_path: Path, monkeypa
     assert plain.summary["duplicate"] == 1 and plain.summary["skipped"] == 1
 
 
+def test_lost_blobs_are_extracted_again(corpus: Path) -> None:
+    _build(corpus)
+    first = _tree(corpus / "content")
+    for blobs in (corpus / ".aseankb-cache").glob("*/blobs"):
+        shutil.rmtree(blobs)
+    shutil.rmtree(corpus / "content")
+    _build(corpus)
+    assert _tree(corpus / "content") == first
+
+
 def test_removing_the_original_promotes_its_duplicate(corpus: Path) -> None:
     seeds = corpus / "seeds"
     shutil.copy(ROOT / "seeds" / "004_776bf37a9f12beca.txt", seeds / "a-original.txt")

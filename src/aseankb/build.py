@@ -10,11 +10,12 @@ import json
 import os
 import re
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import snapshot
-from .cache import CACHE_DIR_NAME, Cache, load_stamps, stamp, text_hash, unchanged_on_disk
+from .cache import CACHE_DIR_NAME, Cache, load_stamps, stamp, text_hash, unchanged_on_disk, write_blob
 from .config import Taxonomy, load_taxonomy
 from .dedup import flag_near_duplicates
 from .extract import load_data
@@ -82,8 +83,11 @@ def _texts(item: Ingested, cache: Cache) -> tuple[list[str], str]:
     blob = cache.blob(item.key)
     if blob:
         return blob
-    again, _entry = ingest_job((item.path, item.result.file, None, item.key, cache.blob_path(item.key)))
-    return (again.article.paragraphs, again.text) if again.article else ([], "")
+    again = ingest(item.path, load_taxonomy(), item.result.file)  # the blob was lost: extracted again
+    if again.article is None:
+        return [], ""
+    write_blob(cache.blob_path(item.key), again.article.paragraphs, again.text)
+    return again.article.paragraphs, again.text
 
 
 def _head(item: Ingested, cache: Cache, tax: Taxonomy) -> str:
@@ -126,7 +130,7 @@ def _article_files(items: list[Ingested], out: Path, cache: Cache, stamps: dict,
                     if len(on_disk) < len(rel_arts):
                         provisional[rel] = with_related(head, on_disk)
             else:
-                files[rel] = _texts(item, cache)[1]
+                files[rel] = item.text if item.text is not None else _texts(item, cache)[1]
             if wanted[rel]:
                 keys[rel] = wanted[rel]
     return files, keys, keep, provisional
@@ -188,13 +192,18 @@ def build(seeds_dir: Path, out_dir: Path, *, report_file: Path | None = None,
     items = ingest_all(seeds, seeds_dir, tax, cache, workers or usable_cores())
     mark_duplicates(items)
     separate_ids(items)
-    flag_near_duplicates([(i.result, i.sketch, i.bands) for i in items if i.article is not None])
-    correct(seeds_dir, items, tax)
-    articles = [i.article for i in items if i.article]
-    results = [i.result for i in items]
-    groups = group(articles)
-    links = related(groups.articles, {i.article.id: i.terms for i in items if i.article})
-    pages: dict[str, str | bytes] = dict(render(groups, tax, results, site_url=url))
+    # Near duplicates and related articles are mostly numpy, which lets other threads run:
+    # computed beside the corrections, grouping and list pages, on the second core.
+    with ThreadPoolExecutor(2) as pool:
+        near = pool.submit(flag_near_duplicates, [(i.result, i.sketch, i.bands) for i in items if i.article])
+        correct(seeds_dir, items, tax)
+        articles = [i.article for i in items if i.article]
+        results = [i.result for i in items]
+        groups = group(articles)
+        linked = pool.submit(related, groups.articles, {i.article.id: i.terms for i in items if i.article})
+        near.result()  # the report page shows its warnings
+        pages: dict[str, str | bytes] = dict(render(groups, tax, results, site_url=url))
+        links = linked.result()
     for asset in sorted(ASSETS_DIR.iterdir()):
         pages[f"assets/{asset.name}"] = asset.read_bytes()
     stamps = cache.load_stamps(out_dir)

@@ -167,6 +167,9 @@ def ingest_job(job: tuple[Path, str, bytes | None, str, Path | None]) -> tuple[I
     item.meta = meta_key(article) if article else ""
     if item.article:  # the page is rendered here, on every core, rather than in the build's process
         item.head = article_page(item.article, tax)
+        # The build needs the page and the source text, not the paragraphs: not sent back
+        # (half the bytes to pickle); they are in the blob should an edit need them.
+        item.article.paragraphs = []
     return item, Entry(result, article, item.digest, source_hash, item.sketch, item.terms, item.bands,
                        item.search, item.meta)
 
