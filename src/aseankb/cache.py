@@ -136,8 +136,12 @@ class Cache:
         self.used.add(key)
         self.added[key] = entry
 
+    @property
+    def blobs_dir(self) -> Path | None:
+        return self.dir / "blobs" if self.dir else None
+
     def blob_path(self, key: str) -> Path | None:
-        return self.dir / "blobs" / key[:2] / f"{key}.pickle" if self.dir else None
+        return blob_file(self.blobs_dir, key)
 
     def blob(self, key: str) -> tuple[list[str], str] | None:
         path = self.blob_path(key)
@@ -185,6 +189,10 @@ def _stamps_file(root: Path, out: Path) -> Path:
 
 def load_stamps(root: Path | None, out: Path) -> dict[str, tuple[int, int, str]]:
     return _load(_stamps_file(root, out), {}) if root else {}
+
+
+def blob_file(blobs: Path | None, key: str) -> Path | None:
+    return blobs / key[:2] / f"{key}.pickle" if blobs else None
 
 
 def file_stat(path: Path) -> tuple[int, ...] | None:

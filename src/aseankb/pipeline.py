@@ -16,7 +16,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
-from .cache import Cache, Entry, file_stat, seed_key, text_hash, write_blob
+from .cache import Cache, Entry, blob_file, file_stat, seed_key, text_hash, write_blob
 from .clean import clean
 from .config import Taxonomy, load_taxonomy
 from .dedup import minhashes, pack, sketch
@@ -144,11 +144,23 @@ def separate_ids(items: list[Ingested]) -> None:
         taken[art.id] = item.result.file
 
 
-def ingest_job(job: tuple[Path, str, bytes | None, str, Path | None]) -> tuple[Ingested, Entry | None]:
+def _read_with_key(path: Path, shown: str) -> tuple[bytes | None, str]:
+    """A seed's bytes and cache key; (None, '') when it cannot be read (ingest() says why)."""
+    try:
+        data = read_seed(path)
+    except (OSError, SeedError):
+        return None, ""
+    return data, seed_key(path.name, shown, data)
+
+
+def ingest_job(job: tuple[Path, str, bytes | None, str | None, Path | None]) -> tuple[Ingested, Entry | None]:
     """A worker's task: ingest one seed, store its texts in the cache, and what later stages
     need of them (a sketch for near duplicates, word counts for related articles, words
     for search)."""
-    path, shown, data, key, blob = job
+    path, shown, data, key, blobs = job
+    if key is None:
+        data, key = _read_with_key(path, shown)
+    blob = blob_file(blobs, key) if key else None
     tax = load_taxonomy()
     item = ingest(path, tax, shown, data)
     item.key, item.path = key, path
@@ -212,17 +224,14 @@ def ingest_all(seeds: list[Path], seeds_dir: Path, tax: Taxonomy, cache: Cache,
     for path in seeds:
         shown = f"{shown_dir}/{path.name}" if shown_dir not in ("", ".") else path.name
         stats.append(file_stat(path))  # before reading: a file edited meanwhile is read again next time
-        key, data = cache.known_file(shown, stats[-1]), None  # unchanged since the last build: not read
-        if not key:
-            try:
-                data = read_seed(path)
-            except (OSError, SeedError):
-                data = None  # ingest() reports why
-            key = seed_key(path.name, shown, data) if data is not None else ""
+        key: str | None = cache.known_file(shown, stats[-1])  # unchanged since the last build: not read
+        data = None
+        if not key:  # an empty cache knows no seed: the worker reads it and finds its key (None)
+            data, key = _read_with_key(path, shown) if cache.index else (None, None)
         entry = cache.get(key) if key else None
         items.append(_from_entry(entry, key, path) if entry else None)
         if entry is None:
-            jobs.append((path, shown, data, key, cache.blob_path(key) if key else None))
+            jobs.append((path, shown, data, key, cache.blobs_dir))
         else:
             cache.remember_file(shown, stats[-1], key)
     fresh = iter(_extract_all(jobs, workers))
