@@ -10,11 +10,11 @@ import json
 import os
 import re
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import snapshot
+from .beside import beside
 from .cache import CACHE_DIR_NAME, Cache, load_stamps, stamp, text_hash, unchanged_on_disk, write_blob
 from .config import Taxonomy, load_taxonomy
 from .dedup import flag_near_duplicates
@@ -37,7 +37,7 @@ from .pipeline import (  # noqa: F401 - re-exported: the build's public helpers
 )
 from .render import render
 from .render.article import article_page, with_related
-from .render.related import related
+from .render.related import related_links, related_pairs
 from .search_pages import SearchSource, search_source
 from .write import atomic_write, write_tree
 
@@ -192,18 +192,15 @@ def build(seeds_dir: Path, out_dir: Path, *, report_file: Path | None = None,
     items = ingest_all(seeds, seeds_dir, tax, cache, workers or usable_cores())
     mark_duplicates(items)
     separate_ids(items)
-    # Near duplicates and related articles are mostly numpy, which lets other threads run:
-    # computed beside the corrections, grouping and list pages, on the second core.
-    with ThreadPoolExecutor(2) as pool:
-        near = pool.submit(flag_near_duplicates, [(i.result, i.sketch, i.bands) for i in items if i.article])
-        correct(seeds_dir, items, tax)
-        articles = [i.article for i in items if i.article]
-        results = [i.result for i in items]
-        groups = group(articles)
-        linked = pool.submit(related, groups.articles, {i.article.id: i.terms for i in items if i.article})
-        near.result()  # the report page shows its warnings
-        pages: dict[str, str | bytes] = dict(render(groups, tax, results, site_url=url))
-        links = linked.result()
+    flag_near_duplicates([(i.result, i.sketch, i.bands) for i in items if i.article is not None])
+    correct(seeds_dir, items, tax)
+    articles = [i.article for i in items if i.article]
+    results = [i.result for i in items]
+    groups = group(articles)
+    # Related articles in a forked process (beside.py) while this one renders the lists.
+    pairs = beside(related_pairs, groups.articles, {i.article.id: i.terms for i in items if i.article})
+    pages: dict[str, str | bytes] = dict(render(groups, tax, results, site_url=url))
+    links = related_links(groups.articles, pairs())
     for asset in sorted(ASSETS_DIR.iterdir()):
         pages[f"assets/{asset.name}"] = asset.read_bytes()
     stamps = cache.load_stamps(out_dir)

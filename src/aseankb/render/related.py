@@ -61,9 +61,24 @@ def term_vector(counts: dict[str, int]) -> tuple[bytes, bytes]:
 def related(arts: list[Article], terms: dict[str, tuple[bytes, bytes]] | None = None) -> dict[str, list[Article]]:
     """Article id -> up to RELATED articles, best first. `arts` sorted newest first; `terms`:
     article id -> its `term_vector` (computed from the text when missing)."""
+    return related_links(arts, related_pairs(arts, terms))
+
+
+def related_links(arts: list[Article], pairs: tuple[np.ndarray, np.ndarray]) -> dict[str, list[Article]]:
+    """`related_pairs` as lists of articles."""
+    out: dict[str, list[Article]] = {a.id: [] for a in arts}
+    for a, b in zip(pairs[0].tolist(), pairs[1].tolist(), strict=True):
+        out[arts[a].id].append(arts[b])
+    return out
+
+
+def related_pairs(arts: list[Article], terms: dict[str, tuple[bytes, bytes]] | None = None
+                  ) -> tuple[np.ndarray, np.ndarray]:
+    """(i, j): article j is related to article i (positions in `arts`), by i, best first.
+    Arrays only, so that it can be computed in another process (build.py)."""
     n = len(arts)
     if n < 2:
-        return {a.id: [] for a in arts}
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     tfs = [terms[a.id] if terms is not None and a.id in terms else term_vector(term_counts(a)) for a in arts]
     doc, term, count = nb.vocabulary(tfs)
     s_doc, s_term, s_weight = nb.signatures(doc, term, count, n, TOP_TERMS)
@@ -80,11 +95,7 @@ def related(arts: list[Article], terms: dict[str, tuple[bytes, bytes]] | None = 
              + W_DOMAINS * nb.jaccard(nb.bitmasks([a.domains for a in arts]), i, j))
     keep = score >= MIN_SCORE
     # Compared to 1e-9, so that float noise never decides a tie; ties go to the list order.
-    i, j = nb.best_per_row(i[keep], score[keep], j[keep], RELATED, n)
-    out: dict[str, list[Article]] = {a.id: [] for a in arts}
-    for a, b in zip(i.tolist(), j.tolist(), strict=True):
-        out[arts[a].id].append(arts[b])
-    return out
+    return nb.best_per_row(i[keep], score[keep], j[keep], RELATED, n)
 
 
 def related_lines(arts: list[Article]) -> list[str]:
