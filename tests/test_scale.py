@@ -228,9 +228,23 @@ def test_a_code_or_taxonomy_change_invalidates_the_cache(corpus: Path, extractio
     extractions.clear()
     monkeypatch.setattr(cache_mod, "version_key", lambda: "another-version-key!")
     again = _build(corpus)
-    assert len(extractions) == 50 and again.written == []
+    assert len(extractions) == 50 and again.written == []  # the same code renders the same pages
     versions = [p.name for p in (corpus / ".aseankb-cache").iterdir() if p.is_dir()]
     assert versions == ["another-version-key!"], "older cache versions are dropped"
+
+
+def test_new_rendering_code_reaches_every_page(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An upgrade changes the version key and may render the same inputs differently: the
+    article pages are not kept on the strength of their inputs alone."""
+    import aseankb.render.article as article_mod
+    first = _build(corpus)
+    monkeypatch.setattr(cache_mod, "version_key", lambda: "another-version-key!")
+    plain = article_mod.provenance
+    monkeypatch.setattr(article_mod, "provenance", lambda art, tax: [*plain(art, tax), "**Nouveau :** oui"])
+    again = _build(corpus)
+    pages = {r.page for r in first.results if r.page}
+    assert pages <= set(again.written)
+    assert all("Nouveau" in (corpus / "content" / p).read_text(encoding="utf-8") for p in pages)
 
 
 def test_version_key_covers_code_and_taxonomy() -> None:

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from . import cache as cache_mod
 from . import snapshot
 from .beside import beside
 from .cache import CACHE_DIR_NAME, Cache, load_stamps, stamp, text_hash, unchanged_on_disk, write_blob
@@ -66,9 +67,11 @@ class BuildResult:
 
 def page_key(art: Article, seed: str, links: list[str], meta: str = "") -> str:
     """The inputs of an article's page: its seed, its metadata as the build left it (`meta`:
-    its `meta_key`), and the related articles it links to (`link_text` of each); the code
-    and taxonomy are in the cache's version key. Equal keys, equal pages."""
-    return text_hash(f"{seed}\0{meta or meta_key(art)}\0{art.id}\0{art.slug}\0{chr(1).join(links)}".encode())
+    its `meta_key`), the related articles it links to (`link_text` of each), and the code
+    and taxonomy (the cache's version key). Equal keys, equal pages."""
+    # The version key: new code may render the same inputs differently.
+    return text_hash(f"{cache_mod.version_key()}\0{seed}\0{meta or meta_key(art)}\0{art.id}\0{art.slug}\0"
+                     f"{chr(1).join(links)}".encode())
 
 
 def link_text(art: Article) -> str:
