@@ -148,6 +148,35 @@ def test_a_build_with_nothing_new_answers_from_the_last_one(corpus: Path, monkey
             _build(corpus)
 
 
+def test_incremental_builds_match_a_build_from_scratch(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """List pages are rendered only when their key changes: after new, edited and removed
+    seeds, content/ and the search index's data are those of a build without cache."""
+    import aseankb.render.pages as pages_mod
+    rendered: list[str] = []
+    profile = pages_mod.partner_profile
+
+    def counting(pid, *args):
+        rendered.append(pid)
+        return profile(pid, *args)
+    monkeypatch.setattr(pages_mod, "partner_profile", counting)
+    _build(corpus)
+    partners = len(rendered)
+    seeds = corpus / "seeds"
+    gen = gen_corpus.Generator(ROOT / "seeds", 5)
+    steps = [lambda: (seeds / "zz-new.txt").write_text(gen.article(900), encoding="utf-8"),
+             lambda: (seeds / sorted(os.listdir(seeds))[3]).write_text(gen.article(901), encoding="utf-8"),
+             lambda: (seeds / sorted(os.listdir(seeds))[7]).unlink()]
+    for step in steps:
+        step()
+        rendered.clear()
+        outcome = _build(corpus)
+        assert 0 < len(rendered) < partners / 2, "only the changed partners' pages are rendered"
+        plain = build(seeds, corpus / "plain", log=lambda m: None, cache_dir=None, workers=1)
+        assert _tree(corpus / "content") == _tree(corpus / "plain")
+        assert outcome.search.fronts == plain.search.fronts
+        shutil.rmtree(corpus / "plain")
+
+
 def test_cached_parallel_and_plain_builds_are_identical(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     gen_corpus.main(["50", str(tmp_path / "seeds"), "--seed", "11"])

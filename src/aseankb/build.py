@@ -39,10 +39,12 @@ from .pipeline import (  # noqa: F401 - re-exported: the build's public helpers
 from .render import render
 from .render.article import article_page, with_related
 from .render.related import related_links, related_pairs
+from .render.reuse import NO_REUSE, Reuse
 from .search_pages import SearchSource, search_source
 from .write import atomic_write, write_tree
 
 ASSETS_DIR = Path(__file__).parent / "assets"
+FRONT_BYTES = 8192  # a list page's front matter is one title: it fits
 DEFAULT_CACHE = Path(CACHE_DIR_NAME)  # relative to the working folder: the project root
 SITE_URL_RE = re.compile(r"^site_url:[ \t]*(.+?)[ \t]*(?:#.*)?$", re.MULTILINE)
 ENV_TAG_RE = re.compile(r"^!ENV\s*\[?\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?:,\s*(.*?))?\s*\]?$")
@@ -202,13 +204,16 @@ def build(seeds_dir: Path, out_dir: Path, *, report_file: Path | None = None,
     groups = group(articles)
     # Related articles in a forked process (beside.py) while this one renders the lists.
     pairs = beside(related_pairs, groups.articles, {i.article.id: i.terms for i in items if i.article})
-    pages: dict[str, str | bytes] = dict(render(groups, tax, results, site_url=url))
+    stamps = cache.load_stamps(out_dir)
+    reuse = _reuse(items, out_dir, stamps) if root else NO_REUSE
+    pages: dict[str, str | bytes] = dict(render(groups, tax, results, site_url=url, reuse=reuse))
     links = related_links(groups.articles, pairs())
     for asset in sorted(ASSETS_DIR.iterdir()):
         pages[f"assets/{asset.name}"] = asset.read_bytes()
-    stamps = cache.load_stamps(out_dir)
     files, keys, keep, provisional = _article_files(items, out_dir, cache, stamps, tax, links)
     pages.update(files)
+    keys.update(reuse.keys)
+    keep |= reuse.kept
     out_dir.mkdir(parents=True, exist_ok=True)
     stats = write_tree(out_dir, pages, keep=keep, first=provisional)
     _update_stamps(out_dir, stamps, pages, keys, keep)
@@ -216,9 +221,29 @@ def build(seeds_dir: Path, out_dir: Path, *, report_file: Path | None = None,
     cache.save()
     outcome = BuildResult(results, stats.written, stats.removed,
                           max((a.iso_date for a in articles if a.iso_date), default=None),
-                          search_source([(i.article, i.search) for i in items if i.article], links, pages, tax))
+                          search_source([(i.article, i.search) for i in items if i.article], links,
+                                        {**_front_matters(out_dir, reuse.kept), **pages}, tax))
     snapshot.save(root, out_dir, key, replace(outcome, written=[], removed=[]))
     return _finish(outcome, log, report_file)
+
+
+def _reuse(items: list[Ingested], out: Path, stamps: dict) -> Reuse:
+    """Keys for the list pages (render/reuse.py): each article's metadata hash, computed
+    again for those the build edited."""
+    metas = {id(i.article): i.meta or meta_key(i.article) for i in items if i.article}
+    return Reuse(cache_mod.version_key(), metas, lambda rel, key: unchanged_on_disk(f"{out}/{rel}", key, stamps, rel))
+
+
+def _front_matters(out: Path, rels: set[str]) -> dict[str, str]:
+    """The front matter of pages kept on disk, not rendered (the search index wants their
+    titles): read from the top of each file."""
+    found = {}
+    for rel in rels:
+        if rel.endswith(".md"):
+            with open(f"{out}/{rel}", "rb") as fh:
+                head = fh.read(FRONT_BYTES).decode("utf-8", "ignore")
+            found[rel] = head[:head.find("\n---\n", 4) + 5] if head.startswith("---\n") else ""
+    return found
 
 
 def _other_inputs(seeds_dir: Path) -> list[Path]:

@@ -14,16 +14,17 @@ from .feeds import feeds
 from .pages import ItemLines, render_indexes
 from .people import people_pages
 from .profiles import matrix_pages
+from .reuse import NO_REUSE, Reuse
 
 
 def render(groups: Groups, tax: Taxonomy, results: list[SeedResult],
-           site_url: str | None = None) -> dict[str, str | bytes]:
+           site_url: str | None = None, reuse: Reuse = NO_REUSE) -> dict[str, str | bytes]:
     """Every page but the articles' own: the build renders those one by one, only when their
     inputs changed (render_article, with the lists of `related`)."""
     item = ItemLines(groups.articles)
-    pages: dict[str, str | bytes] = dict(render_indexes(groups, tax, results, item))
-    pages.update(people_pages(groups.articles, tax, item))
-    pages.update(matrix_pages(groups, tax, item))
+    pages: dict[str, str | bytes] = dict(render_indexes(groups, tax, results, item, reuse))
+    pages.update(people_pages(groups.articles, tax, item, reuse))
+    pages.update(matrix_pages(groups, tax, item, reuse))
     pages.update(feeds(groups, tax, site_url))
-    pages.update(render_explorer(groups, tax))
+    pages.update(render_explorer(groups, tax, reuse))
     return pages

@@ -21,6 +21,7 @@ from ..config import Taxonomy
 from ..group import Groups
 from ..model import UNDATED
 from .dates import short_date
+from .reuse import NO_REUSE, Reuse
 
 PAGE = "explorer.md"
 DATA_DIR = "assets/explorer"
@@ -36,7 +37,7 @@ def _year_keys(g: Groups) -> list[str]:
     return sorted(g.years, key=lambda k: (k == UNDATED, -int(k) if k != UNDATED else 0))
 
 
-def explorer_data(g: Groups, tax: Taxonomy) -> dict[str, str]:
+def explorer_data(g: Groups, tax: Taxonomy, reuse: Reuse = NO_REUSE) -> dict[str, str]:
     partners = sorted(tax.partners.values(), key=lambda p: p.fr)
     domains = sorted(tax.domains.values(), key=lambda d: d.fr)
     p_num = {p.id: i for i, p in enumerate(partners)}
@@ -46,7 +47,8 @@ def explorer_data(g: Groups, tax: Taxonomy) -> dict[str, str]:
     for y, key in enumerate(keys):
         arts = g.years[key]
         rows += [[y, [p_num[p] for p in a.partners], [d_num[d] for d in a.domains]] for a in arts]
-        files[f"{DATA_DIR}/y-{key}.js"] = _js("year", [key, [[a.slug, a.title, short_date(a.date)] for a in arts]])
+        if not reuse.skip(f"{DATA_DIR}/y-{key}.js", arts):
+            files[f"{DATA_DIR}/y-{key}.js"] = _js("year", [key, [[a.slug, a.title, short_date(a.date)] for a in arts]])
     facets = {"partners": [[p.id, p.fr] for p in partners], "domains": [[d.id, d.fr] for d in domains],
               "years": [[k, len(g.years[k])] for k in keys], "articles": rows}
     files[f"{DATA_DIR}/facets.js"] = _js("facets", facets)
@@ -85,7 +87,7 @@ Parcourir aussi : [par partenaire](partenaires/index.md) · [par domaine](domain
 """
 
 
-def render_explorer(g: Groups, tax: Taxonomy) -> dict[str, str]:
+def render_explorer(g: Groups, tax: Taxonomy, reuse: Reuse = NO_REUSE) -> dict[str, str]:
     pages = {PAGE: explorer_page()}
-    pages.update(explorer_data(g, tax))
+    pages.update(explorer_data(g, tax, reuse))
     return pages

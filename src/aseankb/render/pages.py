@@ -11,6 +11,7 @@ from .escape import esc_inline
 from .feeds import dated, feed_path
 from .people import ItemFn, list_lines
 from .profiles import domain_profile, partner_profile
+from .reuse import NO_REUSE, Reuse
 
 LATEST_ON_HOME = 10
 STATUS_FR = {"ingested": "intégré", "warning": "avertissement", "duplicate": "doublon",
@@ -58,12 +59,14 @@ def _year_label(key: str) -> str:
     return "Sans date" if key == UNDATED else key
 
 
-def partner_pages(g: Groups, tax: Taxonomy, item: ItemFn = article_item) -> dict[str, str]:
+def partner_pages(g: Groups, tax: Taxonomy, item: ItemFn = article_item, reuse: Reuse = NO_REUSE) -> dict[str, str]:
     pages = {}
     rows = ["| Partenaire | Articles | Cité en passant |", "|---|---:|---:|"]
     for pid, partner in sorted(tax.partners.items(), key=lambda kv: kv[1].fr):
         about, passing = g.partners.get(pid, []), g.mentioned.get(pid, [])
         rows.append(f"| [{partner.fr}]({pid}.md) | {len(about)} | {len(passing)} |")
+        if reuse.skip(f"partenaires/{pid}.md", about, passing):
+            continue
         lines = [f"# {partner.fr}", "", f"*{partner.en}* — {_plural(len(about), 'article')} "
                  f"consacré{'s' if len(about) > 1 else ''} à ce partenaire.", "",
                  *partner_profile(pid, about, tax, item, "../" + feed_path(pid) if dated(about) else None),
@@ -77,12 +80,14 @@ def partner_pages(g: Groups, tax: Taxonomy, item: ItemFn = article_item) -> dict
     return pages
 
 
-def domain_pages(g: Groups, tax: Taxonomy, item: ItemFn = article_item) -> dict[str, str]:
+def domain_pages(g: Groups, tax: Taxonomy, item: ItemFn = article_item, reuse: Reuse = NO_REUSE) -> dict[str, str]:
     pages = {}
     rows = ["| Domaine | Articles |", "|---|---:|"]
     for did, domain in sorted(tax.domains.items(), key=lambda kv: kv[1].fr):
         arts = g.domains.get(did, [])
         rows.append(f"| [{domain.fr}]({did}.md) | {len(arts)} |")
+        if reuse.skip(f"domaines/{did}.md", arts):
+            continue
         pages[f"domaines/{did}.md"] = _page(domain.fr, [
             f"# {domain.fr}", "", f"*{domain.en}* — {_plural(len(arts), 'article')}.", "",
             *domain_profile(did, arts, tax), *article_list(arts, "../", item)])
@@ -91,13 +96,15 @@ def domain_pages(g: Groups, tax: Taxonomy, item: ItemFn = article_item) -> dict[
     return pages
 
 
-def year_pages(g: Groups, item: ItemFn = article_item) -> dict[str, str]:
+def year_pages(g: Groups, item: ItemFn = article_item, reuse: Reuse = NO_REUSE) -> dict[str, str]:
     pages = {}
     keys = sorted(g.years, key=lambda k: (k == UNDATED, -int(k) if k != UNDATED else 0))
     rows = ["| Année | Articles |", "|---|---:|"]
     for key in keys:
         arts = g.years[key]
         rows.append(f"| [{_year_label(key)}]({key}.md) | {len(arts)} |")
+        if reuse.skip(f"annees/{key}.md", arts):
+            continue
         pages[f"annees/{key}.md"] = _page(_year_label(key), [
             f"# {_year_label(key)}", "", f"{_plural(len(arts), 'article')}.", "",
             *article_list(arts, "../", item)])
@@ -147,9 +154,9 @@ def report_page(results: list[SeedResult]) -> str:
 
 
 def render_indexes(g: Groups, tax: Taxonomy, results: list[SeedResult],
-                   item: ItemFn = article_item) -> dict[str, str]:
+                   item: ItemFn = article_item, reuse: Reuse = NO_REUSE) -> dict[str, str]:
     pages = {"index.md": home_page(g, tax), "rapport.md": report_page(results)}
-    pages.update(partner_pages(g, tax, item))
-    pages.update(domain_pages(g, tax, item))
-    pages.update(year_pages(g, item))
+    pages.update(partner_pages(g, tax, item, reuse))
+    pages.update(domain_pages(g, tax, item, reuse))
+    pages.update(year_pages(g, item, reuse))
     return pages

@@ -20,6 +20,7 @@ from slugify import slugify
 from ..config import Taxonomy
 from ..model import Article
 from .escape import esc_inline
+from .reuse import NO_REUSE, Reuse
 
 SLUG_MAX = 60
 # One line of an article list, `item(article, prefix)`: pages.article_item, passed in
@@ -88,9 +89,10 @@ def _page(title: str, lines: list[str]) -> str:
     return f"---\ntitle: {safe}\n---\n\n" + "\n".join(lines).rstrip() + "\n"
 
 
-def people_pages(articles: list[Article], tax: Taxonomy, item: ItemFn) -> dict[str, str]:
+def people_pages(articles: list[Article], tax: Taxonomy, item: ItemFn, reuse: Reuse = NO_REUSE) -> dict[str, str]:
     people = people_index(articles)
-    pages = {f"personnes/{p.slug}.md": person_page(p, tax, item) for p in people.values()}
+    pages = {f"personnes/{p.slug}.md": person_page(p, tax, item) for p in people.values()
+             if not reuse.skip(f"personnes/{p.slug}.md", p.articles)}
     by_letter: dict[str, list[Person]] = defaultdict(list)
     for person in people.values():
         by_letter[person.slug[0].upper() if person.slug[0].isalpha() else "#"].append(person)

@@ -17,6 +17,7 @@ from ..model import Article
 from .charts import bar_table, column_chart, year_series
 from .escape import esc_inline
 from .people import ItemFn, list_lines, person_slug
+from .reuse import NO_REUSE, Reuse
 
 LATEST = 10
 TOP_DOMAINS = 13
@@ -96,7 +97,7 @@ def _page(title: str, lines: list[str]) -> str:
     return "---\n" + f"title: \"{title}\"\n" + "---\n\n" + "\n".join(lines).rstrip() + "\n"
 
 
-def matrix_pages(g: Groups, tax: Taxonomy, item: ItemFn) -> dict[str, str]:
+def matrix_pages(g: Groups, tax: Taxonomy, item: ItemFn, reuse: Reuse = NO_REUSE) -> dict[str, str]:
     table = cells(g)
     partners = sorted(tax.partners.items(), key=lambda kv: kv[1].fr)
     domains = sorted(tax.domains.items(), key=lambda kv: kv[1].fr)
@@ -112,7 +113,7 @@ def matrix_pages(g: Groups, tax: Taxonomy, item: ItemFn) -> dict[str, str]:
             arts = table.get((pid, did), [])
             row.append(f"[{len(arts)}](matrice/{pid}/{did}.md){{title=\"{partner.fr} × {domain.fr}\"}}"
                        if arts else "·")
-            if arts:
+            if arts and not reuse.skip(f"matrice/{pid}/{did}.md", arts):
                 pages[f"matrice/{pid}/{did}.md"] = _page(f"{partner.fr} × {domain.fr}", [
                     f"# {partner.fr} × {domain.fr}", "",
                     f"{len(arts)} article{'s' if len(arts) > 1 else ''} consacré{'s' if len(arts) > 1 else ''} "
