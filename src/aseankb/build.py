@@ -18,7 +18,7 @@ from . import snapshot
 from .beside import beside
 from .cache import CACHE_DIR_NAME, Cache, load_stamps, stamp, text_hash, unchanged_on_disk, write_blob
 from .config import Taxonomy, load_taxonomy
-from .dedup import flag_near_duplicates
+from .dedup import find_near_duplicates, report_near_duplicates
 from .extract import load_data
 from .group import group
 from .model import Article, SeedResult
@@ -38,6 +38,7 @@ from .pipeline import (  # noqa: F401 - re-exported: the build's public helpers
 )
 from .render import render
 from .render.article import article_page, with_related
+from .render.pages import report_page
 from .render.related import related_links, related_pairs
 from .render.reuse import NO_REUSE, Reuse
 from .search_pages import SearchSource, search_source
@@ -197,17 +198,22 @@ def build(seeds_dir: Path, out_dir: Path, *, report_file: Path | None = None,
     items = ingest_all(seeds, seeds_dir, tax, cache, workers or usable_cores())
     mark_duplicates(items)
     separate_ids(items)
-    flag_near_duplicates([(i.result, i.sketch, i.bands) for i in items if i.article is not None])
+    kept = [i for i in items if i.article is not None]
     correct(seeds_dir, items, tax)
-    articles = [i.article for i in items if i.article]
     results = [i.result for i in items]
-    groups = group(articles)
-    # Related articles in a forked process (beside.py) while this one renders the lists.
-    pairs = beside(related_pairs, groups.articles, {i.article.id: i.terms for i in items if i.article})
+    groups = group([i.article for i in kept])
+    # The corpus-wide numpy work (near duplicates, related articles) in a forked process
+    # (beside.py), while this one renders the lists; then the report, with its warnings.
+    work = beside(_corpus_wide, [(i.sketch, i.bands) for i in kept], groups.articles,
+                  {i.article.id: i.terms for i in kept})
     stamps = cache.load_stamps(out_dir)
     reuse = _reuse(items, out_dir, stamps) if root else NO_REUSE
-    pages: dict[str, str | bytes] = dict(render(groups, tax, results, site_url=url, reuse=reuse))
-    links = related_links(groups.articles, pairs())
+    pages: dict[str, str | bytes] = dict(render(groups, tax, None, site_url=url, reuse=reuse))
+    near, pairs = work()
+    report_near_duplicates([i.result for i in kept], near)
+    pages["rapport.md"] = report_page(results)
+    links = related_links(groups.articles, pairs)
+    articles = groups.articles
     for asset in sorted(ASSETS_DIR.iterdir()):
         pages[f"assets/{asset.name}"] = asset.read_bytes()
     files, keys, keep, provisional = _article_files(items, out_dir, cache, stamps, tax, links)
@@ -225,6 +231,11 @@ def build(seeds_dir: Path, out_dir: Path, *, report_file: Path | None = None,
                                         {**_front_matters(out_dir, reuse.kept), **pages}, tax))
     snapshot.save(root, out_dir, key, replace(outcome, written=[], removed=[]))
     return _finish(outcome, log, report_file)
+
+
+def _corpus_wide(sketches: list[tuple[bytes, bytes]], arts: list[Article], terms: dict
+                 ) -> tuple[dict[int, tuple[int, float]], tuple]:
+    return find_near_duplicates(sketches), related_pairs(arts, terms)
 
 
 def _reuse(items: list[Ingested], out: Path, stamps: dict) -> Reuse:

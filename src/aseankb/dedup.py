@@ -217,10 +217,20 @@ def flag_near_duplicates(kept: list[tuple[SeedResult, frozenset[int] | bytes, by
     """A few words edited: both pages stay (which one is right is an editor's call), the
     later file is flagged with a warning naming the earlier one. `kept`: each article's
     report line, `sketch` (or `pack`ed) and `minhashes` (empty: computed here)."""
-    hashes = [mh or minhashes(unpack(sk)) for _result, sk, mh in kept]
-    found = near_duplicate_sketches([sk for _result, sk, _mh in kept], hashes=hashes)
+    report_near_duplicates([r for r, _sk, _mh in kept], find_near_duplicates([(sk, mh) for _r, sk, mh in kept]))
+
+
+def find_near_duplicates(kept: list[tuple[frozenset[int] | bytes, bytes]]) -> dict[int, tuple[int, float]]:
+    """`near_duplicate_sketches` of (sketch, minhashes) pairs (minhashes empty: computed
+    here). Arrays and numbers only: the build computes it in another process."""
+    hashes = [mh or minhashes(unpack(sk)) for sk, mh in kept]
+    return near_duplicate_sketches([sk for sk, _mh in kept], hashes=hashes)
+
+
+def report_near_duplicates(results: list[SeedResult], found: dict[int, tuple[int, float]]) -> None:
+    """The warnings of `find_near_duplicates`, on the report lines of the same articles."""
     for later, (earlier, sim) in sorted(found.items()):
-        result, other = kept[later][0], kept[earlier][0]
+        result, other = results[later], results[earlier]
         result.status = "warning"
         result.messages.append(f"{result.file}: near duplicate of {other.file} "
                                f"({sim:.0%} of their 5-word sequences in common)")

@@ -56,7 +56,7 @@ def search_source(arts: list[tuple[Article, SearchData]], links: dict[str, list[
                   pages: dict[str, str | bytes], tax: Taxonomy) -> SearchSource:
     """Called by build(): metadata only (articles without their text), so that holding
     it during the site's build costs little."""
-    light = {a.id: replace(a, paragraphs=[]) for a, _ in arts}
+    light = {a.id: replace(a, paragraphs=[]) if a.paragraphs else a for a, _ in arts}
     articles = [(light[a.id], [light.get(r.id, r) for r in links.get(a.id, [])],
                  data if data[0] or not a.paragraphs else article_search(a.paragraphs)) for a, data in arts]
     pages_of_articles = {a.page for a in light.values()}

@@ -17,11 +17,11 @@ from .profiles import matrix_pages
 from .reuse import NO_REUSE, Reuse
 
 
-def render(groups: Groups, tax: Taxonomy, results: list[SeedResult],
+def render(groups: Groups, tax: Taxonomy, results: list[SeedResult] | None,
            site_url: str | None = None, reuse: Reuse = NO_REUSE) -> dict[str, str | bytes]:
     """Every page but the articles' own: the build renders those one by one, only when their
     inputs changed (render_article, with the lists of `related`)."""
-    item = ItemLines(groups.articles)
+    item = ItemLines()
     pages: dict[str, str | bytes] = dict(render_indexes(groups, tax, results, item, reuse))
     pages.update(people_pages(groups.articles, tax, item, reuse))
     pages.update(matrix_pages(groups, tax, item, reuse))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from ..config import Taxonomy
 from ..group import Groups
 from ..model import UNDATED, Article, SeedResult
@@ -31,19 +33,23 @@ class ItemLines:
     """`article_item` for the articles of one build, each date and title escaped once: at
     10,000 articles the lists hold some 250,000 lines, mostly the same articles again."""
 
-    def __init__(self, arts: list[Article]) -> None:
+    def __init__(self) -> None:
         # Keyed by identity: the articles outlive this object (it is local to `render`).
-        self._parts = {id(a): (f"- {short_date(a.date)} — [{esc_inline(a.title)}](", f"{a.page})")
-                       for a in arts}
+        # Filled on first use: a rebuild renders only the lists that changed.
+        self._parts: dict[int, tuple[str, str]] = {}
+
+    def _add(self, art: Article) -> tuple[str, str]:
+        parts = self._parts[id(art)] = (f"- {short_date(art.date)} — [{esc_inline(art.title)}](", f"{art.page})")
+        return parts
 
     def __call__(self, art: Article, prefix: str) -> str:
-        parts = self._parts.get(id(art))
-        return parts[0] + prefix + parts[1] if parts else article_item(art, prefix)
+        head, tail = self._parts.get(id(art)) or self._add(art)
+        return head + prefix + tail
 
     def lines(self, arts: list[Article], prefix: str) -> list[str]:
         try:
             return [f"{head}{prefix}{tail}" for head, tail in map(self._parts.__getitem__, map(id, arts))]
-        except KeyError:  # an article this build did not list: formatted on its own
+        except KeyError:  # some not formatted yet
             return [self(a, prefix) for a in arts]
 
 
@@ -138,7 +144,8 @@ def home_page(g: Groups, tax: Taxonomy) -> str:
 
 
 def report_page(results: list[SeedResult]) -> str:
-    counts = {s: sum(r.status == s for r in results) for s in STATUS_FR}
+    found = Counter(r.status for r in results)
+    counts = {s: found[s] for s in STATUS_FR}
     lines = ["# Rapport de construction", "",
              ", ".join(f"{_plural(counts[s], STATUS_FR[s])}" for s in STATUS_FR) + ".", "",
              "## Fichiers signalés ou ignorés", ""]
@@ -153,9 +160,12 @@ def report_page(results: list[SeedResult]) -> str:
     return _page("Rapport de construction", lines)
 
 
-def render_indexes(g: Groups, tax: Taxonomy, results: list[SeedResult],
+def render_indexes(g: Groups, tax: Taxonomy, results: list[SeedResult] | None,
                    item: ItemFn = article_item, reuse: Reuse = NO_REUSE) -> dict[str, str]:
-    pages = {"index.md": home_page(g, tax), "rapport.md": report_page(results)}
+    """`results` None: no report page (the build renders it once the report is complete)."""
+    pages = {"index.md": home_page(g, tax)}
+    if results is not None:
+        pages["rapport.md"] = report_page(results)
     pages.update(partner_pages(g, tax, item, reuse))
     pages.update(domain_pages(g, tax, item, reuse))
     pages.update(year_pages(g, item, reuse))
