@@ -221,10 +221,11 @@ def build(seeds_dir: Path, out_dir: Path, *, report_file: Path | None = None,
     keys.update(reuse.keys)
     keep |= reuse.kept
     out_dir.mkdir(parents=True, exist_ok=True)
+    saved = beside(cache.save)  # the cache's files (seconds on a first build), beside the pages
     stats = write_tree(out_dir, pages, keep=keep, first=provisional)
     _update_stamps(out_dir, stamps, pages, keys, keep)
     cache.save_stamps(out_dir, stamps)
-    cache.save()
+    saved()
     outcome = BuildResult(results, stats.written, stats.removed,
                           max((a.iso_date for a in articles if a.iso_date), default=None),
                           search_source([(i.article, i.search) for i in items if i.article], links,
