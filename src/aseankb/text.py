@@ -15,7 +15,11 @@ except ImportError:  # pragma: no cover - Python < 3.11
 # Letters that NFD does not split into a base letter and a mark.
 _EXTRA_FOLD = str.maketrans({"đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L"})
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'"})
-SPACES_RE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+SPACE = r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]"
+# The runs of spaces that squashing changes: two or more, or one that is not ' ' (a lone
+# ' ' stays as it is, and replacing each of them was most of the cost). Starting with a
+# character class lets the regex engine skip to the spaces.
+SPACES_RE = re.compile(rf"{SPACE}(?:(?<! )|(?={SPACE})){SPACE}*")
 
 
 class _FoldTable(dict):
@@ -88,3 +92,67 @@ def required_literal(pattern: re.Pattern) -> str | None:
         best = max(best, "".join(run), key=len)
         run = []
     return best or None
+
+
+PREFIX_LIMIT = 64  # more candidate prefixes than this and the literal search is no shortcut
+
+
+def _prefixes(items) -> tuple[set[str], bool]:
+    """(strings one of which every match of the parsed `items` starts with, whether each
+    of them is a whole match): a zero-width assertion consumes nothing and is skipped,
+    any other construct ends the prefix."""
+    outs = {""}
+    for op, av in items:
+        if op in (_sre_constants.ASSERT, _sre_constants.ASSERT_NOT, _sre_constants.AT):
+            continue
+        if op is _sre_constants.LITERAL:
+            outs = {o + chr(av) for o in outs}
+            continue
+        if op is _sre_constants.SUBPATTERN and not av[1] and not av[2]:
+            inner, complete = _prefixes(av[3])
+        elif op is _sre_constants.BRANCH:
+            parts = [_prefixes(alt) for alt in av[1]]
+            inner, complete = set().union(*(p for p, _ in parts)), all(c for _, c in parts)
+        else:
+            return outs, False
+        outs = {o + i for o in outs for i in inner}
+        if not complete or len(outs) > PREFIX_LIMIT:
+            return outs, False
+    return outs, True
+
+
+@cache
+def literal_prefixes(pattern: re.Pattern) -> tuple[str, ...] | None:
+    """Plain texts one of which every match of `pattern` starts with, or None if unknown.
+
+    A match can then start only where one of them occurs: `str.find` locates those
+    places at C speed, and the pattern is tried there only, where a scan tries every
+    position (~40 ns a character). None when a match may start with anything.
+    """
+    if _sre_parse is None or pattern.flags & re.IGNORECASE or not isinstance(pattern.pattern, str):
+        return None
+    try:
+        starts, _ = _prefixes(_sre_parse.parse(pattern.pattern, pattern.flags))
+    except Exception:  # noqa: BLE001 - an unparsable pattern just gets no shortcut
+        return None
+    if "" in starts or len(starts) > PREFIX_LIMIT:
+        return None
+    # A prefix that starts with another one occurs only where that one does.
+    kept = sorted(starts, key=lambda s: (len(s), s))
+    return tuple(s for i, s in enumerate(kept) if not any(s.startswith(k) for k in kept[:i]))
+
+
+def literal_search(pattern: re.Pattern, text: str) -> bool | None:
+    """Whether `pattern` matches somewhere in `text`, tried only where one of its literal
+    prefixes occurs; None when it has none (then scan)."""
+    starts = literal_prefixes(pattern)
+    if starts is None:
+        return None
+    match, find = pattern.match, text.find
+    for start in starts:
+        i = find(start)
+        while i >= 0:
+            if match(text, i):
+                return True
+            i = find(start, i + 1)
+    return False

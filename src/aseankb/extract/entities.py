@@ -9,10 +9,10 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 
 from ..config import DATA_DIR, Partner, Taxonomy
-from ..text import fold
+from ..text import fold, literal_search
 
 MIN_REPEATS = 2  # named this often, a partner is what the article is about
 # Officials are introduced by their role: "le ministre russe des Affaires étrangères, Sergueï Lavrov".
@@ -85,13 +85,41 @@ def _literal_matches(pattern: re.Pattern, forms: tuple[str, ...], text: str) -> 
             yield m
 
 
+def _fewest(forms: tuple[str, ...]) -> tuple[str, ...]:
+    """The forms that contain no other: a text holds one of `forms` only if it holds one of these."""
+    kept = sorted(set(forms), key=lambda f: (len(f), f))
+    return tuple(f for i, f in enumerate(kept) if not any(k in f for k in kept[:i]))
+
+
+_GATES: dict[int, tuple[Partner, tuple[str, ...], tuple[str, ...]]] = {}
+
+
+def _gate(partner: Partner) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """`_fewest` of the partner's forms, kept by identity (hashing a Partner hashes its
+    patterns: dearer than the lookup it would serve)."""
+    kept = _GATES.get(id(partner))
+    if kept is None or kept[0] is not partner:
+        kept = _GATES[id(partner)] = (partner, _fewest(partner.name_forms), _fewest(partner.exact_forms))
+    return kept[1], kept[2]
+
+
+@lru_cache(maxsize=8)
+def _sentence_ends(text: str) -> list[int]:
+    """Where the sentences of `text` end; kept for the last few texts (every partner named
+    in the body counts its sentences). Callers must not edit it."""
+    return [m.start() for m in SENTENCE_END_RE.finditer(text)]
+
+
 def count_partner(partner: Partner, text: str, folded: str) -> int:
     """In how many sentences the partner is named. "Sommet de l'Asie de l'Est (EAS)"
     is one naming, not two; phrases listed under `not` never count."""
-    if not any(f in folded for f in partner.name_forms) and not any(f in text for f in partner.exact_forms):
+    names, exact = _gate(partner)
+    if not any(f in folded for f in names) and not any(f in text for f in exact):
         return 0  # named nowhere: no need to scan
     starts = set()
-    blanked = _blank(folded, partner.not_)
+    # A `not` phrase that occurs nowhere blanks nothing: no need to copy the text.
+    blanked = folded if partner.not_ is None or literal_search(partner.not_, folded) is False \
+        else _blank(folded, partner.not_)
     if partner.names:
         starts.update(m.start() for m in _literal_matches(partner.names, partner.name_forms, blanked))
     if partner.exact:
@@ -101,7 +129,7 @@ def count_partner(partner: Partner, text: str, folded: str) -> int:
                       if blanked[m.start()] != " " and not _given_name(text, m.start(), m.end()))
     if not starts:  # most partners are not named: skip splitting the text into sentences
         return 0
-    ends = [m.start() for m in SENTENCE_END_RE.finditer(text)]
+    ends = _sentence_ends(text)
     return len({bisect_right(ends, s) for s in starts})
 
 
@@ -133,7 +161,12 @@ def _after_non_word(pattern: re.Pattern) -> re.Pattern | None:
 
 
 def _found(pattern: re.Pattern, text: str) -> bool:
-    """Whether `pattern` matches somewhere in `text`: at its start, or after a non-word character."""
+    """Whether `pattern` matches somewhere in `text`: tried where its literal prefixes occur
+    (most keywords of a domain occur nowhere: a `str.find` each), else at the text's start
+    or after a non-word character."""
+    found = literal_search(pattern, text)
+    if found is not None:
+        return found
     behind = _after_non_word(pattern)
     if behind is None:
         return pattern.search(text) is not None

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import PartialDate
-from ..text import fold
+from ..text import fold, required_literal
 
 MONTHS = {
     "janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
@@ -157,6 +158,13 @@ def _since(folded: str, start: int) -> int | None:
     return m.start() if m else None
 
 
+def _finditer(regex: re.Pattern, folded: str) -> Iterator[re.Match]:
+    """`regex.finditer(folded)`, skipped when the text lacks the plain text every match holds
+    (the Vietnamese "ngay ", "thang "): a substring test is ~100x cheaper than the scan."""
+    literal = required_literal(regex)
+    return regex.finditer(folded) if literal is None or literal in folded else iter(())
+
+
 @lru_cache(maxsize=8)
 def collect_year_evidence(text: str) -> YearEvidence:
     """Dated events, periods and weekdays of the text. Kept for the last few texts: the
@@ -166,7 +174,7 @@ def collect_year_evidence(text: str) -> YearEvidence:
     past: list[tuple[PartialDate, str, bool]] = []
     seen: set[int] = set()
     for regex in (FULL_DATE_RE, FULL_DATE_EN_RE, VI_FULL_RE, MONTH_YEAR_RE, VI_MONTH_YEAR_RE, IN_YEAR_RE):
-        for m in regex.finditer(folded):
+        for m in _finditer(regex, folded):
             if m.start("year") in targets or m.start("year") in seen or _is_future(folded, m.start()):
                 continue
             seen.add(m.start("year"))
@@ -186,8 +194,10 @@ def collect_year_evidence(text: str) -> YearEvidence:
         y1, y2 = int(m["y1"]), int(m["y2"])
         if y1 < y2 <= y1 + 15 and m.start("y1") not in targets:
             periods.append((y1, _phrase(text, m.start(), m.end())))
+    # Only the matches that name a weekday count: a text that names none skips both scans.
     weekdays = [(m["weekday"], _day(m["day"]), _month(m["month"]), text[m.start():m.end()].strip())
-                for regex in (DAY_MONTH_RE, WEEKDAY_EN_RE) for m in regex.finditer(folded) if m["weekday"]]
+                for regex in (DAY_MONTH_RE, WEEKDAY_EN_RE) if any(w in folded for w in WEEKDAYS)
+                for m in regex.finditer(folded) if m["weekday"]]
     return YearEvidence(past, periods, weekdays)
 
 
@@ -197,7 +207,7 @@ def own_day(text: str) -> tuple[PartialDate, str] | None:
     folded = fold(text)
     found = []
     for regex in (DAY_MONTH_RE, VI_DAY_MONTH_RE):
-        m = next((m for m in regex.finditer(folded) if not _is_future(folded, m.start())), None)
+        m = next((m for m in _finditer(regex, folded) if not _is_future(folded, m.start())), None)
         if m and 1 <= _month(m["month"]) <= 12 and valid_day(None, _month(m["month"]), _day(m["day"])):
             found.append((m.start(), PartialDate(None, _month(m["month"]), _day(m["day"])),
                           text[m.start():m.end()].strip()))
