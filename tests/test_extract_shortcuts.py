@@ -7,6 +7,15 @@ import random
 from aseankb.config import load_taxonomy
 from aseankb.extract.entities import _found, _literal_matches
 from aseankb.extract.meetings import DIGITS_RE, _matches, load_meetings
+from aseankb.extract.printed import (
+    PERIOD_RE,
+    SPACE_RUN_RE,
+    WIDE_SPACE_RE,
+    YEAR_END_RE,
+    YEAR_LAST,
+    _date_matches,
+    _periods,
+)
 from aseankb.text import fold
 
 TAX = load_taxonomy()
@@ -52,3 +61,18 @@ def test_numbered_meetings_found_where_numbers_start_as_by_a_full_scan() -> None
                 numbers = [m.start() for m in DIGITS_RE.finditer(text)]
                 assert [m.span() for m in _matches(pattern, text, numbers)] == \
                     [m.span() for m in pattern.finditer(text)], (series.id, text)
+
+
+DATE_PIECES = ["12 mars 2020", "mardi", "1er", "en", "in", "2019", "2020-2021", "2018 / 2019", "  ", "\n",
+               "march 5, 2021", "mar.", "5,2024", "juillet", "2023", ",", ".", "sept.", "x", "é", "19",
+               "2030", " \n ", "\t", "year", "nam", "20201", "ngay 10/10/2024", "thang 5 nam 2020"]
+
+
+def test_dates_found_before_their_years_as_by_a_full_scan() -> None:
+    for text in _texts(DATE_PIECES, 3000):
+        years = [m.start() for m in YEAR_END_RE.finditer(text)]
+        spaces = max(map(len, SPACE_RUN_RE.findall(text))) if WIDE_SPACE_RE.search(text) else 1
+        for regex in YEAR_LAST:
+            assert [m.span() for m in _date_matches(regex, text, years, spaces)] == \
+                [m.span() for m in regex.finditer(text)], (regex.pattern, text)
+        assert [m.span() for m in _periods(text)] == [m.span() for m in PERIOD_RE.finditer(text)], text

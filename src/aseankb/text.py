@@ -94,6 +94,12 @@ def required_literal(pattern: re.Pattern) -> str | None:
     return best or None
 
 
+def longest_match(pattern: str) -> int:
+    """The most characters a match of `pattern` can span (the regex parser's own count;
+    a huge number when a repetition is unbounded)."""
+    return _sre_parse.parse(pattern).getwidth()[1]
+
+
 PREFIX_LIMIT = 64  # more candidate prefixes than this and the literal search is no shortcut
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import PartialDate
-from ..text import fold, required_literal
+from ..text import fold, longest_match, required_literal
 
 MONTHS = {
     "janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
@@ -165,6 +165,50 @@ def _finditer(regex: re.Pattern, folded: str) -> Iterator[re.Match]:
     return regex.finditer(folded) if literal is None or literal in folded else iter(())
 
 
+# A year that can end a date: four digits, then no letter or digit.
+YEAR_END_RE = re.compile(rf"{YEAR}(?!\w)")
+WIDE_SPACE_RE = re.compile(r"\s\s")
+SPACE_RUN_RE = re.compile(r"\s+")
+DIGITS_RE = re.compile(r"\d+")
+# Dates that end with their year and hold no other four digits before it: each match ends
+# where a year does, and starts at most `_reach` characters before that end.
+YEAR_LAST = (FULL_DATE_RE, FULL_DATE_EN_RE, MONTH_YEAR_RE, IN_YEAR_RE)
+
+
+@lru_cache(maxsize=64)
+def _reach(regex: re.Pattern, spaces: int) -> int:
+    """The longest match of `regex` in a text whose runs of white space are at most `spaces` long."""
+    return longest_match(regex.pattern.replace(r"\s*", rf"\s{{0,{spaces}}}").replace(r"\s+", rf"\s{{1,{spaces}}}"))
+
+
+def _dates_ending_at_years(regex: re.Pattern, folded: str, years: list[int], spaces: int) -> Iterator[re.Match]:
+    """`regex.finditer(folded)` for a pattern of YEAR_LAST, tried only in the stretch before
+    each year: the leftmost match before a year's end is the scan's next match (the search
+    stops at the year's end, which a non-word character follows: the final look-ahead reads the same)."""
+    reach, last = _reach(regex, spaces), 0
+    for year in years:
+        end = year + 4
+        if end > last and (m := regex.search(folded, max(last, end - reach), end)):
+            last = m.end()
+            yield m
+
+
+def _date_matches(regex: re.Pattern, folded: str, years: list[int], spaces: int) -> Iterator[re.Match]:
+    if regex in YEAR_LAST:
+        return _dates_ending_at_years(regex, folded, years, spaces)
+    return _finditer(regex, folded)
+
+
+def _periods(folded: str) -> Iterator[re.Match]:
+    """`PERIOD_RE.finditer(folded)`, tried where runs of digits start (the only places a
+    match can start: the first year follows no word character)."""
+    last = 0
+    for d in DIGITS_RE.finditer(folded):
+        if d.start() >= last and (m := PERIOD_RE.match(folded, d.start())):
+            last = m.end()
+            yield m
+
+
 @lru_cache(maxsize=8)
 def collect_year_evidence(text: str) -> YearEvidence:
     """Dated events, periods and weekdays of the text. Kept for the last few texts: the
@@ -173,8 +217,11 @@ def collect_year_evidence(text: str) -> YearEvidence:
     targets = {m.start("year") for m in TARGET_RE.finditer(folded)}
     past: list[tuple[PartialDate, str, bool]] = []
     seen: set[int] = set()
+    years = [m.start() for m in YEAR_END_RE.finditer(folded)]
+    # The longest run of white space bounds how far before its year a date can start.
+    spaces = max(map(len, SPACE_RUN_RE.findall(folded))) if WIDE_SPACE_RE.search(folded) else 1
     for regex in (FULL_DATE_RE, FULL_DATE_EN_RE, VI_FULL_RE, MONTH_YEAR_RE, VI_MONTH_YEAR_RE, IN_YEAR_RE):
-        for m in _finditer(regex, folded):
+        for m in _date_matches(regex, folded, years, spaces):
             if m.start("year") in targets or m.start("year") in seen or _is_future(folded, m.start()):
                 continue
             seen.add(m.start("year"))
@@ -190,7 +237,7 @@ def collect_year_evidence(text: str) -> YearEvidence:
                 phrase = text[since:m.end()] if m.end() - since <= 80 else f"{word} … {phrase}"
             past.append((PartialDate(int(m["year"]), month, day), phrase, since is not None))
     periods = []
-    for m in PERIOD_RE.finditer(folded):
+    for m in _periods(folded):
         y1, y2 = int(m["y1"]), int(m["y2"])
         if y1 < y2 <= y1 + 15 and m.start("y1") not in targets:
             periods.append((y1, _phrase(text, m.start(), m.end())))
