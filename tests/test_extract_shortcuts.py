@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import random
+import re
 
 from aseankb.config import load_taxonomy
 from aseankb.extract.entities import _found, _literal_matches
-from aseankb.extract.meetings import DIGITS_RE, _matches, load_meetings
+from aseankb.extract.meetings import ORDINAL_START, _matches, _ordinals, load_meetings
 from aseankb.extract.printed import (
     PERIOD_RE,
     SPACE_RUN_RE,
@@ -54,11 +55,15 @@ def test_domains_found_as_by_a_full_scan() -> None:
 
 def test_numbered_meetings_found_where_numbers_start_as_by_a_full_scan() -> None:
     pieces = ["35e sommet de l'asean", "12th asean summit", "a3", "2024", "1er", "19 e ", "amm-5", "36e",
-              "sommet asean-japon", "hoi nghi cap cao asean lan thu 4", "admm+", "7 e reunion", "٣e"]
+              "sommet asean-japon", "hoi nghi cap cao asean lan thu 4", "admm+", "7 e reunion", "٣e", "1234e",
+              "sommet special asean-australie",
+              "asean-russia summit", "conference post-ministerielle", "٣٣", "12 3e"]
     for series in load_meetings():
         for pattern in series.patterns:
             for text in _texts(pieces, 30):
-                numbers = [m.start() for m in DIGITS_RE.finditer(text)]
+                numbers = [m.start() for m in re.finditer(r"\d+", text)]
+                if pattern.pattern.startswith(ORDINAL_START):
+                    numbers = _ordinals(text)
                 assert [m.span() for m in _matches(pattern, text, numbers)] == \
                     [m.span() for m in pattern.finditer(text)], (series.id, text)
 
@@ -76,3 +81,21 @@ def test_dates_found_before_their_years_as_by_a_full_scan() -> None:
             assert [m.span() for m in _date_matches(regex, text, years, spaces)] == \
                 [m.span() for m in regex.finditer(text)], (regex.pattern, text)
         assert [m.span() for m in _periods(text)] == [m.span() for m in PERIOD_RE.finditer(text)], text
+
+
+def test_patterns_rewritten_to_start_with_a_class_match_as_the_originals() -> None:
+    from aseankb import dedup, text
+    from aseankb.extract import clues, entities, meetings, printed
+    rewritten = [(entities.SENTENCE_END_RE, r"[.!?](?=\s|$)|\n"), (meetings.SENTENCE_END_RE, r"[.!?;](?=\s|$)|\n"),
+                 (clues.SENTENCE_RE, r"[^.!?\n]+(?:[.!?]+|$)"), (text.DIGITS_RE, r"\d+"),
+                 (printed.SPACE_RUN_RE, r"\s+"), (text.SPACES_RE, r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")]
+    pieces = ["a", "é", ".", "!", "?", ";", "\n", " ", "  ", "\t", "\u00a0", "\u200b", "\u3000", "12", "٣", "x.", "?!"]
+    for value in _texts(pieces, 3000):
+        for regex, original in rewritten:
+            if regex is text.SPACES_RE:  # only the runs that squashing changes: the same result
+                assert regex.sub(" ", value) == re.sub(original, " ", value), value
+            else:
+                assert [m.span() for m in regex.finditer(value)] == \
+                    [m.span() for m in re.finditer(original, value)], (original, value)
+        data = fold(value).encode("ascii", "ignore")
+        assert dedup.WORD_RE.findall(data) == re.findall(rb"[a-z0-9]+", data)

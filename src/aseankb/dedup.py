@@ -47,7 +47,7 @@ COMMON_BUCKET = 200   # a band value shared by more texts than this is boilerpla
 # s=0.5 over 192 bins: a pair at the threshold falls under 0.3 with a probability of about
 # 1e-8, while most band-sharing pairs of distinct articles (s of 0.2-0.4) are skipped.
 ESTIMATE_FLOOR = 0.3
-WORD_RE = re.compile(rb"[a-z0-9]+")
+WORD_RE = re.compile(rb"[a-z0-9][a-z0-9]*")  # `[a-z0-9]+`: a leading class lets the engine skip
 
 
 def shingles(text: str) -> frozenset[int]:

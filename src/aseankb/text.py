@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from functools import cache, lru_cache
 
 try:  # the regex parser of the standard library (private, hence the fallback)
@@ -162,3 +163,38 @@ def literal_search(pattern: re.Pattern, text: str) -> bool | None:
                 return True
             i = find(start, i + 1)
     return False
+
+
+def literal_finditer(pattern: re.Pattern, text: str) -> Iterator[re.Match] | None:
+    """`pattern.finditer(text)`, tried only where one of its literal prefixes occurs (in
+    order, each after the previous match's end, as the scan does); None when it has none."""
+    starts = literal_prefixes(pattern)
+    if starts is None:
+        return None
+    places = set()
+    for start in starts:
+        i = text.find(start)
+        while i >= 0:
+            places.add(i)
+            i = text.find(start, i + 1)
+    return _matches_at(pattern, text, sorted(places))
+
+
+def _matches_at(pattern: re.Pattern, text: str, places: list[int]) -> Iterator[re.Match]:
+    end = 0
+    for place in places:
+        m = pattern.match(text, place) if place >= end else None
+        if m:
+            end = m.end()  # never empty: it starts with a prefix
+            yield m
+
+
+# `\d+` written so that it starts with a character class: the regex engine then skips to
+# the digits at C speed, where a leading repetition makes it try every position (~40x slower).
+DIGITS_RE = re.compile(r"\d\d*")
+
+
+@lru_cache(maxsize=8)
+def digit_runs(text: str) -> tuple[tuple[int, int], ...]:
+    """Spans of the runs of digits. Kept for the last few texts (dates and meetings read them)."""
+    return tuple(m.span() for m in DIGITS_RE.finditer(text))

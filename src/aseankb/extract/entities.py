@@ -39,7 +39,9 @@ def _blank(text: str, pattern: re.Pattern | None) -> str:
     return pattern.sub(lambda m: " " * len(m.group(0)), text)
 
 
-SENTENCE_END_RE = re.compile(r"[.!?](?=\s|$)|\n")
+# `[.!?](?=\s|$)|\n`, written to start with a character class: the regex engine skips to
+# the candidates at C speed instead of trying every position.
+SENTENCE_END_RE = re.compile(r"[.!?\n](?:(?<=\n)|(?=\s|$))")
 
 
 # Vietnamese country names of one syllable are also given names ("Nga", "Anh", "Mỹ"):

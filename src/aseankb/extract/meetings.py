@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..config import DATA_DIR, check_entry, file_version, read_mapping
 from ..errors import ConfigError
-from ..text import fold, required_literal
+from ..text import digit_runs, fold, literal_finditer, required_literal
 
 MEETINGS_FILE = DATA_DIR / "meetings.yaml"
 LANGUAGES = ("fr", "en", "vi", "any")
@@ -29,11 +29,14 @@ HELD_RE = re.compile(r"^(\d{4})-(\d{2})$")
 PAST_RE = re.compile(r"(?<!\w)(?:depuis|since|tu khi|ke tu|precedente?s?|previous|last|dernier|derniere)(?!\w)")
 FUTURE_RE = re.compile(r"(?<!\w)(?:prevue?s?|prochaine?s?|a venir|aura lieu|se tiendra|upcoming|next|"
                        r"scheduled|will be held|sap toi|se dien ra)(?!\w)")
-SENTENCE_END_RE = re.compile(r"[.!?;](?=\s|$)|\n")
+# `[.!?;](?=\s|$)|\n`, starting with a character class (the engine skips to the candidates).
+SENTENCE_END_RE = re.compile(r"[.!?;\n](?:(?<=\n)|(?=\s|$))")
 # A numbered pattern's match starts where a run of digits starts (a word boundary is before
 # it): trying those places only gives the same matches as scanning every position, faster.
 NUMBERED_START = r"(?<![\w])(?P<n>\d"
-DIGITS_RE = re.compile(r"\d+")
+# ...and one that starts with an ordinal, where an ordinal starts.
+ORDINAL_START = r"(?<![\w])" + ORD
+ORD_RE = re.compile(ORD)
 
 
 @dataclass(frozen=True)
@@ -166,9 +169,11 @@ def _is_reported(folded: str, start: int, end: int) -> bool:
 
 
 def _matches(pattern: re.Pattern, folded: str, numbers: list[int]) -> Iterator[re.Match]:
-    """`pattern.finditer(folded)`; `numbers` are where the runs of digits start."""
+    """`pattern.finditer(folded)`; `numbers` are where the runs of digits start (for a
+    pattern that starts with an ordinal, where the ordinals start)."""
     if not pattern.pattern.startswith(NUMBERED_START):
-        yield from pattern.finditer(folded)
+        found = literal_finditer(pattern, folded)
+        yield from pattern.finditer(folded) if found is None else found
         return
     end = 0
     for start in numbers:
@@ -178,17 +183,52 @@ def _matches(pattern: re.Pattern, folded: str, numbers: list[int]) -> Iterator[r
             yield m
 
 
+def _ordinals(folded: str) -> list[int]:
+    """Where the ordinals start ("35e", "12th"): a run of at most three digits, then the suffix."""
+    return [a for a, b in digit_runs(folded) if b - a <= 3 and ORD_RE.match(folded, a)]
+
+
+_PLANS: dict[int, tuple[tuple[Series, ...], tuple[tuple[str, tuple[str, ...]], ...]]] = {}
+
+
+def _plan(series: tuple[Series, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The patterns' literals, shortest first, each with the shorter ones it contains:
+    a literal that contains an absent one is absent too ("hoi nghi cap cao asean ...").
+    Kept by identity of the series (hashing them hashes every pattern)."""
+    kept = _PLANS.get(id(series))
+    if kept is None or kept[0] is not series:
+        literals = sorted({lit for s in series for p in s.patterns if (lit := required_literal(p))},
+                          key=lambda x: (len(x), x))
+        plan = tuple((lit, tuple(k for k in literals[:i] if k in lit)) for i, lit in enumerate(literals))
+        kept = _PLANS[id(series)] = (series, plan)
+    return kept[1]
+
+
+def _present(folded: str, series: tuple[Series, ...]) -> dict[str, bool]:
+    """Which of the patterns' literals the text holds."""
+    known: dict[str, bool] = {}
+    for literal, inner in _plan(series):
+        known[literal] = all(known[k] for k in inner) and literal in folded
+    return known
+
+
 def find_meetings(text: str, series: tuple[Series, ...] | None = None) -> list[Mention]:
     """Every dated meeting the text names, in order of first appearance, one per event."""
     folded = fold(text)
-    numbers = [m.start() for m in DIGITS_RE.finditer(folded)]
+    numbers = [a for a, _ in digit_runs(folded)]
+    ordinals = None
+    series = series if series is not None else load_meetings()
+    known = _present(folded, series)
     found: dict[tuple[str, int | None], tuple[int, Mention]] = {}
-    for s in series if series is not None else load_meetings():
+    for s in series:
         for pattern in s.patterns:
             literal = required_literal(pattern)
-            if literal and literal not in folded:
+            if literal and not known[literal]:
                 continue  # cannot match: skip the scan
-            for m in _matches(pattern, folded, numbers):
+            places = numbers
+            if pattern.pattern.startswith(ORDINAL_START):
+                places = ordinals = _ordinals(folded) if ordinals is None else ordinals
+            for m in _matches(pattern, folded, places):
                 number = int(m["n"]) if "n" in m.re.groupindex and m["n"] else None
                 year = s.year_of(number) if number is not None else None
                 years = frozenset([year] if year else s.held if number is None else ())

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import PartialDate
-from ..text import fold, longest_match, required_literal
+from ..text import digit_runs, fold, longest_match, required_literal
 
 MONTHS = {
     "janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
@@ -168,8 +168,7 @@ def _finditer(regex: re.Pattern, folded: str) -> Iterator[re.Match]:
 # A year that can end a date: four digits, then no letter or digit.
 YEAR_END_RE = re.compile(rf"{YEAR}(?!\w)")
 WIDE_SPACE_RE = re.compile(r"\s\s")
-SPACE_RUN_RE = re.compile(r"\s+")
-DIGITS_RE = re.compile(r"\d+")
+SPACE_RUN_RE = re.compile(r"\s\s*")
 # Dates that end with their year and hold no other four digits before it: each match ends
 # where a year does, and starts at most `_reach` characters before that end.
 YEAR_LAST = (FULL_DATE_RE, FULL_DATE_EN_RE, MONTH_YEAR_RE, IN_YEAR_RE)
@@ -203,8 +202,8 @@ def _periods(folded: str) -> Iterator[re.Match]:
     """`PERIOD_RE.finditer(folded)`, tried where runs of digits start (the only places a
     match can start: the first year follows no word character)."""
     last = 0
-    for d in DIGITS_RE.finditer(folded):
-        if d.start() >= last and (m := PERIOD_RE.match(folded, d.start())):
+    for start, _ in digit_runs(folded):
+        if start >= last and (m := PERIOD_RE.match(folded, start)):
             last = m.end()
             yield m
 
