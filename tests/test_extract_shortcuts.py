@@ -99,3 +99,11 @@ def test_patterns_rewritten_to_start_with_a_class_match_as_the_originals() -> No
                     [m.span() for m in re.finditer(original, value)], (original, value)
         data = fold(value).encode("ascii", "ignore")
         assert dedup.WORD_RE.findall(data) == re.findall(rb"[a-z0-9]+", data)
+
+
+def test_names_found_where_capitals_start_as_by_a_full_scan() -> None:
+    from aseankb.extract.entities import NAME_RE, _names
+    pieces = ["Mike Pompeo", "M. Lavrov", "Mme Marise Payne", "U Thant", "le ministre", "Do Hung Viet", "ASEAN",
+              "l’", "d'", "-", ".", "É", "Đặng", "van", "de", "x", "9", "\n", "Nga"]
+    for value in _texts(pieces, 3000):
+        assert [m.span(1) for m in _names(value)] == [m.span(1) for m in NAME_RE.finditer(value)], value
