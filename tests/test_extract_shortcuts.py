@@ -107,3 +107,23 @@ def test_names_found_where_capitals_start_as_by_a_full_scan() -> None:
               "l’", "d'", "-", ".", "É", "Đặng", "van", "de", "x", "9", "\n", "Nga"]
     for value in _texts(pieces, 3000):
         assert [m.span(1) for m in _names(value)] == [m.span(1) for m in NAME_RE.finditer(value)], value
+
+
+def test_needles_found_where_substring_searches_find_them() -> None:
+    from aseankb import text as text_module
+    needles = ["coree", "coree du sud", "us", "u.s.", "asean-us", "é", "ab", "b", "bb"]
+    automaton, plain = text_module.Needles(needles), text_module.Needles(needles)
+    plain._automaton = None  # as without pyahocorasick: a substring search per needle
+    for value in _texts(needles + ["x", "ASEAN"], 500):
+        want = {n: [i for i in range(len(value)) if value.startswith(n, i)] for n in needles}
+        assert automaton.places(value) == plain.places(value) == {n: at for n, at in want.items() if at}, value
+
+
+def test_partners_counted_from_the_places_found_as_by_their_own_scans() -> None:
+    from aseankb.extract.entities import count_partner, named
+    words = [f for p in TAX.partners.values() for f in (*p.name_forms[:3], *p.exact_forms[:2])]
+    for value in _texts(words + ["péninsule coréenne", "mer de Chine méridionale", "Nguyễn Thị Nga"], 300):
+        folded = fold(value)
+        places = named(TAX.partners, value, folded)
+        for partner in TAX.partners.values():
+            assert count_partner(partner, value, folded, places) == count_partner(partner, value, folded), value

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Collection, Iterable, Iterator
 from functools import cache, lru_cache
+
+try:  # one pass over a text finds every needle (Aho-Corasick, in C)
+    import ahocorasick
+except ImportError:  # pragma: no cover - then one substring test per needle, the same answer
+    ahocorasick = None
 
 try:  # the regex parser of the standard library (private, hence the fallback)
     from re import _constants as _sre_constants
@@ -177,10 +182,11 @@ def literal_finditer(pattern: re.Pattern, text: str) -> Iterator[re.Match] | Non
         while i >= 0:
             places.add(i)
             i = text.find(start, i + 1)
-    return _matches_at(pattern, text, sorted(places))
+    return matches_at(pattern, text, sorted(places))
 
 
-def _matches_at(pattern: re.Pattern, text: str, places: list[int]) -> Iterator[re.Match]:
+def matches_at(pattern: re.Pattern, text: str, places: list[int]) -> Iterator[re.Match]:
+    """`pattern.finditer(text)` when every match starts at one of `places` (sorted)."""
     end = 0
     for place in places:
         m = pattern.match(text, place) if place >= end else None
@@ -198,3 +204,42 @@ DIGITS_RE = re.compile(r"\d\d*")
 def digit_runs(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of the runs of digits. Kept for the last few texts (dates and meetings read them)."""
     return tuple(m.span() for m in DIGITS_RE.finditer(text))
+
+
+class Needles:
+    """Plain texts sought together: `places(text)` says where each of them occurs in a text,
+    in one pass over the text (an Aho-Corasick automaton) where a substring search for each
+    costs a pass each. The stages seek hundreds of names, keywords and literals per article."""
+
+    def __init__(self, needles: Iterable[str]) -> None:
+        self.needles = tuple(sorted({n for n in needles if n}))
+        self._automaton = None
+        if ahocorasick is not None and self.needles:
+            self._automaton = ahocorasick.Automaton()
+            for needle in self.needles:
+                self._automaton.add_word(needle, needle)
+            self._automaton.make_automaton()
+        self._last: tuple[str, dict[str, list[int]]] | None = None
+
+    def places(self, text: str) -> dict[str, list[int]]:
+        """Needle -> where it starts in `text`, in increasing order, for the needles the text
+        holds. The last answer is kept (stages ask in turn); callers must not edit it."""
+        last = self._last
+        if last is not None and last[0] is text:
+            return last[1]
+        out: dict[str, list[int]] = {}
+        if self._automaton is None:
+            for needle in self.needles:
+                i = text.find(needle)
+                while i >= 0:
+                    out.setdefault(needle, []).append(i)
+                    i = text.find(needle, i + 1)
+        else:
+            for end, needle in self._automaton.iter(text):
+                out.setdefault(needle, []).append(end - len(needle) + 1)
+        self._last = (text, out)
+        return out
+
+    def found(self, text: str) -> Collection[str]:
+        """The needles that occur in `text`."""
+        return self.places(text).keys()

@@ -12,7 +12,7 @@ from ..model import Article, Cleaned, PartialDate
 from ..text import APOSTROPHES, fold
 from .clues import load_relations
 from .dates import Context, extract_date
-from .entities import count_partner, extract_domains, extract_partners, extract_people
+from .entities import count_partner, extract_domains, extract_partners, extract_people, named
 from .language import extract_language
 from .meetings import Mention, find_meetings, load_meetings
 from .officials import load_officials
@@ -55,7 +55,8 @@ def _topic(tax: Taxonomy):
         if "ASEAN" in sentence:
             return True
         folded = fold(sentence)
-        return any(count_partner(p, sentence, folded) for p in tax.partners.values())
+        found = named(tax.partners, sentence, folded)
+        return any(count_partner(p, sentence, folded, found) for p in tax.partners.values())
     return is_topical
 
 
@@ -70,7 +71,8 @@ def load_data() -> None:
 def _partners_in(tax: Taxonomy):
     def partners_in(sentence: str) -> list[str]:
         folded = fold(sentence)
-        return [pid for pid, p in tax.partners.items() if count_partner(p, sentence, folded)]
+        found = named(tax.partners, sentence, folded)
+        return [pid for pid, p in tax.partners.items() if count_partner(p, sentence, folded, found)]
     return partners_in
 
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from functools import cache, lru_cache
 
 from ..config import DATA_DIR, Partner, Taxonomy
-from ..text import fold, literal_search
+from ..text import Needles, fold, literal_search, matches_at
 
 MIN_REPEATS = 2  # named this often, a partner is what the article is about
 # Officials are introduced by their role: "le ministre russe des Affaires étrangères, Sergueï Lavrov".
@@ -116,22 +116,51 @@ def _sentence_ends(text: str) -> list[int]:
     return [m.start() for m in SENTENCE_END_RE.finditer(text)]
 
 
-def count_partner(partner: Partner, text: str, folded: str) -> int:
+Places = tuple[dict[str, list[int]], dict[str, list[int]]]
+_NEEDLES: dict[int, tuple[dict[str, Partner], Needles, Needles]] = {}
+
+
+def named(partners: dict[str, Partner], text: str, folded: str) -> Places:
+    """Where the text holds each form of the partners' names (folded, and as written),
+    found in one pass each for every partner at once: `count_partner` starts there."""
+    kept = _NEEDLES.get(id(partners))
+    if kept is None or kept[0] is not partners:
+        kept = _NEEDLES[id(partners)] = (partners, Needles(f for p in partners.values() for f in p.name_forms),
+                                         Needles(f for p in partners.values() for f in p.exact_forms))
+    return kept[1].places(folded), kept[2].places(text)
+
+
+def _at(pattern: re.Pattern, forms: tuple[str, ...], text: str, places: dict[str, list[int]] | None):
+    """`_literal_matches`, from the places `named` found when the caller has them."""
+    if places is None or not all(forms):
+        return _literal_matches(pattern, forms, text)
+    return matches_at(pattern, text, sorted({i for f in forms for i in places.get(f, ())}))
+
+
+def count_partner(partner: Partner, text: str, folded: str, places: Places | None = None) -> int:
     """In how many sentences the partner is named. "Sommet de l'Asie de l'Est (EAS)"
-    is one naming, not two; phrases listed under `not` never count."""
+    is one naming, not two; phrases listed under `not` never count. `places`: what
+    `named` says of the text, when the caller has it."""
     names, exact = _gate(partner)
-    if not any(f in folded for f in names) and not any(f in text for f in exact):
+    if places is None:
+        present = any(f in folded for f in names) or any(f in text for f in exact)
+    else:
+        present = any(f in places[0] for f in names) or any(f in places[1] for f in exact)
+    if not present:
         return 0  # named nowhere: no need to scan
     starts = set()
     # A `not` phrase that occurs nowhere blanks nothing: no need to copy the text.
     blanked = folded if partner.not_ is None or literal_search(partner.not_, folded) is False \
         else _blank(folded, partner.not_)
     if partner.names:
-        starts.update(m.start() for m in _literal_matches(partner.names, partner.name_forms, blanked))
+        # Blanking may change where forms occur: then they are sought again.
+        found = places[0] if places is not None and blanked is folded else None
+        starts.update(m.start() for m in _at(partner.names, partner.name_forms, blanked, found))
     if partner.exact:
         # `not` phrases are folded, and folding keeps offsets: blank them on the folded
         # text, then match the exact forms where the folded text was not blanked.
-        starts.update(m.start() for m in _literal_matches(partner.exact, partner.exact_forms, text)
+        starts.update(m.start() for m in _at(partner.exact, partner.exact_forms, text,
+                                             places[1] if places is not None else None)
                       if blanked[m.start()] != " " and not _given_name(text, m.start(), m.end()))
     if not starts:  # most partners are not named: skip splitting the text into sentences
         return 0
@@ -143,10 +172,11 @@ def extract_partners(tax: Taxonomy, title: str, lead: str, body: str) -> tuple[l
     """(partners the article is about, partners only named in passing)."""
     head = f"{title}\n{lead}"
     head_folded, body_folded = fold(head), fold(body)
+    in_head_text, in_body_text = named(tax.partners, head, head_folded), named(tax.partners, body, body_folded)
     about, mentioned = [], []
     for pid, partner in tax.partners.items():
-        in_head = count_partner(partner, head, head_folded)
-        total = count_partner(partner, body, body_folded) + (in_head if title not in body else 0)
+        in_head = count_partner(partner, head, head_folded, in_head_text)
+        total = count_partner(partner, body, body_folded, in_body_text) + (in_head if title not in body else 0)
         if in_head or total >= MIN_REPEATS:
             about.append(pid)
         elif total:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..config import DATA_DIR, check_entry, file_version, read_mapping
 from ..errors import ConfigError
-from ..text import digit_runs, fold, literal_finditer, required_literal
+from ..text import Needles, digit_runs, fold, literal_finditer, required_literal
 
 MEETINGS_FILE = DATA_DIR / "meetings.yaml"
 LANGUAGES = ("fr", "en", "vi", "any")
@@ -188,28 +188,16 @@ def _ordinals(folded: str) -> list[int]:
     return [a for a, b in digit_runs(folded) if b - a <= 3 and ORD_RE.match(folded, a)]
 
 
-_PLANS: dict[int, tuple[tuple[Series, ...], tuple[tuple[str, tuple[str, ...]], ...]]] = {}
+_NEEDLES: dict[int, tuple[tuple[Series, ...], Needles]] = {}
 
 
-def _plan(series: tuple[Series, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """The patterns' literals, shortest first, each with the shorter ones it contains:
-    a literal that contains an absent one is absent too ("hoi nghi cap cao asean ...").
-    Kept by identity of the series (hashing them hashes every pattern)."""
-    kept = _PLANS.get(id(series))
+def _literals(series: tuple[Series, ...]) -> Needles:
+    """The literals of every pattern, sought in one pass: a text without a pattern's literal
+    skips its scan. Kept by identity of the series (hashing them hashes every pattern)."""
+    kept = _NEEDLES.get(id(series))
     if kept is None or kept[0] is not series:
-        literals = sorted({lit for s in series for p in s.patterns if (lit := required_literal(p))},
-                          key=lambda x: (len(x), x))
-        plan = tuple((lit, tuple(k for k in literals[:i] if k in lit)) for i, lit in enumerate(literals))
-        kept = _PLANS[id(series)] = (series, plan)
+        kept = _NEEDLES[id(series)] = (series, Needles(required_literal(p) or "" for s in series for p in s.patterns))
     return kept[1]
-
-
-def _present(folded: str, series: tuple[Series, ...]) -> dict[str, bool]:
-    """Which of the patterns' literals the text holds."""
-    known: dict[str, bool] = {}
-    for literal, inner in _plan(series):
-        known[literal] = all(known[k] for k in inner) and literal in folded
-    return known
 
 
 def find_meetings(text: str, series: tuple[Series, ...] | None = None) -> list[Mention]:
@@ -218,12 +206,12 @@ def find_meetings(text: str, series: tuple[Series, ...] | None = None) -> list[M
     numbers = [a for a, _ in digit_runs(folded)]
     ordinals = None
     series = series if series is not None else load_meetings()
-    known = _present(folded, series)
+    known = _literals(series).found(folded)
     found: dict[tuple[str, int | None], tuple[int, Mention]] = {}
     for s in series:
         for pattern in s.patterns:
             literal = required_literal(pattern)
-            if literal and not known[literal]:
+            if literal and literal not in known:
                 continue  # cannot match: skip the scan
             places = numbers
             if pattern.pattern.startswith(ORDINAL_START):

@@ -14,7 +14,7 @@ from pathlib import Path
 from ..config import DATA_DIR, ID_RE, file_version, read_mapping
 from ..errors import ConfigError
 from ..model import PartialDate
-from ..text import fold
+from ..text import Needles, fold
 
 OFFICIALS_FILE = DATA_DIR / "officials.yaml"
 MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
@@ -72,6 +72,17 @@ def _load_officials(file: Path, _stamp: int) -> tuple[Term, ...]:
     return tuple(terms)
 
 
+_NEEDLES: dict[int, tuple[tuple[Term, ...], Needles]] = {}
+
+
+def _needles(terms: tuple[Term, ...]) -> Needles:
+    """Every name of the officials, sought in one pass (kept by identity of the loaded terms)."""
+    kept = _NEEDLES.get(id(terms))
+    if kept is None or kept[0] is not terms:
+        kept = _NEEDLES[id(terms)] = (terms, Needles(f for t in terms for f in t.forms))
+    return kept[1]
+
+
 def _years(term: Term, own: PartialDate | None) -> set[int]:
     if own and own.month:
         return {y for y in range(term.start[0], term.end[0] + 1) if term.start <= (y, own.month) <= term.end}
@@ -82,9 +93,11 @@ def tenure_clues(text: str, own: PartialDate | None) -> list[tuple[frozenset[int
     """(years the named official could be in office, the name as written), one per person.
     A person with several terms (or offices) gets the union of them."""
     folded = fold(text)
+    terms = load_officials()
+    named = _needles(terms).found(folded)
     found: dict[str, tuple[set[int], str]] = {}
-    for term in load_officials():
-        if term.forms and not any(f in folded for f in term.forms):
+    for term in terms:
+        if term.forms and not any(f in named for f in term.forms):
             continue
         for m in term.pattern.finditer(folded):
             if FORMER_RE.search(folded[max(0, m.start() - 60):m.start()]):
