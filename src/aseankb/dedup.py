@@ -21,6 +21,8 @@ import random
 import re
 import unicodedata
 import zlib
+from itertools import compress
+from operator import not_
 
 import numpy as np
 
@@ -58,7 +60,7 @@ def shingles(text: str) -> frozenset[int]:
     tuples of ints do not depend on PYTHONHASHSEED, so the result is the same in every run.
     """
     folded = unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore")
-    ids = [zlib.crc32(w) for w in WORD_RE.findall(folded)]
+    ids = list(map(zlib.crc32, WORD_RE.findall(folded)))
     if 0 < len(ids) < SHINGLE:
         ids += [0] * (SHINGLE - len(ids))
     return frozenset(map(hash, zip(*(ids[i:] for i in range(SHINGLE)), strict=False)))
@@ -68,7 +70,10 @@ def sketch(text: str) -> frozenset[int]:
     """The shingles whose hash falls in 1/SAMPLE of the range: a fixed-size-ratio sample
     whose Jaccard similarity estimates that of the full sets. Small enough to keep in the
     extraction cache, so a rebuild compares articles without reading their texts again."""
-    return frozenset(h for h in shingles(text) if h % SAMPLE == 0)
+    # The same as `h for h in shingles(text) if h % SAMPLE == 0`, in the same order, by C
+    # loops: (SAMPLE).__rmod__(h) is h % SAMPLE, and compress keeps those where it is 0.
+    hashes = list(shingles(text))
+    return frozenset(compress(hashes, map(not_, map(SAMPLE.__rmod__, hashes))))
 
 
 def jaccard(a: frozenset[int], b: frozenset[int]) -> float:
