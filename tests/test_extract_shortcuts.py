@@ -127,3 +127,12 @@ def test_partners_counted_from_the_places_found_as_by_their_own_scans() -> None:
         places = named(TAX.partners, value, folded)
         for partner in TAX.partners.values():
             assert count_partner(partner, value, folded, places) == count_partner(partner, value, folded), value
+
+
+def test_chrome_lines_recognised_by_one_match_as_by_each_pattern() -> None:
+    from aseankb.clean import CHROME_DATE_RE, CHROME_RES, is_chrome
+    pieces = ["Source", ":", "Comments (3)", "Commentaires (0)", "Dernière mise à jour", ">> ", "Page d'accueil >>",
+              "Partager", "Tags", "|", "Lire aussi", "Bình luận", "Publié le 12/03/2020", "Xinhua | 23.02.2023 08h45",
+              "![]()", "Updated", "texte", "(12)", " ", "x" * 50]
+    for value in _texts(pieces, 3000):
+        assert is_chrome(value) == (any(r.match(value) for r in CHROME_RES) or bool(CHROME_DATE_RE.match(value)))

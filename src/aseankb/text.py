@@ -72,9 +72,10 @@ def fold(text: str) -> str:
     return text.replace("`", "'").lower()
 
 
-def squash_spaces(text: str) -> str:
-    """Collapse runs of (Unicode) spaces into one ASCII space and trim."""
-    return SPACES_RE.sub(" ", text).strip()
+def squash_spaces_keep_lines(text: str) -> str:
+    """Collapse runs of (Unicode) spaces into one ASCII space. Line breaks are not spaces
+    here: a whole text is squashed at once, then its lines are trimmed."""
+    return SPACES_RE.sub(" ", text)
 
 
 @cache
