@@ -6,18 +6,11 @@ import random
 import re
 
 from aseankb.config import load_taxonomy
+from aseankb.extract.datescan import from_digit_runs, near_short_numbers, space_bound, year_ends
 from aseankb.extract.entities import _found, _literal_matches
 from aseankb.extract.meetings import ORDINAL_START, _matches, _ordinals, load_meetings
-from aseankb.extract.printed import (
-    PERIOD_RE,
-    SPACE_RUN_RE,
-    WIDE_SPACE_RE,
-    YEAR_END_RE,
-    YEAR_LAST,
-    _date_matches,
-    _periods,
-)
-from aseankb.text import fold
+from aseankb.extract.printed import DAY_MONTH_RE, PERIOD_RE, TARGET_RE, YEAR_LAST, _date_matches
+from aseankb.text import fold, literal_finditer
 
 TAX = load_taxonomy()
 GLUE = [" ", "", "-", "’", ". ", "\n", "x", "é", "_", "1", " (", "s "]
@@ -68,27 +61,30 @@ def test_numbered_meetings_found_where_numbers_start_as_by_a_full_scan() -> None
                     [m.span() for m in pattern.finditer(text)], (series.id, text)
 
 
-DATE_PIECES = ["12 mars 2020", "mardi", "1er", "en", "in", "2019", "2020-2021", "2018 / 2019", "  ", "\n",
+DATE_PIECES = ["12 mars 2020", "mardi", "le", "lundi 3 juin", "d'ici", "objectif de", "vision", "by", "la fin de",
+               "1er", "en", "in", "2019", "2020-2021", "2018 / 2019", "  ", "\n",
                "march 5, 2021", "mar.", "5,2024", "juillet", "2023", ",", ".", "sept.", "x", "é", "19",
                "2030", " \n ", "\t", "year", "nam", "20201", "ngay 10/10/2024", "thang 5 nam 2020"]
 
 
 def test_dates_found_before_their_years_as_by_a_full_scan() -> None:
     for text in _texts(DATE_PIECES, 3000):
-        years = [m.start() for m in YEAR_END_RE.finditer(text)]
-        spaces = max(map(len, SPACE_RUN_RE.findall(text))) if WIDE_SPACE_RE.search(text) else 1
+        years, spaces = year_ends(text), space_bound(text)
         for regex in YEAR_LAST:
             assert [m.span() for m in _date_matches(regex, text, years, spaces)] == \
                 [m.span() for m in regex.finditer(text)], (regex.pattern, text)
-        assert [m.span() for m in _periods(text)] == [m.span() for m in PERIOD_RE.finditer(text)], text
+        assert [m.span() for m in from_digit_runs(PERIOD_RE, text)] == [m.span() for m in PERIOD_RE.finditer(text)]
+        assert [m.span() for m in near_short_numbers(DAY_MONTH_RE, text, spaces)] == \
+            [m.span() for m in DAY_MONTH_RE.finditer(text)], text
+        assert [m.span() for m in literal_finditer(TARGET_RE, text)] == [m.span() for m in TARGET_RE.finditer(text)]
 
 
 def test_patterns_rewritten_to_start_with_a_class_match_as_the_originals() -> None:
     from aseankb import dedup, text
-    from aseankb.extract import clues, entities, meetings, printed
+    from aseankb.extract import clues, datescan, entities, meetings
     rewritten = [(entities.SENTENCE_END_RE, r"[.!?](?=\s|$)|\n"), (meetings.SENTENCE_END_RE, r"[.!?;](?=\s|$)|\n"),
                  (clues.SENTENCE_RE, r"[^.!?\n]+(?:[.!?]+|$)"), (text.DIGITS_RE, r"\d+"),
-                 (printed.SPACE_RUN_RE, r"\s+"), (text.SPACES_RE, r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")]
+                 (datescan.SPACE_RUN_RE, r"\s+"), (text.SPACES_RE, r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")]
     pieces = ["a", "é", ".", "!", "?", ";", "\n", " ", "  ", "\t", "\u00a0", "\u200b", "\u3000", "12", "٣", "x.", "?!",
               "\x0b", "\x0c", "_", "Z"]
     for value in _texts(pieces, 3000):
