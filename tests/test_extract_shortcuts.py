@@ -133,3 +133,15 @@ def test_chrome_lines_recognised_by_one_match_as_by_each_pattern() -> None:
               "![]()", "Updated", "texte", "(12)", " ", "x" * 50]
     for value in _texts(pieces, 3000):
         assert is_chrome(value) == (any(r.match(value) for r in CHROME_RES) or bool(CHROME_DATE_RE.match(value)))
+
+
+def test_trailers_and_space_runs_as_by_the_full_scans() -> None:
+    from aseankb.clean import AGENCIES, TRAILER_RE, strip_trailer
+    pieces = ["texte", "-VNA", " – AFP", "— Xinhua", "/CVN", ".", " ", "\u2028", "\x0b", "\t", "\n", "AP", "APEC",
+              "TTXVN", "(VNA)", "-", "Reuters.", "é"]
+    for value in _texts(pieces, 3000):
+        m = TRAILER_RE.search(value) if re.search(AGENCIES, value) else None
+        want = (value[: m.start()].rstrip(), m.group(1)) if m and m.start() > 0 else (value, None)
+        assert strip_trailer(value) == want, value
+        runs = [len(r) for r in re.findall(r"\s+", value)]
+        assert space_bound(value) == (max(runs) if max(runs, default=0) > 1 else 1), value

@@ -30,7 +30,7 @@ GLUED_SENTENCE_RE = re.compile(r"(?<=[a-zà-öø-ÿ»”)])([.!?])(?=[A-ZÀ-ÖØ
 # to a capital, the words a caption ends with, the agencies a trailer names.
 GLUED_MARK_RE = re.compile(r"[.!?][A-ZÀ-ÖØ-Þ]")
 CAPTION_MARKS = ("Photo", "Ảnh", "ảnh")
-AGENCY_RE = re.compile(AGENCIES)
+TRAILER_ENDS = (*AGENCIES.split("|"), "/CVN")
 CHROME_RES = [re.compile(p, re.I) for p in (
     r"^!\[[^\]]*\]\([^)]*\)\s*\|?$",               # empty image stub "![]() |"
     r"^Source\s*:?$",
@@ -90,9 +90,18 @@ def is_chrome(line: str) -> bool:
     return bool(CHROME_ANY_RE.match(line) or CHROME_DATE_RE.match(line))
 
 
+def _may_end_with_agency(line: str) -> bool:
+    """Whether the line ends as TRAILER_RE's matches do (an agency, then white space and
+    a period at most): a line that does not skips the scan, which tries every position."""
+    tail = line.rstrip()
+    if tail.endswith("."):
+        tail = tail[:-1].rstrip()
+    return tail.endswith(TRAILER_ENDS)
+
+
 def strip_trailer(line: str) -> tuple[str, str | None]:
     """'... dans l'avenir. -VNA' -> ('... dans l'avenir.', 'VNA')."""
-    m = TRAILER_RE.search(line) if AGENCY_RE.search(line) else None
+    m = TRAILER_RE.search(line) if _may_end_with_agency(line) else None
     if m and m.start() > 0:
         return line[: m.start()].rstrip(), m.group(1)
     return line, None

@@ -18,13 +18,18 @@ from ..text import digit_runs, longest_match, matches_at, required_literal
 YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
 # A year that can end a date: four digits, then no letter or digit.
 YEAR_END_RE = re.compile(rf"{YEAR}(?!\w)")
-WIDE_SPACE_RE = re.compile(r"\s\s")
 SPACE_RUN_RE = re.compile(r"\s\s*")
+# White space other than ' ' and a line break: rare, so the regex engine skips to it fast.
+OTHER_SPACE_RE = re.compile(r"[^\S \n]")
+SPACE_PAIRS = ("  ", " \n", "\n ", "\n\n")
 
 
+@lru_cache(maxsize=8)
 def space_bound(folded: str) -> int:
     """The longest run of white space (at least 1): it bounds how long a date can be."""
-    return max(map(len, SPACE_RUN_RE.findall(folded))) if WIDE_SPACE_RE.search(folded) else 1
+    if OTHER_SPACE_RE.search(folded) or any(pair in folded for pair in SPACE_PAIRS):
+        return max(map(len, SPACE_RUN_RE.findall(folded)))
+    return 1
 
 
 @lru_cache(maxsize=64)
