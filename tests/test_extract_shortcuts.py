@@ -109,11 +109,16 @@ def test_names_found_where_capitals_start_as_by_a_full_scan() -> None:
 def test_needles_found_where_substring_searches_find_them() -> None:
     from aseankb import text as text_module
     needles = ["coree", "coree du sud", "us", "u.s.", "asean-us", "é", "ab", "b", "bb"]
-    automaton, plain = text_module.Needles(needles), text_module.Needles(needles)
+    class Eager(text_module.Needles):
+        FEW = 1  # an automaton for these few needles too
+
+    automaton, plain = Eager(needles), text_module.Needles(needles)
+    assert automaton._automaton is not None or text_module.ahocorasick is None
     plain._automaton = None  # as without pyahocorasick: a substring search per needle
     for value in _texts(needles + ["x", "ASEAN"], 500):
         want = {n: [i for i in range(len(value)) if value.startswith(n, i)] for n in needles}
         assert automaton.places(value) == plain.places(value) == {n: at for n, at in want.items() if at}, value
+        assert automaton.found(value) == plain.found(value) == {n for n, at in want.items() if at}, value
 
 
 def test_partners_counted_from_the_places_found_as_by_their_own_scans() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
 
 try:  # one pass over a text finds every needle (Aho-Corasick, in C)
@@ -209,38 +209,52 @@ def digit_runs(text: str) -> tuple[tuple[int, int], ...]:
 
 class Needles:
     """Plain texts sought together: `places(text)` says where each of them occurs in a text,
-    in one pass over the text (an Aho-Corasick automaton) where a substring search for each
-    costs a pass each. The stages seek hundreds of names, keywords and literals per article."""
+    `found(text)` which occur, in one pass over the text (an Aho-Corasick automaton) where a
+    substring search for each costs a pass each. The stages seek hundreds of names, keywords
+    and literals per article. Needles shorter than SHORT (" a", "UE") occur in most texts,
+    where the automaton would report each occurrence: they are sought one by one, and so
+    are all when fewer than FEW are left (a pass of the automaton costs ~30 searches)."""
+
+    SHORT = 3
+    FEW = 32
 
     def __init__(self, needles: Iterable[str]) -> None:
         self.needles = tuple(sorted({n for n in needles if n}))
+        self.short = tuple(n for n in self.needles if len(n) < self.SHORT)
         self._automaton = None
-        if ahocorasick is not None and self.needles:
+        long = [n for n in self.needles if len(n) >= self.SHORT]
+        if ahocorasick is not None and len(long) >= self.FEW:
             self._automaton = ahocorasick.Automaton()
-            for needle in self.needles:
+            for needle in long:
                 self._automaton.add_word(needle, needle)
             self._automaton.make_automaton()
-        self._last: tuple[str, dict[str, list[int]]] | None = None
+        self._places: tuple[str, dict[str, list[int]]] | None = None
+        self._found: tuple[str, frozenset[str]] | None = None
 
     def places(self, text: str) -> dict[str, list[int]]:
         """Needle -> where it starts in `text`, in increasing order, for the needles the text
         holds. The last answer is kept (stages ask in turn); callers must not edit it."""
-        last = self._last
-        if last is not None and last[0] is text:
-            return last[1]
+        if self._places is not None and self._places[0] is text:
+            return self._places[1]
         out: dict[str, list[int]] = {}
-        if self._automaton is None:
-            for needle in self.needles:
-                i = text.find(needle)
-                while i >= 0:
-                    out.setdefault(needle, []).append(i)
-                    i = text.find(needle, i + 1)
-        else:
+        if self._automaton is not None:
             for end, needle in self._automaton.iter(text):
                 out.setdefault(needle, []).append(end - len(needle) + 1)
-        self._last = (text, out)
+        for needle in self.short if self._automaton is not None else self.needles:
+            i = text.find(needle)
+            while i >= 0:
+                out.setdefault(needle, []).append(i)
+                i = text.find(needle, i + 1)
+        self._places = (text, out)
         return out
 
-    def found(self, text: str) -> Collection[str]:
+    def found(self, text: str) -> frozenset[str]:
         """The needles that occur in `text`."""
-        return self.places(text).keys()
+        if self._found is not None and self._found[0] is text:
+            return self._found[1]
+        if self._automaton is None:
+            out = frozenset(n for n in self.needles if n in text)
+        else:
+            out = frozenset(n for _, n in self._automaton.iter(text)).union(n for n in self.short if n in text)
+        self._found = (text, out)
+        return out
