@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
-from functools import cache, lru_cache
+from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
+from typing import TypeVar
 
 try:  # one pass over a text finds every needle (Aho-Corasick, in C)
     import ahocorasick
@@ -42,6 +44,7 @@ class _FoldTable(dict):
 
 
 _FOLD_TABLE = _FoldTable()
+R = TypeVar("R")
 _ASCII = bytes(range(128))
 
 
@@ -72,13 +75,29 @@ def fold(text: str) -> str:
     return text.replace("`", "'").lower()
 
 
+def by_pattern(fn: Callable[..., R]) -> Callable[..., R]:
+    """`functools.cache` for a function of a compiled pattern (then hashable arguments),
+    keyed by the pattern's identity: hashing a compiled pattern hashes its whole program
+    (~3 us for a domain's), and the stages ask hundreds of times per article."""
+    kept: dict[tuple, tuple[re.Pattern, R]] = {}
+
+    @functools.wraps(fn)
+    def cached(pattern: re.Pattern, *args: object) -> R:
+        key = (id(pattern), *args)
+        hit = kept.get(key)
+        if hit is None or hit[0] is not pattern:
+            hit = kept[key] = (pattern, fn(pattern, *args))
+        return hit[1]
+    return cached
+
+
 def squash_spaces_keep_lines(text: str) -> str:
     """Collapse runs of (Unicode) spaces into one ASCII space. Line breaks are not spaces
     here: a whole text is squashed at once, then its lines are trimmed."""
     return SPACES_RE.sub(" ", text)
 
 
-@cache
+@by_pattern
 def required_literal(pattern: re.Pattern) -> str | None:
     """The longest plain text every match of `pattern` contains, or None if unknown.
 
@@ -134,7 +153,7 @@ def _prefixes(items) -> tuple[set[str], bool]:
     return outs, True
 
 
-@cache
+@by_pattern
 def literal_prefixes(pattern: re.Pattern) -> tuple[str, ...] | None:
     """Plain texts one of which every match of `pattern` starts with, or None if unknown.
 

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from ..text import digit_runs, longest_match, matches_at, required_literal
+from ..text import by_pattern, digit_runs, longest_match, matches_at, required_literal
 
 YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
 # A year that can end a date: four digits, then no letter or digit.
@@ -32,7 +32,7 @@ def space_bound(folded: str) -> int:
     return 1
 
 
-@lru_cache(maxsize=64)
+@by_pattern
 def reach(regex: re.Pattern, spaces: int) -> int:
     """The longest match of `regex` in a text whose runs of white space are at most `spaces` long."""
     return longest_match(regex.pattern.replace(r"\s*", rf"\s{{0,{spaces}}}").replace(r"\s+", rf"\s{{1,{spaces}}}"))

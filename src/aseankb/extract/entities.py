@@ -9,10 +9,10 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from ..config import DATA_DIR, Partner, Taxonomy
-from ..text import Needles, fold, literal_search, matches_at
+from ..text import Needles, by_pattern, fold, literal_search, matches_at
 
 MIN_REPEATS = 2  # named this often, a partner is what the article is about
 # Officials are introduced by their role: "le ministre russe des Affaires étrangères, Sergueï Lavrov".
@@ -187,7 +187,7 @@ def extract_partners(tax: Taxonomy, title: str, lead: str, body: str) -> tuple[l
 WORD_START = r"(?<!\w)"
 
 
-@cache
+@by_pattern
 def _after_non_word(pattern: re.Pattern) -> re.Pattern | None:
     r"""`(?<!\w)X` as `\WX`: a leading assertion makes the regex engine try every position,
     a leading character class lets it skip to the candidates (~25 % faster on the domains)."""
