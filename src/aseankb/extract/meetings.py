@@ -188,15 +188,19 @@ def _ordinals(folded: str) -> list[int]:
     return [a for a, b in digit_runs(folded) if b - a <= 3 and ORD_RE.match(folded, a)]
 
 
-_NEEDLES: dict[int, tuple[tuple[Series, ...], Needles]] = {}
+Plan = tuple[Needles, tuple[tuple[Series, re.Pattern, str | None, bool], ...]]
+_PLANS: dict[int, tuple[tuple[Series, ...], Plan]] = {}
 
 
-def _literals(series: tuple[Series, ...]) -> Needles:
-    """The literals of every pattern, sought in one pass: a text without a pattern's literal
-    skips its scan. Kept by identity of the series (hashing them hashes every pattern)."""
-    kept = _NEEDLES.get(id(series))
+def _plan(series: tuple[Series, ...]) -> Plan:
+    """Every pattern with its series, its literal and whether it starts with an ordinal;
+    and the literals, sought in one pass (a text without a pattern's literal skips its
+    scan). Kept by identity of the series (hashing them hashes every pattern)."""
+    kept = _PLANS.get(id(series))
     if kept is None or kept[0] is not series:
-        kept = _NEEDLES[id(series)] = (series, Needles(required_literal(p) or "" for s in series for p in s.patterns))
+        patterns = tuple((s, p, required_literal(p), p.pattern.startswith(ORDINAL_START))
+                         for s in series for p in s.patterns)
+        kept = _PLANS[id(series)] = (series, (Needles(lit or "" for _, _, lit, _ in patterns), patterns))
     return kept[1]
 
 
@@ -205,26 +209,24 @@ def find_meetings(text: str, series: tuple[Series, ...] | None = None) -> list[M
     folded = fold(text)
     numbers = [a for a, _ in digit_runs(folded)]
     ordinals = None
-    series = series if series is not None else load_meetings()
-    known = _literals(series).found(folded)
+    literals, patterns = _plan(series if series is not None else load_meetings())
+    known = literals.found(folded)
     found: dict[tuple[str, int | None], tuple[int, Mention]] = {}
-    for s in series:
-        for pattern in s.patterns:
-            literal = required_literal(pattern)
-            if literal and literal not in known:
-                continue  # cannot match: skip the scan
-            places = numbers
-            if pattern.pattern.startswith(ORDINAL_START):
-                places = ordinals = _ordinals(folded) if ordinals is None else ordinals
-            for m in _matches(pattern, folded, places):
-                number = int(m["n"]) if "n" in m.re.groupindex and m["n"] else None
-                year = s.year_of(number) if number is not None else None
-                years = frozenset([year] if year else s.held if number is None else ())
-                if not years:
-                    continue
-                mention = Mention(s, number, years, text[m.start():m.end()],
-                                  _is_reported(folded, m.start(), m.end()))
-                key = (s.id, number)
-                if key not in found or (mention.reported and not found[key][1].reported):
-                    found[key] = (min(m.start(), found.get(key, (m.start(),))[0]), mention)
+    for s, pattern, literal, ordinal in patterns:
+        if literal and literal not in known:
+            continue  # cannot match: skip the scan
+        places = numbers
+        if ordinal:
+            places = ordinals = _ordinals(folded) if ordinals is None else ordinals
+        for m in _matches(pattern, folded, places):
+            number = int(m["n"]) if "n" in m.re.groupindex and m["n"] else None
+            year = s.year_of(number) if number is not None else None
+            years = frozenset([year] if year else s.held if number is None else ())
+            if not years:
+                continue
+            mention = Mention(s, number, years, text[m.start():m.end()],
+                              _is_reported(folded, m.start(), m.end()))
+            key = (s.id, number)
+            if key not in found or (mention.reported and not found[key][1].reported):
+                found[key] = (min(m.start(), found.get(key, (m.start(),))[0]), mention)
     return [mention for _, mention in sorted(found.values(), key=lambda x: x[0])]
