@@ -150,3 +150,13 @@ def test_trailers_and_space_runs_as_by_the_full_scans() -> None:
         assert strip_trailer(value) == want, value
         runs = [len(r) for r in re.findall(r"\s+", value)]
         assert space_bound(value) == (max(runs) if max(runs, default=0) > 1 else 1), value
+
+
+def test_not_phrases_blanked_as_by_a_substitution() -> None:
+    from aseankb.extract.entities import _blank
+    for partner in TAX.partners.values():
+        if partner.not_ is None:
+            continue
+        for value in _texts(["peninsule coreenne", "mer de chine meridionale", "south china sea", "ocean indien",
+                             "indo-pacifique", "amerique latine", "coree", "chine"], 200):
+            assert _blank(value, partner.not_) == partner.not_.sub(lambda m: " " * len(m.group(0)), value), value

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from ..config import DATA_DIR, Partner, Taxonomy
-from ..text import Needles, by_pattern, fold, literal_search, matches_at
+from ..text import Needles, by_pattern, fold, literal_finditer, literal_search, matches_at
 
 MIN_REPEATS = 2  # named this often, a partner is what the article is about
 # Officials are introduced by their role: "le ministre russe des Affaires étrangères, Sergueï Lavrov".
@@ -38,9 +38,18 @@ STOP_WORDS = frozenset(
 
 
 def _blank(text: str, pattern: re.Pattern | None) -> str:
+    """`pattern`'s matches replaced by as many spaces. The `not` phrases are plain texts:
+    their matches are sought where they occur, not by a scan of every position."""
     if pattern is None:
         return text
-    return pattern.sub(lambda m: " " * len(m.group(0)), text)
+    found = literal_finditer(pattern, text)
+    if found is None:
+        return pattern.sub(lambda m: " " * len(m.group(0)), text)
+    parts, last = [], 0
+    for m in found:
+        parts += [text[last:m.start()], " " * (m.end() - m.start())]
+        last = m.end()
+    return "".join(parts) + text[last:]
 
 
 # `[.!?](?=\s|$)|\n`, written to start with a character class: the regex engine skips to
