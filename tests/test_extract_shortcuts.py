@@ -91,6 +91,7 @@ def test_patterns_rewritten_to_start_with_a_class_match_as_the_originals() -> No
         for regex, original in rewritten:
             if regex is text.SPACES_RE:  # only the runs that squashing changes: the same result
                 assert regex.sub(" ", value) == re.sub(original, " ", value), value
+                assert text.squash_spaces_keep_lines(value) == re.sub(original, " ", value), value
             else:
                 assert [m.span() for m in regex.finditer(value)] == \
                     [m.span() for m in re.finditer(original, value)], (original, value)

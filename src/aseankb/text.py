@@ -28,6 +28,9 @@ SPACE = r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]"
 # ' ' stays as it is, and replacing each of them was most of the cost). Starting with a
 # character class lets the regex engine skip to the spaces.
 SPACES_RE = re.compile(rf"{SPACE}(?:(?<! )|(?={SPACE})){SPACE}*")
+# A text without these and without two spaces in a row has nothing to squash (both tests are
+# far cheaper than the substitution, which stops at every space).
+ODD_SPACE_RE = re.compile(r"[\t\u00a0\u2000-\u200b\u202f\u205f\u3000]")
 
 
 class _FoldTable(dict):
@@ -94,6 +97,8 @@ def by_pattern(fn: Callable[..., R]) -> Callable[..., R]:
 def squash_spaces_keep_lines(text: str) -> str:
     """Collapse runs of (Unicode) spaces into one ASCII space. Line breaks are not spaces
     here: a whole text is squashed at once, then its lines are trimmed."""
+    if "  " not in text and not ODD_SPACE_RE.search(text):
+        return text
     return SPACES_RE.sub(" ", text)
 
 
