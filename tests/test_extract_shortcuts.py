@@ -161,3 +161,13 @@ def test_not_phrases_blanked_as_by_a_substitution() -> None:
         for value in _texts(["peninsule coreenne", "mer de chine meridionale", "south china sea", "ocean indien",
                              "indo-pacifique", "amerique latine", "coree", "chine"], 200):
             assert _blank(value, partner.not_) == partner.not_.sub(lambda m: " " * len(m.group(0)), value), value
+
+
+def test_sentences_split_as_by_the_sentence_pattern() -> None:
+    from aseankb.extract.clues import SENTENCE_RE, _spans
+    pieces = ["Le sommet", " ", ".", "!", "?", "\n", "...", " \u2028", "\t", "é", "45e anniversaire", "x" * 30]
+    for value in _texts(pieces, 3000) + ["a\n", "a\n\n", "\n", ".", "a.\nb", "a\nb"]:
+        folded = fold(value)
+        want = tuple((m.start() + len(m.group(0)) - len(m.group(0).lstrip()), m.end())
+                     for m in SENTENCE_RE.finditer(folded))
+        assert _spans(value) == want, value

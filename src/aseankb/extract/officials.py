@@ -72,14 +72,21 @@ def _load_officials(file: Path, _stamp: int) -> tuple[Term, ...]:
     return tuple(terms)
 
 
-_NEEDLES: dict[int, tuple[tuple[Term, ...], Needles]] = {}
+Index = tuple[Needles, dict[str, list[int]], tuple[int, ...]]
+_INDEXES: dict[int, tuple[tuple[Term, ...], Index]] = {}
 
 
-def _needles(terms: tuple[Term, ...]) -> Needles:
-    """Every name of the officials, sought in one pass (kept by identity of the loaded terms)."""
-    kept = _NEEDLES.get(id(terms))
+def _index(terms: tuple[Term, ...]) -> Index:
+    """Every name of the officials, sought in one pass; which terms each name belongs to;
+    the terms without names (kept by identity of the loaded terms)."""
+    kept = _INDEXES.get(id(terms))
     if kept is None or kept[0] is not terms:
-        kept = _NEEDLES[id(terms)] = (terms, Needles(f for t in terms for f in t.forms))
+        by_form: dict[str, list[int]] = {}
+        for i, term in enumerate(terms):
+            for form in term.forms:
+                by_form.setdefault(form, []).append(i)
+        unnamed = tuple(i for i, term in enumerate(terms) if not term.forms)
+        kept = _INDEXES[id(terms)] = (terms, (Needles(by_form), by_form, unnamed))
     return kept[1]
 
 
@@ -94,11 +101,11 @@ def tenure_clues(text: str, own: PartialDate | None) -> list[tuple[frozenset[int
     A person with several terms (or offices) gets the union of them."""
     folded = fold(text)
     terms = load_officials()
-    named = _needles(terms).found(folded)
+    needles, by_form, unnamed = _index(terms)
+    # The terms whose names the text holds, in their order (the others cannot match).
+    named = sorted({i for f in needles.found(folded) for i in by_form[f]}.union(unnamed))
     found: dict[str, tuple[set[int], str]] = {}
-    for term in terms:
-        if term.forms and not any(f in named for f in term.forms):
-            continue
+    for term in (terms[i] for i in named):
         for m in term.pattern.finditer(folded):
             if FORMER_RE.search(folded[max(0, m.start() - 60):m.start()]):
                 continue
