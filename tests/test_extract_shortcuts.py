@@ -7,7 +7,7 @@ import re
 
 from aseankb.config import load_taxonomy
 from aseankb.extract.datescan import from_digit_runs, near_short_numbers, space_bound, year_ends
-from aseankb.extract.entities import _found, _literal_matches
+from aseankb.extract.entities import _found, _keywords, _literal_matches
 from aseankb.extract.meetings import ORDINAL_START, _matches, _ordinals, load_meetings
 from aseankb.extract.printed import DAY_MONTH_RE, PERIOD_RE, TARGET_RE, YEAR_LAST, _date_matches
 from aseankb.text import fold, literal_finditer
@@ -44,6 +44,9 @@ def test_domains_found_as_by_a_full_scan() -> None:
             for pattern, value in ((domain.patterns, fold(text)), (domain.exact, text)):
                 if pattern is not None:
                     assert _found(pattern, value) == bool(pattern.search(value)), (domain.id, value)
+            folded = fold(text)
+            places = _keywords(TAX.domains).places(folded)
+            assert _found(domain.patterns, folded, places) == bool(domain.patterns.search(folded)), (domain.id, text)
 
 
 def test_numbered_meetings_found_where_numbers_start_as_by_a_full_scan() -> None:

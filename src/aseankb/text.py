@@ -258,8 +258,9 @@ class Needles:
     def places(self, text: str) -> dict[str, list[int]]:
         """Needle -> where it starts in `text`, in increasing order, for the needles the text
         holds. The last answer is kept (stages ask in turn); callers must not edit it."""
-        if self._places is not None and self._places[0] is text:
-            return self._places[1]
+        last = self._places  # read once: another thread may replace it meanwhile
+        if last is not None and last[0] is text:
+            return last[1]
         out: dict[str, list[int]] = {}
         if self._automaton is not None:
             for end, needle in self._automaton.iter(text):
@@ -274,8 +275,9 @@ class Needles:
 
     def found(self, text: str) -> frozenset[str]:
         """The needles that occur in `text`."""
-        if self._found is not None and self._found[0] is text:
-            return self._found[1]
+        last = self._found
+        if last is not None and last[0] is text:
+            return last[1]
         if self._automaton is None:
             out = frozenset(n for n in self.needles if n in text)
         else:

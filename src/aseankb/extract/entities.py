@@ -11,8 +11,8 @@ from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
 
-from ..config import DATA_DIR, Partner, Taxonomy
-from ..text import Needles, by_pattern, fold, literal_finditer, literal_search, matches_at
+from ..config import DATA_DIR, Domain, Partner, Taxonomy
+from ..text import Needles, by_pattern, fold, literal_finditer, literal_prefixes, literal_search, matches_at
 
 MIN_REPEATS = 2  # named this often, a partner is what the article is about
 # Officials are introduced by their role: "le ministre russe des Affaires étrangères, Sergueï Lavrov".
@@ -205,10 +205,13 @@ def _after_non_word(pattern: re.Pattern) -> re.Pattern | None:
     return None
 
 
-def _found(pattern: re.Pattern, text: str) -> bool:
+def _found(pattern: re.Pattern, text: str, places: dict[str, list[int]] | None = None) -> bool:
     """Whether `pattern` matches somewhere in `text`: tried where its literal prefixes occur
-    (most keywords of a domain occur nowhere: a `str.find` each), else at the text's start
-    or after a non-word character."""
+    (`places`, from `_keywords`, else a `str.find` each: most keywords of a domain occur
+    nowhere), else at the text's start or after a non-word character."""
+    starts = literal_prefixes(pattern) if places is not None else None
+    if starts is not None:
+        return any(pattern.match(text, i) for start in starts for i in places.get(start, ()))
     found = literal_search(pattern, text)
     if found is not None:
         return found
@@ -218,11 +221,25 @@ def _found(pattern: re.Pattern, text: str) -> bool:
     return pattern.match(text) is not None or behind.search(text) is not None
 
 
+_KEYWORDS: dict[int, tuple[dict[str, Domain], Needles]] = {}
+
+
+def _keywords(domains: dict[str, Domain]) -> Needles:
+    """The literal prefixes of the domains' (folded) patterns, sought in one pass for all
+    (kept by identity of the loaded domains)."""
+    kept = _KEYWORDS.get(id(domains))
+    if kept is None or kept[0] is not domains:
+        prefixes = (s for d in domains.values() if d.patterns for s in literal_prefixes(d.patterns) or ())
+        kept = _KEYWORDS[id(domains)] = (domains, Needles(prefixes))
+    return kept[1]
+
+
 def extract_domains(tax: Taxonomy, text: str) -> list[str]:
     folded = fold(text)
+    places = _keywords(tax.domains).places(folded)
     found = []
     for did, domain in tax.domains.items():
-        if (domain.patterns and _found(domain.patterns, folded)) or (
+        if (domain.patterns and _found(domain.patterns, folded, places)) or (
                 domain.exact and _found(domain.exact, text)):
             found.append(did)
     return found
