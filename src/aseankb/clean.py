@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .model import Cleaned, PartialDate
-from .text import squash_spaces
+from .text import squash_spaces_keep_lines
 
 HEADER_DATE_RE = re.compile(r"^\s*date\s*:?\s+(\d{4})[-/](\d{1,2})(?:[-/](\d{1,2}))?\b[ \t]*")
 AGENCIES = r"VNA|AFP|Xinhua|AP|Reuters|Yonhap|Kyodo|CVN|VNS|TTXVN|Bernama|Antara|PNA"
@@ -22,6 +22,7 @@ CREDIT_RE = re.compile(r"^\((?:Photo\s?:\s?)?[^()]{2,50}/[^()]{1,50}\)\s*\|?$")
 PIPE_END_RE = re.compile(r"\|\s*$")
 IMAGE_ALT_RE = re.compile(r"\s*\bhinh anh \d+\s*")
 IMAGE_ALT_MARK = "hinh anh "
+FRANCAIS = "Français"  # what FRANCAIS_RE's lines start with
 FRANCAIS_RE = re.compile(r"^Français\s+(?=[A-ZÀ-ÖØ-Þ«\"“])")
 GLUED_SENTENCE_RE = re.compile(r"(?<=[a-zà-öø-ÿ»”)])([.!?])(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’'])")
 # Shortcuts (a line without them cannot match, and testing is far cheaper than the scans above,
@@ -29,7 +30,7 @@ GLUED_SENTENCE_RE = re.compile(r"(?<=[a-zà-öø-ÿ»”)])([.!?])(?=[A-ZÀ-ÖØ
 # to a capital, the words a caption ends with, the agencies a trailer names.
 GLUED_MARK_RE = re.compile(r"[.!?][A-ZÀ-ÖØ-Þ]")
 CAPTION_MARKS = ("Photo", "Ảnh", "ảnh")
-AGENCY_RE = re.compile(AGENCIES)
+TRAILER_ENDS = (*AGENCIES.split("|"), "/CVN")
 CHROME_RES = [re.compile(p, re.I) for p in (
     r"^!\[[^\]]*\]\([^)]*\)\s*\|?$",               # empty image stub "![]() |"
     r"^Source\s*:?$",
@@ -48,6 +49,8 @@ CHROME_RES = [re.compile(p, re.I) for p in (
     # Publication lines: kept aside as chrome, the date stage reads them.
     r"^(Publié|Mis à jour|Updated|Published|Posted|Cập nhật|Ngày đăng)\b(?=.{0,60}\d).{0,70}$",
 )]
+# One match instead of one per pattern (a line is chrome when any of them matches it).
+CHROME_ANY_RE = re.compile("|".join(f"(?:{r.pattern})" for r in CHROME_RES), re.I)
 CHROME_DATE_RE = re.compile(r"^\w[\w ]{0,30}\|\s*(\d{2})\.(\d{2})\.(\d{4})\s+\d{1,2}h\d{2}\s*$")
 
 
@@ -84,12 +87,21 @@ def drop_trailing_caption(line: str) -> str:
 
 
 def is_chrome(line: str) -> bool:
-    return any(r.match(line) for r in CHROME_RES) or bool(CHROME_DATE_RE.match(line))
+    return bool(CHROME_ANY_RE.match(line) or CHROME_DATE_RE.match(line))
+
+
+def _may_end_with_agency(line: str) -> bool:
+    """Whether the line ends as TRAILER_RE's matches do (an agency, then white space and
+    a period at most): a line that does not skips the scan, which tries every position."""
+    tail = line.rstrip()
+    if tail.endswith("."):
+        tail = tail[:-1].rstrip()
+    return tail.endswith(TRAILER_ENDS)
 
 
 def strip_trailer(line: str) -> tuple[str, str | None]:
     """'... dans l'avenir. -VNA' -> ('... dans l'avenir.', 'VNA')."""
-    m = TRAILER_RE.search(line) if AGENCY_RE.search(line) else None
+    m = TRAILER_RE.search(line) if _may_end_with_agency(line) else None
     if m and m.start() > 0:
         return line[: m.start()].rstrip(), m.group(1)
     return line, None
@@ -114,7 +126,8 @@ def _is_rubric(lines: list[str], i: int) -> bool:
 
 def clean_lines(text: str) -> tuple[list[str], list[str], str | None]:
     """Split into paragraphs; return (paragraphs, removed chrome lines, agency)."""
-    lines = [squash_spaces(ln) for ln in text.split("\n")]
+    # Spaces squashed in the whole text at once: no run of them spans a line break.
+    lines = [ln.strip() for ln in squash_spaces_keep_lines(text).split("\n")]
     lines = _split_alt_text([ln for ln in lines if ln])
     paragraphs: list[str] = []
     chrome: list[str] = []
@@ -135,7 +148,7 @@ def clean_lines(text: str) -> tuple[list[str], list[str], str | None]:
             continue
         line, trailer = strip_trailer(line)
         agency = agency or trailer
-        line = FRANCAIS_RE.sub("", line)
+        line = FRANCAIS_RE.sub("", line) if line.startswith(FRANCAIS) else line
         if GLUED_MARK_RE.search(line):
             line = GLUED_SENTENCE_RE.sub(r"\1 ", line)
         if line:

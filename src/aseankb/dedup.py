@@ -21,6 +21,8 @@ import random
 import re
 import unicodedata
 import zlib
+from itertools import compress
+from operator import not_
 
 import numpy as np
 
@@ -48,6 +50,8 @@ COMMON_BUCKET = 200   # a band value shared by more texts than this is boilerpla
 # 1e-8, while most band-sharing pairs of distinct articles (s of 0.2-0.4) are skipped.
 ESTIMATE_FLOOR = 0.3
 WORD_RE = re.compile(rb"[a-z0-9]+")
+# The words WORD_RE finds, by C byte operations: every other byte becomes a space, then split.
+WORD_BYTES = bytes(b if 97 <= b <= 122 or 48 <= b <= 57 else 32 for b in range(256))
 
 
 def shingles(text: str) -> frozenset[int]:
@@ -58,7 +62,7 @@ def shingles(text: str) -> frozenset[int]:
     tuples of ints do not depend on PYTHONHASHSEED, so the result is the same in every run.
     """
     folded = unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore")
-    ids = [zlib.crc32(w) for w in WORD_RE.findall(folded)]
+    ids = list(map(zlib.crc32, folded.translate(WORD_BYTES).split()))  # WORD_RE.findall(folded)
     if 0 < len(ids) < SHINGLE:
         ids += [0] * (SHINGLE - len(ids))
     return frozenset(map(hash, zip(*(ids[i:] for i in range(SHINGLE)), strict=False)))
@@ -68,7 +72,10 @@ def sketch(text: str) -> frozenset[int]:
     """The shingles whose hash falls in 1/SAMPLE of the range: a fixed-size-ratio sample
     whose Jaccard similarity estimates that of the full sets. Small enough to keep in the
     extraction cache, so a rebuild compares articles without reading their texts again."""
-    return frozenset(h for h in shingles(text) if h % SAMPLE == 0)
+    # The same as `h for h in shingles(text) if h % SAMPLE == 0`, in the same order, by C
+    # loops: (SAMPLE).__rmod__(h) is h % SAMPLE, and compress keeps those where it is 0.
+    hashes = list(shingles(text))
+    return frozenset(compress(hashes, map(not_, map(SAMPLE.__rmod__, hashes))))
 
 
 def jaccard(a: frozenset[int], b: frozenset[int]) -> float:

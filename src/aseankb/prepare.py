@@ -38,6 +38,11 @@ ACTIVE_RE = re.compile(
 # Every match of ACTIVE_RE holds one of these characters: a text without them skips the scan
 # (case-insensitive, it tries every position: the costliest regex of the preparation).
 ACTIVE_MARK_RE = re.compile(r"[<=:{]")
+# With ':' as the only mark, a match is 'javascript:', 'vbscript:' or 'data:text/html': its
+# text then holds 'script' or 'text/html' in lower case, or one of the letters that
+# IGNORECASE equates with ASCII ones (İ, ı, ſ, Kelvin's K), which lower() does not fold.
+COLON_WORDS = ("script", "text/html")
+CASE_TWINS = ("\u0130", "\u0131", "\u017f", "\u212a")
 # Elements whose text is never article text.
 SKIPPED_TAGS = {"script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form",
                 "button", "iframe", "svg", "select", "option", "textarea", "object", "embed", "head",
@@ -177,8 +182,19 @@ def split_front(text: str) -> tuple[dict, str, list[str]]:
     return {}, text, []
 
 
-def active_content_warning(text: str) -> list[str]:
+def _may_hold_markup(text: str) -> bool:
+    """False when ACTIVE_RE cannot match (the scan tries every position, and most texts
+    hold a ':' but no '<', '=' or '{')."""
     if not ACTIVE_MARK_RE.search(text):
+        return False
+    if "<" in text or "=" in text or "{" in text:
+        return True
+    lowered = text.lower()
+    return any(w in lowered for w in COLON_WORDS) or any(c in text for c in CASE_TWINS)
+
+
+def active_content_warning(text: str) -> list[str]:
+    if not _may_hold_markup(text):
         return []
     found = sorted({WS_RE.sub("", m.group(0)).lower().replace("</", "<")[:12] for m in ACTIVE_RE.finditer(text)})
     if not found:

@@ -21,6 +21,7 @@ LARGE_BYTES = 100_000  # accepted, but worth a look: likely several articles or 
 BINARY_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF", b"PK\x03\x04", b"\x7fELF",
                 b"RIFF", b"\x1f\x8b", b"BM")
 REPLACEMENT = "\ufffd"
+CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))  # tab, newline, form feed, CR are text
 
 
 def read_seed(path: Path) -> bytes:
@@ -56,8 +57,9 @@ def _decode_bom(data: bytes) -> tuple[str, str] | None:
 def _looks_binary(data: bytes) -> bool:
     if data.startswith(BINARY_MAGIC) or b"\x00" in data:
         return True
-    controls = sum(1 for b in data[:4096] if b < 32 and b not in (9, 10, 12, 13))
-    return controls > len(data[:4096]) * 0.05
+    head = data[:4096]
+    controls = len(head) - len(head.translate(None, CONTROL_BYTES))  # counted at C speed
+    return controls > len(head) * 0.05
 
 
 def _decode_legacy(data: bytes) -> tuple[str, list[str]]:

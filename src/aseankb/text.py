@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
-from functools import cache, lru_cache
+from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
+from typing import TypeVar
+
+try:  # one pass over a text finds every needle (Aho-Corasick, in C)
+    import ahocorasick
+except ImportError:  # pragma: no cover - then one substring test per needle, the same answer
+    ahocorasick = None
 
 try:  # the regex parser of the standard library (private, hence the fallback)
     from re import _constants as _sre_constants
@@ -15,7 +23,14 @@ except ImportError:  # pragma: no cover - Python < 3.11
 # Letters that NFD does not split into a base letter and a mark.
 _EXTRA_FOLD = str.maketrans({"đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L"})
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'"})
-SPACES_RE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+SPACE = r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]"
+# The runs of spaces that squashing changes: two or more, or one that is not ' ' (a lone
+# ' ' stays as it is, and replacing each of them was most of the cost). Starting with a
+# character class lets the regex engine skip to the spaces.
+SPACES_RE = re.compile(rf"{SPACE}(?:(?<! )|(?={SPACE})){SPACE}*")
+# A text without these and without two spaces in a row has nothing to squash (both tests are
+# far cheaper than the substitution, which stops at every space).
+ODD_SPACE_RE = re.compile(r"[\t\u00a0\u2000-\u200b\u202f\u205f\u3000]")
 
 
 class _FoldTable(dict):
@@ -32,6 +47,7 @@ class _FoldTable(dict):
 
 
 _FOLD_TABLE = _FoldTable()
+R = TypeVar("R")
 _ASCII = bytes(range(128))
 
 
@@ -62,12 +78,31 @@ def fold(text: str) -> str:
     return text.replace("`", "'").lower()
 
 
-def squash_spaces(text: str) -> str:
-    """Collapse runs of (Unicode) spaces into one ASCII space and trim."""
-    return SPACES_RE.sub(" ", text).strip()
+def by_pattern(fn: Callable[..., R]) -> Callable[..., R]:
+    """`functools.cache` for a function of a compiled pattern (then hashable arguments),
+    keyed by the pattern's identity: hashing a compiled pattern hashes its whole program
+    (~3 us for a domain's), and the stages ask hundreds of times per article."""
+    kept: dict[tuple, tuple[re.Pattern, R]] = {}
+
+    @functools.wraps(fn)
+    def cached(pattern: re.Pattern, *args: object) -> R:
+        key = (id(pattern), *args)
+        hit = kept.get(key)
+        if hit is None or hit[0] is not pattern:
+            hit = kept[key] = (pattern, fn(pattern, *args))
+        return hit[1]
+    return cached
 
 
-@cache
+def squash_spaces_keep_lines(text: str) -> str:
+    """Collapse runs of (Unicode) spaces into one ASCII space. Line breaks are not spaces
+    here: a whole text is squashed at once, then its lines are trimmed."""
+    if "  " not in text and not ODD_SPACE_RE.search(text):
+        return text
+    return SPACES_RE.sub(" ", text)
+
+
+@by_pattern
 def required_literal(pattern: re.Pattern) -> str | None:
     """The longest plain text every match of `pattern` contains, or None if unknown.
 
@@ -88,3 +123,164 @@ def required_literal(pattern: re.Pattern) -> str | None:
         best = max(best, "".join(run), key=len)
         run = []
     return best or None
+
+
+def longest_match(pattern: str) -> int:
+    """The most characters a match of `pattern` can span (the regex parser's own count;
+    a huge number when a repetition is unbounded)."""
+    return _sre_parse.parse(pattern).getwidth()[1]
+
+
+PREFIX_LIMIT = 64  # more candidate prefixes than this and the literal search is no shortcut
+
+
+def _prefixes(items) -> tuple[set[str], bool]:
+    """(strings one of which every match of the parsed `items` starts with, whether each
+    of them is a whole match): a zero-width assertion consumes nothing and is skipped,
+    any other construct ends the prefix."""
+    outs = {""}
+    for op, av in items:
+        if op in (_sre_constants.ASSERT, _sre_constants.ASSERT_NOT, _sre_constants.AT):
+            continue
+        if op is _sre_constants.LITERAL:
+            outs = {o + chr(av) for o in outs}
+            continue
+        if op is _sre_constants.SUBPATTERN and not av[1] and not av[2]:
+            inner, complete = _prefixes(av[3])
+        elif op is _sre_constants.BRANCH:
+            parts = [_prefixes(alt) for alt in av[1]]
+            inner, complete = set().union(*(p for p, _ in parts)), all(c for _, c in parts)
+        else:
+            return outs, False
+        outs = {o + i for o in outs for i in inner}
+        if not complete or len(outs) > PREFIX_LIMIT:
+            return outs, False
+    return outs, True
+
+
+@by_pattern
+def literal_prefixes(pattern: re.Pattern) -> tuple[str, ...] | None:
+    """Plain texts one of which every match of `pattern` starts with, or None if unknown.
+
+    A match can then start only where one of them occurs: `str.find` locates those
+    places at C speed, and the pattern is tried there only, where a scan tries every
+    position (~40 ns a character). None when a match may start with anything.
+    """
+    if _sre_parse is None or pattern.flags & re.IGNORECASE or not isinstance(pattern.pattern, str):
+        return None
+    try:
+        starts, _ = _prefixes(_sre_parse.parse(pattern.pattern, pattern.flags))
+    except Exception:  # noqa: BLE001 - an unparsable pattern just gets no shortcut
+        return None
+    if "" in starts or len(starts) > PREFIX_LIMIT:
+        return None
+    # A prefix that starts with another one occurs only where that one does.
+    kept = sorted(starts, key=lambda s: (len(s), s))
+    return tuple(s for i, s in enumerate(kept) if not any(s.startswith(k) for k in kept[:i]))
+
+
+def literal_search(pattern: re.Pattern, text: str) -> bool | None:
+    """Whether `pattern` matches somewhere in `text`, tried only where one of its literal
+    prefixes occurs; None when it has none (then scan)."""
+    starts = literal_prefixes(pattern)
+    if starts is None:
+        return None
+    match, find = pattern.match, text.find
+    for start in starts:
+        i = find(start)
+        while i >= 0:
+            if match(text, i):
+                return True
+            i = find(start, i + 1)
+    return False
+
+
+def literal_finditer(pattern: re.Pattern, text: str) -> Iterator[re.Match] | None:
+    """`pattern.finditer(text)`, tried only where one of its literal prefixes occurs (in
+    order, each after the previous match's end, as the scan does); None when it has none."""
+    starts = literal_prefixes(pattern)
+    if starts is None:
+        return None
+    places = set()
+    for start in starts:
+        i = text.find(start)
+        while i >= 0:
+            places.add(i)
+            i = text.find(start, i + 1)
+    return matches_at(pattern, text, sorted(places))
+
+
+def matches_at(pattern: re.Pattern, text: str, places: list[int]) -> Iterator[re.Match]:
+    """`pattern.finditer(text)` when every match starts at one of `places` (sorted)."""
+    end = 0
+    for place in places:
+        m = pattern.match(text, place) if place >= end else None
+        if m:
+            end = m.end()  # never empty: it starts with a prefix
+            yield m
+
+
+# `\d+` written so that it starts with a character class: the regex engine then skips to
+# the digits at C speed, where a leading repetition makes it try every position (~40x slower).
+DIGITS_RE = re.compile(r"\d\d*")
+
+
+@lru_cache(maxsize=8)
+def digit_runs(text: str) -> tuple[tuple[int, int], ...]:
+    """Spans of the runs of digits. Kept for the last few texts (dates and meetings read them)."""
+    return tuple(m.span() for m in DIGITS_RE.finditer(text))
+
+
+class Needles:
+    """Plain texts sought together: `places(text)` says where each of them occurs in a text,
+    `found(text)` which occur, in one pass over the text (an Aho-Corasick automaton) where a
+    substring search for each costs a pass each. The stages seek hundreds of names, keywords
+    and literals per article. Needles shorter than SHORT (" a", "UE") occur in most texts,
+    where the automaton would report each occurrence: they are sought one by one, and so
+    are all when fewer than FEW are left (a pass of the automaton costs ~30 searches)."""
+
+    SHORT = 3
+    FEW = 32
+
+    def __init__(self, needles: Iterable[str]) -> None:
+        self.needles = tuple(sorted({n for n in needles if n}))
+        self.short = tuple(n for n in self.needles if len(n) < self.SHORT)
+        self._automaton = None
+        long = [n for n in self.needles if len(n) >= self.SHORT]
+        if ahocorasick is not None and len(long) >= self.FEW:
+            self._automaton = ahocorasick.Automaton()
+            for needle in long:
+                self._automaton.add_word(needle, needle)
+            self._automaton.make_automaton()
+        self._places: tuple[str, dict[str, list[int]]] | None = None
+        self._found: tuple[str, frozenset[str]] | None = None
+
+    def places(self, text: str) -> dict[str, list[int]]:
+        """Needle -> where it starts in `text`, in increasing order, for the needles the text
+        holds. The last answer is kept (stages ask in turn); callers must not edit it."""
+        last = self._places  # read once: another thread may replace it meanwhile
+        if last is not None and last[0] is text:
+            return last[1]
+        out: dict[str, list[int]] = {}
+        if self._automaton is not None:
+            for end, needle in self._automaton.iter(text):
+                out.setdefault(needle, []).append(end - len(needle) + 1)
+        for needle in self.short if self._automaton is not None else self.needles:
+            i = text.find(needle)
+            while i >= 0:
+                out.setdefault(needle, []).append(i)
+                i = text.find(needle, i + 1)
+        self._places = (text, out)
+        return out
+
+    def found(self, text: str) -> frozenset[str]:
+        """The needles that occur in `text`."""
+        last = self._found
+        if last is not None and last[0] is text:
+            return last[1]
+        if self._automaton is None:
+            out = frozenset(n for n in self.needles if n in text)
+        else:
+            out = frozenset(n for _, n in self._automaton.iter(text)).union(n for n in self.short if n in text)
+        self._found = (text, out)
+        return out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import inspect
 
 from slugify import slugify
 
@@ -11,7 +12,7 @@ from ..model import Article, Cleaned, PartialDate
 from ..text import APOSTROPHES, fold
 from .clues import load_relations
 from .dates import Context, extract_date
-from .entities import count_partner, extract_domains, extract_partners, extract_people
+from .entities import count_partner, extract_domains, extract_partners, extract_people, named
 from .language import extract_language
 from .meetings import Mention, find_meetings, load_meetings
 from .officials import load_officials
@@ -20,17 +21,32 @@ from .title import extract_title, first_sentence, strip_dateline
 SLUG_MAX = 60
 
 
+def _slug_options() -> dict[str, str]:
+    """The transliteration python-slugify would choose by itself, named: its automatic
+    choice tries to import `unidecode` on every call, and a failed import searches the
+    whole module path (~0.15 ms an article). Nothing to name when `unidecode` is installed
+    (it is the automatic choice) or when this version of slugify has no such option."""
+    try:
+        import unidecode  # noqa: F401
+    except ImportError:
+        return {"backend": "text-unidecode"} if "backend" in inspect.signature(slugify).parameters else {}
+    return {}
+
+
+SLUG_OPTIONS = _slug_options()
+
+
 def article_id(file_name: str) -> str:
     """Stable id from the seed's file name: corrections refer to it, so it must not
     change when the text is edited."""
     stem = file_name.rsplit(".", 1)[0]
-    return slugify(stem, max_length=80) or hashlib.sha256(file_name.encode()).hexdigest()[:16]
+    return slugify(stem, max_length=80, **SLUG_OPTIONS) or hashlib.sha256(file_name.encode()).hexdigest()[:16]
 
 
 def article_slug(title: str, art_id: str) -> str:
     """ASCII, lower case, stable and unique: the title's words, then a short hash of the id."""
     spaced = title.translate(APOSTROPHES).replace("'", " ")  # "l’ASEAN" -> "l-asean", as "l'ASEAN"
-    words = slugify(spaced, max_length=SLUG_MAX, word_boundary=True) or "article"
+    words = slugify(spaced, max_length=SLUG_MAX, word_boundary=True, **SLUG_OPTIONS) or "article"
     return f"{words}-{hashlib.sha256(art_id.encode()).hexdigest()[:6]}"
 
 
@@ -39,7 +55,8 @@ def _topic(tax: Taxonomy):
         if "ASEAN" in sentence:
             return True
         folded = fold(sentence)
-        return any(count_partner(p, sentence, folded) for p in tax.partners.values())
+        found = named(tax.partners, sentence, folded)
+        return any(count_partner(p, sentence, folded, found) for p in tax.partners.values())
     return is_topical
 
 
@@ -54,7 +71,8 @@ def load_data() -> None:
 def _partners_in(tax: Taxonomy):
     def partners_in(sentence: str) -> list[str]:
         folded = fold(sentence)
-        return [pid for pid, p in tax.partners.items() if count_partner(p, sentence, folded)]
+        found = named(tax.partners, sentence, folded)
+        return [pid for pid, p in tax.partners.items() if count_partner(p, sentence, folded, found)]
     return partners_in
 
 

@@ -9,6 +9,7 @@ bound) with the phrase it came from.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -16,7 +17,7 @@ from pathlib import Path
 
 from ..config import DATA_DIR, file_version, read_mapping
 from ..errors import ConfigError
-from ..text import fold
+from ..text import fold, required_literal
 
 RELATIONS_FILE = DATA_DIR / "relations.yaml"
 LEVELS = ("since", "strategic", "comprehensive")
@@ -44,7 +45,13 @@ SOON_RE = re.compile(r"(?<!\w)(?:prochaine?|prevue?s?|next|this year|cette annee
 # ...unless the sentence says it was done.
 DONE_RE = re.compile(r"(?<!\w)(?:etablissement|etablie?s?|established|thiet lap|da|ont eleve|a ete (?:eleve|porte)|"
                      r"was upgraded|has been upgraded|recemment)(?!\w)")
+# A sentence: a run of characters other than .!? and line breaks, then its final .!? (or the
+# text's end). A run that a line break ends is no sentence. `_spans` finds what a scan with
+# SENTENCE_RE finds, in linear time: the scan retries a failing run from each of its
+# characters, to the end of the run each time (a title line of 300 characters: 45,000 steps).
 SENTENCE_RE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
+RUN_RE = re.compile(r"[^.!?\n][^.!?\n]*")
+STOPS_RE = re.compile(r"[.!?]+")
 
 
 @dataclass(frozen=True)
@@ -74,15 +81,39 @@ def _load_relations(file: Path, _stamp: int) -> dict[str, dict[str, int]]:
 
 
 @lru_cache(maxsize=8)
-def _sentences(text: str) -> tuple[tuple[str, str], ...]:
-    """(sentence as written, folded); folding keeps offsets, so both split alike.
+def _spans(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each sentence, split on the folded text (folding keeps offsets).
     Kept for the last few texts: anniversaries and partnership levels read the same."""
     folded = fold(text)
     out = []
-    for m in SENTENCE_RE.finditer(folded):
-        start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
-        out.append((text[start:m.end()], folded[start:m.end()]))
+    for run in RUN_RE.finditer(folded):
+        stops = STOPS_RE.match(folded, run.end())
+        if stops:
+            end = stops.end()
+        elif run.end() == len(folded) or (run.end() == len(folded) - 1 and folded[-1] == "\n"):
+            end = run.end()  # `$`: the end, or a last line break
+        else:
+            continue
+        sentence = folded[run.start():end]
+        out.append((run.start() + len(sentence) - len(sentence.lstrip()), end))
     return tuple(out)
+
+
+def _by_sentence(text: str, matches: list[tuple[int, re.Match]]) -> list[tuple[int, int, re.Match]]:
+    """(sentence index, rank, match) for the matches that lie in a sentence, in the order
+    a scan sentence by sentence finds them. The patterns matched on the whole text never
+    cross a sentence's end (.!? or a line break), so the matches are those of a scan of
+    each sentence; the sentences are split only for a text where something matched."""
+    if not matches:
+        return []
+    spans = _spans(text)
+    starts = [a for a, _ in spans]
+    out = []
+    for rank, m in matches:
+        i = bisect_right(starts, m.start()) - 1
+        if i >= 0 and m.end() <= spans[i][1]:
+            out.append((i, rank, m))
+    return sorted(out, key=lambda x: (x[0], x[1], x[2].start()))
 
 
 def _subject(sentence: str, about: list[str], partners_in: Callable[[str], list[str]],
@@ -99,18 +130,23 @@ def _subject(sentence: str, about: list[str], partners_in: Callable[[str], list[
 
 def anniversary_clues(text: str, about: list[str], partners_in: Callable[[str], list[str]]) -> list[Clue]:
     relations = load_relations()
+    folded_text = fold(text)
+    # Each pattern needs a word ("anniversaire", " ans ", "nam"...): most texts skip all scans.
+    matches = [(rank, m) for rank, regex in enumerate(ANNIVERSARY_RES)
+               if (lit := required_literal(regex)) is None or lit in folded_text
+               for m in regex.finditer(folded_text)]
     out = []
-    for sentence, folded in _sentences(text):
-        for regex in ANNIVERSARY_RES:
-            for m in regex.finditer(folded):
-                if FOUNDING_RE.search(folded) and not partners_in(sentence):
-                    subject = "asean"
-                else:
-                    subject = _subject(sentence, about, partners_in, relations)
-                if subject and int(m["n"]) > 0:
-                    year = relations[subject]["since"] + int(m["n"])
-                    since = relations[subject]["since"]
-                    out.append(Clue(frozenset([year]), None, f"{sentence[m.start():m.end()]} [{since} + {m['n']}]"))
+    spans = _spans(text) if matches else ()
+    for i, _, m in _by_sentence(text, matches):
+        sentence, folded = text[spans[i][0]:spans[i][1]], folded_text[spans[i][0]:spans[i][1]]
+        if FOUNDING_RE.search(folded) and not partners_in(sentence):
+            subject = "asean"
+        else:
+            subject = _subject(sentence, about, partners_in, relations)
+        if subject and int(m["n"]) > 0:
+            year = relations[subject]["since"] + int(m["n"])
+            since = relations[subject]["since"]
+            out.append(Clue(frozenset([year]), None, f"{text[m.start():m.end()]} [{since} + {m['n']}]"))
     return out
 
 
@@ -118,17 +154,24 @@ def partnership_clues(text: str, about: list[str], partners_in: Callable[[str], 
     """A level reported as reached bounds the year from below; one announced for the coming
     months gives the year it is reached; an aspiration says nothing."""
     relations = load_relations()
+    folded_text = fold(text)
+    if not STRATEGIC_RE.search(folded_text):
+        return []  # every comprehensive level names a strategic one
+    # Per sentence: its first comprehensive level, else its first strategic one.
+    found = _by_sentence(text, [(0, m) for m in COMPREHENSIVE_RE.finditer(folded_text)]
+                         + [(1, m) for m in STRATEGIC_RE.finditer(folded_text)])
+    spans = _spans(text)
     out = []
-    for sentence, folded in _sentences(text):
-        m = COMPREHENSIVE_RE.search(folded) or STRATEGIC_RE.search(folded)
-        if not m:
+    for n, (i, _, m) in enumerate(found):
+        if n and found[n - 1][0] == i:
             continue
+        sentence, folded = text[spans[i][0]:spans[i][1]], folded_text[spans[i][0]:spans[i][1]]
         level = "comprehensive" if m.re is COMPREHENSIVE_RE else "strategic"
         subject = _subject(sentence, about, partners_in, relations, level)
         year = relations[subject][level] if subject else None
         if not year:
             continue
-        phrase = f"{sentence[m.start():m.end()]} [{year}]"
+        phrase = f"{text[m.start():m.end()]} [{year}]"
         if ASPIRE_RE.search(folded) and not DONE_RE.search(folded):
             if SOON_RE.search(folded):
                 out.append(Clue(frozenset([year]), None, phrase))

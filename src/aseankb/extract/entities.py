@@ -9,10 +9,10 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
-from functools import cache
+from functools import lru_cache
 
-from ..config import DATA_DIR, Partner, Taxonomy
-from ..text import fold
+from ..config import DATA_DIR, Domain, Partner, Taxonomy
+from ..text import Needles, by_pattern, fold, literal_finditer, literal_prefixes, literal_search, matches_at
 
 MIN_REPEATS = 2  # named this often, a partner is what the article is about
 # Officials are introduced by their role: "le ministre russe des Affaires étrangères, Sergueï Lavrov".
@@ -27,6 +27,10 @@ NAME_WORD = rf"[{UPPER}][\w’'-]*[^\W\d_]"
 CONNECTOR = r"(?:de|da|di|van|von|der|bin|binti|ibn)"
 NAME_RE = re.compile(
     rf"(?<![\w.’'-])((?:U |Mme |M\. )?{NAME_WORD}(?:[ ](?:{NAME_WORD}|{CONNECTOR}(?= [{UPPER}]))){{1,4}})")
+# Where a name can start: a capital that follows no letter, digit, '.', apostrophe or '-'
+# (NAME_RE's look-behind, read after the capital). A class first: the regex engine skips to
+# the capitals at C speed, where NAME_RE, starting with its look-behind, tries every position.
+NAME_START_RE = re.compile(rf"[{UPPER}](?<![\w.’'-].)")
 PLACE_BEFORE_RE = re.compile(r"(?:\bà|\bau|\ben|\bdans|\bvers|\bdepuis|\bin|\bat)\s*$", re.I)
 STOP_WORDS = frozenset(
     word for line in (DATA_DIR / "name-stopwords.txt").read_text(encoding="utf-8").splitlines()
@@ -34,12 +38,23 @@ STOP_WORDS = frozenset(
 
 
 def _blank(text: str, pattern: re.Pattern | None) -> str:
+    """`pattern`'s matches replaced by as many spaces. The `not` phrases are plain texts:
+    their matches are sought where they occur, not by a scan of every position."""
     if pattern is None:
         return text
-    return pattern.sub(lambda m: " " * len(m.group(0)), text)
+    found = literal_finditer(pattern, text)
+    if found is None:
+        return pattern.sub(lambda m: " " * len(m.group(0)), text)
+    parts, last = [], 0
+    for m in found:
+        parts += [text[last:m.start()], " " * (m.end() - m.start())]
+        last = m.end()
+    return "".join(parts) + text[last:]
 
 
-SENTENCE_END_RE = re.compile(r"[.!?](?=\s|$)|\n")
+# `[.!?](?=\s|$)|\n`, written to start with a character class: the regex engine skips to
+# the candidates at C speed instead of trying every position.
+SENTENCE_END_RE = re.compile(r"[.!?\n](?:(?<=\n)|(?=\s|$))")
 
 
 # Vietnamese country names of one syllable are also given names ("Nga", "Anh", "Mỹ"):
@@ -85,23 +100,80 @@ def _literal_matches(pattern: re.Pattern, forms: tuple[str, ...], text: str) -> 
             yield m
 
 
-def count_partner(partner: Partner, text: str, folded: str) -> int:
+def _fewest(forms: tuple[str, ...]) -> tuple[str, ...]:
+    """The forms that contain no other: a text holds one of `forms` only if it holds one of these."""
+    kept = sorted(set(forms), key=lambda f: (len(f), f))
+    return tuple(f for i, f in enumerate(kept) if not any(k in f for k in kept[:i]))
+
+
+_GATES: dict[int, tuple[Partner, tuple[str, ...], tuple[str, ...]]] = {}
+
+
+def _gate(partner: Partner) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """`_fewest` of the partner's forms, kept by identity (hashing a Partner hashes its
+    patterns: dearer than the lookup it would serve)."""
+    kept = _GATES.get(id(partner))
+    if kept is None or kept[0] is not partner:
+        kept = _GATES[id(partner)] = (partner, _fewest(partner.name_forms), _fewest(partner.exact_forms))
+    return kept[1], kept[2]
+
+
+@lru_cache(maxsize=8)
+def _sentence_ends(text: str) -> list[int]:
+    """Where the sentences of `text` end; kept for the last few texts (every partner named
+    in the body counts its sentences). Callers must not edit it."""
+    return [m.start() for m in SENTENCE_END_RE.finditer(text)]
+
+
+Places = tuple[dict[str, list[int]], dict[str, list[int]]]
+_NEEDLES: dict[int, tuple[dict[str, Partner], Needles, Needles]] = {}
+
+
+def named(partners: dict[str, Partner], text: str, folded: str) -> Places:
+    """Where the text holds each form of the partners' names (folded, and as written),
+    found in one pass each for every partner at once: `count_partner` starts there."""
+    kept = _NEEDLES.get(id(partners))
+    if kept is None or kept[0] is not partners:
+        kept = _NEEDLES[id(partners)] = (partners, Needles(f for p in partners.values() for f in p.name_forms),
+                                         Needles(f for p in partners.values() for f in p.exact_forms))
+    return kept[1].places(folded), kept[2].places(text)
+
+
+def _at(pattern: re.Pattern, forms: tuple[str, ...], text: str, places: dict[str, list[int]] | None):
+    """`_literal_matches`, from the places `named` found when the caller has them."""
+    if places is None or not all(forms):
+        return _literal_matches(pattern, forms, text)
+    return matches_at(pattern, text, sorted({i for f in forms for i in places.get(f, ())}))
+
+
+def count_partner(partner: Partner, text: str, folded: str, places: Places | None = None) -> int:
     """In how many sentences the partner is named. "Sommet de l'Asie de l'Est (EAS)"
-    is one naming, not two; phrases listed under `not` never count."""
-    if not any(f in folded for f in partner.name_forms) and not any(f in text for f in partner.exact_forms):
+    is one naming, not two; phrases listed under `not` never count. `places`: what
+    `named` says of the text, when the caller has it."""
+    names, exact = _gate(partner)
+    if places is None:
+        present = any(f in folded for f in names) or any(f in text for f in exact)
+    else:
+        present = any(f in places[0] for f in names) or any(f in places[1] for f in exact)
+    if not present:
         return 0  # named nowhere: no need to scan
     starts = set()
-    blanked = _blank(folded, partner.not_)
+    # A `not` phrase that occurs nowhere blanks nothing: no need to copy the text.
+    blanked = folded if partner.not_ is None or literal_search(partner.not_, folded) is False \
+        else _blank(folded, partner.not_)
     if partner.names:
-        starts.update(m.start() for m in _literal_matches(partner.names, partner.name_forms, blanked))
+        # Blanking may change where forms occur: then they are sought again.
+        found = places[0] if places is not None and blanked is folded else None
+        starts.update(m.start() for m in _at(partner.names, partner.name_forms, blanked, found))
     if partner.exact:
         # `not` phrases are folded, and folding keeps offsets: blank them on the folded
         # text, then match the exact forms where the folded text was not blanked.
-        starts.update(m.start() for m in _literal_matches(partner.exact, partner.exact_forms, text)
+        starts.update(m.start() for m in _at(partner.exact, partner.exact_forms, text,
+                                             places[1] if places is not None else None)
                       if blanked[m.start()] != " " and not _given_name(text, m.start(), m.end()))
     if not starts:  # most partners are not named: skip splitting the text into sentences
         return 0
-    ends = [m.start() for m in SENTENCE_END_RE.finditer(text)]
+    ends = _sentence_ends(text)
     return len({bisect_right(ends, s) for s in starts})
 
 
@@ -109,10 +181,11 @@ def extract_partners(tax: Taxonomy, title: str, lead: str, body: str) -> tuple[l
     """(partners the article is about, partners only named in passing)."""
     head = f"{title}\n{lead}"
     head_folded, body_folded = fold(head), fold(body)
+    in_head_text, in_body_text = named(tax.partners, head, head_folded), named(tax.partners, body, body_folded)
     about, mentioned = [], []
     for pid, partner in tax.partners.items():
-        in_head = count_partner(partner, head, head_folded)
-        total = count_partner(partner, body, body_folded) + (in_head if title not in body else 0)
+        in_head = count_partner(partner, head, head_folded, in_head_text)
+        total = count_partner(partner, body, body_folded, in_body_text) + (in_head if title not in body else 0)
         if in_head or total >= MIN_REPEATS:
             about.append(pid)
         elif total:
@@ -123,7 +196,7 @@ def extract_partners(tax: Taxonomy, title: str, lead: str, body: str) -> tuple[l
 WORD_START = r"(?<!\w)"
 
 
-@cache
+@by_pattern
 def _after_non_word(pattern: re.Pattern) -> re.Pattern | None:
     r"""`(?<!\w)X` as `\WX`: a leading assertion makes the regex engine try every position,
     a leading character class lets it skip to the candidates (~25 % faster on the domains)."""
@@ -132,19 +205,41 @@ def _after_non_word(pattern: re.Pattern) -> re.Pattern | None:
     return None
 
 
-def _found(pattern: re.Pattern, text: str) -> bool:
-    """Whether `pattern` matches somewhere in `text`: at its start, or after a non-word character."""
+def _found(pattern: re.Pattern, text: str, places: dict[str, list[int]] | None = None) -> bool:
+    """Whether `pattern` matches somewhere in `text`: tried where its literal prefixes occur
+    (`places`, from `_keywords`, else a `str.find` each: most keywords of a domain occur
+    nowhere), else at the text's start or after a non-word character."""
+    starts = literal_prefixes(pattern) if places is not None else None
+    if starts is not None:
+        return any(pattern.match(text, i) for start in starts for i in places.get(start, ()))
+    found = literal_search(pattern, text)
+    if found is not None:
+        return found
     behind = _after_non_word(pattern)
     if behind is None:
         return pattern.search(text) is not None
     return pattern.match(text) is not None or behind.search(text) is not None
 
 
+_KEYWORDS: dict[int, tuple[dict[str, Domain], Needles]] = {}
+
+
+def _keywords(domains: dict[str, Domain]) -> Needles:
+    """The literal prefixes of the domains' (folded) patterns, sought in one pass for all
+    (kept by identity of the loaded domains)."""
+    kept = _KEYWORDS.get(id(domains))
+    if kept is None or kept[0] is not domains:
+        prefixes = (s for d in domains.values() if d.patterns for s in literal_prefixes(d.patterns) or ())
+        kept = _KEYWORDS[id(domains)] = (domains, Needles(prefixes))
+    return kept[1]
+
+
 def extract_domains(tax: Taxonomy, text: str) -> list[str]:
     folded = fold(text)
+    places = _keywords(tax.domains).places(folded)
     found = []
     for did, domain in tax.domains.items():
-        if (domain.patterns and _found(domain.patterns, folded)) or (
+        if (domain.patterns and _found(domain.patterns, folded, places)) or (
                 domain.exact and _found(domain.exact, text)):
             found.append(did)
     return found
@@ -166,12 +261,22 @@ def _trim_name(name: str) -> str | None:
     return " ".join(words)
 
 
+def _names(para: str) -> Iterator[re.Match]:
+    """`NAME_RE.finditer(para)`, tried only where a name can start."""
+    end = 0
+    for start in [m.start() for m in NAME_START_RE.finditer(para)]:
+        m = NAME_RE.match(para, start) if start >= end else None
+        if m:
+            end = m.end()
+            yield m
+
+
 def extract_people(paragraphs: list[str]) -> list[str]:
     """Named officials, as written, in order of first appearance."""
     seen: Counter[str] = Counter()
     order: list[str] = []
     for para in paragraphs:
-        for m in NAME_RE.finditer(para):
+        for m in _names(para):
             name = _trim_name(m.group(1).rstrip("’'"))
             start = m.start() + m.group(1).find(name) if name else m.start()
             window = para[max(0, start - 90):start]

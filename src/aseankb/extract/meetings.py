@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..config import DATA_DIR, check_entry, file_version, read_mapping
 from ..errors import ConfigError
-from ..text import fold, required_literal
+from ..text import Needles, digit_runs, fold, literal_finditer, required_literal
 
 MEETINGS_FILE = DATA_DIR / "meetings.yaml"
 LANGUAGES = ("fr", "en", "vi", "any")
@@ -29,11 +29,14 @@ HELD_RE = re.compile(r"^(\d{4})-(\d{2})$")
 PAST_RE = re.compile(r"(?<!\w)(?:depuis|since|tu khi|ke tu|precedente?s?|previous|last|dernier|derniere)(?!\w)")
 FUTURE_RE = re.compile(r"(?<!\w)(?:prevue?s?|prochaine?s?|a venir|aura lieu|se tiendra|upcoming|next|"
                        r"scheduled|will be held|sap toi|se dien ra)(?!\w)")
-SENTENCE_END_RE = re.compile(r"[.!?;](?=\s|$)|\n")
+# `[.!?;](?=\s|$)|\n`, starting with a character class (the engine skips to the candidates).
+SENTENCE_END_RE = re.compile(r"[.!?;\n](?:(?<=\n)|(?=\s|$))")
 # A numbered pattern's match starts where a run of digits starts (a word boundary is before
 # it): trying those places only gives the same matches as scanning every position, faster.
 NUMBERED_START = r"(?<![\w])(?P<n>\d"
-DIGITS_RE = re.compile(r"\d+")
+# ...and one that starts with an ordinal, where an ordinal starts.
+ORDINAL_START = r"(?<![\w])" + ORD
+ORD_RE = re.compile(ORD)
 
 
 @dataclass(frozen=True)
@@ -166,9 +169,11 @@ def _is_reported(folded: str, start: int, end: int) -> bool:
 
 
 def _matches(pattern: re.Pattern, folded: str, numbers: list[int]) -> Iterator[re.Match]:
-    """`pattern.finditer(folded)`; `numbers` are where the runs of digits start."""
+    """`pattern.finditer(folded)`; `numbers` are where the runs of digits start (for a
+    pattern that starts with an ordinal, where the ordinals start)."""
     if not pattern.pattern.startswith(NUMBERED_START):
-        yield from pattern.finditer(folded)
+        found = literal_finditer(pattern, folded)
+        yield from pattern.finditer(folded) if found is None else found
         return
     end = 0
     for start in numbers:
@@ -178,25 +183,50 @@ def _matches(pattern: re.Pattern, folded: str, numbers: list[int]) -> Iterator[r
             yield m
 
 
+def _ordinals(folded: str) -> list[int]:
+    """Where the ordinals start ("35e", "12th"): a run of at most three digits, then the suffix."""
+    return [a for a, b in digit_runs(folded) if b - a <= 3 and ORD_RE.match(folded, a)]
+
+
+Plan = tuple[Needles, tuple[tuple[Series, re.Pattern, str | None, bool], ...]]
+_PLANS: dict[int, tuple[tuple[Series, ...], Plan]] = {}
+
+
+def _plan(series: tuple[Series, ...]) -> Plan:
+    """Every pattern with its series, its literal and whether it starts with an ordinal;
+    and the literals, sought in one pass (a text without a pattern's literal skips its
+    scan). Kept by identity of the series (hashing them hashes every pattern)."""
+    kept = _PLANS.get(id(series))
+    if kept is None or kept[0] is not series:
+        patterns = tuple((s, p, required_literal(p), p.pattern.startswith(ORDINAL_START))
+                         for s in series for p in s.patterns)
+        kept = _PLANS[id(series)] = (series, (Needles(lit or "" for _, _, lit, _ in patterns), patterns))
+    return kept[1]
+
+
 def find_meetings(text: str, series: tuple[Series, ...] | None = None) -> list[Mention]:
     """Every dated meeting the text names, in order of first appearance, one per event."""
     folded = fold(text)
-    numbers = [m.start() for m in DIGITS_RE.finditer(folded)]
+    numbers = [a for a, _ in digit_runs(folded)]
+    ordinals = None
+    literals, patterns = _plan(series if series is not None else load_meetings())
+    known = literals.found(folded)
     found: dict[tuple[str, int | None], tuple[int, Mention]] = {}
-    for s in series if series is not None else load_meetings():
-        for pattern in s.patterns:
-            literal = required_literal(pattern)
-            if literal and literal not in folded:
-                continue  # cannot match: skip the scan
-            for m in _matches(pattern, folded, numbers):
-                number = int(m["n"]) if "n" in m.re.groupindex and m["n"] else None
-                year = s.year_of(number) if number is not None else None
-                years = frozenset([year] if year else s.held if number is None else ())
-                if not years:
-                    continue
-                mention = Mention(s, number, years, text[m.start():m.end()],
-                                  _is_reported(folded, m.start(), m.end()))
-                key = (s.id, number)
-                if key not in found or (mention.reported and not found[key][1].reported):
-                    found[key] = (min(m.start(), found.get(key, (m.start(),))[0]), mention)
+    for s, pattern, literal, ordinal in patterns:
+        if literal and literal not in known:
+            continue  # cannot match: skip the scan
+        places = numbers
+        if ordinal:
+            places = ordinals = _ordinals(folded) if ordinals is None else ordinals
+        for m in _matches(pattern, folded, places):
+            number = int(m["n"]) if "n" in m.re.groupindex and m["n"] else None
+            year = s.year_of(number) if number is not None else None
+            years = frozenset([year] if year else s.held if number is None else ())
+            if not years:
+                continue
+            mention = Mention(s, number, years, text[m.start():m.end()],
+                              _is_reported(folded, m.start(), m.end()))
+            key = (s.id, number)
+            if key not in found or (mention.reported and not found[key][1].reported):
+                found[key] = (min(m.start(), found.get(key, (m.start(),))[0]), mention)
     return [mention for _, mention in sorted(found.values(), key=lambda x: x[0])]

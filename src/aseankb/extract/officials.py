@@ -14,7 +14,7 @@ from pathlib import Path
 from ..config import DATA_DIR, ID_RE, file_version, read_mapping
 from ..errors import ConfigError
 from ..model import PartialDate
-from ..text import fold
+from ..text import Needles, fold
 
 OFFICIALS_FILE = DATA_DIR / "officials.yaml"
 MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
@@ -72,6 +72,24 @@ def _load_officials(file: Path, _stamp: int) -> tuple[Term, ...]:
     return tuple(terms)
 
 
+Index = tuple[Needles, dict[str, list[int]], tuple[int, ...]]
+_INDEXES: dict[int, tuple[tuple[Term, ...], Index]] = {}
+
+
+def _index(terms: tuple[Term, ...]) -> Index:
+    """Every name of the officials, sought in one pass; which terms each name belongs to;
+    the terms without names (kept by identity of the loaded terms)."""
+    kept = _INDEXES.get(id(terms))
+    if kept is None or kept[0] is not terms:
+        by_form: dict[str, list[int]] = {}
+        for i, term in enumerate(terms):
+            for form in term.forms:
+                by_form.setdefault(form, []).append(i)
+        unnamed = tuple(i for i, term in enumerate(terms) if not term.forms)
+        kept = _INDEXES[id(terms)] = (terms, (Needles(by_form), by_form, unnamed))
+    return kept[1]
+
+
 def _years(term: Term, own: PartialDate | None) -> set[int]:
     if own and own.month:
         return {y for y in range(term.start[0], term.end[0] + 1) if term.start <= (y, own.month) <= term.end}
@@ -82,10 +100,12 @@ def tenure_clues(text: str, own: PartialDate | None) -> list[tuple[frozenset[int
     """(years the named official could be in office, the name as written), one per person.
     A person with several terms (or offices) gets the union of them."""
     folded = fold(text)
+    terms = load_officials()
+    needles, by_form, unnamed = _index(terms)
+    # The terms whose names the text holds, in their order (the others cannot match).
+    named = sorted({i for f in needles.found(folded) for i in by_form[f]}.union(unnamed))
     found: dict[str, tuple[set[int], str]] = {}
-    for term in load_officials():
-        if term.forms and not any(f in folded for f in term.forms):
-            continue
+    for term in (terms[i] for i in named):
         for m in term.pattern.finditer(folded):
             if FORMER_RE.search(folded[max(0, m.start() - 60):m.start()]):
                 continue

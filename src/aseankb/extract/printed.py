@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import PartialDate
-from ..text import fold
+from ..text import fold, literal_finditer
+from .datescan import YEAR, ending_at_years, from_digit_runs, gated, near_short_numbers, space_bound, year_ends
 
 MONTHS = {
     "janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
@@ -27,7 +29,6 @@ WEEKDAYS = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "s
             "dimanche": 6, "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3,
             "friday": 4, "saturday": 5, "sunday": 6}
 AGENCY = r"\((?:vna|afp|xinhua|ap|reuters|yonhap|kyodo|cvn|vns|ttxvn|bernama|antara|pna|tass|kbs)[^)]{0,12}\)"
-YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
 
 # All patterns run on folded text (lower case, no accents, straight apostrophes).
 DATELINE_RE = re.compile(
@@ -157,16 +158,26 @@ def _since(folded: str, start: int) -> int | None:
     return m.start() if m else None
 
 
+# Dates that end with their year and hold no other four digits before it (datescan.ending_at_years).
+YEAR_LAST = (FULL_DATE_RE, FULL_DATE_EN_RE, MONTH_YEAR_RE, IN_YEAR_RE)
+
+
+def _date_matches(regex: re.Pattern, folded: str, years: list[int], spaces: int) -> Iterator[re.Match]:
+    return ending_at_years(regex, folded, years, spaces) if regex in YEAR_LAST else gated(regex, folded)
+
+
 @lru_cache(maxsize=8)
 def collect_year_evidence(text: str) -> YearEvidence:
     """Dated events, periods and weekdays of the text. Kept for the last few texts: the
     date stage asks twice for an article whose year it infers. Callers must not edit it."""
     folded = fold(text)
-    targets = {m.start("year") for m in TARGET_RE.finditer(folded)}
+    # Every target starts with one of a few words ("d'ici", "objectif"...): tried there only.
+    targets = {m.start("year") for m in literal_finditer(TARGET_RE, folded) or TARGET_RE.finditer(folded)}
     past: list[tuple[PartialDate, str, bool]] = []
     seen: set[int] = set()
+    years, spaces = year_ends(folded), space_bound(folded)
     for regex in (FULL_DATE_RE, FULL_DATE_EN_RE, VI_FULL_RE, MONTH_YEAR_RE, VI_MONTH_YEAR_RE, IN_YEAR_RE):
-        for m in regex.finditer(folded):
+        for m in _date_matches(regex, folded, years, spaces):
             if m.start("year") in targets or m.start("year") in seen or _is_future(folded, m.start()):
                 continue
             seen.add(m.start("year"))
@@ -182,13 +193,21 @@ def collect_year_evidence(text: str) -> YearEvidence:
                 phrase = text[since:m.end()] if m.end() - since <= 80 else f"{word} … {phrase}"
             past.append((PartialDate(int(m["year"]), month, day), phrase, since is not None))
     periods = []
-    for m in PERIOD_RE.finditer(folded):
+    for m in from_digit_runs(PERIOD_RE, folded):  # a period starts with its first year's digits
         y1, y2 = int(m["y1"]), int(m["y2"])
         if y1 < y2 <= y1 + 15 and m.start("y1") not in targets:
             periods.append((y1, _phrase(text, m.start(), m.end())))
+    # Only the matches that name a weekday count: a text that names none skips both scans.
+    named = any(w in folded for w in WEEKDAYS)
     weekdays = [(m["weekday"], _day(m["day"]), _month(m["month"]), text[m.start():m.end()].strip())
-                for regex in (DAY_MONTH_RE, WEEKDAY_EN_RE) for m in regex.finditer(folded) if m["weekday"]]
+                for regex in (DAY_MONTH_RE, WEEKDAY_EN_RE) if named
+                for m in _day_matches(regex, folded, spaces) if m["weekday"]]
     return YearEvidence(past, periods, weekdays)
+
+
+def _day_matches(regex: re.Pattern, folded: str, spaces: int) -> Iterator[re.Match]:
+    """The day-and-month patterns' matches: DAY_MONTH_RE's hold a day of one or two digits."""
+    return near_short_numbers(regex, folded, spaces) if regex is DAY_MONTH_RE else gated(regex, folded)
 
 
 def own_day(text: str) -> tuple[PartialDate, str] | None:
@@ -196,8 +215,9 @@ def own_day(text: str) -> tuple[PartialDate, str] | None:
     most often the day of the event the article reports."""
     folded = fold(text)
     found = []
+    spaces = space_bound(folded)
     for regex in (DAY_MONTH_RE, VI_DAY_MONTH_RE):
-        m = next((m for m in regex.finditer(folded) if not _is_future(folded, m.start())), None)
+        m = next((m for m in _day_matches(regex, folded, spaces) if not _is_future(folded, m.start())), None)
         if m and 1 <= _month(m["month"]) <= 12 and valid_day(None, _month(m["month"]), _day(m["day"])):
             found.append((m.start(), PartialDate(None, _month(m["month"]), _day(m["day"])),
                           text[m.start():m.end()].strip()))
