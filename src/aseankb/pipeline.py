@@ -200,11 +200,13 @@ def _extract_all(jobs: list, workers: int) -> list[tuple[Ingested, Entry | None]
     if workers <= 1 or len(jobs) < PARALLEL_MIN:
         # Through pickle, as from a worker: the cache's records share nothing with the build.
         return [pickle.loads(pickle.dumps(ingest_job(j))) for j in jobs]
-    load_taxonomy()
+    # One seed here first: it loads and compiles what every worker needs (taxonomy, data,
+    # automata, patterns), which the forked workers then share instead of each building it.
+    first = pickle.loads(pickle.dumps(ingest_job(jobs[0])))
     extract_language(["Chargement des profils de langue avant de lancer les processus."])
     chunk = max(1, min(32, len(jobs) // (workers * 8)))
     with ProcessPoolExecutor(workers, mp_context=_pool_context()) as pool:
-        return list(pool.map(ingest_job, jobs, chunksize=chunk))
+        return [first, *pool.map(ingest_job, jobs[1:], chunksize=chunk)]
 
 
 def _from_entry(entry: Entry, key: str, path: Path) -> Ingested:
