@@ -201,13 +201,18 @@ def literal_finditer(pattern: re.Pattern, text: str) -> Iterator[re.Match] | Non
     starts = literal_prefixes(pattern)
     if starts is None:
         return None
+    return matches_at(pattern, text, occurrences(text, starts))
+
+
+def occurrences(text: str, needles: tuple[str, ...] | list[str]) -> list[int]:
+    """Where any of the (non-empty) `needles` occurs in `text`, sorted, each place once."""
     places = set()
-    for start in starts:
-        i = text.find(start)
+    for needle in needles:
+        i = text.find(needle)
         while i >= 0:
             places.add(i)
-            i = text.find(start, i + 1)
-    return matches_at(pattern, text, sorted(places))
+            i = text.find(needle, i + 1)
+    return sorted(places)
 
 
 def matches_at(pattern: re.Pattern, text: str, places: list[int]) -> Iterator[re.Match]:

@@ -12,7 +12,16 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from ..config import DATA_DIR, Domain, Partner, Taxonomy
-from ..text import Needles, by_pattern, fold, literal_finditer, literal_prefixes, literal_search, matches_at
+from ..text import (
+    Needles,
+    by_pattern,
+    fold,
+    literal_finditer,
+    literal_prefixes,
+    literal_search,
+    matches_at,
+    occurrences,
+)
 
 MIN_REPEATS = 2  # named this often, a partner is what the article is about
 # Officials are introduced by their role: "le ministre russe des Affaires étrangères, Sergueï Lavrov".
@@ -86,18 +95,7 @@ def _literal_matches(pattern: re.Pattern, forms: tuple[str, ...], text: str) -> 
     if not all(forms):
         yield from pattern.finditer(text)
         return
-    starts = set()
-    for form in forms:
-        i = text.find(form)
-        while i >= 0:
-            starts.add(i)
-            i = text.find(form, i + 1)
-    end = 0
-    for start in sorted(starts):
-        m = pattern.match(text, start) if start >= end else None
-        if m:
-            end = m.end()
-            yield m
+    yield from matches_at(pattern, text, occurrences(text, forms))
 
 
 def _fewest(forms: tuple[str, ...]) -> tuple[str, ...]:
