@@ -252,8 +252,11 @@ def _front_matters(out: Path, rels: set[str]) -> dict[str, str]:
     found = {}
     for rel in rels:
         if rel.endswith(".md"):
-            with open(f"{out}/{rel}", "rb") as fh:
-                head = fh.read(FRONT_BYTES).decode("utf-8", "ignore")
+            try:
+                with open(f"{out}/{rel}", "rb") as fh:
+                    head = fh.read(FRONT_BYTES).decode("utf-8", "ignore")
+            except OSError:  # removed meanwhile by another build: the next build writes it again
+                head = ""
             found[rel] = head[:head.find("\n---\n", 4) + 5] if head.startswith("---\n") else ""
     return found
 

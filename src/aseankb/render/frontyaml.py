@@ -20,6 +20,12 @@ WIDTH = 80  # PyYAML's default best_width: a longer plain line may be folded
 # date), then letters, digits, spaces and punctuation that YAML reads as text in a block
 # (no ':' or '#', no control or unusual character), no space at the end.
 PLAIN_RE = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿŒœ][A-Za-z0-9À-ÖØ-öø-ÿŒœ .,;!?()'’«»—–/_+-]*(?<! )")
+# An ISO date: YAML would read it as a timestamp, so PyYAML single-quotes the string.
+DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# Our ids ("002-884733fdc89a5b19"): digits first, then dash-separated letters and digits,
+# with a letter somewhere: no YAML 1.1 number, date or word reads like that, so it is plain.
+ID_RE = re.compile(r"(?=[0-9a-z-]*[a-z])[0-9][0-9a-z]*(?:-[0-9a-z]+)+")
+SPACES_RE = re.compile(r"( +)")  # split keeps the runs of spaces
 # Words YAML 1.1 reads as booleans or null when plain: PyYAML quotes them.
 RESERVED = {w for base in ("yes", "no", "true", "false", "on", "off", "null")
             for w in (base, base.capitalize(), base.upper())} | {"y", "Y", "n", "N"}
@@ -27,7 +33,21 @@ RESERVED = {w for base in ("yes", "no", "true", "false", "on", "off", "null")
 
 def _plain(value: object, prefix: str) -> bool:
     return (isinstance(value, str) and value not in RESERVED and len(prefix) + len(value) <= WIDTH
-            and PLAIN_RE.fullmatch(value) is not None)
+            and (PLAIN_RE.fullmatch(value) is not None or ID_RE.fullmatch(value) is not None))
+
+
+def _folded(prefix: str, value: str) -> str:
+    """A long plain value as PyYAML's emitter writes it (write_plain): a single space met
+    past column WIDTH becomes a line break and an indent of 2; longer runs stay."""
+    out, column = [prefix], len(prefix)
+    for part in SPACES_RE.split(value):
+        if part == " " and column > WIDTH:
+            out.append("\n  ")
+            column = 2
+        else:
+            out.append(part)
+            column += len(part)
+    return "".join(out)
 
 
 def _entry(key: str, value: object) -> str:
@@ -38,6 +58,10 @@ def _entry(key: str, value: object) -> str:
         return f"{key}: {value}"
     if _plain(value, f"{key}: "):
         return f"{key}: {value}"
+    if isinstance(value, str) and value not in RESERVED and PLAIN_RE.fullmatch(value):
+        return _folded(f"{key}: ", value)
+    if isinstance(value, str) and DATE_RE.fullmatch(value):
+        return f"{key}: '{value}'"
     if isinstance(value, list):
         if not value:
             return f"{key}: []"
