@@ -16,7 +16,16 @@ from pathlib import Path
 from . import cache as cache_mod
 from . import snapshot
 from .beside import beside
-from .cache import CACHE_DIR_NAME, Cache, load_stamps, stamp, text_hash, unchanged_on_disk, write_blob
+from .cache import (
+    CACHE_DIR_NAME,
+    Cache,
+    file_stat,
+    load_stamps,
+    stamp,
+    text_hash,
+    unchanged_on_disk,
+    write_blob,
+)
 from .config import Taxonomy, load_taxonomy
 from .dedup import find_near_duplicates, report_near_duplicates
 from .extract import load_data
@@ -189,13 +198,14 @@ def build(seeds_dir: Path, out_dir: Path, *, report_file: Path | None = None,
     load_data()  # a broken data file stops the build (exit 2) before any seed is read
     root = _cache_root(cache_dir)
     seeds = list_seeds(seeds_dir)
+    stats = [file_stat(p) for p in seeds]  # before any seed is read: an edit meanwhile is seen next time
     url = site_url(seeds_dir.parent / "mkdocs.yml")
-    key = snapshot.inputs_key(seeds, _other_inputs(seeds_dir), url) if root else None
+    key = snapshot.inputs_key(seeds, stats, _other_inputs(seeds_dir), url) if root else None
     last = snapshot.load(root, out_dir, key, load_stamps(root, out_dir))
     if last is not None:  # nothing new, and content/ as the last build left it
         return _finish(last, log, report_file)
     cache = Cache(root)
-    items = ingest_all(seeds, seeds_dir, tax, cache, workers or usable_cores())
+    items = ingest_all(seeds, seeds_dir, tax, cache, workers or usable_cores(), stats)
     mark_duplicates(items)
     separate_ids(items)
     kept = [i for i in items if i.article is not None]
@@ -213,7 +223,6 @@ def build(seeds_dir: Path, out_dir: Path, *, report_file: Path | None = None,
     report_near_duplicates([i.result for i in kept], near)
     pages["rapport.md"] = report_page(results)
     links = related_links(groups.articles, pairs)
-    articles = groups.articles
     for asset in sorted(ASSETS_DIR.iterdir()):
         pages[f"assets/{asset.name}"] = asset.read_bytes()
     files, keys, keep, provisional = _article_files(items, out_dir, cache, stamps, tax, links)
@@ -227,8 +236,8 @@ def build(seeds_dir: Path, out_dir: Path, *, report_file: Path | None = None,
     cache.save_stamps(out_dir, stamps)
     saved()
     outcome = BuildResult(results, stats.written, stats.removed,
-                          max((a.iso_date for a in articles if a.iso_date), default=None),
-                          search_source([(i.article, i.search) for i in items if i.article], links,
+                          max((a.iso_date for a in groups.articles if a.iso_date), default=None),
+                          search_source([(i.article, i.search) for i in kept], links,
                                         {**_front_matters(out_dir, reuse.kept), **pages}, tax))
     snapshot.save(root, out_dir, key, replace(outcome, written=[], removed=[]))
     return _finish(outcome, log, report_file)

@@ -217,16 +217,17 @@ def _from_entry(entry: Entry, key: str, path: Path) -> Ingested:
 
 
 def ingest_all(seeds: list[Path], seeds_dir: Path, tax: Taxonomy, cache: Cache,
-               workers: int) -> list[Ingested]:
-    """Every seed, from the cache when its bytes are known, else extracted (in parallel)."""
+               workers: int, stats: list[tuple[int, ...] | None] | None = None) -> list[Ingested]:
+    """Every seed, from the cache when its bytes are known, else extracted (in parallel).
+    `stats`: the seeds' `file_stat`, taken before any is read (a file edited meanwhile is
+    read again next time); taken here when not given."""
     shown_dir = display_path(seeds_dir)
     items: list[Ingested | None] = []
     jobs = []
-    stats = []
-    for path in seeds:
+    stats = stats if stats is not None else [file_stat(path) for path in seeds]
+    for path, now in zip(seeds, stats, strict=True):
         shown = f"{shown_dir}/{path.name}" if shown_dir not in ("", ".") else path.name
-        stats.append(file_stat(path))  # before reading: a file edited meanwhile is read again next time
-        key: str | None = cache.known_file(shown, stats[-1])  # unchanged since the last build: not read
+        key: str | None = cache.known_file(shown, now)  # unchanged since the last build: not read
         data = None
         if not key:  # an empty cache knows no seed: the worker reads it and finds its key (None)
             data, key = _read_with_key(path, shown) if cache.index else (None, None)
@@ -235,7 +236,7 @@ def ingest_all(seeds: list[Path], seeds_dir: Path, tax: Taxonomy, cache: Cache,
         if entry is None:
             jobs.append((path, shown, data, key, cache.blobs_dir))
         else:
-            cache.remember_file(shown, stats[-1], key)
+            cache.remember_file(shown, now, key)
     fresh = iter(_extract_all(jobs, workers))
     for i, item in enumerate(items):
         if item is None:

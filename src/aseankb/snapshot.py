@@ -19,20 +19,21 @@ from pathlib import Path
 
 from . import cache  # version_key through the module: tests and the serve loop may replace it
 from .cache import file_stat, stamp
-
-STAGING = ".aseankb-staging"  # write.py's: a killed build's debris means work to do
-MANIFEST = ".aseankb-manifest.json"  # write.py's: without it, stale files could not be removed
+from .write import MANIFEST, STAGING
 
 
-def inputs_key(seeds: list[Path], extra: list[Path], site_url: str | None) -> str | None:
-    """The key of a build's inputs; None when one cannot be vouched for by its `stat`
-    (a symbolic link, a file that vanished): that build is done in full."""
+def inputs_key(seeds: list[Path], stats: list[tuple[int, ...] | None], extra: list[Path],
+               site_url: str | None) -> str | None:
+    """The key of a build's inputs (`stats`: the seeds' `file_stat`, taken once by the
+    build); None when a seed cannot be vouched for by its `stat` (a symbolic link, a file
+    that vanished): that build is done in full."""
     h = hashlib.sha256(f"{cache.version_key()}\0{site_url}\0".encode())
-    for path in [*seeds, *extra]:
-        now = file_stat(path)
-        if now is None and path in seeds:
+    for path, now in zip(seeds, stats, strict=True):
+        if now is None:
             return None
         h.update(f"{path}\0{now}\n".encode())
+    for path in extra:
+        h.update(f"{path}\0{file_stat(path)}\n".encode())
     return h.hexdigest()
 
 
@@ -42,6 +43,8 @@ def _file(root: Path, out: Path) -> Path:
 
 def load(root: Path | None, out: Path, key: str | None, stamps: dict[str, tuple[int, int, str]]):
     """The last build's result when its inputs had `key` and its files are untouched, else None."""
+    # A killed build's staging debris means work to do; without the manifest, stale files
+    # could not be removed.
     if root is None or key is None or not stamps or (out / STAGING).exists() or not (out / MANIFEST).is_file():
         return None
     try:
