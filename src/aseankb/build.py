@@ -77,18 +77,14 @@ class BuildResult:
         return {"seeds": [r.as_dict() for r in self.results], "summary": self.summary}
 
 
-def page_key(art: Article, seed: str, links: list[str], meta: str = "") -> str:
+def page_key(art: Article, seed: str, meta: str, related: list[str]) -> str:
     """The inputs of an article's page: its seed, its metadata as the build left it (`meta`:
-    its `meta_key`), the related articles it links to (`link_text` of each), and the code
-    and taxonomy (the cache's version key). Equal keys, equal pages."""
+    its `meta_key`), the metadata of the related articles it links to (`meta_key` of each:
+    what a link shows of an article, title, page and date, is part of it), and the code and
+    taxonomy (the cache's version key). Equal keys, equal pages."""
     # The version key: new code may render the same inputs differently.
-    return text_hash(f"{cache_mod.version_key()}\0{seed}\0{meta or meta_key(art)}\0{art.id}\0{art.slug}\0"
-                     f"{chr(1).join(links)}".encode())
-
-
-def link_text(art: Article) -> str:
-    """What a link to the article shows of it (its 'À lire aussi' line)."""
-    return f"{art.title}\0{art.page}\0{art.date!r}"
+    return text_hash(f"{cache_mod.version_key()}\0{seed}\0{meta}\0{art.id}\0{art.slug}\0"
+                     f"{chr(1).join(related)}".encode())
 
 
 def _texts(item: Ingested, cache: Cache) -> tuple[list[str], str]:
@@ -115,7 +111,8 @@ def _head(item: Ingested, cache: Cache, tax: Taxonomy) -> str:
 
 
 def _article_files(items: list[Ingested], out: Path, cache: Cache, stamps: dict, tax: Taxonomy,
-                   links: dict[str, list[Article]]) -> tuple[dict[str, str], dict[str, str], set[str], dict[str, str]]:
+                   links: dict[str, list[Article]], metas: dict[int, str]
+                   ) -> tuple[dict[str, str], dict[str, str], set[str], dict[str, str]]:
     """Each article's page and source text: (files to write, their keys, files known to be
     on disk as they should be, provisional versions of new pages; see write_tree). Pages are
     rendered, and texts read, only when needed."""
@@ -125,14 +122,14 @@ def _article_files(items: list[Ingested], out: Path, cache: Cache, stamps: dict,
     files: dict[str, str] = {}
     keys: dict[str, str] = {}
     keep: set[str] = set()
-    shown = {id(a): link_text(a) for lst in links.values() for a in lst}  # each article once, not 5 times
     for item in items:
         art = item.article
         if art is None:
             continue
         entry = cache.added.get(item.key) or cache.index.get(item.key)
         rel_arts = links.get(art.id, [])
-        wanted = {art.page: page_key(art, item.key, [shown[id(a)] for a in rel_arts], item.meta) if item.key else "",
+        wanted = {art.page: page_key(art, item.key, metas[id(art)], [metas[id(a)] for a in rel_arts])
+                  if item.key else "",
                   f"sources/{art.id}.txt": entry.source_hash if entry else ""}
         todo = [rel for rel, k in wanted.items() if not (k and unchanged_on_disk(f"{out}/{rel}", k, stamps, rel))]
         keep.update(rel for rel in wanted if rel not in todo)
@@ -217,7 +214,11 @@ def build(seeds_dir: Path, out_dir: Path, *, report_file: Path | None = None,
     work = beside(_corpus_wide, [(i.sketch, i.bands) for i in kept], groups.articles,
                   {i.article.id: i.terms for i in kept})
     stamps = cache.load_stamps(out_dir)
-    reuse = _reuse(items, out_dir, stamps) if root else NO_REUSE
+    # Each article's metadata hash (cached from extraction, computed again for those the build
+    # edited): the keys of its page, of the pages linking to it and of the lists showing it.
+    metas = {id(i.article): i.meta or meta_key(i.article) for i in kept}
+    reuse = Reuse(cache_mod.version_key(), metas,
+                  lambda rel, k: unchanged_on_disk(f"{out_dir}/{rel}", k, stamps, rel)) if root else NO_REUSE
     pages: dict[str, str | bytes] = dict(render(groups, tax, None, site_url=url, reuse=reuse))
     near, pairs = work()
     report_near_duplicates([i.result for i in kept], near)
@@ -225,7 +226,7 @@ def build(seeds_dir: Path, out_dir: Path, *, report_file: Path | None = None,
     links = related_links(groups.articles, pairs)
     for asset in sorted(ASSETS_DIR.iterdir()):
         pages[f"assets/{asset.name}"] = asset.read_bytes()
-    files, keys, keep, provisional = _article_files(items, out_dir, cache, stamps, tax, links)
+    files, keys, keep, provisional = _article_files(items, out_dir, cache, stamps, tax, links, metas)
     pages.update(files)
     keys.update(reuse.keys)
     keep |= reuse.kept
@@ -246,13 +247,6 @@ def build(seeds_dir: Path, out_dir: Path, *, report_file: Path | None = None,
 def _corpus_wide(sketches: list[tuple[bytes, bytes]], arts: list[Article], terms: dict
                  ) -> tuple[dict[int, tuple[int, float]], tuple]:
     return find_near_duplicates(sketches), related_pairs(arts, terms)
-
-
-def _reuse(items: list[Ingested], out: Path, stamps: dict) -> Reuse:
-    """Keys for the list pages (render/reuse.py): each article's metadata hash, computed
-    again for those the build edited."""
-    metas = {id(i.article): i.meta or meta_key(i.article) for i in items if i.article}
-    return Reuse(cache_mod.version_key(), metas, lambda rel, key: unchanged_on_disk(f"{out}/{rel}", key, stamps, rel))
 
 
 def _front_matters(out: Path, rels: set[str]) -> dict[str, str]:

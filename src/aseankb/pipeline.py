@@ -22,7 +22,6 @@ from .config import Taxonomy, load_taxonomy
 from .dedup import minhashes, pack, sketch
 from .errors import SeedError
 from .extract import article_slug, extract
-from .extract.language import extract_language
 from .model import Article, SeedResult
 from .prepare import prepare, require_text
 from .read import decode, read_seed
@@ -202,8 +201,9 @@ def _extract_all(jobs: list, workers: int) -> list[tuple[Ingested, Entry | None]
         return [pickle.loads(pickle.dumps(ingest_job(j))) for j in jobs]
     # One seed here first: it loads and compiles what every worker needs (taxonomy, data,
     # automata, patterns), which the forked workers then share instead of each building it.
+    # Not langdetect's profiles (~0.7 s): the pre-classifier answers for nearly every
+    # article, so a worker loads them only when one needs them.
     first = pickle.loads(pickle.dumps(ingest_job(jobs[0])))
-    extract_language(["Chargement des profils de langue avant de lancer les processus."])
     chunk = max(1, min(32, len(jobs) // (workers * 8)))
     with ProcessPoolExecutor(workers, mp_context=_pool_context()) as pool:
         return [first, *pool.map(ingest_job, jobs[1:], chunksize=chunk)]
