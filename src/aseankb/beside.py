@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import signal
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -24,10 +25,12 @@ def beside(fn: Callable[..., Any], *args: Any) -> Callable[[], Any]:
     if not hasattr(os, "fork") or threading.active_count() > 1:
         return lambda: fn(*args)
     read, write = os.pipe()
+    parent = os.getpid()
     pid = os.fork()
     if pid == 0:  # the child: compute, send, and leave without running the parent's exit handlers
         status = 1
         try:
+            _die_with(parent)
             os.close(read)
             data = pickle.dumps(fn(*args), protocol=pickle.HIGHEST_PROTOCOL)
             with os.fdopen(write, "wb") as fh:
@@ -45,3 +48,16 @@ def beside(fn: Callable[..., Any], *args: Any) -> Callable[[], Any]:
             return fn(*args)  # the child failed: again here, where an error is reported as usual
         return pickle.loads(data)
     return result
+
+
+def _die_with(parent: int) -> None:
+    """A child that writes files must not outlive a killed build (a next build would find
+    a second writer in content/): Linux kills it with its parent."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: the parent's death goes unnoticed
+        return
+    if os.getppid() != parent:  # killed before the call above took effect
+        os._exit(1)

@@ -16,6 +16,7 @@ from pathlib import Path
 from . import cache as cache_mod
 from . import snapshot
 from .beside import beside
+from .build_articles import Gate, article_side, source_files
 from .cache import (
     CACHE_DIR_NAME,
     Cache,
@@ -24,13 +25,12 @@ from .cache import (
     stamp,
     text_hash,
     unchanged_on_disk,
-    write_blob,
 )
 from .config import Taxonomy, load_taxonomy
-from .dedup import find_near_duplicates, report_near_duplicates
+from .dedup import report_near_duplicates
 from .extract import load_data
 from .group import group
-from .model import Article, SeedResult
+from .model import SeedResult
 from .overrides import OVERRIDE_NAMES, apply_overrides, find_overrides, load_overrides
 from .pipeline import (  # noqa: F401 - re-exported: the build's public helpers
     IGNORED_NAMES,
@@ -46,12 +46,11 @@ from .pipeline import (  # noqa: F401 - re-exported: the build's public helpers
     usable_cores,
 )
 from .render import render
-from .render.article import article_page, with_related
 from .render.pages import report_page
-from .render.related import related_links, related_pairs
+from .render.related import related_links
 from .render.reuse import NO_REUSE, Reuse
 from .search_pages import SearchSource, search_source
-from .write import atomic_write, write_tree
+from .write import Tree, atomic_write, write_order
 
 ASSETS_DIR = Path(__file__).parent / "assets"
 FRONT_BYTES = 8192  # a list page's front matter is one title: it fits
@@ -75,77 +74,6 @@ class BuildResult:
 
     def report(self) -> dict:
         return {"seeds": [r.as_dict() for r in self.results], "summary": self.summary}
-
-
-def page_key(art: Article, seed: str, meta: str, related: list[str]) -> str:
-    """The inputs of an article's page: its seed, its metadata as the build left it (`meta`:
-    its `meta_key`), the metadata of the related articles it links to (`meta_key` of each:
-    what a link shows of an article, title, page and date, is part of it), and the code and
-    taxonomy (the cache's version key). Equal keys, equal pages."""
-    # The version key: new code may render the same inputs differently.
-    return text_hash(f"{cache_mod.version_key()}\0{seed}\0{meta}\0{art.id}\0{art.slug}\0"
-                     f"{chr(1).join(related)}".encode())
-
-
-def _texts(item: Ingested, cache: Cache) -> tuple[list[str], str]:
-    """An article's paragraphs and source text: at hand, from its cache blob, or extracted again."""
-    if item.article.paragraphs and item.text is not None:
-        return item.article.paragraphs, item.text
-    blob = cache.blob(item.key)
-    if blob:
-        return blob
-    again = ingest(item.path, load_taxonomy(), item.result.file)  # the blob was lost: extracted again
-    if again.article is None:
-        return [], ""
-    write_blob(cache.blob_path(item.key), again.article.paragraphs, again.text)
-    return again.article.paragraphs, again.text
-
-
-def _head(item: Ingested, cache: Cache, tax: Taxonomy) -> str:
-    """The article's page without its related articles: as the worker rendered it, unless
-    the build edited the article since (then its `meta` is empty), else from its paragraphs."""
-    if item.head is not None and item.meta:
-        return item.head
-    paragraphs, _text = _texts(item, cache)
-    return article_page(replace(item.article, paragraphs=paragraphs), tax)
-
-
-def _article_files(items: list[Ingested], out: Path, cache: Cache, stamps: dict, tax: Taxonomy,
-                   links: dict[str, list[Article]], metas: dict[int, str]
-                   ) -> tuple[dict[str, str], dict[str, str], set[str], dict[str, str]]:
-    """Each article's page and source text: (files to write, their keys, files known to be
-    on disk as they should be, provisional versions of new pages; see write_tree). Pages are
-    rendered, and texts read, only when needed."""
-    provisional: dict[str, str] = {}
-    # On a first build no page is reachable before the index pages are written: no need.
-    existing = (out / ".aseankb-manifest.json").is_file()
-    files: dict[str, str] = {}
-    keys: dict[str, str] = {}
-    keep: set[str] = set()
-    for item in items:
-        art = item.article
-        if art is None:
-            continue
-        entry = cache.added.get(item.key) or cache.index.get(item.key)
-        rel_arts = links.get(art.id, [])
-        wanted = {art.page: page_key(art, item.key, metas[id(art)], [metas[id(a)] for a in rel_arts])
-                  if item.key else "",
-                  f"sources/{art.id}.txt": entry.source_hash if entry else ""}
-        todo = [rel for rel, k in wanted.items() if not (k and unchanged_on_disk(f"{out}/{rel}", k, stamps, rel))]
-        keep.update(rel for rel in wanted if rel not in todo)
-        for rel in todo:
-            if rel == art.page:
-                head = _head(item, cache, tax)
-                files[rel] = with_related(head, rel_arts)
-                if existing and not (out / rel).exists():
-                    on_disk = [a for a in rel_arts if (out / a.page).exists()]
-                    if len(on_disk) < len(rel_arts):
-                        provisional[rel] = with_related(head, on_disk)
-            else:
-                files[rel] = item.text if item.text is not None else _texts(item, cache)[1]
-            if wanted[rel]:
-                keys[rel] = wanted[rel]
-    return files, keys, keep, provisional
 
 
 def correct(seeds_dir: Path, items: list[Ingested], tax: Taxonomy) -> None:
@@ -209,44 +137,46 @@ def build(seeds_dir: Path, out_dir: Path, *, report_file: Path | None = None,
     correct(seeds_dir, items, tax)
     results = [i.result for i in items]
     groups = group([i.article for i in kept])
-    # The corpus-wide numpy work (near duplicates, related articles) in a forked process
-    # (beside.py), while this one renders the lists; then the report, with its warnings.
-    work = beside(_corpus_wide, [(i.sketch, i.bands) for i in kept], groups.articles,
-                  {i.article.id: i.terms for i in kept})
     stamps = cache.load_stamps(out_dir)
     # Each article's metadata hash (cached from extraction, computed again for those the build
     # edited): the keys of its page, of the pages linking to it and of the lists showing it.
     metas = {id(i.article): i.meta or meta_key(i.article) for i in kept}
+    out_dir.mkdir(parents=True, exist_ok=True)
+    tree = Tree(out_dir)
+    sources, keys, keep = source_files(kept, out_dir, cache, stamps)
+    files: dict[str, str | bytes] = {f"assets/{a.name}": a.read_bytes() for a in sorted(ASSETS_DIR.iterdir())}
+    files.update(sources)
+    tree.begin(set(files) | keep | {a.page for a in groups.articles})  # the journal, before any write
+    # The article pages in a forked process (build_articles.py) while this one writes the
+    # source texts (first: pages link to them), renders the lists and saves the cache.
+    gate = Gate()
+    side = beside(article_side, kept, groups.articles, out_dir, cache, stamps, tax, metas, tree, gate)
+    written = tree.write(files)
+    gate.open()
     reuse = Reuse(cache_mod.version_key(), metas,
                   lambda rel, k: unchanged_on_disk(f"{out_dir}/{rel}", k, stamps, rel)) if root else NO_REUSE
     pages: dict[str, str | bytes] = dict(render(groups, tax, None, site_url=url, reuse=reuse))
-    near, pairs = work()
-    report_near_duplicates([i.result for i in kept], near)
+    cache.save()
+    art = side()
+    gate.close()
+    report_near_duplicates([i.result for i in kept], art.near)
     pages["rapport.md"] = report_page(results)
-    links = related_links(groups.articles, pairs)
-    for asset in sorted(ASSETS_DIR.iterdir()):
-        pages[f"assets/{asset.name}"] = asset.read_bytes()
-    files, keys, keep, provisional = _article_files(items, out_dir, cache, stamps, tax, links, metas)
-    pages.update(files)
+    links = related_links(groups.articles, art.pairs)
     keys.update(reuse.keys)
-    keep |= reuse.kept
-    out_dir.mkdir(parents=True, exist_ok=True)
-    saved = beside(cache.save)  # the cache's files (seconds on a first build), beside the pages
-    stats = write_tree(out_dir, pages, keep=keep, first=provisional)
-    _update_stamps(out_dir, stamps, pages, keys, keep)
+    keep |= reuse.kept | art.keep
+    tree.plan(set(pages))
+    written += art.written + tree.write(pages)
+    files.update(pages)
+    removed = tree.finish(set(files) | keep | set(art.stamps))
+    _update_stamps(out_dir, stamps, files, keys, keep | set(art.stamps))
+    stamps.update(art.stamps)
     cache.save_stamps(out_dir, stamps)
-    saved()
-    outcome = BuildResult(results, stats.written, stats.removed,
+    outcome = BuildResult(results, sorted(written, key=write_order), removed,
                           max((a.iso_date for a in groups.articles if a.iso_date), default=None),
                           search_source([(i.article, i.search) for i in kept], links,
                                         {**_front_matters(out_dir, reuse.kept), **pages}, tax))
     snapshot.save(root, out_dir, key, replace(outcome, written=[], removed=[]))
     return _finish(outcome, log, report_file)
-
-
-def _corpus_wide(sketches: list[tuple[bytes, bytes]], arts: list[Article], terms: dict
-                 ) -> tuple[dict[int, tuple[int, float]], tuple]:
-    return find_near_duplicates(sketches), related_pairs(arts, terms)
 
 
 def _front_matters(out: Path, rels: set[str]) -> dict[str, str]:

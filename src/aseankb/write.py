@@ -99,7 +99,12 @@ def _alive(pid: int) -> bool:
         return False
     except PermissionError:
         return True
-    return True
+    # A killed build's writer (its forked process) is a zombie until someone reaps it: dead.
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as fh:
+            return fh.read().rpartition(b")")[2][:2] != b" Z"
+    except OSError:
+        return True
 
 
 def atomic_write(path: Path, data: bytes) -> None:
@@ -140,7 +145,7 @@ def _write_manifest(out: Path, names: set[str], stager: _Stager) -> None:
         stager.write(out / MANIFEST, blob)
 
 
-def _order(path: str) -> tuple[int, str]:
+def write_order(path: str) -> tuple[int, str]:
     # Pages that others link to go first: a build killed midway leaves no link to a
     # page that does not exist yet.
     rank = 0 if path.startswith(("articles/", "sources/", "assets/")) else 1
@@ -154,6 +159,78 @@ def _safe_target(out: Path, rel: str) -> str:
     return f"{out}/{rel}"
 
 
+class Tree:
+    """One build's writing of the output folder, in steps that may run in two processes
+    (build.py writes the article pages in a forked process): `begin` journals the files
+    planned, `write` writes files (pages that others link to first), `finish` removes what
+    is stale and leaves the manifest listing exactly the current files."""
+
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        self.previous: set[str] = set()
+        self.planned: set[str] = set()
+        self._stager: _Stager | None = None
+
+    def stager(self) -> _Stager:
+        # One per process: a forked writer must not reuse the parent's temporary names.
+        if self._stager is None or not self._stager.prefix.startswith(f"{os.getpid()}-"):
+            self._stager = _Stager(self.out)
+        return self._stager
+
+    def begin(self, planned: set[str]) -> None:
+        with _reported(self.out):
+            self.stager().clear_debris()
+            self.previous = read_manifest(self.out)
+        self.plan(planned)
+
+    def plan(self, names: set[str]) -> None:
+        """Journal: the manifest lists what may exist should the build be killed now."""
+        if names - self.planned or not self.planned:
+            self.planned |= names
+            with _reported(self.out):
+                _write_manifest(self.out, self.previous | self.planned, self.stager())
+
+    def write(self, files: dict[str, str | bytes], first: dict[str, str | bytes] | None = None) -> list[str]:
+        """The files whose bytes differ from those on disk; returns their paths. `first`:
+        provisional versions of new pages, written before anything else (see write_tree)."""
+        written = []
+        stager = self.stager()
+        with _reported(self.out):
+            for rel in sorted(first or {}, key=write_order):
+                data = first[rel]
+                stager.write(_safe_target(self.out, rel), data.encode("utf-8") if isinstance(data, str) else data)
+            for rel in sorted(files, key=write_order):
+                data = files[rel]
+                blob = data.encode("utf-8") if isinstance(data, str) else data
+                target = _safe_target(self.out, rel)
+                if not _unchanged(target, blob):
+                    stager.write(target, blob)
+                    written.append(rel)
+        return written
+
+    def finish(self, current: set[str]) -> list[str]:
+        """Remove the files of the previous build no longer wanted; returns their paths."""
+        removed = []
+        with _reported(self.out):
+            for rel in sorted(self.previous - current):
+                target = Path(_safe_target(self.out, rel))
+                if target.is_file():
+                    target.unlink(missing_ok=True)  # another build may have removed it meanwhile
+                    removed.append(rel)
+                _prune_empty(target.parent, self.out)
+            _write_manifest(self.out, current, self.stager())
+            self.stager().close()
+        return removed
+
+
+@contextlib.contextmanager
+def _reported(out: Path):
+    try:
+        yield
+    except OSError as exc:
+        raise BuildInterrupted(f"cannot write {exc.filename or out}: {exc.strerror}") from None
+
+
 def write_tree(out: Path, files: dict[str, str | bytes], keep: set[str] | frozenset[str] = frozenset(),
                first: dict[str, str | bytes] | None = None) -> WriteStats:
     """`keep`: files the caller knows are on disk as they should be (checked from the build
@@ -162,33 +239,10 @@ def write_tree(out: Path, files: dict[str, str | bytes], keep: set[str] | frozen
     to each other (related articles), so no order of single writes keeps every link valid;
     provisional versions that link only to pages already on disk make every new page exist
     before any final version links to it."""
-    written, removed = [], []
-    stager = _Stager(out)
-    try:
-        stager.clear_debris()
-        previous = read_manifest(out)
-        _write_manifest(out, previous | set(files) | set(keep), stager)  # journal: what may exist after a kill
-        for rel in sorted(first or {}, key=_order):
-            data = first[rel]
-            stager.write(_safe_target(out, rel), data.encode("utf-8") if isinstance(data, str) else data)
-        for rel in sorted(files, key=_order):
-            data = files[rel]
-            blob = data.encode("utf-8") if isinstance(data, str) else data
-            target = _safe_target(out, rel)
-            if not _unchanged(target, blob):
-                stager.write(target, blob)
-                written.append(rel)
-        for rel in sorted(previous - set(files) - set(keep)):
-            target = Path(_safe_target(out, rel))
-            if target.is_file():
-                target.unlink(missing_ok=True)  # another build may have removed it meanwhile
-                removed.append(rel)
-            _prune_empty(target.parent, out)
-        _write_manifest(out, set(files) | set(keep), stager)
-        stager.close()
-    except OSError as exc:
-        raise BuildInterrupted(f"cannot write {exc.filename or out}: {exc.strerror}") from None
-    return WriteStats(written, removed)
+    tree = Tree(out)
+    tree.begin(set(files) | set(keep))
+    written = tree.write(files, first)
+    return WriteStats(written, tree.finish(set(files) | set(keep)))
 
 
 def _prune_empty(folder: Path, root: Path) -> None:
