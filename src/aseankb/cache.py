@@ -158,10 +158,13 @@ class Cache:
         # the records in memory were handed to the build, which edits them (corrections,
         # warnings), and the cache must keep what extraction produced.
         touched = {k[:SHARD] for k in (self.index.keys() ^ new.keys()) | self.added.keys()}
+        added: dict[str, list[str]] = {}  # by shard: one pass over them, not one per shard
+        for k in self.added:
+            added.setdefault(k[:SHARD], []).append(k)
         for shard in sorted(touched):
             path = self.dir / "index" / f"{shard}.pickle"
             entries = {k: v for k, v in _load(path, {}).items() if k in new}
-            entries.update((k, v) for k, v in self.added.items() if k[:SHARD] == shard and k in new)
+            entries.update((k, self.added[k]) for k in added.get(shard, ()) if k in new)
             if entries:
                 _dump(path, dict(sorted(entries.items())))
             else:
