@@ -7,6 +7,7 @@ order of the output is the order of the seeds whatever the number of workers.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import multiprocessing
 import os
@@ -205,7 +206,7 @@ def _extract_all(jobs: list, workers: int) -> list[tuple[Ingested, Entry | None]
     # article, so a worker loads them only when one needs them.
     first = pickle.loads(pickle.dumps(ingest_job(jobs[0])))
     chunk = max(1, min(32, len(jobs) // (workers * 8)))
-    with ProcessPoolExecutor(workers, mp_context=_pool_context()) as pool:
+    with ProcessPoolExecutor(workers, mp_context=_pool_context(), initializer=gc.enable) as pool:
         return [first, *pool.map(ingest_job, jobs[1:], chunksize=chunk)]
 
 
