@@ -18,13 +18,10 @@ import numpy as np
 
 from ..arrays import best_per_row, bits, first_k, group_ids, quantized, rank_in_run, smallest_per_row
 
-__all__ = ["best_per_row", "bitmasks", "bucket_neighbours", "cosine", "dense_signatures", "jaccard",
-           "signatures", "text_candidates", "vocabulary"]
+__all__ = ["best_per_row", "dense_signatures", "signatures", "text_candidates", "vocabulary"]
 
-CHUNK = 30_000  # candidate pairs scored at once: bounds the memory of the lookups
 KEY_BITS = 30  # text candidates: (article, candidate, columns) keys sort as int32 below 2**30
 MIN_BLOCK_BITS = 8  # blocks of at least 256 articles (int64 keys past ~100,000 articles)
-EMPTY = -1  # a free slot of a signature table (term ids are >= 0)
 
 
 def vocabulary(vectors: list[tuple[bytes, bytes]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -56,23 +53,28 @@ def signatures(doc: np.ndarray, term: np.ndarray, count: np.ndarray, n: int,
     with np.errstate(divide="ignore"):
         idf = np.log(n / np.maximum(df, 1))
     weight = _log1p_counts(count) * idf[term]
-    # (article, weight as float32 bits inverted, place in the article's vector) in one int64,
-    # value-sorted: the bits of a positive float order as its value; dropped entries last.
-    place = rank_in_run(doc)
-    place_bits = bits(int(place.max()) + 1 if len(place) else 1)
+    # Per article, (weight as float32 bits inverted, place in its vector) in one int64: the
+    # bits of a positive float order as its value. The `top` smallest per article, in a
+    # (articles, longest vector) table, by np.partition and a sort of `top` columns.
+    lengths = np.bincount(doc, minlength=n)
+    starts = np.cumsum(lengths) - lengths  # entries come grouped by article, in order
+    place = np.arange(len(doc)) - np.repeat(starts, lengths)
+    place_bits = bits(int(lengths.max(initial=1)))
     inverted = np.int64(0x7FFFFFFF) - weight.astype(np.float32).view(np.int32).astype(np.int64)
-    article = np.where(keep, doc.astype(np.int64), n)
-    kept = int(keep.sum())
-    if bits(n + 1) + 31 + place_bits <= 63:
-        packed = np.sort((article << (31 + place_bits)) | (inverted << place_bits) | place)[:kept]
-        s_doc = packed >> (31 + place_bits)
-        starts = np.searchsorted(doc, np.arange(n))  # entries come grouped by article, in order
-        row = starts[s_doc] + (packed & ((1 << place_bits) - 1))
+    key = np.where(keep, (inverted << place_bits) | place, np.int64(2**62))
+    width = int(lengths.max(initial=0))
+    if (lengths == width).all():
+        table = key.reshape(n, width)
     else:
-        row = np.lexsort((place, inverted, article))[:kept]
-        s_doc = article[row]
-    first = first_k(s_doc, top)
-    doc, term, weight = s_doc[first].astype(doc.dtype), term[row[first]], weight[row[first]]
+        table = np.full((n, width), np.int64(2**62), dtype=np.int64)
+        table[doc, place] = key
+    if width > top:
+        table = np.partition(table, top - 1, axis=1)[:, :top]
+    table = np.sort(table, axis=1).ravel()
+    chosen = table < 2**62
+    doc = np.repeat(np.arange(n, dtype=doc.dtype), table.size // max(n, 1))[chosen]
+    row = starts[doc] + (table[chosen] & ((1 << place_bits) - 1))
+    term, weight = term[row], weight[row]
     norms = np.sqrt(np.bincount(doc, weights=weight * weight, minlength=n))
     norms[norms == 0] = 1.0
     return doc, term, weight / norms[doc]
@@ -167,99 +169,3 @@ def _block_candidates(doc: np.ndarray, col: np.ndarray, postings: np.ndarray, co
     key = np.where(row + first == j, np.int64(2**62), ((int(q.max()) - q) << n_bits) | j)
     row, key = smallest_per_row(row, key, 1 << block_bits, per_article)
     return row + first, key & ((1 << n_bits) - 1)
-
-
-def bucket_neighbours(memberships: list[list[int]], reach: int) -> tuple[np.ndarray, np.ndarray]:
-    """Pairs (i, j): j within `reach` places of i in the list of one of i's buckets.
-    `memberships[i]` holds the bucket ids of article i; lists follow article order."""
-    bucket = np.fromiter((b for keys in memberships for b in keys), dtype=np.int64)
-    member = np.repeat(np.arange(len(memberships), dtype=np.int64), [len(k) for k in memberships])
-    order = np.lexsort((member, bucket))  # by bucket, then article order within it
-    bucket, member = bucket[order], member[order]
-    pairs_i, pairs_j = [], []
-    for shift in range(1, reach + 1):
-        same = bucket[shift:] == bucket[:-shift] if len(bucket) > shift else np.zeros(0, dtype=bool)
-        a, b = member[:-shift][same], member[shift:][same]
-        pairs_i += [a, b]
-        pairs_j += [b, a]
-    if not pairs_i:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    return np.concatenate(pairs_i), np.concatenate(pairs_j)
-
-
-def _slots(terms: np.ndarray, slot_bits: int) -> np.ndarray:
-    """A term's home slot in a signature table (multiplicative hashing of its id)."""
-    return ((terms.astype(np.uint32) * np.uint32(0x9E3779B1)) >> np.uint32(32 - slot_bits)).astype(np.int64)
-
-
-def signature_tables(terms: np.ndarray, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray, int]:
-    """Each signature as a small open-addressing hash table (linear probing, 4x its size):
-    (n * slots) term ids (EMPTY where free) and weights, and the slots' bit width."""
-    n, top = terms.shape
-    slot_bits = bits(4 * top)
-    table = np.full(n << slot_bits, EMPTY, dtype=np.int32)
-    values = np.zeros(n << slot_bits, dtype=np.float64)
-    base = np.arange(n, dtype=np.int64) << slot_bits
-    for col in range(top):  # one term per article at a time: inserts never meet each other
-        rows = np.flatnonzero(terms[:, col] >= 0)
-        slot = _slots(terms[rows, col], slot_bits)
-        while len(rows):
-            taken = table[base[rows] + slot] != EMPTY
-            free = ~taken
-            table[base[rows[free]] + slot[free]] = terms[rows[free], col]
-            values[base[rows[free]] + slot[free]] = weights[rows[free], col]
-            rows, slot = rows[taken], (slot[taken] + 1) & ((1 << slot_bits) - 1)
-    return table, values, slot_bits
-
-
-def cosine(i: np.ndarray, j: np.ndarray, terms: np.ndarray, weights: np.ndarray) -> np.ndarray:
-    """Dot product of the signatures of each pair (signatures are unit vectors), summed in
-    the order of i's signature: each of i's terms is looked up in j's signature table."""
-    table, values, slot_bits = signature_tables(terms, weights)
-    mask = (1 << slot_bits) - 1
-    # Column-major (top, pairs) arrays: the sum over columns reads contiguous rows.
-    cols = np.ascontiguousarray(terms.T)
-    homes = np.ascontiguousarray(_slots(terms, slot_bits).T)
-    col_weights = np.ascontiguousarray(weights.T)
-    out = np.empty(len(i), dtype=np.float64)
-    for lo in range(0, len(i), CHUNK):
-        a, b = i[lo:lo + CHUNK], j[lo:lo + CHUNK]
-        mine = cols[:, a]
-        where = homes[:, a] + (b.astype(np.int64) << slot_bits)
-        held = table[where]
-        # Most lookups end at the home slot: a hit, or a free slot (the term is not in j's).
-        found = np.where(held == mine, values[where], 0.0)
-        query = np.flatnonzero((held != mine) & (held != EMPTY) & (mine >= 0))
-        found, mine, where = found.ravel(), mine.ravel(), where.ravel()
-        while len(query):  # the rest probe the next slots
-            place = where[query]
-            place = (place & ~mask) | ((place + 1) & mask)
-            where[query] = place
-            held = table[place]
-            hit = held == mine[query]
-            found[query[hit]] = values[place[hit]]
-            query = query[~hit & (held != EMPTY)]
-        found = found.reshape(len(cols), -1) * col_weights[:, a]
-        total = found[0].copy()
-        for col in range(1, len(cols)):  # in column order, as the text candidates sum
-            total += found[col]
-        out[lo:lo + CHUNK] = total
-    return out
-
-
-def jaccard(masks: np.ndarray, i: np.ndarray, j: np.ndarray) -> np.ndarray:
-    """Jaccard similarity of bit sets (0 when both are empty)."""
-    inter = np.bitwise_count(masks[i] & masks[j]).sum(axis=1, dtype=np.int64).astype(np.float64)
-    union = np.bitwise_count(masks[i] | masks[j]).sum(axis=1, dtype=np.int64).astype(np.float64)
-    return np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
-
-
-def bitmasks(sets: list[list[str]]) -> np.ndarray:
-    """Each list of ids as a bit set: an (n, words) array of 64-bit words."""
-    ids = {x: k for k, x in enumerate(sorted({x for s in sets for x in s}))}
-    words = max(1, -(-len(ids) // 64))
-    masks = np.zeros((len(sets), words), dtype=np.uint64)
-    bit = np.fromiter((ids[x] for s in sets for x in s), dtype=np.int64)
-    row = np.repeat(np.arange(len(sets)), [len(s) for s in sets])
-    np.bitwise_or.at(masks, (row, bit // 64), np.left_shift(np.uint64(1), (bit % 64).astype(np.uint64)))
-    return masks
