@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..arrays import best_per_row, bits, first_k, group_ids, quantized, rank_in_run, smallest_per_row
+from ..arrays import best_per_row, bits, first_k, group_ids, rank_in_run, smallest_per_row
 
 __all__ = ["best_per_row", "dense_signatures", "signatures", "text_candidates", "vocabulary"]
 
@@ -96,14 +96,19 @@ def _postings(doc: np.ndarray, term: np.ndarray, weight: np.ndarray, posting_max
               top: int) -> tuple[np.ndarray, np.ndarray]:
     """Each term's posting list as a row of a (terms, posting_max) int32 table of
     (article << column bits | column), -1 past its end; and each sig row's table row."""
-    # By term, then weight (heaviest first), then article: a stable sort of the weight's
-    # order, then a value sort of (term, rank of weight) packed in one int64.
-    by_weight = np.argsort(-weight, kind="stable")
-    rank = np.empty(len(weight), dtype=np.int64)
-    rank[by_weight] = np.arange(len(weight))
-    rank_bits = bits(len(weight))
-    packed = np.sort((term.astype(np.int64) << rank_bits) | rank)
-    order = by_weight[packed & ((1 << rank_bits) - 1)]
+    # By term, then weight (heaviest first), then row (article order), in one int64 sorted
+    # by value: the weight as its rank among the sorted weights (equal weights, equal ranks).
+    row_bits = bits(len(weight))
+    if bits(int(term.max()) + 1) + 2 * row_bits <= 63:
+        by_weight = np.argsort(weight)  # not stable: equal weights get equal ranks below
+        ordered = weight[by_weight]
+        rank = np.empty(len(weight), dtype=np.int64)
+        rank[by_weight] = np.cumsum(np.r_[True, ordered[1:] != ordered[:-1]], dtype=np.int64)
+        rank = int(rank.max()) - rank  # heaviest first
+        packed = np.sort((((term.astype(np.int64) << row_bits) | rank) << row_bits) | np.arange(len(weight)))
+        order = packed & ((1 << row_bits) - 1)
+    else:
+        order = np.lexsort((doc, -weight, term))
     p_term = term[order]
     kept = first_k(p_term, posting_max)
     order, p_term = order[kept], p_term[kept]
@@ -161,11 +166,24 @@ def _block_candidates(doc: np.ndarray, col: np.ndarray, postings: np.ndarray, co
     starts = np.flatnonzero(np.r_[True, pair[1:] != pair[:-1]])
     dots = np.add.reduceat(value, starts)  # as before: numpy's own order of a segment's sum
     pair = pair[starts].astype(np.int64)
-    row, j = pair >> n_bits, pair & ((1 << n_bits) - 1)
-    q = quantized(dots)
-    if q is None or bits(int(q.max()) + 1) + n_bits > 61:  # not for unit vectors; exact all the same
-        other = row + first != j
-        return best_per_row(row[other] + first, dots[other], j[other], per_article, len(weights))
-    key = np.where(row + first == j, np.int64(2**62), ((int(q.max()) - q) << n_bits) | j)
-    row, key = smallest_per_row(row, key, 1 << block_bits, per_article)
-    return row + first, key & ((1 << n_bits) - 1)
+    if dots.max() > 2.0:  # not for unit vectors; exact all the same
+        return _best_others(pair, dots, first, n_bits, per_article, len(weights))
+    # Each article's pair with itself (one per article at most: found by a search) gets a
+    # dot of -1, so that it ranks last; it is dropped after the selection.
+    articles = np.arange(first, min(first + (1 << block_bits), len(weights)), dtype=np.int64)
+    itself = ((articles - first) << n_bits) | articles
+    at = np.minimum(np.searchsorted(pair, itself), len(pair) - 1)
+    dots[at[pair[at] == itself]] = -1.0
+    # (1e9 units, inverted; then j) in one int64: the order of best_per_row
+    key = ((np.int64(2**31) - np.rint(dots * 1e9).astype(np.int64)) << n_bits) | (pair & ((1 << n_bits) - 1))
+    row, key = smallest_per_row(pair >> n_bits, key, 1 << block_bits, per_article)
+    i, j = row + first, key & ((1 << n_bits) - 1)
+    other = i != j
+    return i[other], j[other]
+
+
+def _best_others(pair: np.ndarray, dots: np.ndarray, first: int, n_bits: int, per_article: int,
+                 n: int) -> tuple[np.ndarray, np.ndarray]:
+    i, j = (pair >> n_bits) + first, pair & ((1 << n_bits) - 1)
+    other = i != j
+    return best_per_row(i[other], dots[other], j[other], per_article, n)
