@@ -18,7 +18,7 @@ CHUNK = 30_000  # pairs looked up at once: (top, CHUNK) arrays stay in the cache
 SLOT_BITS = 6  # 64 slots for 12 terms: a multiplier without collision in ~3 tries
 TRIES = 64
 MULTIPLIERS = np.array([(0x9E3779B1 + k * 0x6A09E667) & 0xFFFFFFFF | 1 for k in range(TRIES)], dtype=np.uint32)
-EMPTY = -1  # a free slot; a missing term (-1) finds weight 0 there: no match, as before
+EMPTY = 0xFFFFFFFF  # a free slot
 
 
 def _slots(terms: np.ndarray, multiplier: np.ndarray, slot_bits: int) -> np.ndarray:
@@ -52,18 +52,21 @@ def cosine(i: np.ndarray, j: np.ndarray, terms: np.ndarray, weights: np.ndarray)
     multiplier = MULTIPLIERS[choice]
     home = _slots(terms, multiplier[:, None], SLOT_BITS) + (np.arange(n, dtype=np.int64) << SLOT_BITS)[:, None]
     present = terms >= 0
-    table = np.full(n << SLOT_BITS, EMPTY, dtype=np.int32)
+    # Term ids as uint32: a missing term (-1) reads as EMPTY, where the weight is 0.
+    table = np.full(n << SLOT_BITS, EMPTY, dtype=np.uint32)
     values = np.zeros(n << SLOT_BITS, dtype=np.float64)
     table[home[present]] = terms[present]
     values[home[present]] = weights[present]
     # Column-major (top, pairs) arrays: the sum over columns reads contiguous rows.
-    cols, col_weights = np.ascontiguousarray(terms.T), np.ascontiguousarray(weights.T)
+    cols, col_weights = np.ascontiguousarray(terms.T.astype(np.uint32)), np.ascontiguousarray(weights.T)
     out = np.empty(len(i), dtype=np.float64)
     for lo in range(0, len(i), CHUNK):
         a, b = i[lo:lo + CHUNK], j[lo:lo + CHUNK]
         mine = cols[:, a]
-        where = _slots(mine, multiplier[b], SLOT_BITS) + (b.astype(np.int64) << SLOT_BITS)
-        found = np.where(np.take(table, where) == mine, np.take(values, where), 0.0) * col_weights[:, a]
+        where = ((mine * multiplier[b]) >> np.uint32(32 - SLOT_BITS)) + (b.astype(np.int64) << SLOT_BITS)
+        found = np.take(values, where)
+        found[np.take(table, where) != mine] = 0.0
+        found *= col_weights[:, a]
         total = found[0].copy()
         for col in range(1, top):
             total += found[col]
