@@ -16,6 +16,7 @@ from aseankb.group import group
 from aseankb.model import Article, PartialDate
 from aseankb.overrides import apply_overrides, load_overrides
 from aseankb.render import neighbours as nb
+from aseankb.render import overlaps as ov
 from aseankb.render.charts import bar_table, column_chart, year_series
 from aseankb.render.feeds import ATOM, FEED_SIZE, feeds
 from aseankb.render.pages import article_item
@@ -127,7 +128,7 @@ def test_related_candidates_are_bounded_whatever_the_corpus_size() -> None:
     assert np.bincount(s_doc).max() <= TOP_TERMS
     i, j = nb.text_candidates(s_doc, s_term, s_weight, POSTING_MAX, TEXT_CANDIDATES)
     assert len(i) and np.bincount(i).max() <= TEXT_CANDIDATES and not (i == j).any()
-    near_i, _near_j = nb.bucket_neighbours([[0] for _ in arts], NEIGHBOURS)
+    near_i, _near_j = ov.bucket_neighbours(np.arange(len(arts)), np.zeros(len(arts), dtype=np.int64), NEIGHBOURS)
     assert np.bincount(near_i).max() == 2 * NEIGHBOURS
     assert all(len(v) <= RELATED for v in related(arts[:500]).values())
 

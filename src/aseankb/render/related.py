@@ -23,6 +23,8 @@ import numpy as np
 from ..arrays import unique_sorted
 from ..model import Article
 from . import neighbours as nb
+from . import overlaps as ov
+from .cosine import cosine
 from .dates import short_date
 from .escape import esc_inline
 
@@ -83,16 +85,16 @@ def related_pairs(arts: list[Article], terms: dict[str, tuple[bytes, bytes]] | N
     doc, term, count = nb.vocabulary(tfs)
     s_doc, s_term, s_weight = nb.signatures(doc, term, count, n, TOP_TERMS)
     text_i, text_j = nb.text_candidates(s_doc, s_term, s_weight, POSTING_MAX, TEXT_CANDIDATES)
-    buckets: dict[tuple, int] = {}
-    member = [[buckets.setdefault((p, d), len(buckets)) for p in a.partners or ["-"] for d in a.domains or ["-"]]
-              for a in arts]
-    near_i, near_j = nb.bucket_neighbours(member, NEIGHBOURS)
-    pairs = unique_sorted(np.concatenate([text_i, near_i]) * n + np.concatenate([text_j, near_j]))
-    i, j = pairs // n, pairs % n
+    partners, domains = ov.id_lists([a.partners for a in arts]), ov.id_lists([a.domains for a in arts])
+    near_i, near_j = ov.bucket_neighbours(*ov.buckets(partners, domains), NEIGHBOURS)
+    # Pairs by j, then i: the cosine then reads each j's signature table for its pairs in a
+    # row (cache hits); best_per_row's order does not depend on the pairs' order.
+    pairs = unique_sorted(np.concatenate([text_j, near_j]) * n + np.concatenate([text_i, near_i]))
+    j, i = pairs // n, pairs % n
     sig_terms, sig_weights = nb.dense_signatures(s_doc, s_term, s_weight, n, TOP_TERMS)
-    score = (W_TEXT * nb.cosine(i, j, sig_terms, sig_weights)
-             + W_PARTNERS * nb.jaccard(nb.bitmasks([a.partners for a in arts]), i, j)
-             + W_DOMAINS * nb.jaccard(nb.bitmasks([a.domains for a in arts]), i, j))
+    score = (W_TEXT * cosine(i, j, sig_terms, sig_weights)
+             + W_PARTNERS * ov.jaccard(ov.bitmasks(*partners), i, j)
+             + W_DOMAINS * ov.jaccard(ov.bitmasks(*domains), i, j))
     keep = score >= MIN_SCORE
     # Compared to 1e-9, so that float noise never decides a tie; ties go to the list order.
     return nb.best_per_row(i[keep], score[keep], j[keep], RELATED, n)
