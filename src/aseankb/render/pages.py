@@ -37,6 +37,7 @@ class ItemLines:
         # Keyed by identity: the articles outlive this object (it is local to `render`).
         # Filled on first use: a rebuild renders only the lists that changed.
         self._parts: dict[int, tuple[str, str]] = {}
+        self._lines: dict[str, dict[int, str]] = {}  # prefix -> whole lines: a list is then one C loop
 
     def _add(self, art: Article) -> tuple[str, str]:
         parts = self._parts[id(art)] = (f"- {short_date(art.date)} — [{esc_inline(art.title)}](", f"{art.page})")
@@ -47,10 +48,14 @@ class ItemLines:
         return head + prefix + tail
 
     def lines(self, arts: list[Article], prefix: str) -> list[str]:
+        done = self._lines.setdefault(prefix, {})
         try:
-            return [f"{head}{prefix}{tail}" for head, tail in map(self._parts.__getitem__, map(id, arts))]
-        except KeyError:  # some not formatted yet
-            return [self(a, prefix) for a in arts]
+            return list(map(done.__getitem__, map(id, arts)))
+        except KeyError:  # some not formatted yet with this prefix
+            for a in arts:
+                if id(a) not in done:
+                    done[id(a)] = self(a, prefix)
+            return list(map(done.__getitem__, map(id, arts)))
 
 
 def article_list(arts: list[Article], prefix: str, item: ItemFn = article_item) -> list[str]:

@@ -33,7 +33,7 @@ class Reuse:
         for value in inputs:
             if isinstance(value, list) and all(isinstance(a, Article) for a in value[:1]):
                 # Keyed by identity: the build's own articles, each with its metadata hash.
-                h.update(b"\1" + "\0".join(self.metas[id(a)] for a in value).encode())
+                h.update(b"\1" + "\0".join(map(self.metas.__getitem__, map(id, value))).encode())
             else:
                 h.update(b"\2" + repr(value).encode())
         key = h.hexdigest()
