@@ -21,8 +21,6 @@ import random
 import re
 import unicodedata
 import zlib
-from itertools import compress
-from operator import not_
 
 import numpy as np
 
@@ -54,28 +52,75 @@ WORD_RE = re.compile(rb"[a-z0-9]+")
 WORD_BYTES = bytes(b if 97 <= b <= 122 or 48 <= b <= 57 else 32 for b in range(256))
 
 
-def shingles(text: str) -> frozenset[int]:
-    """Hashes of the word 5-grams of the text, accents and case aside.
+def ascii_words(lowered: str) -> list[bytes]:
+    """The words [a-z0-9]+ of a lower-cased text once NFKD-decomposed and kept ASCII (accents
+    and other letters dropped), in order: the words of the shingles, and of related.term_counts.
 
-    Speed matters at 10,000 articles: words are folded and hashed by C code (NFKD, ASCII,
-    crc32), and a 5-gram's hash is that of its tuple of word hashes. Hashes of ints and
-    tuples of ints do not depend on PYTHONHASHSEED, so the result is the same in every run.
+    NFKD decomposes character by character (then reorders combining marks, which are not
+    ASCII and dropped anyway), so each distinct non-ASCII character is replaced by the ASCII
+    part of its decomposition, one C-speed `str.replace` each (a French text has a dozen):
+    half the cost of normalising the whole text.
     """
-    folded = unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore")
-    ids = list(map(zlib.crc32, folded.translate(WORD_BYTES).split()))  # WORD_RE.findall(folded)
+    if not lowered.isascii():
+        for char in _non_ascii(lowered):
+            letters = _ASCII_OF.get(char)
+            if letters is None:
+                letters = _ASCII_OF[char] = unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode()
+            lowered = lowered.replace(char, letters)
+    return lowered.encode("ascii").translate(WORD_BYTES).split()  # WORD_RE.findall
+
+
+_ASCII_OF: dict[str, str] = {}  # a non-ASCII character -> the ASCII part of its NFKD form
+_ASCII = bytes(range(128))
+
+
+def _non_ascii(text: str) -> set[str]:
+    """The distinct non-ASCII characters of a text (the ASCII bytes of its UTF-8 deleted, in C)."""
+    return set(text.encode("utf-8", "surrogatepass").translate(None, _ASCII).decode("utf-8", "surrogatepass"))
+
+
+# Python's hash() of a tuple of ints (CPython's xxHash-based tuplehash, 64-bit), which the
+# shingles were first defined with: computed here on whole arrays, the same numbers.
+_XX1, _XX2, _XX5 = np.uint64(11400714785074694791), np.uint64(14029467366897019727), np.uint64(2870177450012600261)
+_LEN_MIX = np.uint64(SHINGLE ^ (2870177450012600261 ^ 3527539))
+_MINUS_ONE = np.uint64(2**64 - 1)
+
+
+def shingle_hashes(words: list[bytes]) -> np.ndarray:
+    """The hash of each word 5-gram (int64, in text order, repeats kept): hash() of the
+    tuple of the words' crc32, a text of 1 to 4 words padded with zeros."""
+    ids = np.fromiter(map(zlib.crc32, words), dtype=np.uint64, count=len(words))
     if 0 < len(ids) < SHINGLE:
-        ids += [0] * (SHINGLE - len(ids))
-    return frozenset(map(hash, zip(*(ids[i:] for i in range(SHINGLE)), strict=False)))
+        ids = np.concatenate([ids, np.zeros(SHINGLE - len(ids), dtype=np.uint64)])
+    n = max(0, len(ids) - SHINGLE + 1)
+    acc = np.full(n, _XX5, dtype=np.uint64)
+    for i in range(SHINGLE):  # hash(int) of a crc32 is itself; the arithmetic wraps as in C
+        acc += ids[i:i + n] * _XX2
+        acc = (acc << np.uint64(31)) | (acc >> np.uint64(33))
+        acc *= _XX1
+    acc += _LEN_MIX
+    acc[acc == _MINUS_ONE] = 1546275796  # tuplehash never returns -1
+    return acc.view(np.int64)
+
+
+def shingles(text: str) -> frozenset[int]:
+    """Hashes of the word 5-grams of the text, accents and case aside: `shingle_hashes` of
+    its `ascii_words`. The same in every run (no PYTHONHASHSEED involved)."""
+    return frozenset(shingle_hashes(ascii_words(text.lower())).tolist())
+
+
+def sketch_array(words: list[bytes]) -> np.ndarray:
+    """`sketch` of a text from its `ascii_words`: its sampled shingles, sorted int64 (`pack`)."""
+    hashes = shingle_hashes(words)
+    return np.unique(hashes[hashes % SAMPLE == 0])  # numpy's % of an int64 is Python's
 
 
 def sketch(text: str) -> frozenset[int]:
-    """The shingles whose hash falls in 1/SAMPLE of the range: a fixed-size-ratio sample
-    whose Jaccard similarity estimates that of the full sets. Small enough to keep in the
-    extraction cache, so a rebuild compares articles without reading their texts again."""
-    # The same as `h for h in shingles(text) if h % SAMPLE == 0`, in the same order, by C
-    # loops: (SAMPLE).__rmod__(h) is h % SAMPLE, and compress keeps those where it is 0.
-    hashes = list(shingles(text))
-    return frozenset(compress(hashes, map(not_, map(SAMPLE.__rmod__, hashes))))
+    """The shingles whose hash falls in 1/SAMPLE of the range (h % SAMPLE == 0): a
+    fixed-size-ratio sample whose Jaccard similarity estimates that of the full sets. Small
+    enough to keep in the extraction cache, so a rebuild compares articles without reading
+    their texts again."""
+    return frozenset(sketch_array(ascii_words(text.lower())).tolist())
 
 
 def jaccard(a: frozenset[int], b: frozenset[int]) -> float:
@@ -100,21 +145,55 @@ ADD = _RNG.randrange(PRIME)
 PROBES = tuple(tuple(_RNG.sample(range(BINS), BINS)) for _ in range(BINS))
 
 
-def signature(s: frozenset[int]) -> list[int]:
-    """The BINS min-hashes of a sketch (empty for an empty sketch)."""
-    if not s:
-        return []
-    # Decreasing order: the last write to a bin, the one kept, is its least value.
-    values = sorted(((x * MULT + ADD) % PRIME for x in s), reverse=True)
-    mins = {v % BINS: v // BINS for v in values}
-    found = mins.__contains__  # filter() with a C predicate: half the bins are empty at 10,000 articles
-    return [mins[b] if b in mins else mins[next(filter(found, PROBES[b]))] for b in range(BINS)]
+PROBE_ORDER = np.array(PROBES, dtype=np.int64)
+# Probes looked at first: with half the bins filled (a typical article), an empty bin finds
+# a filled one among its first 8 probes 255 times in 256.
+FIRST_PROBES = 8
+_EMPTY = np.uint64(2**64 - 1)  # no value: min-hashes are below PRIME // BINS
+_MASK61 = np.uint64(PRIME)
+_M_HI, _M_LO = np.uint64(MULT >> 32), np.uint64(MULT & 0xFFFFFFFF)
 
 
-def minhashes(s: frozenset[int]) -> bytes:
+def _mod61(x: np.ndarray) -> np.ndarray:
+    """x mod PRIME for uint64 x (2^61 = 1 mod PRIME), possibly PRIME itself."""
+    return (x >> np.uint64(61)) + (x & _MASK61)
+
+
+def _permuted(s: np.ndarray) -> np.ndarray:
+    """(x * MULT + ADD) % PRIME for each int64 x, exactly, in uint64 arithmetic: MULT and
+    x mod PRIME (both < 2^61) are cut into 32-bit halves so that no product overflows."""
+    x = (s % PRIME).astype(np.uint64)  # numpy's % of an int64 is Python's: in [0, PRIME)
+    hi, lo = x >> np.uint64(32), x & np.uint64(0xFFFFFFFF)
+    mid = hi * _M_LO + lo * _M_HI  # < 2^62; times 2^32 it is (mid >> 29) * 2^61 + ...
+    low = lo * _M_LO  # < 2^64
+    total = ((hi * _M_HI) << np.uint64(3)) + (mid >> np.uint64(29)) \
+        + ((mid & np.uint64((1 << 29) - 1)) << np.uint64(32)) + _mod61(low) + np.uint64(ADD)
+    total = _mod61(total)
+    return np.where(total >= _MASK61, total - _MASK61, total)
+
+
+def signature(s: frozenset[int] | np.ndarray) -> np.ndarray:
+    """The BINS min-hashes of a sketch (uint64; empty for an empty sketch)."""
+    arr = s if isinstance(s, np.ndarray) else np.fromiter(s, dtype=np.int64, count=len(s))
+    if not len(arr):
+        return np.zeros(0, dtype=np.uint64)
+    values = _permuted(arr)
+    mins = np.full(BINS, _EMPTY, dtype=np.uint64)
+    np.minimum.at(mins, values % np.uint64(BINS), values // np.uint64(BINS))  # each bin's least value
+    filled = mins != _EMPTY
+    empty = np.flatnonzero(~filled)
+    if len(empty):  # the first filled bin in each empty bin's probe order
+        probes = PROBE_ORDER[empty, :FIRST_PROBES]
+        if not filled[probes].any(axis=1).all():  # a sparse sketch: its whole probe order
+            probes = PROBE_ORDER[empty]
+        mins[empty] = mins[probes[np.arange(len(empty)), filled[probes].argmax(axis=1)]]
+    return mins
+
+
+def minhashes(s: frozenset[int] | np.ndarray) -> bytes:
     """The sketch's BINS min-hashes, their low 32 bits packed (empty for an empty sketch):
     computed once at extraction and kept in the cache (768 bytes an article)."""
-    return np.array(signature(s), dtype=np.uint64).astype(np.uint32).tobytes()
+    return signature(s).astype(np.uint32).tobytes()
 
 
 def _matrix(hashes: list[bytes]) -> tuple[np.ndarray, np.ndarray]:

@@ -20,7 +20,7 @@ from pathlib import Path
 from .cache import Cache, Entry, blob_file, file_stat, seed_key, text_hash, write_blob
 from .clean import clean
 from .config import Taxonomy, load_taxonomy
-from .dedup import minhashes, pack, sketch
+from .dedup import ascii_words, minhashes, sketch_array
 from .errors import SeedError
 from .extract import article_slug, extract
 from .model import Article, SeedResult
@@ -167,11 +167,7 @@ def ingest_job(job: tuple[Path, str, bytes | None, str | None, Path | None]) -> 
     if not key:
         return item, None
     if item.article:
-        shingles = sketch("\n".join(item.article.paragraphs))
-        item.sketch, item.bands = pack(shingles), minhashes(shingles)
-        item.terms = term_vector(term_counts(item.article))
-        item.article.summary = summary_text(item.article)
-        item.search = article_search(item.article.paragraphs)
+        _text_data(item)
         write_blob(blob, item.article.paragraphs, item.text)
     result = replace(item.result, messages=list(item.result.messages))  # the build mutates its own
     article = replace(item.article, paragraphs=[]) if item.article else None
@@ -184,6 +180,20 @@ def ingest_job(job: tuple[Path, str, bytes | None, str | None, Path | None]) -> 
         item.article.paragraphs = []
     return item, Entry(result, article, item.digest, source_hash, item.sketch, item.terms, item.bands,
                        item.search, item.meta)
+
+
+def _text_data(item: Ingested) -> None:
+    """What later stages need of the article's text: its sketch and min-hashes (near
+    duplicates), word counts (related articles), search words and summary. The text is
+    lower-cased and cut into words once, for the sketch and the word counts alike."""
+    art = item.article
+    lowered = "\n".join(art.paragraphs).lower()
+    words = ascii_words(lowered)
+    sampled = sketch_array(words)
+    item.sketch, item.bands = sampled.tobytes(), minhashes(sampled)  # pack(): sorted int64
+    item.terms = term_vector(term_counts(art, words))
+    art.summary = summary_text(art)
+    item.search = article_search(art.paragraphs, lowered)
 
 
 def _pool_context():

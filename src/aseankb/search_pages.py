@@ -25,7 +25,7 @@ from .config import Taxonomy
 from .model import Article
 from .render.article import provenance
 from .render.related import related_lines
-from .search import Doc, SearchIndexError, SearchStats, teaser, word_set, write_index
+from .search import Doc, SearchIndexError, SearchStats, teaser, word_set, word_string, write_index
 
 # A Markdown link, whose text may hold backslash escapes ("\]"): its text is what readers see.
 LINK_RE = re.compile(r"\[((?:\\.|[^\]\\])*)\]\([^)\s]*\)")
@@ -46,10 +46,11 @@ class SearchSource:
     tax: Taxonomy
 
 
-def article_search(paragraphs: list[str]) -> SearchData:
+def article_search(paragraphs: list[str], lowered: str | None = None) -> SearchData:
     """In the worker, once per seed: the words of an article's text (in no particular
-    order: the index sorts what it writes), and its teaser."""
-    return " ".join(word_set("\n".join(paragraphs))), teaser(paragraphs)
+    order: the index sorts what it writes), and its teaser. `lowered`: the paragraphs
+    joined by new lines and lower-cased, when the caller has them already."""
+    return word_string(lowered if lowered is not None else "\n".join(paragraphs).lower()), teaser(paragraphs)
 
 
 def search_source(arts: list[tuple[Article, SearchData]], links: dict[str, list[Article]],

@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
+from bisect import bisect_left
 from collections import Counter
+from itertools import compress
 
 import numpy as np
 
 from ..arrays import unique_sorted
+from ..dedup import ascii_words
 from ..model import Article
 from . import neighbours as nb
 from . import overlaps as ov
@@ -28,7 +30,7 @@ from .cosine import cosine
 from .dates import short_date
 from .escape import esc_inline
 
-WORD_RE = re.compile(r"[a-z][a-z0-9]{3,}")
+WORD_RE = re.compile(r"[a-z][a-z0-9]{3,}")  # a word, in the text folded by dedup.ascii_words
 TOP_TERMS = 12
 TERMS_KEPT = 150  # words kept per article: its TOP_TERMS by TF-IDF are almost always among them
 POSTING_MAX = 40
@@ -39,25 +41,56 @@ MIN_SCORE = 0.05
 W_TEXT, W_PARTNERS, W_DOMAINS = 0.6, 0.25, 0.15
 
 
-def term_counts(art: Article) -> dict[str, int]:
+def term_counts(art: Article, words: list[bytes] | None = None) -> dict[bytes, int]:
     """The article's TERMS_KEPT most frequent words with their counts: computed once at
-    extraction and kept in the cache, so related lists need no text at rebuild time."""
-    # ASCII folding in C (NFKD + drop marks): fold() is exact but ten times slower on full texts.
-    text = unicodedata.normalize("NFKD", f"{art.title} {' '.join(art.paragraphs)}".lower())
-    counts = Counter(WORD_RE.findall(text.encode("ascii", "ignore").decode()))
-    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:TERMS_KEPT])
+    extraction and kept in the cache, so related lists need no text at rebuild time.
+    `words`: the `dedup.ascii_words` of its paragraphs, when the caller has them already."""
+    # A word is WORD_RE in the text folded as dedup.ascii_words folds it (NFKD, ASCII, lower
+    # case): in each of its [a-z0-9]+ runs, what follows the leading digits, 4 letters or more.
+    if words is None:
+        words = ascii_words("\n".join(art.paragraphs).lower())
+    runs = Counter(ascii_words(art.title.lower()))
+    runs.update(words)
+    # C loops only (a Python loop over 250 distinct words costs more than the rest): the
+    # words sorted, those that begin with a digit first, then the others of 4 letters or more.
+    spelled = sorted(runs)
+    start = bisect_left(spelled, b"a")
+    kept = list(compress(spelled[start:], map(THREE.__lt__, map(len, spelled[start:]))))
+    counts = dict(zip(kept, map(runs.__getitem__, kept), strict=True))
+    if start:  # a run that begins with digits: the word is what follows them (rare)
+        for run in spelled[:start]:
+            if len(word := run.lstrip(DIGITS)) > 3:
+                counts[word] = counts.get(word, 0) + runs[run]
+        kept = sorted(counts)
+    # By count, heaviest first, ties in word order (a stable sort of the sorted words).
+    kept = sorted(kept, key=counts.__getitem__, reverse=True)[:TERMS_KEPT]
+    return dict(zip(kept, map(counts.__getitem__, kept), strict=True))
 
 
-def term_vector(counts: dict[str, int]) -> tuple[bytes, bytes]:
+def term_vector(counts: dict[bytes, int] | dict[str, int]) -> tuple[bytes, bytes]:
     """Word counts as the cache keeps them: each word as a 64-bit hash, each count as a
     uint32. A rebuild loads 10,000 of these as two byte strings each, where 10,000 dicts of
     150 words cost seconds to unpickle and to number. Words are told apart by their hash
     (a collision among 10^5 words has a probability of about 3e-10), and ties between equal
     weights go to the smaller hash: arbitrary, but the same in every build."""
+    words = list(counts)
+    if words and not isinstance(words[0], bytes):
+        words = [w.encode() for w in words]
+    missing = set(words).difference(_DIGESTS)  # a worker meets most words again and again
+    if len(_DIGESTS) + len(missing) > DIGESTS_KEPT:
+        _DIGESTS.clear()
+        missing = set(words)
     blake2b = hashlib.blake2b
+    _DIGESTS.update((w, blake2b(w, digest_size=8).digest()) for w in missing)
     # The digests as they come: read back as little-endian uint64 (neighbours.vocabulary).
-    return (b"".join([blake2b(w.encode(), digest_size=8).digest() for w in counts]),
+    return (b"".join(map(_DIGESTS.__getitem__, words)),
             np.fromiter(counts.values(), dtype=np.uint32, count=len(counts)).tobytes())
+
+
+THREE = 3
+DIGITS = b"0123456789"
+DIGESTS_KEPT = 200_000  # words whose blake2b this process remembers (~25 MB at most)
+_DIGESTS: dict[bytes, bytes] = {}
 
 
 def related(arts: list[Article], terms: dict[str, tuple[bytes, bytes]] | None = None) -> dict[str, list[Article]]:
