@@ -16,12 +16,14 @@ def reference(meta: dict) -> str:
 
 
 # Letters and punctuation of the plain fast path, and characters YAML reads specially.
-ALPHABET = "abcXYZ019 éÉœ’'«»—-.,;:!?#()[]{}&*|>%@`\"\\/_+~=<\t\n\xa0\u2028é"
-PLAIN = "abcXYZ019 éÉœ’'«»—–-.,;!?()/_+"  # mostly the fast path's own characters
+ALPHABET = "abcXYZ019 éÉœ’'«»“”…—-.,;:!?#()[]{}&*|>%@`\"\\/_+~=<\t\n\xa0\u2028é"
+PLAIN = "abcXYZ019 éÉœ’'«»“”…[]—–-.,;!?()/_+"  # mostly the fast path's own characters
 TEXT = st.text(alphabet=ALPHABET, max_size=90) | st.text(alphabet=PLAIN, max_size=90) | st.text(
     alphabet="abcé’ ", min_size=60, max_size=240) | st.sampled_from(
     ["yes", "No", "NULL", "off", "y", "N", "2019-08-01", "12", "1.5", "-", "- a", "a: b", "a #b", "a#b", "", " a",
-     "a ", "~", "=", "<<", ".inf", "Ça", "x" * 78, "mot " * 20, "L’ASEAN et l’Union européenne (UE) ont publié"])
+     "a ", "~", "=", "<<", ".inf", "Ça", "x" * 78, "mot " * 20, "L’ASEAN et l’Union européenne (UE) ont publié",
+     "Canberra, 12 novembre (VNA) … partenariat [2022]", "a[b]", "[a]", "…a", "a “b”", "“a”",
+     "mot … [x] “y” " * 12 + "fin"])
 # Ids, dates and look-alikes: digits, letters, dashes and the characters of YAML numbers.
 IDS = st.text(alphabet="0123456789abcefxoT:._-+ ", min_size=1, max_size=24) | st.sampled_from(
     ["002-884733fdc89a5b19", "2019-08-01", "2019-8-1", "0x1f-2", "1-e5", "1e5-a", "0o7-a", "12-34", "1-2-3a",

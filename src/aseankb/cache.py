@@ -220,9 +220,13 @@ def write_blob(path: Path | None, paragraphs: list[str], source: str) -> None:
     if path.parent not in _MADE:
         path.parent.mkdir(parents=True, exist_ok=True)
         _MADE.add(path.parent)
-    try:
-        with open(path, "wb") as fh:
-            fh.write(pickle.dumps((paragraphs, source), protocol=pickle.HIGHEST_PROTOCOL))
+    data = pickle.dumps((paragraphs, source), protocol=pickle.HIGHEST_PROTOCOL)
+    try:  # os.open: no file object, no buffer (one write of the whole blob)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
+        try:
+            os.write(fd, data)
+        finally:
+            os.close(fd)
     except FileNotFoundError:  # the folder was removed meanwhile (an older cache version cleared)
         _MADE.discard(path.parent)
         _dump(path, (paragraphs, source))

@@ -18,8 +18,9 @@ DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 WIDTH = 80  # PyYAML's default best_width: a longer plain line may be folded
 # Strings PyYAML writes plain on one line: a letter first (no indicator, no number, no
 # date), then letters, digits, spaces and punctuation that YAML reads as text in a block
-# (no ':' or '#', no control or unusual character), no space at the end.
-PLAIN_RE = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿŒœ][A-Za-z0-9À-ÖØ-öø-ÿŒœ .,;!?()'’«»—–/_+-]*(?<! )")
+# (no ':' or '#', no control or unusual character), no space at the end. Brackets, quotes
+# and '…' after the first character are flow indicators at most: plain in a block.
+PLAIN_RE = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿŒœ][A-Za-z0-9À-ÖØ-öø-ÿŒœ .,;!?()'’«»“”…\[\]—–/_+-]*(?<! )")
 # An ISO date: YAML would read it as a timestamp, so PyYAML single-quotes the string.
 DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # Our ids ("002-884733fdc89a5b19"): digits first, then dash-separated letters and digits,

@@ -1,0 +1,98 @@
+"""The per-seed text data (sketch, min-hashes, word counts, search words) computed the fast
+way are those of their plain definitions, written here as they were first written."""
+
+from __future__ import annotations
+
+import random
+import re
+import unicodedata
+import zlib
+from collections import Counter
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from aseankb import dedup
+from aseankb.model import Article, PartialDate
+from aseankb.render.related import TERMS_KEPT, term_counts, term_vector
+from aseankb.search import _ascii_fold, search_words, word_string
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+TEXTS = st.text() | st.text(alphabet="aeéèœ’'«» -\n0123456789ſĲİΣ\u0301\u2028ﬁ²", max_size=300)
+
+
+def plain_shingles(text: str) -> frozenset[int]:
+    folded = unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore")
+    ids = [zlib.crc32(w) for w in re.findall(rb"[a-z0-9]+", folded)]
+    if 0 < len(ids) < dedup.SHINGLE:
+        ids += [0] * (dedup.SHINGLE - len(ids))
+    return frozenset(hash(t) for t in zip(*(ids[i:] for i in range(dedup.SHINGLE)), strict=False))
+
+
+def plain_minhashes(s: frozenset[int]) -> bytes:
+    if not s:
+        return b""
+    mins: dict[int, int] = {}
+    for v in ((x * dedup.MULT + dedup.ADD) % dedup.PRIME for x in s):
+        mins[v % dedup.BINS] = min(mins.get(v % dedup.BINS, v // dedup.BINS), v // dedup.BINS)
+    sig = [mins[b] if b in mins else mins[next(p for p in dedup.PROBES[b] if p in mins)] for b in range(dedup.BINS)]
+    return b"".join((v & 0xFFFFFFFF).to_bytes(4, "little") for v in sig)
+
+
+def plain_term_counts(title: str, paragraphs: list[str]) -> dict[bytes, int]:
+    text = unicodedata.normalize("NFKD", f"{title} {' '.join(paragraphs)}".lower())
+    counts = Counter(re.findall(r"[a-z][a-z0-9]{3,}", text.encode("ascii", "ignore").decode()))
+    return {w.encode(): n for w, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:TERMS_KEPT]}
+
+
+def article(title: str, text: str) -> Article:
+    return Article(id="a", source="a.txt", title=title, date=PartialDate(), date_source="inferred", language="fr",
+                   partners=[], partners_mentioned=[], domains=[], people=[], paragraphs=text.split("\n"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS, TEXTS)
+def test_fast_text_data_is_the_plain_definition(title: str, text: str) -> None:
+    assert dedup.shingles(text) == plain_shingles(text)
+    sketch = dedup.sketch(text)
+    assert sketch == frozenset(h for h in plain_shingles(text) if h % dedup.SAMPLE == 0)
+    assert dedup.minhashes(sketch) == plain_minhashes(sketch)
+    art = article(title, text)
+    assert term_counts(art) == plain_term_counts(title, art.paragraphs)
+    assert set(word_string(text.lower()).split()) == set(search_words(text))
+
+
+def test_on_the_sample_seeds_and_on_large_random_sketches() -> None:
+    for seed in SEEDS:
+        text = seed.read_text(encoding="utf-8")
+        sketch = dedup.sketch(text)
+        assert sketch == frozenset(h for h in plain_shingles(text) if h % dedup.SAMPLE == 0), seed.name
+        assert dedup.minhashes(sketch) == plain_minhashes(sketch), seed.name
+        assert dedup.pack(sketch) == dedup.sketch_array(dedup.ascii_words(text.lower())).tobytes()
+        first, _, rest = text.partition("\n")
+        art = article(first, rest)
+        assert term_counts(art) == plain_term_counts(first, art.paragraphs), seed.name
+    rng = random.Random(7)
+    for size in (1, 2, 50, 150, 1000):
+        sketch = frozenset(rng.getrandbits(64) - 2**63 for _ in range(size))
+        assert dedup.minhashes(sketch) == plain_minhashes(sketch)
+
+
+def test_word_counts_as_text_or_bytes_get_the_same_vector() -> None:
+    counts = term_counts(article("Coopération énergétique", "réseau électrique 2020abcd abcd 12 énergie"))
+    assert b"abcd" in counts and counts[b"abcd"] == 2  # "2020abcd" counts as "abcd"
+    assert term_vector(counts) == term_vector({w.decode(): n for w, n in counts.items()})
+
+
+def test_search_words_fast_way_on_every_character_it_takes() -> None:
+    # Each character the ASCII fast way handles, in the contexts of test_search.py: the fast
+    # way must give the words of the plain definition whatever its neighbours.
+    chars = [chr(c) for c in [*range(0x80, 0xD800), *range(0xE000, 0x10000), *range(0x10000, 0x110000, 37)]]
+    fast = [c for c in chars if all(x.isascii() or _ascii_fold(x) is not None for x in c.lower())]
+    assert "é" in fast and "’" in fast and "œ" in fast and "σ" not in fast
+    for i in range(0, len(fast), 256):
+        part = fast[i:i + 256]
+        for text in (" ".join(part), "a".join(part), " ".join(f"É{c}d’x{c}\u0301s" for c in part)):
+            assert set(word_string(text.lower()).split()) == set(search_words(text)), part[0]
