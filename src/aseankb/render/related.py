@@ -89,7 +89,7 @@ def term_vector(counts: dict[bytes, int] | dict[str, int]) -> tuple[bytes, bytes
 
 THREE = 3
 DIGITS = b"0123456789"
-DIGESTS_KEPT = 200_000  # words whose blake2b this process remembers (~25 MB at most)
+DIGESTS_KEPT = 100_000  # words whose blake2b this process remembers (~12 MB at most)
 _DIGESTS: dict[bytes, bytes] = {}
 
 
