@@ -61,7 +61,8 @@ def test_fast_text_data_is_the_plain_definition(title: str, text: str) -> None:
     assert dedup.minhashes(sketch) == plain_minhashes(sketch)
     art = article(title, text)
     assert term_counts(art) == plain_term_counts(title, art.paragraphs)
-    assert set(word_string(text.lower()).split()) == set(search_words(text))
+    words = word_string(text.lower()).split()
+    assert set(words) == set(search_words(text)) and len(words) == len(set(words))
 
 
 def test_on_the_sample_seeds_and_on_large_random_sketches() -> None:
@@ -84,6 +85,12 @@ def test_word_counts_as_text_or_bytes_get_the_same_vector() -> None:
     counts = term_counts(article("Coopération énergétique", "réseau électrique 2020abcd abcd 12 énergie"))
     assert b"abcd" in counts and counts[b"abcd"] == 2  # "2020abcd" counts as "abcd"
     assert term_vector(counts) == term_vector({w.decode(): n for w, n in counts.items()})
+
+
+def test_search_words_are_each_given_once() -> None:
+    # "réseaux" and "réseau" are one word once stemmed: the index counts a page once per word.
+    words = word_string("les réseaux et le réseau, l’économie des économies".lower()).split()
+    assert sorted(words) == ["des", "economie", "et", "le", "les", "reseau"]
 
 
 def test_search_words_fast_way_on_every_character_it_takes() -> None:

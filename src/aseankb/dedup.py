@@ -285,18 +285,27 @@ def near_duplicate_sketches(sets: list[frozenset[int] | bytes], threshold: float
     hashes = hashes if hashes is not None else [minhashes(unpack(s)) for s in sets]
     n = len(sets)
     best: dict[int, tuple[int, float]] = {}
-    unpacked: dict[int, frozenset[int]] = {}  # only the texts of likely pairs are unpacked
+    arrays: dict[int, np.ndarray] = {}  # only the sketches of likely pairs are read
     for key in likely_pairs(hashes).tolist():  # in (a, b) order: the first best a wins ties
         a, b = divmod(key, n)
         for k in (a, b):
-            if k not in unpacked:
-                unpacked[k] = unpack(sets[k])
-        sa, sb = unpacked[a], unpacked[b]
-        inter = len(sa & sb)  # `jaccard` inlined: this loop is the hot spot
+            if k not in arrays:
+                arrays[k] = _sorted_array(sets[k])
+        sa, sb = arrays[a], arrays[b]
+        # |A & B| of two sorted arrays of distinct values: where each value of A would go in B
+        # (a few numpy calls, where building two Python sets cost 30 us a pair).
+        pos = np.searchsorted(sb, sa)
+        pos[pos == len(sb)] = 0
+        inter = int(np.count_nonzero(sb[pos] == sa))
         sim = inter / (len(sa) + len(sb) - inter)
         if sim >= threshold and (b not in best or sim > best[b][1]):
             best[b] = (a, sim)
     return best
+
+
+def _sorted_array(s: frozenset[int] | bytes) -> np.ndarray:
+    """A sketch as its sorted int64 values (a `pack`ed one is sorted already)."""
+    return np.frombuffer(s, dtype=np.int64) if isinstance(s, bytes) else np.array(sorted(s), dtype=np.int64)
 
 
 def flag_near_duplicates(kept: list[tuple[SeedResult, frozenset[int] | bytes, bytes]]) -> None:
