@@ -101,8 +101,7 @@ def source_files(kept: list[Ingested], out: Path, cache: Cache, stamps: dict
     files, keys, keep = {}, {}, set()
     for item in kept:
         rel = f"sources/{item.article.id}.txt"
-        entry = cache.added.get(item.key) or cache.index.get(item.key)
-        key = entry.source_hash if entry else ""
+        key = item.source_hash if item.key else ""
         if key and unchanged_on_disk(f"{out}/{rel}", key, stamps, rel):
             keep.add(rel)
             continue

@@ -30,7 +30,7 @@ from .model import Article, SeedResult
 
 PACKAGE_DIR = Path(__file__).parent
 CACHE_DIR_NAME = ".aseankb-cache"
-FORMAT = 6  # bump when the records below change shape
+FORMAT = 7  # bump when the records below change shape
 # The index is split by the first SHARD hex digits of the keys (256 files): a new seed
 # rewrites one small file, not the records of 10,000 seeds.
 SHARD = 2
@@ -49,6 +49,9 @@ class Entry:
     bands: bytes = b""  # min-hashes of the sketch, for near duplicates
     search: tuple[str, str] = ("", "")  # the text's search words and teaser (search_pages.py)
     meta: str = ""  # pipeline.meta_key of the article
+
+    def dumps(self) -> bytes:
+        return pickle.dumps(self, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 @lru_cache(maxsize=1)
@@ -99,24 +102,32 @@ class Cache:
     def __init__(self, root: Path | None) -> None:
         self.root = root
         self.dir = root / version_key() if root else None
-        self.index: dict[str, Entry] = self._load_index() if self.dir else {}
+        # Records are kept pickled (`Entry.dumps`), as the workers send them: the build
+        # unpickles those it reads, and saving new ones costs no pickling.
+        self.index: dict[str, bytes] = self._load_index() if self.dir else {}
         self.used: set[str] = set()
-        self.added: dict[str, Entry] = {}
+        self.added: dict[str, bytes] = {}
         # Seed path -> (its stat, its key): a rebuild recognises an unchanged seed from a
         # `stat` instead of reading and hashing it (10,000 files: seconds).
         self.files: dict[str, tuple[tuple[int, ...], str]] = _load(self.dir / "files.pickle", {}) if self.dir else {}
         self.files_seen: dict[str, tuple[tuple[int, ...], str]] = {}
 
-    def _load_index(self) -> dict[str, Entry]:
-        index: dict[str, Entry] = {}
+    def _load_index(self) -> dict[str, bytes]:
+        index: dict[str, bytes] = {}
         for path in sorted((self.dir / "index").glob("*.pickle")):
             index.update(_load(path, {}))
         return index
 
     def get(self, key: str) -> Entry | None:
-        entry = self.index.get(key)
-        if entry is not None:
-            self.used.add(key)
+        """The record of a seed's bytes: a fresh object (the build may edit it), or None."""
+        data = self.index.get(key)
+        if data is None:
+            return None
+        try:
+            entry = pickle.loads(data)
+        except Exception:  # noqa: BLE001 - a corrupt record is a missing one
+            return None
+        self.used.add(key)
         return entry
 
     def known_file(self, shown: str, now: tuple[int, ...] | None) -> str:
@@ -131,8 +142,8 @@ class Cache:
         if now and key:
             self.files_seen[shown] = (now, key)
 
-    def put(self, key: str, entry: Entry) -> None:
-        """Record an entry whose blob `write_blob` has written (in a worker process)."""
+    def put(self, key: str, entry: bytes) -> None:
+        """Record an entry (`Entry.dumps`) whose blob `write_blob` has written (in a worker process)."""
         self.used.add(key)
         self.added[key] = entry
 
@@ -154,19 +165,15 @@ class Cache:
         new = {k: self.added.get(k) or self.index[k] for k in sorted(self.used)}
         for key in self.index.keys() - new.keys():
             self.blob_path(key).unlink(missing_ok=True)
-        # Only the shards that gained or lost an entry are written again, from their files:
-        # the records in memory were handed to the build, which edits them (corrections,
-        # warnings), and the cache must keep what extraction produced.
+        # Only the shards that gained or lost an entry are written again.
         touched = {k[:SHARD] for k in (self.index.keys() ^ new.keys()) | self.added.keys()}
-        added: dict[str, list[str]] = {}  # by shard: one pass over them, not one per shard
-        for k in self.added:
-            added.setdefault(k[:SHARD], []).append(k)
+        shards: dict[str, list[str]] = {}  # in one pass, not one per shard
+        for k in new:
+            shards.setdefault(k[:SHARD], []).append(k)
         for shard in sorted(touched):
             path = self.dir / "index" / f"{shard}.pickle"
-            entries = {k: v for k, v in _load(path, {}).items() if k in new}
-            entries.update((k, self.added[k]) for k in added.get(shard, ()) if k in new)
-            if entries:
-                _dump(path, dict(sorted(entries.items())))
+            if shard in shards:
+                _dump(path, {k: new[k] for k in shards[shard]})
             else:
                 path.unlink(missing_ok=True)
         if self.files_seen != self.files:

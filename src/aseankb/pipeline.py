@@ -50,6 +50,7 @@ class Ingested:
     bands: bytes = b""  # the sketch's min-hashes (dedup.py), kept in the cache
     search: tuple[str, str] = ("", "")  # for the search index (words, teaser), kept in the cache
     meta: str = ""  # meta_key of the article as extracted ("": compute it), kept in the cache
+    source_hash: str | None = None  # of its source text (sources/<id>.txt), kept in the cache
     head: str | None = None  # its page without related articles (render.article.article_page), fresh only
 
 
@@ -153,7 +154,7 @@ def _read_with_key(path: Path, shown: str) -> tuple[bytes | None, str]:
     return data, seed_key(path.name, shown, data)
 
 
-def ingest_job(job: tuple[Path, str, bytes | None, str | None, Path | None]) -> tuple[Ingested, Entry | None]:
+def ingest_job(job: tuple[Path, str, bytes | None, str | None, Path | None]) -> tuple[Ingested, bytes | None]:
     """A worker's task: ingest one seed, store its texts in the cache, and what later stages
     need of them (a sketch for near duplicates, word counts for related articles, words
     for search)."""
@@ -178,8 +179,10 @@ def ingest_job(job: tuple[Path, str, bytes | None, str | None, Path | None]) -> 
         # The build needs the page and the source text, not the paragraphs: not sent back
         # (half the bytes to pickle); they are in the blob should an edit need them.
         item.article.paragraphs = []
+    item.source_hash = source_hash
+    # Pickled here, once: the build stores it as it comes (Cache.put) without unpickling it.
     return item, Entry(result, article, item.digest, source_hash, item.sketch, item.terms, item.bands,
-                       item.search, item.meta)
+                       item.search, item.meta).dumps()
 
 
 def _text_data(item: Ingested) -> None:
@@ -205,7 +208,7 @@ def _pool_context():
     return multiprocessing.get_context("spawn")
 
 
-def _extract_all(jobs: list, workers: int) -> list[tuple[Ingested, Entry | None]]:
+def _extract_all(jobs: list, workers: int) -> list[tuple[Ingested, bytes | None]]:
     """Ingest the seeds the cache does not know, on every core; results in input order."""
     if workers <= 1 or len(jobs) < PARALLEL_MIN:
         # Through pickle, as from a worker: the cache's records share nothing with the build.
@@ -221,10 +224,10 @@ def _extract_all(jobs: list, workers: int) -> list[tuple[Ingested, Entry | None]
 
 
 def _from_entry(entry: Entry, key: str, path: Path) -> Ingested:
-    # The cache's records themselves, not copies: later stages may edit an article
-    # (corrections) or a report line, and Cache.save writes records from its files.
+    # Cache.get unpickles a fresh record: later stages may edit its article (corrections)
+    # or report line, the cache keeps the bytes extraction produced.
     return Ingested(entry.result, entry.article, None, entry.digest, key, path, entry.sketch, entry.terms,
-                    entry.bands, entry.search, entry.meta)
+                    entry.bands, entry.search, entry.meta, source_hash=entry.source_hash)
 
 
 def ingest_all(seeds: list[Path], seeds_dir: Path, tax: Taxonomy, cache: Cache,
