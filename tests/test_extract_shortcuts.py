@@ -7,7 +7,7 @@ import re
 
 from aseankb.config import load_taxonomy
 from aseankb.extract.datescan import from_digit_runs, near_short_numbers, space_bound, year_ends
-from aseankb.extract.entities import _found, _keywords, _literal_matches
+from aseankb.extract.entities import _found, _literal_matches, domain_needles
 from aseankb.extract.meetings import ORDINAL_START, _matches, _ordinals, load_meetings
 from aseankb.extract.printed import DAY_MONTH_RE, PERIOD_RE, TARGET_RE, YEAR_LAST, _date_matches
 from aseankb.text import fold, literal_finditer
@@ -45,7 +45,7 @@ def test_domains_found_as_by_a_full_scan() -> None:
                 if pattern is not None:
                     assert _found(pattern, value) == bool(pattern.search(value)), (domain.id, value)
             folded = fold(text)
-            places = _keywords(TAX.domains).places(folded)
+            places = domain_needles(TAX.domains).places(folded)
             assert _found(domain.patterns, folded, places) == bool(domain.patterns.search(folded)), (domain.id, text)
 
 
@@ -111,7 +111,7 @@ def test_names_found_where_capitals_start_as_by_a_full_scan() -> None:
 
 
 def test_needles_found_where_substring_searches_find_them() -> None:
-    from aseankb import text as text_module
+    from aseankb.extract import needles as text_module
     needles = ["coree", "coree du sud", "us", "u.s.", "asean-us", "é", "ab", "b", "bb"]
     class Eager(text_module.Needles):
         FEW = 1  # an automaton for these few needles too

@@ -5,14 +5,9 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import TypeVar
-
-try:  # one pass over a text finds every needle (Aho-Corasick, in C)
-    import ahocorasick
-except ImportError:  # pragma: no cover - then one substring test per needle, the same answer
-    ahocorasick = None
 
 try:  # the regex parser of the standard library (private, hence the fallback)
     from re import _constants as _sre_constants
@@ -76,6 +71,17 @@ def fold(text: str) -> str:
     for char, folded in changes:
         text = text.replace(char, folded)
     return text.replace("`", "'").lower()
+
+
+@lru_cache(maxsize=8)
+def folds_in_place(text: str) -> bool:
+    """Whether every character of `text` folds to exactly one character (true of nearly every
+    NFC text: not of a lone combining mark or a Hangul syllable): then `fold(text)[i]` is
+    the fold of `text[i]`, and what starts at i in one starts at i in the other."""
+    if text.isascii():
+        return True
+    others = set(text.encode("utf-8", "surrogatepass").translate(None, _ASCII).decode("utf-8", "surrogatepass"))
+    return all(len(_FOLD_TABLE[ord(c)].lower()) == 1 for c in others)
 
 
 def by_pattern(fn: Callable[..., R]) -> Callable[..., R]:
@@ -234,58 +240,3 @@ DIGITS_RE = re.compile(r"\d\d*")
 def digit_runs(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of the runs of digits. Kept for the last few texts (dates and meetings read them)."""
     return tuple(m.span() for m in DIGITS_RE.finditer(text))
-
-
-class Needles:
-    """Plain texts sought together: `places(text)` says where each of them occurs in a text,
-    `found(text)` which occur, in one pass over the text (an Aho-Corasick automaton) where a
-    substring search for each costs a pass each. The stages seek hundreds of names, keywords
-    and literals per article. Needles shorter than SHORT (" a", "UE") occur in most texts,
-    where the automaton would report each occurrence: they are sought one by one, and so
-    are all when fewer than FEW are left (a pass of the automaton costs ~30 searches)."""
-
-    SHORT = 3
-    FEW = 32
-
-    def __init__(self, needles: Iterable[str]) -> None:
-        self.needles = tuple(sorted({n for n in needles if n}))
-        self.short = tuple(n for n in self.needles if len(n) < self.SHORT)
-        self._automaton = None
-        long = [n for n in self.needles if len(n) >= self.SHORT]
-        if ahocorasick is not None and len(long) >= self.FEW:
-            self._automaton = ahocorasick.Automaton()
-            for needle in long:
-                self._automaton.add_word(needle, needle)
-            self._automaton.make_automaton()
-        self._places: tuple[str, dict[str, list[int]]] | None = None
-        self._found: tuple[str, frozenset[str]] | None = None
-
-    def places(self, text: str) -> dict[str, list[int]]:
-        """Needle -> where it starts in `text`, in increasing order, for the needles the text
-        holds. The last answer is kept (stages ask in turn); callers must not edit it."""
-        last = self._places  # read once: another thread may replace it meanwhile
-        if last is not None and last[0] is text:
-            return last[1]
-        out: dict[str, list[int]] = {}
-        if self._automaton is not None:
-            for end, needle in self._automaton.iter(text):
-                out.setdefault(needle, []).append(end - len(needle) + 1)
-        for needle in self.short if self._automaton is not None else self.needles:
-            i = text.find(needle)
-            while i >= 0:
-                out.setdefault(needle, []).append(i)
-                i = text.find(needle, i + 1)
-        self._places = (text, out)
-        return out
-
-    def found(self, text: str) -> frozenset[str]:
-        """The needles that occur in `text`."""
-        last = self._found
-        if last is not None and last[0] is text:
-            return last[1]
-        if self._automaton is None:
-            out = frozenset(n for n in self.needles if n in text)
-        else:
-            out = frozenset(n for _, n in self._automaton.iter(text)).union(n for n in self.short if n in text)
-        self._found = (text, out)
-        return out

@@ -12,10 +12,19 @@ from ..model import Article, Cleaned, PartialDate
 from ..text import APOSTROPHES, fold
 from .clues import load_relations
 from .dates import Context, extract_date
-from .entities import count_partner, extract_domains, extract_partners, extract_people, named
+from .entities import (
+    count_partner,
+    domain_needles,
+    extract_domains,
+    extract_partners,
+    extract_people,
+    named,
+    partner_needles,
+)
 from .language import extract_language
-from .meetings import Mention, find_meetings, load_meetings
-from .officials import load_officials
+from .meetings import Mention, find_meetings, load_meetings, meeting_needles
+from .needles import scan_together
+from .officials import load_officials, official_needles
 from .title import extract_title, first_sentence, strip_dateline
 
 SLUG_MAX = 60
@@ -103,8 +112,14 @@ def extract(cleaned: Cleaned, *, file_name: str, source: str, tax: Taxonomy) -> 
         raise ValueError("no article text: the file holds only a title")
     lead = first_sentence(strip_dateline(body[0]))
     text = "\n".join(body)
+    whole = f"{title}\n{text}"
+    # Partners, domains, meetings and officials are sought in the title and body (or the body
+    # alone): their names and keywords are found in one pass over it for all four.
+    folded_forms, exact_forms = partner_needles(tax.partners)
+    scan_together(fold(whole), (folded_forms, domain_needles(tax.domains), meeting_needles(), official_needles()),
+                  whole, (exact_forms,))
     partners, mentioned = extract_partners(tax, title, lead, text)
-    meetings = find_meetings(f"{title}\n{text}")
+    meetings = find_meetings(whole)
     ctx = Context(meetings, partners, _partners_in(tax))
     date = extract_date(cleaned.header_date, body[0], cleaned.chrome, text, front, ctx)
     if date.date is None:
@@ -114,7 +129,7 @@ def extract(cleaned: Cleaned, *, file_name: str, source: str, tax: Taxonomy) -> 
         id=art_id, source=source, title=title,
         date=date.date or PartialDate(), date_source=date.source, date_evidence=date.evidence,
         language=extract_language(body), partners=partners, partners_mentioned=mentioned,
-        domains=extract_domains(tax, f"{title}\n{text}"), people=extract_people(body),
+        domains=extract_domains(tax, whole), people=extract_people(body),
         paragraphs=body, agency=cleaned.agency, slug=article_slug(title, art_id),
         events=events(meetings, date.date.year if date.date else None))
     return article, warnings

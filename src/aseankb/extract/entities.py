@@ -13,7 +13,6 @@ from functools import lru_cache
 
 from ..config import DATA_DIR, Domain, Partner, Taxonomy
 from ..text import (
-    Needles,
     by_pattern,
     fold,
     literal_finditer,
@@ -22,6 +21,7 @@ from ..text import (
     matches_at,
     occurrences,
 )
+from .needles import Needles
 
 MIN_REPEATS = 2  # named this often, a partner is what the article is about
 # Officials are introduced by their role: "le ministre russe des Affaires étrangères, Sergueï Lavrov".
@@ -127,14 +127,20 @@ Places = tuple[dict[str, list[int]], dict[str, list[int]]]
 _NEEDLES: dict[int, tuple[dict[str, Partner], Needles, Needles]] = {}
 
 
-def named(partners: dict[str, Partner], text: str, folded: str) -> Places:
-    """Where the text holds each form of the partners' names (folded, and as written),
-    found in one pass each for every partner at once: `count_partner` starts there."""
+def partner_needles(partners: dict[str, Partner]) -> tuple[Needles, Needles]:
+    """The forms of the partners' names, folded and as written (kept by identity)."""
     kept = _NEEDLES.get(id(partners))
     if kept is None or kept[0] is not partners:
         kept = _NEEDLES[id(partners)] = (partners, Needles(f for p in partners.values() for f in p.name_forms),
                                          Needles(f for p in partners.values() for f in p.exact_forms))
-    return kept[1].places(folded), kept[2].places(text)
+    return kept[1], kept[2]
+
+
+def named(partners: dict[str, Partner], text: str, folded: str) -> Places:
+    """Where the text holds each form of the partners' names (folded, and as written),
+    found in one pass each for every partner at once: `count_partner` starts there."""
+    folded_forms, exact_forms = partner_needles(partners)
+    return folded_forms.places(folded), exact_forms.places(text)
 
 
 def _at(pattern: re.Pattern, forms: tuple[str, ...], text: str, places: dict[str, list[int]] | None):
@@ -205,7 +211,7 @@ def _after_non_word(pattern: re.Pattern) -> re.Pattern | None:
 
 def _found(pattern: re.Pattern, text: str, places: dict[str, list[int]] | None = None) -> bool:
     """Whether `pattern` matches somewhere in `text`: tried where its literal prefixes occur
-    (`places`, from `_keywords`, else a `str.find` each: most keywords of a domain occur
+    (`places`, from `domain_needles`, else a `str.find` each: most keywords of a domain occur
     nowhere), else at the text's start or after a non-word character."""
     starts = literal_prefixes(pattern) if places is not None else None
     if starts is not None:
@@ -222,7 +228,7 @@ def _found(pattern: re.Pattern, text: str, places: dict[str, list[int]] | None =
 _KEYWORDS: dict[int, tuple[dict[str, Domain], Needles]] = {}
 
 
-def _keywords(domains: dict[str, Domain]) -> Needles:
+def domain_needles(domains: dict[str, Domain]) -> Needles:
     """The literal prefixes of the domains' (folded) patterns, sought in one pass for all
     (kept by identity of the loaded domains)."""
     kept = _KEYWORDS.get(id(domains))
@@ -234,7 +240,7 @@ def _keywords(domains: dict[str, Domain]) -> Needles:
 
 def extract_domains(tax: Taxonomy, text: str) -> list[str]:
     folded = fold(text)
-    places = _keywords(tax.domains).places(folded)
+    places = domain_needles(tax.domains).places(folded)
     found = []
     for did, domain in tax.domains.items():
         if (domain.patterns and _found(domain.patterns, folded, places)) or (

@@ -14,7 +14,8 @@ from pathlib import Path
 from ..config import DATA_DIR, ID_RE, file_version, read_mapping
 from ..errors import ConfigError
 from ..model import PartialDate
-from ..text import Needles, fold
+from ..text import fold
+from .needles import Needles
 
 OFFICIALS_FILE = DATA_DIR / "officials.yaml"
 MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
@@ -88,6 +89,11 @@ def _index(terms: tuple[Term, ...]) -> Index:
         unnamed = tuple(i for i, term in enumerate(terms) if not term.forms)
         kept = _INDEXES[id(terms)] = (terms, (Needles(by_form), by_form, unnamed))
     return kept[1]
+
+
+def official_needles() -> Needles:
+    """The officials' names, folded (for `needles.scan_together`)."""
+    return _index(load_officials())[0]
 
 
 def _years(term: Term, own: PartialDate | None) -> set[int]:
