@@ -174,3 +174,11 @@ def test_sentences_split_as_by_the_sentence_pattern() -> None:
         want = tuple((m.start() + len(m.group(0)) - len(m.group(0).lstrip()), m.end())
                      for m in SENTENCE_RE.finditer(folded))
         assert _spans(value) == want, value
+
+
+def test_sentence_ends_found_as_by_the_sentence_end_pattern() -> None:
+    from aseankb.extract.entities import SENTENCE_END_RE
+    from aseankb.text import stops_before_space
+    pieces = ["Le sommet", " ", ".", "!", "?", "\n", "...", "\u2028", "\t", "\u00a0", "\x1c", "é", "x"]
+    for value in _texts(pieces, 3000) + ["", ".", "\n", "a.", "a.b", "a. b"]:
+        assert stops_before_space(value, ".!?") == [m.start() for m in SENTENCE_END_RE.finditer(value)], value

@@ -19,6 +19,7 @@ from .entities import (
     extract_partners,
     extract_people,
     named,
+    named_partners,
     partner_needles,
 )
 from .language import extract_language
@@ -65,7 +66,8 @@ def _topic(tax: Taxonomy):
             return True
         folded = fold(sentence)
         found = named(tax.partners, sentence, folded)
-        return any(count_partner(p, sentence, folded, found) for p in tax.partners.values())
+        ids = named_partners(tax.partners, found)
+        return any(count_partner(p, sentence, folded, found) for pid, p in tax.partners.items() if pid in ids)
     return is_topical
 
 
@@ -81,7 +83,8 @@ def _partners_in(tax: Taxonomy):
     def partners_in(sentence: str) -> list[str]:
         folded = fold(sentence)
         found = named(tax.partners, sentence, folded)
-        return [pid for pid, p in tax.partners.items() if count_partner(p, sentence, folded, found)]
+        ids = named_partners(tax.partners, found)
+        return [pid for pid, p in tax.partners.items() if pid in ids and count_partner(p, sentence, folded, found)]
     return partners_in
 
 
