@@ -182,3 +182,29 @@ def test_sentence_ends_found_as_by_the_sentence_end_pattern() -> None:
     pieces = ["Le sommet", " ", ".", "!", "?", "\n", "...", "\u2028", "\t", "\u00a0", "\x1c", "é", "x"]
     for value in _texts(pieces, 3000) + ["", ".", "\n", "a.", "a.b", "a. b"]:
         assert stops_before_space(value, ".!?") == [m.start() for m in SENTENCE_END_RE.finditer(value)], value
+
+
+def test_digit_runs_and_year_ends_as_by_the_scans() -> None:
+    from aseankb import text
+    from aseankb.extract.datescan import YEAR_END_RE
+    pieces = ["12", "2019", "20201", "٣", "٣٣", "x", "é", " ", "1", "1950", "_", "a2024", "\n", "2040"]
+    for value in _texts(pieces, 3000):
+        assert text.digit_runs(value) == tuple(m.span() for m in re.finditer(r"\d+", value)), value
+        assert year_ends(value) == [m.start() for m in YEAR_END_RE.finditer(value)], value
+    for value in _texts(pieces, 300):
+        whole = value * (text.LONG_TEXT // max(1, len(value)) + 1)  # long enough to be kept
+        text.digit_runs(whole)
+        for cut in range(0, len(whole), 7):  # the runs of a text that ends it, cut from its own
+            part = whole[cut:]
+            assert text.digit_runs(part) == tuple(m.span() for m in re.finditer(r"\d+", part)), (cut, whole)
+
+
+def test_body_folded_as_by_itself_after_its_title() -> None:
+    from aseankb import text
+    pieces = ["Sommet", "ΟΔΟΣ", "Σ", "σ", " ", "\n", "é", "e\u0301", "\u0301", "한국", "İ", "’", "`", "Œ", "x", "đ"]
+    for value in _texts(pieces, 1000):
+        whole = ("T " * text.LONG_TEXT) + value
+        assert text.fold(whole) == text._fold(whole)
+        for i in [i for i, c in enumerate(whole) if c == "\n"]:
+            part = whole[i + 1:]
+            assert text.fold(part) == text._fold(part), part

@@ -108,8 +108,7 @@ def folds_in_place(text: str) -> bool:
     the fold of `text[i]`, and what starts at i in one starts at i in the other."""
     if text.isascii():
         return True
-    others = set(text.encode("utf-8", "surrogatepass").translate(None, _ASCII).decode("utf-8", "surrogatepass"))
-    return all(len(_FOLD_TABLE[ord(c)].lower()) == 1 for c in others)
+    return all(len(_FOLD_TABLE[ord(c)].lower()) == 1 for c in non_ascii(text))
 
 
 def by_pattern(fn: Callable[..., R]) -> Callable[..., R]:
@@ -277,7 +276,7 @@ def digit_runs(text: str) -> tuple[tuple[int, int], ...]:
     if last is not None and len(text) <= len(last[0]) and last[0].endswith(text):
         cut = len(last[0]) - len(text)
         return tuple((max(a, cut) - cut, b - cut) for a, b in last[1] if b > cut)
-    runs = tuple(m.span() for m in DIGITS_RE.finditer(text))
+    runs = _ascii_digit_runs(text) if _no_other_digits(text) else tuple(m.span() for m in DIGITS_RE.finditer(text))
     if len(text) >= LONG_TEXT:
         _LAST_RUNS = (text, runs)
     return runs
@@ -301,3 +300,37 @@ def stops_before_space(text: str, marks: str) -> list[int]:
         i = text.find("\n", i + 1)
     out.sort()
     return out
+
+
+def non_ascii(text: str) -> set[str]:
+    """The distinct non-ASCII characters of `text`: the ASCII bytes of its UTF-8 form
+    deleted at C speed."""
+    return set(text.encode("utf-8", "surrogatepass").translate(None, _ASCII).decode("utf-8", "surrogatepass"))
+
+
+def _no_other_digits(text: str) -> bool:
+    """Whether the only digits `\\d` finds in `text` are ASCII ones."""
+    return text.isascii() or not any(c.isdecimal() for c in non_ascii(text))
+
+
+def _ascii_digit_runs(text: str) -> tuple[tuple[int, int], ...]:
+    """`DIGITS_RE`'s spans in a text whose digits are ASCII: each digit found by `str.find`
+    (at C speed; the regex engine tests every character against its class, ~2x slower)."""
+    places = []
+    for digit in "0123456789":
+        i = text.find(digit)
+        while i >= 0:
+            places.append(i)
+            i = text.find(digit, i + 1)
+    places.sort()
+    runs: list[tuple[int, int]] = []
+    start = end = -1
+    for i in places:
+        if i != end:
+            if start >= 0:
+                runs.append((start, end))
+            start = i
+        end = i + 1
+    if start >= 0:
+        runs.append((start, end))
+    return tuple(runs)

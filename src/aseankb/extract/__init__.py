@@ -118,12 +118,14 @@ def extract(cleaned: Cleaned, *, file_name: str, source: str, tax: Taxonomy) -> 
     whole = f"{title}\n{text}"
     # Partners, domains, meetings and officials are sought in the title and body (or the body
     # alone): their names and keywords are found in one pass over it for all four.
+    # The data files, loaded once for the article (each load checks the file's date).
+    series, officials, relations = load_meetings(), load_officials(), load_relations()
     folded_forms, exact_forms = partner_needles(tax.partners)
-    scan_together(fold(whole), (folded_forms, domain_needles(tax.domains), meeting_needles(), official_needles()),
-                  whole, (exact_forms,))
+    scan_together(fold(whole), (folded_forms, domain_needles(tax.domains), meeting_needles(series),
+                                official_needles(officials)), whole, (exact_forms,))
     partners, mentioned = extract_partners(tax, title, lead, text)
-    meetings = find_meetings(whole)
-    ctx = Context(meetings, partners, _partners_in(tax))
+    meetings = find_meetings(whole, series)
+    ctx = Context(meetings, partners, _partners_in(tax), officials, relations)
     date = extract_date(cleaned.header_date, body[0], cleaned.chrome, text, front, ctx)
     if date.date is None:
         warnings.append("no date found in the file or its text: filed under 'sans date'")

@@ -205,9 +205,9 @@ def _plan(series: tuple[Series, ...]) -> Plan:
     return kept[1]
 
 
-def meeting_needles() -> Needles:
+def meeting_needles(series: tuple[Series, ...] | None = None) -> Needles:
     """The literals of the meetings' patterns (for `needles.scan_together`)."""
-    return _plan(load_meetings())[0]
+    return _plan(series if series is not None else load_meetings())[0]
 
 
 def find_meetings(text: str, series: tuple[Series, ...] | None = None) -> list[Mention]:
