@@ -14,6 +14,7 @@ from .clues import load_relations
 from .dates import Context, extract_date
 from .entities import (
     count_partner,
+    domain_exact_needles,
     domain_needles,
     extract_domains,
     extract_partners,
@@ -26,6 +27,7 @@ from .language import extract_language
 from .meetings import Mention, find_meetings, load_meetings, meeting_needles
 from .needles import scan_together
 from .officials import load_officials, official_needles
+from .printed import target_needles
 from .title import extract_title, first_sentence, strip_dateline
 
 SLUG_MAX = 60
@@ -122,7 +124,8 @@ def extract(cleaned: Cleaned, *, file_name: str, source: str, tax: Taxonomy) -> 
     series, officials, relations = load_meetings(), load_officials(), load_relations()
     folded_forms, exact_forms = partner_needles(tax.partners)
     scan_together(fold(whole), (folded_forms, domain_needles(tax.domains), meeting_needles(series),
-                                official_needles(officials)), whole, (exact_forms,))
+                                official_needles(officials), target_needles()),
+                  whole, (exact_forms, domain_exact_needles(tax.domains)))
     partners, mentioned = extract_partners(tax, title, lead, text)
     meetings = find_meetings(whole, series)
     ctx = Context(meetings, partners, _partners_in(tax), officials, relations)

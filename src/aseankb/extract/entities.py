@@ -239,7 +239,7 @@ def _after_non_word(pattern: re.Pattern) -> re.Pattern | None:
 
 def _found(pattern: re.Pattern, text: str, places: dict[str, list[int]] | None = None) -> bool:
     """Whether `pattern` matches somewhere in `text`: tried where its literal prefixes occur
-    (`places`, from `domain_needles`, else a `str.find` each: most keywords of a domain occur
+    (`places`, from `_keyword_needles`, else a `str.find` each: most keywords of a domain occur
     nowhere), else at the text's start or after a non-word character."""
     starts = literal_prefixes(pattern) if places is not None else None
     if starts is not None:
@@ -253,26 +253,38 @@ def _found(pattern: re.Pattern, text: str, places: dict[str, list[int]] | None =
     return pattern.match(text) is not None or behind.search(text) is not None
 
 
-_KEYWORDS: dict[int, tuple[dict[str, Domain], Needles]] = {}
+_KEYWORDS: dict[int, tuple[dict[str, Domain], tuple[Needles, Needles]]] = {}
+
+
+def _keyword_needles(domains: dict[str, Domain]) -> tuple[Needles, Needles]:
+    """The literal prefixes of the domains' folded patterns and of their exact ones, each
+    set sought in one pass (kept by identity of the loaded domains)."""
+    kept = _KEYWORDS.get(id(domains))
+    if kept is None or kept[0] is not domains:
+        folded = (s for d in domains.values() if d.patterns for s in literal_prefixes(d.patterns) or ())
+        exact = (s for d in domains.values() if d.exact for s in literal_prefixes(d.exact) or ())
+        kept = _KEYWORDS[id(domains)] = (domains, (Needles(folded), Needles(exact)))
+    return kept[1]
 
 
 def domain_needles(domains: dict[str, Domain]) -> Needles:
-    """The literal prefixes of the domains' (folded) patterns, sought in one pass for all
-    (kept by identity of the loaded domains)."""
-    kept = _KEYWORDS.get(id(domains))
-    if kept is None or kept[0] is not domains:
-        prefixes = (s for d in domains.values() if d.patterns for s in literal_prefixes(d.patterns) or ())
-        kept = _KEYWORDS[id(domains)] = (domains, Needles(prefixes))
-    return kept[1]
+    """The literal prefixes of the domains' (folded) patterns."""
+    return _keyword_needles(domains)[0]
+
+
+def domain_exact_needles(domains: dict[str, Domain]) -> Needles:
+    """The literal prefixes of the domains' exact patterns (matched as written)."""
+    return _keyword_needles(domains)[1]
 
 
 def extract_domains(tax: Taxonomy, text: str) -> list[str]:
     folded = fold(text)
-    places = domain_needles(tax.domains).places(folded)
+    keywords, exact_keywords = _keyword_needles(tax.domains)
+    places, exact_places = keywords.places(folded), exact_keywords.places(text)
     found = []
     for did, domain in tax.domains.items():
         if (domain.patterns and _found(domain.patterns, folded, places)) or (
-                domain.exact and _found(domain.exact, text)):
+                domain.exact and _found(domain.exact, text, exact_places)):
             found.append(did)
     return found
 
