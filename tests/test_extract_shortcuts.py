@@ -208,3 +208,21 @@ def test_body_folded_as_by_itself_after_its_title() -> None:
         for i in [i for i, c in enumerate(whole) if c == "\n"]:
             part = whole[i + 1:]
             assert text.fold(part) == text._fold(part), part
+
+
+def test_needles_found_together_as_by_their_own_scans() -> None:
+    from aseankb.extract.needles import Needles, scan_together
+    folded_sets = [["coree", "coree du sud", "asean", "us", " a"], ["an ninh", "ministre", "ab", "coree"]]
+    written_sets = [["UE", "Hàn Quốc", "Nga", "Seoul", "ΟΔΟΣ"], ["ADMM", "an ninh", "Biển Đông", "Hàn"]]
+    pieces = [n for s in folded_sets + written_sets for n in s] + ["x", "\n", "é", "Σ", "한", "\u0301", " ", "É"]
+    for value in _texts(pieces, 300):
+        folded_groups = tuple(Needles(s) for s in folded_sets)
+        written_groups = tuple(Needles(s) for s in written_sets)
+        scan_together(fold(value), folded_groups, value, written_groups)
+        for cut in [0] + [i + 1 for i, c in enumerate(value) if c == "\n"]:  # the text, and its ends
+            part = value[cut:]
+            for groups, sets, text in ((folded_groups, folded_sets, fold(part)), (written_groups, written_sets, part)):
+                for group, needles in zip(groups, sets, strict=True):
+                    alone = Needles(needles)
+                    assert group.places(text) == alone.places(text), (needles, text)
+                    assert group.found(text) == alone.found(text), (needles, text)
