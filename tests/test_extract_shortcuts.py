@@ -226,3 +226,10 @@ def test_needles_found_together_as_by_their_own_scans() -> None:
                     alone = Needles(needles)
                     assert group.places(text) == alone.places(text), (needles, text)
                     assert group.found(text) == alone.found(text), (needles, text)
+
+
+def test_odd_spaces_found_as_by_the_class_scan() -> None:
+    from aseankb.text import ODD_SPACE_RE, _odd_space
+    pieces = ["a", " ", "\t", "\u00a0", "\u2000", "\u200b", "\u200c", "\u202f", "\u205f", "\u3000", "é", "\n", "\u2028"]
+    for value in _texts(pieces, 3000):
+        assert _odd_space(value) == bool(ODD_SPACE_RE.search(value)), value

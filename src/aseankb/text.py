@@ -127,10 +127,19 @@ def by_pattern(fn: Callable[..., R]) -> Callable[..., R]:
     return cached
 
 
+# ODD_SPACE_RE's characters beyond ASCII: a text holds few distinct ones, tested as a set.
+_ODD_SPACES = frozenset("\u00a0\u202f\u205f\u3000" + "".join(chr(c) for c in range(0x2000, 0x200C)))
+
+
+def _odd_space(text: str) -> bool:
+    """`ODD_SPACE_RE.search(text)`, without a scan that tests every character against the class."""
+    return "\t" in text or (not text.isascii() and not _ODD_SPACES.isdisjoint(non_ascii(text)))
+
+
 def squash_spaces_keep_lines(text: str) -> str:
     """Collapse runs of (Unicode) spaces into one ASCII space. Line breaks are not spaces
     here: a whole text is squashed at once, then its lines are trimmed."""
-    if "  " not in text and not ODD_SPACE_RE.search(text):
+    if "  " not in text and not _odd_space(text):
         return text
     return SPACES_RE.sub(" ", text)
 
