@@ -27,7 +27,7 @@ from .language import extract_language
 from .meetings import Mention, find_meetings, load_meetings, meeting_needles
 from .needles import scan_together
 from .officials import load_officials, official_needles
-from .printed import target_needles
+from .printed import date_needles
 from .title import extract_title, first_sentence, strip_dateline
 
 SLUG_MAX = 60
@@ -124,7 +124,7 @@ def extract(cleaned: Cleaned, *, file_name: str, source: str, tax: Taxonomy) -> 
     series, officials, relations = load_meetings(), load_officials(), load_relations()
     folded_forms, exact_forms = partner_needles(tax.partners)
     scan_together(fold(whole), (folded_forms, domain_needles(tax.domains), meeting_needles(series),
-                                official_needles(officials), target_needles()),
+                                official_needles(officials), *date_needles()),
                   whole, (exact_forms, domain_exact_needles(tax.domains)))
     partners, mentioned = extract_partners(tax, title, lead, text)
     meetings = find_meetings(whole, series)

@@ -168,11 +168,12 @@ def _date_matches(regex: re.Pattern, folded: str, years: list[int], spaces: int)
 
 
 _TARGET_WORDS = Needles(literal_prefixes(TARGET_RE) or ())
+_WEEKDAY_WORDS = Needles(WEEKDAYS)
 
 
-def target_needles() -> Needles:
-    """The words every target starts with (for `needles.scan_together`)."""
-    return _TARGET_WORDS
+def date_needles() -> tuple[Needles, Needles]:
+    """The words every target starts with, and the weekdays (for `needles.scan_together`)."""
+    return _TARGET_WORDS, _WEEKDAY_WORDS
 
 
 def _targets(folded: str) -> Iterator[re.Match]:
@@ -214,7 +215,7 @@ def collect_year_evidence(text: str) -> YearEvidence:
         if y1 < y2 <= y1 + 15 and m.start("y1") not in targets:
             periods.append((y1, _phrase(text, m.start(), m.end())))
     # Only the matches that name a weekday count: a text that names none skips both scans.
-    named = any(w in folded for w in WEEKDAYS)
+    named = bool(_WEEKDAY_WORDS.found(folded))
     weekdays = [(m["weekday"], _day(m["day"]), _month(m["month"]), text[m.start():m.end()].strip())
                 for regex in (DAY_MONTH_RE, WEEKDAY_EN_RE) if named
                 for m in _day_matches(regex, folded, spaces) if m["weekday"]]
