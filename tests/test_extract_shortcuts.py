@@ -7,7 +7,7 @@ import re
 
 from aseankb.config import load_taxonomy
 from aseankb.extract.datescan import from_digit_runs, near_short_numbers, space_bound, year_ends
-from aseankb.extract.entities import _found, _keywords, _literal_matches
+from aseankb.extract.entities import _found, _literal_matches, domain_needles
 from aseankb.extract.meetings import ORDINAL_START, _matches, _ordinals, load_meetings
 from aseankb.extract.printed import DAY_MONTH_RE, PERIOD_RE, TARGET_RE, YEAR_LAST, _date_matches
 from aseankb.text import fold, literal_finditer
@@ -45,7 +45,7 @@ def test_domains_found_as_by_a_full_scan() -> None:
                 if pattern is not None:
                     assert _found(pattern, value) == bool(pattern.search(value)), (domain.id, value)
             folded = fold(text)
-            places = _keywords(TAX.domains).places(folded)
+            places = domain_needles(TAX.domains).places(folded)
             assert _found(domain.patterns, folded, places) == bool(domain.patterns.search(folded)), (domain.id, text)
 
 
@@ -111,7 +111,7 @@ def test_names_found_where_capitals_start_as_by_a_full_scan() -> None:
 
 
 def test_needles_found_where_substring_searches_find_them() -> None:
-    from aseankb import text as text_module
+    from aseankb.extract import needles as text_module
     needles = ["coree", "coree du sud", "us", "u.s.", "asean-us", "é", "ab", "b", "bb"]
     class Eager(text_module.Needles):
         FEW = 1  # an automaton for these few needles too
@@ -174,3 +174,62 @@ def test_sentences_split_as_by_the_sentence_pattern() -> None:
         want = tuple((m.start() + len(m.group(0)) - len(m.group(0).lstrip()), m.end())
                      for m in SENTENCE_RE.finditer(folded))
         assert _spans(value) == want, value
+
+
+def test_sentence_ends_found_as_by_the_sentence_end_pattern() -> None:
+    from aseankb.extract.entities import SENTENCE_END_RE
+    from aseankb.text import stops_before_space
+    pieces = ["Le sommet", " ", ".", "!", "?", "\n", "...", "\u2028", "\t", "\u00a0", "\x1c", "é", "x"]
+    for value in _texts(pieces, 3000) + ["", ".", "\n", "a.", "a.b", "a. b"]:
+        assert stops_before_space(value, ".!?") == [m.start() for m in SENTENCE_END_RE.finditer(value)], value
+
+
+def test_digit_runs_and_year_ends_as_by_the_scans() -> None:
+    from aseankb import text
+    from aseankb.extract.datescan import YEAR_END_RE
+    pieces = ["12", "2019", "20201", "٣", "٣٣", "x", "é", " ", "1", "1950", "_", "a2024", "\n", "2040"]
+    for value in _texts(pieces, 3000):
+        assert text.digit_runs(value) == tuple(m.span() for m in re.finditer(r"\d+", value)), value
+        assert year_ends(value) == [m.start() for m in YEAR_END_RE.finditer(value)], value
+    for value in _texts(pieces, 300):
+        whole = value * (text.LONG_TEXT // max(1, len(value)) + 1)  # long enough to be kept
+        text.digit_runs(whole)
+        for cut in range(0, len(whole), 7):  # the runs of a text that ends it, cut from its own
+            part = whole[cut:]
+            assert text.digit_runs(part) == tuple(m.span() for m in re.finditer(r"\d+", part)), (cut, whole)
+
+
+def test_body_folded_as_by_itself_after_its_title() -> None:
+    from aseankb import text
+    pieces = ["Sommet", "ΟΔΟΣ", "Σ", "σ", " ", "\n", "é", "e\u0301", "\u0301", "한국", "İ", "’", "`", "Œ", "x", "đ"]
+    for value in _texts(pieces, 1000):
+        whole = ("T " * text.LONG_TEXT) + value
+        assert text.fold(whole) == text._fold(whole)
+        for i in [i for i, c in enumerate(whole) if c == "\n"]:
+            part = whole[i + 1:]
+            assert text.fold(part) == text._fold(part), part
+
+
+def test_needles_found_together_as_by_their_own_scans() -> None:
+    from aseankb.extract.needles import Needles, scan_together
+    folded_sets = [["coree", "coree du sud", "asean", "us", " a"], ["an ninh", "ministre", "ab", "coree"]]
+    written_sets = [["UE", "Hàn Quốc", "Nga", "Seoul", "ΟΔΟΣ"], ["ADMM", "an ninh", "Biển Đông", "Hàn"]]
+    pieces = [n for s in folded_sets + written_sets for n in s] + ["x", "\n", "é", "Σ", "한", "\u0301", " ", "É"]
+    for value in _texts(pieces, 300):
+        folded_groups = tuple(Needles(s) for s in folded_sets)
+        written_groups = tuple(Needles(s) for s in written_sets)
+        scan_together(fold(value), folded_groups, value, written_groups)
+        for cut in [0] + [i + 1 for i, c in enumerate(value) if c == "\n"]:  # the text, and its ends
+            part = value[cut:]
+            for groups, sets, text in ((folded_groups, folded_sets, fold(part)), (written_groups, written_sets, part)):
+                for group, needles in zip(groups, sets, strict=True):
+                    alone = Needles(needles)
+                    assert group.places(text) == alone.places(text), (needles, text)
+                    assert group.found(text) == alone.found(text), (needles, text)
+
+
+def test_odd_spaces_found_as_by_the_class_scan() -> None:
+    from aseankb.text import ODD_SPACE_RE, _odd_space
+    pieces = ["a", " ", "\t", "\u00a0", "\u2000", "\u200b", "\u200c", "\u202f", "\u205f", "\u3000", "é", "\n", "\u2028"]
+    for value in _texts(pieces, 3000):
+        assert _odd_space(value) == bool(ODD_SPACE_RE.search(value)), value

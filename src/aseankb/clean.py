@@ -69,9 +69,10 @@ def _caption_end(line: str) -> re.Match | None:
     return CAPTION_END_RE.search(line) if any(m in line for m in CAPTION_MARKS) else None
 
 
-def is_caption(line: str) -> bool:
-    """Photo captions and credits: never article text, never a title."""
-    return bool(_caption_end(line) or CREDIT_RE.match(line) or PIPE_END_RE.search(line))
+def is_caption(line: str, marks: bool = True) -> bool:
+    """Photo captions and credits: never article text, never a title. `marks`: False when
+    the text the line comes from holds none of CAPTION_MARKS (then no caption ends it)."""
+    return bool((marks and _caption_end(line)) or CREDIT_RE.match(line) or PIPE_END_RE.search(line))
 
 
 CAPTION_MAX = 300  # a caption is a sentence or two; a longer line is text that ends with one
@@ -127,19 +128,21 @@ def _is_rubric(lines: list[str], i: int) -> bool:
 def clean_lines(text: str) -> tuple[list[str], list[str], str | None]:
     """Split into paragraphs; return (paragraphs, removed chrome lines, agency)."""
     # Spaces squashed in the whole text at once: no run of them spans a line break.
-    lines = [ln.strip() for ln in squash_spaces_keep_lines(text).split("\n")]
-    lines = _split_alt_text([ln for ln in lines if ln])
+    text = squash_spaces_keep_lines(text)
+    lines = _split_alt_text([ln for ln in (ln.strip() for ln in text.split("\n")) if ln])
+    # Its lines are parts of the text: if it holds no caption mark, none of them does.
+    marks = any(m in text for m in CAPTION_MARKS)
     paragraphs: list[str] = []
     chrome: list[str] = []
     agency = None
     for i, line in enumerate(lines):
-        if len(line) > CAPTION_MAX and _caption_end(line):
+        if marks and len(line) > CAPTION_MAX and _caption_end(line):
             kept = drop_trailing_caption(line)
             chrome.append(line[len(kept):].strip())
             line = kept
             if not line:
                 continue
-        if is_chrome(line) or is_caption(line) or _is_rubric(lines, i):
+        if is_chrome(line) or is_caption(line, marks) or _is_rubric(lines, i):
             chrome.append(line)
             continue
         m = AGENCY_LINE_RE.match(line)

@@ -218,10 +218,21 @@ def prepare(text: str) -> Prepared:
     return Prepared(text, front, messages)
 
 
+def _words_up_to(paragraphs: list[str], enough: int) -> int:
+    """The number of words in `paragraphs`, counted until there are `enough` (then the
+    count says only "at least that many": splitting a whole article costs more)."""
+    words = 0
+    for p in paragraphs:
+        words += len(p.split())
+        if words >= enough:
+            break
+    return words
+
+
 def require_text(paragraphs: list[str]) -> None:
     """Refuse a file that holds only a title line (or a few words): it would make a page
     with a headline and no article."""
-    words = sum(len(p.split()) for p in paragraphs)
+    words = _words_up_to(paragraphs, max(MIN_WORDS, HEADLINE_WORDS + 1))
     lone_headline = len(paragraphs) == 1 and words <= HEADLINE_WORDS and not SENTENCE_END_RE.search(paragraphs[0])
     if not words:
         raise SeedError("no article text (only invisible characters or page chrome)")

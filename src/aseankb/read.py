@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import stat
 import unicodedata
 from pathlib import Path
@@ -15,6 +16,8 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from .errors import SeedError
+
+VISIBLE_ASCII_RE = re.compile(r"[!-~]")
 
 MAX_BYTES = 500_000  # a news article is ~2-50 kB; 500 kB is a scraper's accident (and bounds a build)
 LARGE_BYTES = 100_000  # accepted, but worth a look: likely several articles or a whole page dump
@@ -106,6 +109,8 @@ def decode(data: bytes) -> tuple[str, str, list[str]]:
     if REPLACEMENT in text:
         messages.append("text contains U+FFFD replacement characters, removed")
         text = text.replace(REPLACEMENT, "")
-    if not text.strip() or not unicodedata.normalize("NFKC", text).strip():
+    # A visible ASCII character stays visible in NFKC (composed, it is a letter or a sign):
+    # then the text is not blank, and normalising all of it would say nothing more.
+    if not text.strip() or (not VISIBLE_ASCII_RE.search(text) and not unicodedata.normalize("NFKC", text).strip()):
         raise SeedError("no text: the file holds only white space")
     return text, encoding, messages

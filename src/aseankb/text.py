@@ -5,14 +5,9 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import TypeVar
-
-try:  # one pass over a text finds every needle (Aho-Corasick, in C)
-    import ahocorasick
-except ImportError:  # pragma: no cover - then one substring test per needle, the same answer
-    ahocorasick = None
 
 try:  # the regex parser of the standard library (private, hence the fallback)
     from re import _constants as _sre_constants
@@ -51,6 +46,10 @@ R = TypeVar("R")
 _ASCII = bytes(range(128))
 
 
+LONG_TEXT = 500  # a text folded whole is kept for the parts of it folded next
+_LAST_FOLDED: tuple[str, str] | None = None
+
+
 @lru_cache(maxsize=32)
 def fold(text: str) -> str:
     """Lower case, no accents, straight apostrophes: the form keywords are matched in.
@@ -62,8 +61,32 @@ def fold(text: str) -> str:
     faster: a French text is ~97 % ASCII with a dozen distinct other characters, so
     only those are replaced (one C-speed `str.replace` each). The stages fold the same
     texts several times (an article's body for partners, dates, anniversaries...):
-    the last few results are kept.
+    the last few results are kept, and an article's body is cut from the fold of its title
+    and body (`_folded_end`).
     """
+    global _LAST_FOLDED
+    last = _LAST_FOLDED  # read once: another thread may replace it meanwhile
+    if last is not None and (end := _folded_end(last, text)) is not None:
+        return end
+    folded = _fold(text)
+    if len(text) >= LONG_TEXT:
+        _LAST_FOLDED = (text, folded)
+    return folded
+
+
+def _folded_end(whole: tuple[str, str], text: str) -> str | None:
+    """`fold(text)` cut from `whole` (a text and its fold) when `text` ends it after a line
+    break, else None. Folding goes character by character, but for the lower case of 'Σ',
+    which depends on the letters around it: a line break stops that look, as the start of a
+    text does. So the cut is the fold when every character folds to one (then offsets agree)."""
+    source, folded = whole
+    cut = len(source) - len(text)
+    if cut <= 0 or source[cut - 1] != "\n" or not source.endswith(text):
+        return None
+    return folded[cut:] if len(folded) == len(source) and folds_in_place(source) else None
+
+
+def _fold(text: str) -> str:
     if text.isascii():
         return text.replace("`", "'").lower()
     # The distinct non-ASCII characters: delete the ASCII bytes of the UTF-8 form (C speed).
@@ -76,6 +99,16 @@ def fold(text: str) -> str:
     for char, folded in changes:
         text = text.replace(char, folded)
     return text.replace("`", "'").lower()
+
+
+@lru_cache(maxsize=8)
+def folds_in_place(text: str) -> bool:
+    """Whether every character of `text` folds to exactly one character (true of nearly every
+    NFC text: not of a lone combining mark or a Hangul syllable): then `fold(text)[i]` is
+    the fold of `text[i]`, and what starts at i in one starts at i in the other."""
+    if text.isascii():
+        return True
+    return all(len(_FOLD_TABLE[ord(c)].lower()) == 1 for c in non_ascii(text))
 
 
 def by_pattern(fn: Callable[..., R]) -> Callable[..., R]:
@@ -94,10 +127,19 @@ def by_pattern(fn: Callable[..., R]) -> Callable[..., R]:
     return cached
 
 
+# ODD_SPACE_RE's characters beyond ASCII: a text holds few distinct ones, tested as a set.
+_ODD_SPACES = frozenset("\u00a0\u202f\u205f\u3000" + "".join(chr(c) for c in range(0x2000, 0x200C)))
+
+
+def _odd_space(text: str) -> bool:
+    """`ODD_SPACE_RE.search(text)`, without a scan that tests every character against the class."""
+    return "\t" in text or (not text.isascii() and not _ODD_SPACES.isdisjoint(non_ascii(text)))
+
+
 def squash_spaces_keep_lines(text: str) -> str:
     """Collapse runs of (Unicode) spaces into one ASCII space. Line breaks are not spaces
     here: a whole text is squashed at once, then its lines are trimmed."""
-    if "  " not in text and not ODD_SPACE_RE.search(text):
+    if "  " not in text and not _odd_space(text):
         return text
     return SPACES_RE.sub(" ", text)
 
@@ -230,62 +272,74 @@ def matches_at(pattern: re.Pattern, text: str, places: list[int]) -> Iterator[re
 DIGITS_RE = re.compile(r"\d\d*")
 
 
+_LAST_RUNS: tuple[str, tuple[tuple[int, int], ...]] | None = None
+
+
 @lru_cache(maxsize=8)
 def digit_runs(text: str) -> tuple[tuple[int, int], ...]:
-    """Spans of the runs of digits. Kept for the last few texts (dates and meetings read them)."""
-    return tuple(m.span() for m in DIGITS_RE.finditer(text))
+    """Spans of the runs of digits. Kept for the last few texts (dates and meetings read
+    them); a text that ends the last one scanned (an article's body, after its title and
+    body) has the runs found there, from its start on."""
+    global _LAST_RUNS
+    last = _LAST_RUNS
+    if last is not None and len(text) <= len(last[0]) and last[0].endswith(text):
+        cut = len(last[0]) - len(text)
+        return tuple((max(a, cut) - cut, b - cut) for a, b in last[1] if b > cut)
+    runs = _ascii_digit_runs(text) if _no_other_digits(text) else tuple(m.span() for m in DIGITS_RE.finditer(text))
+    if len(text) >= LONG_TEXT:
+        _LAST_RUNS = (text, runs)
+    return runs
 
 
-class Needles:
-    """Plain texts sought together: `places(text)` says where each of them occurs in a text,
-    `found(text)` which occur, in one pass over the text (an Aho-Corasick automaton) where a
-    substring search for each costs a pass each. The stages seek hundreds of names, keywords
-    and literals per article. Needles shorter than SHORT (" a", "UE") occur in most texts,
-    where the automaton would report each occurrence: they are sought one by one, and so
-    are all when fewer than FEW are left (a pass of the automaton costs ~30 searches)."""
+def stops_before_space(text: str, marks: str) -> list[int]:
+    r"""Where `text` holds a line break, or one of `marks` followed by white space or the
+    end: `[marks\n](?:(?<=\n)|(?=\s|$))`, found by one `str.find` per mark (at C speed,
+    where the regex engine tests each character against the class: ~3x slower)."""
+    out = []
+    size = len(text)
+    for mark in marks:
+        i = text.find(mark)
+        while i >= 0:
+            if i + 1 == size or text[i + 1].isspace():
+                out.append(i)
+            i = text.find(mark, i + 1)
+    i = text.find("\n")
+    while i >= 0:
+        out.append(i)
+        i = text.find("\n", i + 1)
+    out.sort()
+    return out
 
-    SHORT = 3
-    FEW = 32
 
-    def __init__(self, needles: Iterable[str]) -> None:
-        self.needles = tuple(sorted({n for n in needles if n}))
-        self.short = tuple(n for n in self.needles if len(n) < self.SHORT)
-        self._automaton = None
-        long = [n for n in self.needles if len(n) >= self.SHORT]
-        if ahocorasick is not None and len(long) >= self.FEW:
-            self._automaton = ahocorasick.Automaton()
-            for needle in long:
-                self._automaton.add_word(needle, needle)
-            self._automaton.make_automaton()
-        self._places: tuple[str, dict[str, list[int]]] | None = None
-        self._found: tuple[str, frozenset[str]] | None = None
+def non_ascii(text: str) -> set[str]:
+    """The distinct non-ASCII characters of `text`: the ASCII bytes of its UTF-8 form
+    deleted at C speed."""
+    return set(text.encode("utf-8", "surrogatepass").translate(None, _ASCII).decode("utf-8", "surrogatepass"))
 
-    def places(self, text: str) -> dict[str, list[int]]:
-        """Needle -> where it starts in `text`, in increasing order, for the needles the text
-        holds. The last answer is kept (stages ask in turn); callers must not edit it."""
-        last = self._places  # read once: another thread may replace it meanwhile
-        if last is not None and last[0] is text:
-            return last[1]
-        out: dict[str, list[int]] = {}
-        if self._automaton is not None:
-            for end, needle in self._automaton.iter(text):
-                out.setdefault(needle, []).append(end - len(needle) + 1)
-        for needle in self.short if self._automaton is not None else self.needles:
-            i = text.find(needle)
-            while i >= 0:
-                out.setdefault(needle, []).append(i)
-                i = text.find(needle, i + 1)
-        self._places = (text, out)
-        return out
 
-    def found(self, text: str) -> frozenset[str]:
-        """The needles that occur in `text`."""
-        last = self._found
-        if last is not None and last[0] is text:
-            return last[1]
-        if self._automaton is None:
-            out = frozenset(n for n in self.needles if n in text)
-        else:
-            out = frozenset(n for _, n in self._automaton.iter(text)).union(n for n in self.short if n in text)
-        self._found = (text, out)
-        return out
+def _no_other_digits(text: str) -> bool:
+    """Whether the only digits `\\d` finds in `text` are ASCII ones."""
+    return text.isascii() or not any(c.isdecimal() for c in non_ascii(text))
+
+
+def _ascii_digit_runs(text: str) -> tuple[tuple[int, int], ...]:
+    """`DIGITS_RE`'s spans in a text whose digits are ASCII: each digit found by `str.find`
+    (at C speed; the regex engine tests every character against its class, ~2x slower)."""
+    places = []
+    for digit in "0123456789":
+        i = text.find(digit)
+        while i >= 0:
+            places.append(i)
+            i = text.find(digit, i + 1)
+    places.sort()
+    runs: list[tuple[int, int]] = []
+    start = end = -1
+    for i in places:
+        if i != end:
+            if start >= 0:
+                runs.append((start, end))
+            start = i
+        end = i + 1
+    if start >= 0:
+        runs.append((start, end))
+    return tuple(runs)

@@ -12,10 +12,22 @@ from ..model import Article, Cleaned, PartialDate
 from ..text import APOSTROPHES, fold
 from .clues import load_relations
 from .dates import Context, extract_date
-from .entities import count_partner, extract_domains, extract_partners, extract_people, named
+from .entities import (
+    count_partner,
+    domain_exact_needles,
+    domain_needles,
+    extract_domains,
+    extract_partners,
+    extract_people,
+    named,
+    named_partners,
+    partner_needles,
+)
 from .language import extract_language
-from .meetings import Mention, find_meetings, load_meetings
-from .officials import load_officials
+from .meetings import Mention, find_meetings, load_meetings, meeting_needles
+from .needles import scan_together
+from .officials import load_officials, official_needles
+from .printed import date_needles
 from .title import extract_title, first_sentence, strip_dateline
 
 SLUG_MAX = 60
@@ -56,7 +68,8 @@ def _topic(tax: Taxonomy):
             return True
         folded = fold(sentence)
         found = named(tax.partners, sentence, folded)
-        return any(count_partner(p, sentence, folded, found) for p in tax.partners.values())
+        ids = named_partners(tax.partners, found)
+        return any(count_partner(p, sentence, folded, found) for pid, p in tax.partners.items() if pid in ids)
     return is_topical
 
 
@@ -72,7 +85,8 @@ def _partners_in(tax: Taxonomy):
     def partners_in(sentence: str) -> list[str]:
         folded = fold(sentence)
         found = named(tax.partners, sentence, folded)
-        return [pid for pid, p in tax.partners.items() if count_partner(p, sentence, folded, found)]
+        ids = named_partners(tax.partners, found)
+        return [pid for pid, p in tax.partners.items() if pid in ids and count_partner(p, sentence, folded, found)]
     return partners_in
 
 
@@ -103,9 +117,18 @@ def extract(cleaned: Cleaned, *, file_name: str, source: str, tax: Taxonomy) -> 
         raise ValueError("no article text: the file holds only a title")
     lead = first_sentence(strip_dateline(body[0]))
     text = "\n".join(body)
+    whole = f"{title}\n{text}"
+    # Partners, domains, meetings and officials are sought in the title and body (or the body
+    # alone): their names and keywords are found in one pass over it for all four.
+    # The data files, loaded once for the article (each load checks the file's date).
+    series, officials, relations = load_meetings(), load_officials(), load_relations()
+    folded_forms, exact_forms = partner_needles(tax.partners)
+    scan_together(fold(whole), (folded_forms, domain_needles(tax.domains), meeting_needles(series),
+                                official_needles(officials), *date_needles()),
+                  whole, (exact_forms, domain_exact_needles(tax.domains)))
     partners, mentioned = extract_partners(tax, title, lead, text)
-    meetings = find_meetings(f"{title}\n{text}")
-    ctx = Context(meetings, partners, _partners_in(tax))
+    meetings = find_meetings(whole, series)
+    ctx = Context(meetings, partners, _partners_in(tax), officials, relations)
     date = extract_date(cleaned.header_date, body[0], cleaned.chrome, text, front, ctx)
     if date.date is None:
         warnings.append("no date found in the file or its text: filed under 'sans date'")
@@ -114,7 +137,7 @@ def extract(cleaned: Cleaned, *, file_name: str, source: str, tax: Taxonomy) -> 
         id=art_id, source=source, title=title,
         date=date.date or PartialDate(), date_source=date.source, date_evidence=date.evidence,
         language=extract_language(body), partners=partners, partners_mentioned=mentioned,
-        domains=extract_domains(tax, f"{title}\n{text}"), people=extract_people(body),
+        domains=extract_domains(tax, whole), people=extract_people(body),
         paragraphs=body, agency=cleaned.agency, slug=article_slug(title, art_id),
         events=events(meetings, date.date.year if date.date else None))
     return article, warnings

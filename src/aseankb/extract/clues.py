@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..config import DATA_DIR, file_version, read_mapping
 from ..errors import ConfigError
-from ..text import fold, required_literal
+from ..text import fold, literal_finditer, literal_search, required_literal
 
 RELATIONS_FILE = DATA_DIR / "relations.yaml"
 LEVELS = ("since", "strategic", "comprehensive")
@@ -128,8 +128,9 @@ def _subject(sentence: str, about: list[str], partners_in: Callable[[str], list[
     return None
 
 
-def anniversary_clues(text: str, about: list[str], partners_in: Callable[[str], list[str]]) -> list[Clue]:
-    relations = load_relations()
+def anniversary_clues(text: str, about: list[str], partners_in: Callable[[str], list[str]],
+                      relations: dict[str, dict[str, int]] | None = None) -> list[Clue]:
+    relations = relations if relations is not None else load_relations()
     folded_text = fold(text)
     # Each pattern needs a word ("anniversaire", " ans ", "nam"...): most texts skip all scans.
     matches = [(rank, m) for rank, regex in enumerate(ANNIVERSARY_RES)
@@ -150,16 +151,24 @@ def anniversary_clues(text: str, about: list[str], partners_in: Callable[[str], 
     return out
 
 
-def partnership_clues(text: str, about: list[str], partners_in: Callable[[str], list[str]]) -> list[Clue]:
+def _level_matches(regex: re.Pattern, folded: str):
+    """`regex.finditer(folded)`: the levels are plain texts, tried where they occur."""
+    found = literal_finditer(regex, folded)
+    return regex.finditer(folded) if found is None else found
+
+
+def partnership_clues(text: str, about: list[str], partners_in: Callable[[str], list[str]],
+                      relations: dict[str, dict[str, int]] | None = None) -> list[Clue]:
     """A level reported as reached bounds the year from below; one announced for the coming
     months gives the year it is reached; an aspiration says nothing."""
-    relations = load_relations()
+    relations = relations if relations is not None else load_relations()
     folded_text = fold(text)
-    if not STRATEGIC_RE.search(folded_text):
+    named = literal_search(STRATEGIC_RE, folded_text)
+    if named is False or (named is None and not STRATEGIC_RE.search(folded_text)):
         return []  # every comprehensive level names a strategic one
     # Per sentence: its first comprehensive level, else its first strategic one.
-    found = _by_sentence(text, [(0, m) for m in COMPREHENSIVE_RE.finditer(folded_text)]
-                         + [(1, m) for m in STRATEGIC_RE.finditer(folded_text)])
+    found = _by_sentence(text, [(0, m) for m in _level_matches(COMPREHENSIVE_RE, folded_text)]
+                         + [(1, m) for m in _level_matches(STRATEGIC_RE, folded_text)])
     spans = _spans(text)
     out = []
     for n, (i, _, m) in enumerate(found):

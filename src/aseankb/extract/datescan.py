@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from ..text import by_pattern, digit_runs, longest_match, matches_at, required_literal
+from ..text import by_pattern, digit_runs, longest_match, matches_at, non_ascii, required_literal
 
 YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
 # A year that can end a date: four digits, then no letter or digit.
@@ -24,10 +24,20 @@ OTHER_SPACE_RE = re.compile(r"[^\S \n]")
 SPACE_PAIRS = ("  ", " \n", "\n ", "\n\n")
 
 
+# The ASCII white space other than ' ' and a line break (what `str.isspace` and `\s` say).
+ASCII_OTHER_SPACES = "\t\x0b\x0c\r\x1c\x1d\x1e\x1f"
+
+
+def _other_space(folded: str) -> bool:
+    """`OTHER_SPACE_RE.search(folded)`, by substring tests and the text's few non-ASCII
+    characters (the regex engine tests every character against the class)."""
+    return any(c in folded for c in ASCII_OTHER_SPACES) or any(c.isspace() for c in non_ascii(folded))
+
+
 @lru_cache(maxsize=8)
 def space_bound(folded: str) -> int:
     """The longest run of white space (at least 1): it bounds how long a date can be."""
-    if OTHER_SPACE_RE.search(folded) or any(pair in folded for pair in SPACE_PAIRS):
+    if any(pair in folded for pair in SPACE_PAIRS) or _other_space(folded):
         return max(map(len, SPACE_RUN_RE.findall(folded)))
     return 1
 
@@ -46,7 +56,9 @@ def gated(regex: re.Pattern, folded: str) -> Iterator[re.Match]:
 
 
 def year_ends(folded: str) -> list[int]:
-    return [m.start() for m in YEAR_END_RE.finditer(folded)]
+    """`[m.start() for m in YEAR_END_RE.finditer(folded)]`: a year is four digits that a
+    digit does not follow, so it ends a run of digits (tried there only)."""
+    return [b - 4 for a, b in digit_runs(folded) if b - a >= 4 and YEAR_END_RE.match(folded, b - 4)]
 
 
 def ending_at_years(regex: re.Pattern, folded: str, years: list[int], spaces: int) -> Iterator[re.Match]:

@@ -13,7 +13,6 @@ from functools import lru_cache
 
 from ..config import DATA_DIR, Domain, Partner, Taxonomy
 from ..text import (
-    Needles,
     by_pattern,
     fold,
     literal_finditer,
@@ -21,7 +20,9 @@ from ..text import (
     literal_search,
     matches_at,
     occurrences,
+    stops_before_space,
 )
+from .needles import Needles
 
 MIN_REPEATS = 2  # named this often, a partner is what the article is about
 # Officials are introduced by their role: "le ministre russe des Affaires étrangères, Sergueï Lavrov".
@@ -120,21 +121,49 @@ def _gate(partner: Partner) -> tuple[tuple[str, ...], tuple[str, ...]]:
 def _sentence_ends(text: str) -> list[int]:
     """Where the sentences of `text` end; kept for the last few texts (every partner named
     in the body counts its sentences). Callers must not edit it."""
-    return [m.start() for m in SENTENCE_END_RE.finditer(text)]
+    return stops_before_space(text, ".!?")  # SENTENCE_END_RE's matches
 
 
 Places = tuple[dict[str, list[int]], dict[str, list[int]]]
-_NEEDLES: dict[int, tuple[dict[str, Partner], Needles, Needles]] = {}
+PartnerForms = tuple[Needles, Needles, dict[str, list[str]], dict[str, list[str]]]
+_NEEDLES: dict[int, tuple[dict[str, Partner], PartnerForms]] = {}
+
+
+def _forms(partners: dict[str, Partner]) -> PartnerForms:
+    """The forms of the partners' names, folded and as written, and the partners each form
+    names (kept by identity)."""
+    kept = _NEEDLES.get(id(partners))
+    if kept is None or kept[0] is not partners:
+        by_name: dict[str, list[str]] = {}
+        by_exact: dict[str, list[str]] = {}
+        for pid, p in partners.items():
+            for form in p.name_forms:
+                by_name.setdefault(form, []).append(pid)
+            for form in p.exact_forms:
+                by_exact.setdefault(form, []).append(pid)
+        kept = _NEEDLES[id(partners)] = (partners, (Needles(by_name), Needles(by_exact), by_name, by_exact))
+    return kept[1]
+
+
+def partner_needles(partners: dict[str, Partner]) -> tuple[Needles, Needles]:
+    """The forms of the partners' names, folded and as written."""
+    folded_forms, exact_forms, _, _ = _forms(partners)
+    return folded_forms, exact_forms
 
 
 def named(partners: dict[str, Partner], text: str, folded: str) -> Places:
     """Where the text holds each form of the partners' names (folded, and as written),
     found in one pass each for every partner at once: `count_partner` starts there."""
-    kept = _NEEDLES.get(id(partners))
-    if kept is None or kept[0] is not partners:
-        kept = _NEEDLES[id(partners)] = (partners, Needles(f for p in partners.values() for f in p.name_forms),
-                                         Needles(f for p in partners.values() for f in p.exact_forms))
-    return kept[1].places(folded), kept[2].places(text)
+    folded_forms, exact_forms, _, _ = _forms(partners)
+    return folded_forms.places(folded), exact_forms.places(text)
+
+
+def named_partners(partners: dict[str, Partner], places: Places) -> set[str]:
+    """The partners some form of whose name `places` (from `named`) holds: `count_partner`
+    gives 0 for the others, which it need not be asked about."""
+    _, _, by_name, by_exact = _forms(partners)
+    return {pid for form in places[0] for pid in by_name.get(form, ())}.union(
+        pid for form in places[1] for pid in by_exact.get(form, ()))
 
 
 def _at(pattern: re.Pattern, forms: tuple[str, ...], text: str, places: dict[str, list[int]] | None):
@@ -178,12 +207,17 @@ def count_partner(partner: Partner, text: str, folded: str, places: Places | Non
 def extract_partners(tax: Taxonomy, title: str, lead: str, body: str) -> tuple[list[str], list[str]]:
     """(partners the article is about, partners only named in passing)."""
     head = f"{title}\n{lead}"
-    head_folded, body_folded = fold(head), fold(body)
+    body_folded, head_folded = fold(body), fold(head)  # the body first: it is cut from the whole's fold
     in_head_text, in_body_text = named(tax.partners, head, head_folded), named(tax.partners, body, body_folded)
+    in_head_ids, in_body_ids = named_partners(tax.partners, in_head_text), named_partners(tax.partners, in_body_text)
+    title_apart = title not in body
     about, mentioned = [], []
     for pid, partner in tax.partners.items():
-        in_head = count_partner(partner, head, head_folded, in_head_text)
-        total = count_partner(partner, body, body_folded, in_body_text) + (in_head if title not in body else 0)
+        if pid not in in_head_ids and pid not in in_body_ids:
+            continue
+        in_head = count_partner(partner, head, head_folded, in_head_text) if pid in in_head_ids else 0
+        total = (count_partner(partner, body, body_folded, in_body_text) if pid in in_body_ids else 0) + (
+            in_head if title_apart else 0)
         if in_head or total >= MIN_REPEATS:
             about.append(pid)
         elif total:
@@ -205,7 +239,7 @@ def _after_non_word(pattern: re.Pattern) -> re.Pattern | None:
 
 def _found(pattern: re.Pattern, text: str, places: dict[str, list[int]] | None = None) -> bool:
     """Whether `pattern` matches somewhere in `text`: tried where its literal prefixes occur
-    (`places`, from `_keywords`, else a `str.find` each: most keywords of a domain occur
+    (`places`, from `_keyword_needles`, else a `str.find` each: most keywords of a domain occur
     nowhere), else at the text's start or after a non-word character."""
     starts = literal_prefixes(pattern) if places is not None else None
     if starts is not None:
@@ -219,26 +253,38 @@ def _found(pattern: re.Pattern, text: str, places: dict[str, list[int]] | None =
     return pattern.match(text) is not None or behind.search(text) is not None
 
 
-_KEYWORDS: dict[int, tuple[dict[str, Domain], Needles]] = {}
+_KEYWORDS: dict[int, tuple[dict[str, Domain], tuple[Needles, Needles]]] = {}
 
 
-def _keywords(domains: dict[str, Domain]) -> Needles:
-    """The literal prefixes of the domains' (folded) patterns, sought in one pass for all
-    (kept by identity of the loaded domains)."""
+def _keyword_needles(domains: dict[str, Domain]) -> tuple[Needles, Needles]:
+    """The literal prefixes of the domains' folded patterns and of their exact ones, each
+    set sought in one pass (kept by identity of the loaded domains)."""
     kept = _KEYWORDS.get(id(domains))
     if kept is None or kept[0] is not domains:
-        prefixes = (s for d in domains.values() if d.patterns for s in literal_prefixes(d.patterns) or ())
-        kept = _KEYWORDS[id(domains)] = (domains, Needles(prefixes))
+        folded = (s for d in domains.values() if d.patterns for s in literal_prefixes(d.patterns) or ())
+        exact = (s for d in domains.values() if d.exact for s in literal_prefixes(d.exact) or ())
+        kept = _KEYWORDS[id(domains)] = (domains, (Needles(folded), Needles(exact)))
     return kept[1]
+
+
+def domain_needles(domains: dict[str, Domain]) -> Needles:
+    """The literal prefixes of the domains' (folded) patterns."""
+    return _keyword_needles(domains)[0]
+
+
+def domain_exact_needles(domains: dict[str, Domain]) -> Needles:
+    """The literal prefixes of the domains' exact patterns (matched as written)."""
+    return _keyword_needles(domains)[1]
 
 
 def extract_domains(tax: Taxonomy, text: str) -> list[str]:
     folded = fold(text)
-    places = _keywords(tax.domains).places(folded)
+    keywords, exact_keywords = _keyword_needles(tax.domains)
+    places, exact_places = keywords.places(folded), exact_keywords.places(text)
     found = []
     for did, domain in tax.domains.items():
         if (domain.patterns and _found(domain.patterns, folded, places)) or (
-                domain.exact and _found(domain.exact, text)):
+                domain.exact and _found(domain.exact, text, exact_places)):
             found.append(did)
     return found
 

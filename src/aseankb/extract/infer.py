@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from ..model import PartialDate
 from .clues import Clue, anniversary_clues, partnership_clues
 from .meetings import Mention
-from .officials import tenure_clues
+from .officials import Term, tenure_clues
 from .printed import FIRST_YEAR, LAST_YEAR, collect_year_evidence, weekday_years
 
 
@@ -26,6 +26,9 @@ class Context:
     meetings: list[Mention] = field(default_factory=list)
     about: list[str] = field(default_factory=list)
     partners_in: Callable[[str], list[str]] = lambda _sentence: []
+    # The loaded data files, when the caller has them (else each clue loads its own).
+    officials: tuple[Term, ...] | None = None
+    relations: dict[str, dict[str, int]] | None = None
 
 
 def _lower_bound(past: list[tuple[PartialDate, str, bool]], own: PartialDate | None) -> tuple[int, str] | None:
@@ -61,8 +64,8 @@ class _Candidates:
 
 
 def _clues(text: str, ctx: Context) -> tuple[list[Clue], list[Clue]]:
-    return (anniversary_clues(text, ctx.about, ctx.partners_in),
-            partnership_clues(text, ctx.about, ctx.partners_in))
+    return (anniversary_clues(text, ctx.about, ctx.partners_in, ctx.relations),
+            partnership_clues(text, ctx.about, ctx.partners_in, ctx.relations))
 
 
 def _in_office(years: frozenset[int], name: str) -> str:
@@ -88,7 +91,7 @@ def infer_year(text: str, own: PartialDate | None = None, ctx: Context | None = 
     for mention in sorted((m for m in ctx.meetings if m.reported and m.number is not None),
                           key=lambda m: -max(m.years)):
         c.listed |= c.apply(mention.years, f"{mention.phrase} [{min(mention.years)}]")
-    tenures = tenure_clues(text, own)
+    tenures = tenure_clues(text, own, ctx.officials)
     bounds = [b for b in [_lower_bound(ev.past, own)] if b] + [(cl.low, cl.phrase) for cl in levels if cl.low]
     bounds += [(min(years), _in_office(years, phrase)) for years, phrase in tenures]
     low = max(bounds, default=None)

@@ -14,7 +14,8 @@ from pathlib import Path
 
 from ..config import DATA_DIR, check_entry, file_version, read_mapping
 from ..errors import ConfigError
-from ..text import Needles, digit_runs, fold, literal_finditer, required_literal
+from ..text import digit_runs, fold, literal_finditer, required_literal
+from .needles import Needles
 
 MEETINGS_FILE = DATA_DIR / "meetings.yaml"
 LANGUAGES = ("fr", "en", "vi", "any")
@@ -202,6 +203,11 @@ def _plan(series: tuple[Series, ...]) -> Plan:
                          for s in series for p in s.patterns)
         kept = _PLANS[id(series)] = (series, (Needles(lit or "" for _, _, lit, _ in patterns), patterns))
     return kept[1]
+
+
+def meeting_needles(series: tuple[Series, ...] | None = None) -> Needles:
+    """The literals of the meetings' patterns (for `needles.scan_together`)."""
+    return _plan(series if series is not None else load_meetings())[0]
 
 
 def find_meetings(text: str, series: tuple[Series, ...] | None = None) -> list[Mention]:

@@ -14,7 +14,8 @@ from pathlib import Path
 from ..config import DATA_DIR, ID_RE, file_version, read_mapping
 from ..errors import ConfigError
 from ..model import PartialDate
-from ..text import Needles, fold
+from ..text import fold, literal_finditer
+from .needles import Needles
 
 OFFICIALS_FILE = DATA_DIR / "officials.yaml"
 MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
@@ -90,23 +91,32 @@ def _index(terms: tuple[Term, ...]) -> Index:
     return kept[1]
 
 
+def official_needles(terms: tuple[Term, ...] | None = None) -> Needles:
+    """The officials' names, folded (for `needles.scan_together`)."""
+    return _index(terms if terms is not None else load_officials())[0]
+
+
 def _years(term: Term, own: PartialDate | None) -> set[int]:
     if own and own.month:
         return {y for y in range(term.start[0], term.end[0] + 1) if term.start <= (y, own.month) <= term.end}
     return set(range(term.start[0], term.end[0] + 1))
 
 
-def tenure_clues(text: str, own: PartialDate | None) -> list[tuple[frozenset[int], str]]:
+def tenure_clues(text: str, own: PartialDate | None,
+                 terms: tuple[Term, ...] | None = None) -> list[tuple[frozenset[int], str]]:
     """(years the named official could be in office, the name as written), one per person.
-    A person with several terms (or offices) gets the union of them."""
+    A person with several terms (or offices) gets the union of them. `terms`: the loaded
+    officials, when the caller has them."""
     folded = fold(text)
-    terms = load_officials()
+    terms = terms if terms is not None else load_officials()
     needles, by_form, unnamed = _index(terms)
     # The terms whose names the text holds, in their order (the others cannot match).
     named = sorted({i for f in needles.found(folded) for i in by_form[f]}.union(unnamed))
     found: dict[str, tuple[set[int], str]] = {}
     for term in (terms[i] for i in named):
-        for m in term.pattern.finditer(folded):
+        # The names are plain texts: tried where they occur, not at every position.
+        found_at = literal_finditer(term.pattern, folded)
+        for m in term.pattern.finditer(folded) if found_at is None else found_at:
             if FORMER_RE.search(folded[max(0, m.start() - 60):m.start()]):
                 continue
             years, _ = found.setdefault(m.group(0), (set(), text[m.start():m.end()]))

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import PartialDate
-from ..text import fold, literal_finditer
+from ..text import fold, literal_prefixes, matches_at
 from .datescan import YEAR, ending_at_years, from_digit_runs, gated, near_short_numbers, space_bound, year_ends
+from .needles import Needles
 
 MONTHS = {
     "janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
@@ -166,13 +167,29 @@ def _date_matches(regex: re.Pattern, folded: str, years: list[int], spaces: int)
     return ending_at_years(regex, folded, years, spaces) if regex in YEAR_LAST else gated(regex, folded)
 
 
+_TARGET_WORDS = Needles(literal_prefixes(TARGET_RE) or ())
+_WEEKDAY_WORDS = Needles(WEEKDAYS)
+
+
+def date_needles() -> tuple[Needles, Needles]:
+    """The words every target starts with, and the weekdays (for `needles.scan_together`)."""
+    return _TARGET_WORDS, _WEEKDAY_WORDS
+
+
+def _targets(folded: str) -> Iterator[re.Match]:
+    """`TARGET_RE.finditer(folded)`: every target starts with one of a few words ("d'ici",
+    "objectif"...), tried where they occur only."""
+    if not _TARGET_WORDS.needles:
+        return TARGET_RE.finditer(folded)
+    return matches_at(TARGET_RE, folded, sorted({i for at in _TARGET_WORDS.places(folded).values() for i in at}))
+
+
 @lru_cache(maxsize=8)
 def collect_year_evidence(text: str) -> YearEvidence:
     """Dated events, periods and weekdays of the text. Kept for the last few texts: the
     date stage asks twice for an article whose year it infers. Callers must not edit it."""
     folded = fold(text)
-    # Every target starts with one of a few words ("d'ici", "objectif"...): tried there only.
-    targets = {m.start("year") for m in literal_finditer(TARGET_RE, folded) or TARGET_RE.finditer(folded)}
+    targets = {m.start("year") for m in _targets(folded)}
     past: list[tuple[PartialDate, str, bool]] = []
     seen: set[int] = set()
     years, spaces = year_ends(folded), space_bound(folded)
@@ -198,7 +215,7 @@ def collect_year_evidence(text: str) -> YearEvidence:
         if y1 < y2 <= y1 + 15 and m.start("y1") not in targets:
             periods.append((y1, _phrase(text, m.start(), m.end())))
     # Only the matches that name a weekday count: a text that names none skips both scans.
-    named = any(w in folded for w in WEEKDAYS)
+    named = bool(_WEEKDAY_WORDS.found(folded))
     weekdays = [(m["weekday"], _day(m["day"]), _month(m["month"]), text[m.start():m.end()].strip())
                 for regex in (DAY_MONTH_RE, WEEKDAY_EN_RE) if named
                 for m in _day_matches(regex, folded, spaces) if m["weekday"]]
