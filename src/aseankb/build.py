@@ -28,7 +28,7 @@ from .cache import (
     unchanged_on_disk,
 )
 from .config import Taxonomy, load_taxonomy
-from .dedup import report_near_duplicates
+from .dedup import find_near_duplicates, report_near_duplicates
 from .extract import load_data
 from .group import group
 from .model import SeedResult
@@ -54,6 +54,7 @@ from .search_pages import SearchSource, search_source
 from .write import Tree, atomic_write, write_order
 
 ASSETS_DIR = Path(__file__).parent / "assets"
+NEAR_HERE_BELOW = 1000  # source texts to write: below, near duplicates are found in the build's own process
 FRONT_BYTES = 8192  # a list page's front matter is one title: it fits
 DEFAULT_CACHE = Path(CACHE_DIR_NAME)  # relative to the working folder: the project root
 SITE_URL_RE = re.compile(r"^site_url:[ \t]*(.+?)[ \t]*(?:#.*)?$", re.MULTILINE)
@@ -164,18 +165,22 @@ def _build(seeds_dir: Path, out_dir: Path, report_file: Path | None, log: Callab
     files.update(sources)
     tree.begin(set(files) | keep | {a.page for a in groups.articles})  # the journal, before any write
     # The article pages in a forked process (build_articles.py) while this one writes the
-    # source texts (first: pages link to them), renders the lists and saves the cache.
+    # source texts (first: pages link to them), renders the lists and saves the cache. With
+    # few texts to write, this one also finds the near duplicates: the strands stay even.
     gate = Gate()
-    side = beside(article_side, kept, groups.articles, out_dir, cache, stamps, tax, metas, tree, gate)
+    near_here = len(sources) < NEAR_HERE_BELOW
+    side = beside(article_side, kept, groups.articles, out_dir, cache, stamps, tax, metas, tree, gate,
+                  not near_here)
     written = tree.write(files)
     gate.open()
     reuse = Reuse(cache_mod.version_key(), metas,
                   lambda rel, k: unchanged_on_disk(f"{out_dir}/{rel}", k, stamps, rel)) if root else NO_REUSE
     pages: dict[str, str | bytes] = dict(render(groups, tax, None, site_url=url, reuse=reuse))
+    near = find_near_duplicates([(i.sketch, i.bands) for i in kept]) if near_here else None
     cache.save()
     art = side()
     gate.close()
-    report_near_duplicates([i.result for i in kept], art.near)
+    report_near_duplicates([i.result for i in kept], art.near if near is None else near)
     pages["rapport.md"] = report_page(results)
     links = related_links(groups.articles, art.pairs)
     keys.update(reuse.keys)

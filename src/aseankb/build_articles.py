@@ -1,9 +1,11 @@
 """The article pages' half of a build, split from build.py (which alone calls it) for size.
 
 After extraction, a build has two independent strands of work, one per core:
-- near duplicates, related articles, then the article pages (rendered and written): the
-  forked process of `article_side` (beside.py);
+- related articles, then the article pages (rendered and written): the forked process of
+  `article_side` (beside.py);
 - the source texts, the lists (home, partners, domains, years...) and the cache: build.py.
+Near duplicates go to the strand with less to do: the first when many source texts are
+to be written (a first build), else the second.
 The article pages link to the source texts, and the lists link to the article pages:
 `Gate` holds the article pages back until the source texts are on disk, and build.py
 writes the lists once `article_side` is done. At every instant every link resolves.
@@ -141,10 +143,10 @@ def article_pages(kept: list[Ingested], out: Path, cache: Cache, stamps: dict, t
 
 
 def article_side(kept: list[Ingested], arts: list[Article], out: Path, cache: Cache, stamps: dict,
-                 tax: Taxonomy, metas: dict[int, str], tree: Tree, gate: Gate) -> ArticleSide:
-    """Near duplicates, related articles and the article pages, written once `gate` opens.
-    `arts`: the kept articles, newest first (group.Groups.articles)."""
-    near = find_near_duplicates([(i.sketch, i.bands) for i in kept])
+                 tax: Taxonomy, metas: dict[int, str], tree: Tree, gate: Gate, near: bool = True) -> ArticleSide:
+    """Related articles and the article pages, written once `gate` opens, and near
+    duplicates when `near`. `arts`: the kept articles, newest first (group.Groups.articles)."""
+    found = find_near_duplicates([(i.sketch, i.bands) for i in kept]) if near else {}
     pairs = related_pairs(arts, {i.article.id: i.terms for i in kept})
     links = related_links(arts, pairs)
     files, keys, keep, provisional = article_pages(kept, out, cache, stamps, tax, links, metas,
@@ -156,4 +158,4 @@ def article_side(kept: list[Ingested], arts: list[Article], out: Path, cache: Ca
         done = stamp(f"{out}/{rel}", keys.get(rel) or text_hash(data.encode("utf-8")))
         if done:
             now[rel] = done
-    return ArticleSide(near, pairs, keys, keep, written, now)
+    return ArticleSide(found, pairs, keys, keep, written, now)
