@@ -23,8 +23,7 @@ from .cache import (
     Cache,
     file_stat,
     load_stamps,
-    stamp,
-    text_hash,
+    stamps_of,
     unchanged_on_disk,
 )
 from .config import Taxonomy, load_taxonomy
@@ -178,8 +177,10 @@ def _build(seeds_dir: Path, out_dir: Path, report_file: Path | None, log: Callab
     pages: dict[str, str | bytes] = dict(render(groups, tax, None, site_url=url, reuse=reuse))
     near = find_near_duplicates([(i.sketch, i.bands) for i in kept]) if near_here else None
     cache.save()
-    art = side()
-    gate.close()
+    try:
+        art = side()
+    finally:
+        gate.close()
     report_near_duplicates([i.result for i in kept], art.near if near is None else near)
     pages["rapport.md"] = report_page(results)
     links = related_links(groups.articles, art.pairs)
@@ -235,12 +236,6 @@ def _update_stamps(out: Path, stamps: dict, pages: dict[str, str | bytes], keys:
     """Record what every file now holds (the key of its inputs, else the hash of its bytes),
     so the next build can trust a `stat`."""
     for rel in list(stamps):
-        if rel not in pages and rel not in keep:
+        if rel in pages or rel not in keep:
             del stamps[rel]
-    for rel, data in pages.items():
-        digest = keys.get(rel) or text_hash(data.encode("utf-8") if isinstance(data, str) else data)
-        now = stamp(out / rel, digest)
-        if now:
-            stamps[rel] = now
-        else:
-            stamps.pop(rel, None)
+    stamps.update(stamps_of(out, pages, keys))

@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from . import cache as cache_mod
-from .cache import Cache, stamp, text_hash, unchanged_on_disk, write_blob
+from .cache import Cache, stamps_of, text_hash, unchanged_on_disk, write_blob
 from .config import Taxonomy, load_taxonomy
 from .dedup import find_near_duplicates
 from .model import Article
@@ -153,9 +153,4 @@ def article_side(kept: list[Ingested], arts: list[Article], out: Path, cache: Ca
                                                    existing=bool(tree.previous))
     gate.wait()
     written = tree.write(files, provisional)
-    now = {}
-    for rel, data in files.items():
-        done = stamp(f"{out}/{rel}", keys.get(rel) or text_hash(data.encode("utf-8")))
-        if done:
-            now[rel] = done
-    return ArticleSide(found, pairs, keys, keep, written, now)
+    return ArticleSide(found, pairs, keys, keep, written, stamps_of(out, files, keys))

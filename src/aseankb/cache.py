@@ -247,6 +247,18 @@ def stamp(path: Path | str, digest: str) -> tuple[int, int, str] | None:
     return st.st_size, st.st_mtime_ns, digest
 
 
+def stamps_of(out: Path | str, files: dict[str, str | bytes], keys: dict[str, str]
+              ) -> dict[str, tuple[int, int, str]]:
+    """The stamps of files just written or found equal: each with the key of its inputs,
+    else the hash of its bytes (a file that vanished meanwhile gets none)."""
+    found = {}
+    for rel, data in files.items():
+        now = stamp(f"{out}/{rel}", keys.get(rel) or text_hash(data.encode("utf-8") if isinstance(data, str) else data))
+        if now:
+            found[rel] = now
+    return found
+
+
 def unchanged_on_disk(path: Path, digest: str, stamps: dict[str, tuple[int, int, str]], rel: str) -> bool:
     """The file holds `digest` as last written: same hash recorded, same size and mtime now."""
     known = stamps.get(rel)
