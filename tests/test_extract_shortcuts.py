@@ -10,7 +10,8 @@ from aseankb.extract.datescan import from_digit_runs, near_short_numbers, space_
 from aseankb.extract.entities import _found, _literal_matches, domain_needles
 from aseankb.extract.meetings import ORDINAL_START, _matches, _ordinals, load_meetings
 from aseankb.extract.printed import DAY_MONTH_RE, PERIOD_RE, TARGET_RE, YEAR_LAST, _date_matches
-from aseankb.text import fold, literal_finditer
+from aseankb.literals import literal_finditer
+from aseankb.text import fold
 
 TAX = load_taxonomy()
 GLUE = [" ", "", "-", "’", ". ", "\n", "x", "é", "_", "1", " (", "s "]

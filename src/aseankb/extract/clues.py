@@ -17,7 +17,8 @@ from pathlib import Path
 
 from ..config import DATA_DIR, file_version, read_mapping
 from ..errors import ConfigError
-from ..text import fold, literal_finditer, literal_search, required_literal
+from ..literals import literal_finditer, literal_search, required_literal
+from ..text import fold
 
 RELATIONS_FILE = DATA_DIR / "relations.yaml"
 LEVELS = ("since", "strategic", "comprehensive")

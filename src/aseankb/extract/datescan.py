@@ -13,7 +13,8 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from ..text import by_pattern, digit_runs, longest_match, matches_at, non_ascii, required_literal
+from ..literals import longest_match, matches_at, required_literal
+from ..text import by_pattern, digit_runs, non_ascii
 
 YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
 # A year that can end a date: four digits, then no letter or digit.

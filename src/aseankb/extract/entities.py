@@ -12,16 +12,8 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from ..config import DATA_DIR, Domain, Partner, Taxonomy
-from ..text import (
-    by_pattern,
-    fold,
-    literal_finditer,
-    literal_prefixes,
-    literal_search,
-    matches_at,
-    occurrences,
-    stops_before_space,
-)
+from ..literals import literal_finditer, literal_prefixes, literal_search, matches_at, occurrences
+from ..text import by_pattern, fold, stops_before_space
 from .needles import Needles
 
 MIN_REPEATS = 2  # named this often, a partner is what the article is about

@@ -14,7 +14,8 @@ from pathlib import Path
 
 from ..config import DATA_DIR, check_entry, file_version, read_mapping
 from ..errors import ConfigError
-from ..text import digit_runs, fold, literal_finditer, required_literal
+from ..literals import literal_finditer, required_literal
+from ..text import digit_runs, fold
 from .needles import Needles
 
 MEETINGS_FILE = DATA_DIR / "meetings.yaml"

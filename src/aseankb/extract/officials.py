@@ -13,8 +13,9 @@ from pathlib import Path
 
 from ..config import DATA_DIR, ID_RE, file_version, read_mapping
 from ..errors import ConfigError
+from ..literals import literal_finditer
 from ..model import PartialDate
-from ..text import fold, literal_finditer
+from ..text import fold
 from .needles import Needles
 
 OFFICIALS_FILE = DATA_DIR / "officials.yaml"

@@ -12,8 +12,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..literals import literal_prefixes, matches_at
 from ..model import PartialDate
-from ..text import fold, literal_prefixes, matches_at
+from ..text import fold
 from .datescan import YEAR, ending_at_years, from_digit_runs, gated, near_short_numbers, space_bound, year_ends
 from .needles import Needles
 
