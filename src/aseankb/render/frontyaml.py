@@ -72,7 +72,32 @@ def _entry(key: str, value: object) -> str:
                      sort_keys=False).rstrip("\n")
 
 
+_WRITTEN: dict[tuple, str] = {}  # (key, type, value) -> its entry
+WRITTEN_MAX = 50_000  # entries kept; then the memory starts again
+
+
+def _remembered(key: str, value: object) -> str:
+    """`_entry`, remembered: most values recur from page to page (languages, date sources,
+    partners, domains, tags, people), and checking a value against the patterns costs more
+    than looking it up."""
+    if isinstance(value, list):
+        if not all(type(v) is str for v in value):
+            return _entry(key, value)
+        value_key = tuple(value)
+    elif value is None or type(value) in (str, int):
+        value_key = value
+    else:
+        return _entry(key, value)
+    memo = (key, type(value), value_key)
+    found = _WRITTEN.get(memo)
+    if found is None:
+        if len(_WRITTEN) >= WRITTEN_MAX:
+            _WRITTEN.clear()
+        found = _WRITTEN[memo] = _entry(key, value)
+    return found
+
+
 def front_matter_yaml(meta: dict[str, object]) -> str:
     """yaml.dump(meta, allow_unicode=True, sort_keys=False) without its final newline, for
     a mapping of simple keys to strings, ints, None and lists of strings."""
-    return "\n".join(_entry(key, value) for key, value in meta.items())
+    return "\n".join(_remembered(key, value) for key, value in meta.items())
