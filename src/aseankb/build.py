@@ -162,7 +162,8 @@ def _build(seeds_dir: Path, out_dir: Path, report_file: Path | None, log: Callab
     sources, keys, keep = source_files(kept, out_dir, cache, stamps)
     files: dict[str, str | bytes] = {f"assets/{a.name}": a.read_bytes() for a in sorted(ASSETS_DIR.iterdir())}
     files.update(sources)
-    tree.begin(set(files) | keep | {a.page for a in groups.articles})  # the journal, before any write
+    page_rels = {a.page for a in groups.articles}
+    tree.begin(set(files) | keep | page_rels)  # the journal, before any write
     # The article pages in a forked process (build_articles.py) while this one writes the
     # source texts (first: pages link to them), renders the lists and saves the cache. With
     # few texts to write, this one also finds the near duplicates: the strands stay even.
@@ -189,8 +190,8 @@ def _build(seeds_dir: Path, out_dir: Path, report_file: Path | None, log: Callab
     tree.plan(set(pages))
     written += art.written + tree.write(pages)
     files.update(pages)
-    removed = tree.finish(set(files) | keep | set(art.stamps))
-    _update_stamps(out_dir, stamps, files, keys, keep | set(art.stamps))
+    removed = tree.finish(set(files) | keep | page_rels)
+    _update_stamps(out_dir, stamps, files, keys, keep)
     stamps.update(art.stamps)
     cache.save_stamps(out_dir, stamps)
     outcome = BuildResult(results, sorted(written, key=write_order), removed,

@@ -27,6 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .model import Article, SeedResult
+from .write import write_file
 
 PACKAGE_DIR = Path(__file__).parent
 CACHE_DIR_NAME = ".aseankb-cache"
@@ -228,12 +229,8 @@ def write_blob(path: Path | None, paragraphs: list[str], source: str) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         _MADE.add(path.parent)
     data = pickle.dumps((paragraphs, source), protocol=pickle.HIGHEST_PROTOCOL)
-    try:  # os.open: no file object, no buffer (one write of the whole blob)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
-        try:
-            os.write(fd, data)
-        finally:
-            os.close(fd)
+    try:
+        write_file(path, data)
     except FileNotFoundError:  # the folder was removed meanwhile (an older cache version cleared)
         _MADE.discard(path.parent)
         _dump(path, (paragraphs, source))

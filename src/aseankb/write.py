@@ -72,7 +72,7 @@ class _Stager:
             try:
                 # No fsync per file: a killed process loses nothing the kernel already has,
                 # and 20,000 fsyncs (10,000 articles) would cost a minute on a slow disk.
-                _write_file(tmp, data)
+                write_file(tmp, data)
                 break
             except (FileNotFoundError, FileExistsError):
                 if attempt == STAGING_TRIES - 1:
@@ -91,7 +91,7 @@ class _Stager:
                     raise
 
 
-def _write_file(path: str, data: bytes) -> None:
+def write_file(path: str | Path, data: bytes) -> None:
     # os.open rather than open(): no file object, buffer or isatty() for a one-shot write
     # (half the CPU of writing 20,000 small files).
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o666)
