@@ -182,6 +182,7 @@ def _build(seeds_dir: Path, out_dir: Path, report_file: Path | None, log: Callab
         art = side()
     finally:
         gate.close()
+    cache.tidy_blobs()
     report_near_duplicates([i.result for i in kept], art.near if near is None else near)
     pages["rapport.md"] = report_page(results)
     links = related_links(groups.articles, art.pairs)

@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from . import cache as cache_mod
-from .cache import Cache, stamps_of, text_hash, unchanged_on_disk, write_blob
+from .cache import Cache, stamps_of, text_hash, unchanged_on_disk
 from .config import Taxonomy, load_taxonomy
 from .dedup import find_near_duplicates
 from .model import Article
@@ -83,7 +83,7 @@ def texts(item: Ingested, cache: Cache) -> tuple[list[str], str]:
     again = ingest(item.path, load_taxonomy(), item.result.file)  # the blob was lost: extracted again
     if again.article is None:
         return [], ""
-    write_blob(cache.blob_path(item.key), again.article.paragraphs, again.text)
+    cache.store_blob(item.key, again.article.paragraphs, again.text)
     return again.article.paragraphs, again.text
 
 

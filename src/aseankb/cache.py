@@ -4,7 +4,8 @@ A rebuild after one new seed must cost seconds at 10,000 seeds, so the build kee
 - an index, one small record per seed (report line, article metadata without its text),
   loaded whole: enough to group the articles and render the lists;
 - one blob per seed (its paragraphs and source text), read only when its page must be
-  rendered again (missing or edited on disk, or its inputs changed);
+  rendered again (missing or edited on disk, or its inputs changed), appended to pack
+  files (blobs.py) whose places the cache keeps;
 - per output folder, the size, mtime and key of each file written (the hash of its
   inputs, or of its bytes), so an unchanged page is recognised from a `stat`, without
   rendering it or reading it back.
@@ -26,12 +27,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from . import blobs as packs
 from .model import Article, SeedResult
-from .write import write_file
 
 PACKAGE_DIR = Path(__file__).parent
 CACHE_DIR_NAME = ".aseankb-cache"
-FORMAT = 7  # bump when the records below change shape
+FORMAT = 8  # bump when the records below change shape
 # The index is split by the first SHARD hex digits of the keys (256 files): a new seed
 # rewrites one small file, not the records of 10,000 seeds.
 SHARD = 2
@@ -112,6 +113,10 @@ class Cache:
         # `stat` instead of reading and hashing it (10,000 files: seconds).
         self.files: dict[str, tuple[tuple[int, ...], str]] = _load(self.dir / "files.pickle", {}) if self.dir else {}
         self.files_seen: dict[str, tuple[tuple[int, ...], str]] = {}
+        # Seed key -> where its blob lies (blobs.Loc); the build's own new places apart.
+        self.locs: dict[str, packs.Loc] = _load(self.dir / "blobs.pickle", {}) if self.dir else {}
+        self.new_locs: dict[str, packs.Loc] = {}
+        self.reader = packs.Reader(self.blobs_dir)
 
     def _load_index(self) -> dict[str, bytes]:
         index: dict[str, bytes] = {}
@@ -143,29 +148,38 @@ class Cache:
         if now and key:
             self.files_seen[shown] = (now, key)
 
-    def put(self, key: str, entry: bytes) -> None:
-        """Record an entry (`Entry.dumps`) whose blob `write_blob` has written (in a worker process)."""
+    def put(self, key: str, entry: bytes, loc: packs.Loc | None) -> None:
+        """Record an entry (`Entry.dumps`) and where `write_blob` put its blob (in a worker process)."""
         self.used.add(key)
         self.added[key] = entry
+        if loc:
+            self.new_locs[key] = loc
 
     @property
     def blobs_dir(self) -> Path | None:
         return self.dir / "blobs" if self.dir else None
 
-    def blob_path(self, key: str) -> Path | None:
-        return blob_file(self.blobs_dir, key)
-
     def blob(self, key: str) -> tuple[list[str], str] | None:
-        path = self.blob_path(key)
-        return _load(path, None) if path else None
+        data = self.reader.read(self.new_locs.get(key) or self.locs.get(key))
+        try:
+            return pickle.loads(data) if data is not None else None
+        except Exception:  # noqa: BLE001 - a blob cut short is a missing one
+            return None
+
+    def store_blob(self, key: str, paragraphs: list[str], source: str) -> None:
+        """Write a blob again (it was lost). In a forked process, its place is not kept."""
+        if loc := write_blob(self.blobs_dir, paragraphs, source):
+            self.new_locs[key] = loc
 
     def save(self) -> None:
         """Keep the entries this build used; drop the others, and older cache versions."""
         if not self.dir:
             return
         new = {k: self.added.get(k) or self.index[k] for k in sorted(self.used)}
-        for key in self.index.keys() - new.keys():
-            self.blob_path(key).unlink(missing_ok=True)
+        locs = {k: loc for k in new if (loc := self.new_locs.get(k) or self.locs.get(k))}
+        if locs != self.locs:
+            _dump(self.dir / "blobs.pickle", locs)
+        self.locs, self.new_locs = locs, {}
         # Only the shards that gained or lost an entry are written again.
         touched = {k[:SHARD] for k in (self.index.keys() ^ new.keys()) | self.added.keys()}
         shards: dict[str, list[str]] = {}  # in one pass, not one per shard
@@ -185,6 +199,16 @@ class Cache:
             if old.is_dir() and old != self.dir and len(old.name) == len(self.dir.name):
                 shutil.rmtree(old, ignore_errors=True)
 
+    def tidy_blobs(self) -> None:
+        """Drop the packs no kept blob is in, and merge small or mostly dead ones: after
+        `save`, once no other process of the build reads blobs any more."""
+        self.reader.close()
+        if self.dir:
+            moved = packs.tidy(self.blobs_dir, self.locs)
+            if moved != self.locs:
+                _dump(self.dir / "blobs.pickle", moved)
+                self.locs = moved
+
     # Output files: (size, mtime_ns, hash) of each file as last written or checked.
     def load_stamps(self, out: Path) -> dict[str, tuple[int, int, str]]:
         return load_stamps(self.root, out)
@@ -202,10 +226,6 @@ def load_stamps(root: Path | None, out: Path) -> dict[str, tuple[int, int, str]]
     return _load(_stamps_file(root, out), {}) if root else {}
 
 
-def blob_file(blobs: Path | None, key: str) -> Path | None:
-    return blobs / key[:2] / f"{key}.pickle" if blobs else None
-
-
 def file_stat(path: Path) -> tuple[int, ...] | None:
     try:
         st = os.lstat(path)  # a symbolic link is never "known": read_seed refuses it
@@ -216,24 +236,11 @@ def file_stat(path: Path) -> tuple[int, ...] | None:
     return st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino
 
 
-_MADE: set[Path] = set()  # blob folders this process made sure of
-
-
-def write_blob(path: Path | None, paragraphs: list[str], source: str) -> None:
-    """Written in place, not through a temporary file: a blob cut short by a crash fails
-    to unpickle and only costs a re-extraction (see `_load`), and 10,000 renames cost
-    seconds."""
-    if not path:
-        return
-    if path.parent not in _MADE:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        _MADE.add(path.parent)
-    data = pickle.dumps((paragraphs, source), protocol=pickle.HIGHEST_PROTOCOL)
-    try:
-        write_file(path, data)
-    except FileNotFoundError:  # the folder was removed meanwhile (an older cache version cleared)
-        _MADE.discard(path.parent)
-        _dump(path, (paragraphs, source))
+def write_blob(blobs: Path | None, paragraphs: list[str], source: str) -> packs.Loc | None:
+    """Append a seed's blob to this process's pack; where it lies (None: not written)."""
+    if not blobs:
+        return None
+    return packs.append(blobs, pickle.dumps((paragraphs, source), protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def stamp(path: Path | str, digest: str) -> tuple[int, int, str] | None:

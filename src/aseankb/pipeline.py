@@ -17,7 +17,8 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
-from .cache import Cache, Entry, blob_file, file_stat, seed_key, text_hash, write_blob
+from .blobs import Loc, close_writer
+from .cache import Cache, Entry, file_stat, seed_key, text_hash, write_blob
 from .clean import clean
 from .config import Taxonomy, load_taxonomy
 from .dedup import ascii_words, minhashes, sketch_array
@@ -52,6 +53,7 @@ class Ingested:
     meta: str = ""  # meta_key of the article as extracted ("": compute it), kept in the cache
     source_hash: str | None = None  # of its source text (sources/<id>.txt), kept in the cache
     head: str | None = None  # its page without related articles (render.article.article_page), fresh only
+    blob: Loc | None = None  # where the worker put its blob (cache.write_blob), fresh only
 
 
 def list_seeds(seeds_dir: Path) -> list[Path]:
@@ -161,7 +163,6 @@ def ingest_job(job: tuple[Path, str, bytes | None, str | None, Path | None]) -> 
     path, shown, data, key, blobs = job
     if key is None:
         data, key = _read_with_key(path, shown)
-    blob = blob_file(blobs, key) if key else None
     tax = load_taxonomy()
     item = ingest(path, tax, shown, data)
     item.key, item.path = key, path
@@ -169,7 +170,7 @@ def ingest_job(job: tuple[Path, str, bytes | None, str | None, Path | None]) -> 
         return item, None
     if item.article:
         _text_data(item)
-        write_blob(blob, item.article.paragraphs, item.text)
+        item.blob = write_blob(blobs, item.article.paragraphs, item.text)
     result = replace(item.result, messages=list(item.result.messages))  # the build mutates its own
     article = replace(item.article, paragraphs=[]) if item.article else None
     source_hash = text_hash(item.text.encode()) if item.article else None
@@ -252,11 +253,12 @@ def ingest_all(seeds: list[Path], seeds_dir: Path, tax: Taxonomy, cache: Cache,
         else:
             cache.remember_file(shown, now, key)
     fresh = iter(_extract_all(jobs, workers))
+    close_writer()  # this process's pack (the first seed's blob): a later build starts its own
     for i, item in enumerate(items):
         if item is None:
             items[i], entry = next(fresh)
             if entry:
-                cache.put(items[i].key, entry)
+                cache.put(items[i].key, entry, items[i].blob)
                 cache.remember_file(items[i].result.file, stats[i], items[i].key)
     return items
 
