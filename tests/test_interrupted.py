@@ -130,6 +130,8 @@ def test_next_write_clears_debris_and_journaled_files(tmp_path: Path) -> None:
     write_tree(tmp_path, {"a.md": "A", "b.md": "B"})
     (tmp_path / STAGING).mkdir()
     (tmp_path / STAGING / "7.tmp").write_text("half a page")
+    (tmp_path / STAGING / "99999999-3.dir").mkdir()  # a new folder staged whole (write_folder)
+    (tmp_path / STAGING / "99999999-3.dir" / "c.md").write_text("half a folder")
     (tmp_path / "orphan.md").write_text("written by the killed build")
     (tmp_path / MANIFEST).write_text('["a.md", "b.md", "orphan.md", "../outside.md"]\n')
     (tmp_path.parent / "outside.md").write_text("not ours")
@@ -139,6 +141,22 @@ def test_next_write_clears_debris_and_journaled_files(tmp_path: Path) -> None:
     assert not (tmp_path / STAGING).exists() and (tmp_path.parent / "outside.md").exists()
     assert (tmp_path / "a.md").stat().st_mtime_ns == before
     assert read_manifest(tmp_path) == {"a.md"}
+
+
+def test_new_folders_appear_whole_and_existing_ones_file_by_file(tmp_path: Path) -> None:
+    from aseankb.write import write_tree
+
+    files = {f"sources/{i}.txt": f"text {i}" for i in range(5)} | {"index.md": "home", "solo/one.md": "1"}
+    stats = write_tree(tmp_path, files)
+    assert sorted(stats.written) == sorted(files)
+    assert {p.relative_to(tmp_path).as_posix(): p.read_text() for p in tmp_path.rglob("*")
+            if p.is_file() and p.name != MANIFEST} == files
+    before = (tmp_path / "sources" / "0.txt").stat().st_mtime_ns
+    changed = {**files, "sources/1.txt": "edited", "sources/9.txt": "new"}
+    stats = write_tree(tmp_path, changed)
+    assert sorted(stats.written) == ["sources/1.txt", "sources/9.txt"]
+    assert (tmp_path / "sources" / "0.txt").stat().st_mtime_ns == before
+    assert (tmp_path / "sources" / "9.txt").read_text() == "new" and not (tmp_path / STAGING).exists()
 
 
 def test_two_builds_at_once_both_succeed(tmp_path: Path) -> None:
