@@ -39,11 +39,30 @@ def read_seed(path: Path) -> bytes:
     size = info.st_size
     if size > MAX_BYTES:
         raise SeedError(f"file too large ({size:,} bytes, limit {MAX_BYTES:,}): refused unread")
-    with open(path, "rb") as fh:
-        data = fh.read(MAX_BYTES + 1)  # the file may have grown since stat()
+    data = _read_at_most(path, MAX_BYTES + 1)  # the file may have grown since stat()
     if len(data) > MAX_BYTES:
         raise SeedError(f"file too large (over {MAX_BYTES:,} bytes): refused")
     return data
+
+
+def _read_at_most(path: Path, limit: int) -> bytes:
+    """Up to `limit` bytes of a file. os.open, not open(): no file object, no fstat or
+    isatty() behind it (~60 us a seed here, 10,000 seeds at a cold build). O_NOFOLLOW and
+    O_NONBLOCK: a file swapped for a link or a pipe since the lstat is refused, or read
+    without waiting for a writer."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+                 | getattr(os, "O_BINARY", 0))
+    try:
+        chunks, size = [], 0
+        while size < limit:
+            chunk = os.read(fd, limit - size)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+    finally:
+        os.close(fd)
 
 
 def _decode_bom(data: bytes) -> tuple[str, str] | None:
