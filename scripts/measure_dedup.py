@@ -24,7 +24,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
 from aseankb.clean import clean  # noqa: E402
-from aseankb.dedup import flag_near_duplicates, minhashes, sketch  # noqa: E402
+from aseankb.dedup import flag_near_duplicates, sketch  # noqa: E402
+from aseankb.minhash import minhashes  # noqa: E402
 from aseankb.model import SeedResult  # noqa: E402
 from aseankb.read import decode  # noqa: E402
 from untrusted_corpus import near_copy  # noqa: E402

@@ -104,7 +104,7 @@ def test_patterns_rewritten_to_start_with_a_class_match_as_the_originals() -> No
 
 
 def test_names_found_where_capitals_start_as_by_a_full_scan() -> None:
-    from aseankb.extract.entities import NAME_RE, _names
+    from aseankb.extract.people import NAME_RE, _names
     pieces = ["Mike Pompeo", "M. Lavrov", "Mme Marise Payne", "U Thant", "le ministre", "Do Hung Viet", "ASEAN",
               "l’", "d'", "-", ".", "É", "Đặng", "van", "de", "x", "9", "\n", "Nga"]
     for value in _texts(pieces, 3000):

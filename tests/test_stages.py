@@ -11,8 +11,9 @@ from aseankb.clean import clean, is_caption, split_header
 from aseankb.config import load_partners, load_taxonomy
 from aseankb.errors import ConfigError, SeedError
 from aseankb.extract.dates import extract_date, infer_year
-from aseankb.extract.entities import extract_domains, extract_partners, extract_people
+from aseankb.extract.entities import extract_domains, extract_partners
 from aseankb.extract.language import extract_language
+from aseankb.extract.people import extract_people
 from aseankb.extract.title import cut, extract_title, is_headline
 from aseankb.model import PartialDate
 from aseankb.read import decode

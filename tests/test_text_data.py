@@ -13,7 +13,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from aseankb import dedup
+from aseankb import dedup, minhash
 from aseankb.model import Article, PartialDate
 from aseankb.render.related import TERMS_KEPT, term_counts, term_vector
 from aseankb.search import _ascii_fold, search_words, word_string
@@ -35,9 +35,9 @@ def plain_minhashes(s: frozenset[int]) -> bytes:
     if not s:
         return b""
     mins: dict[int, int] = {}
-    for v in ((x * dedup.MULT + dedup.ADD) % dedup.PRIME for x in s):
-        mins[v % dedup.BINS] = min(mins.get(v % dedup.BINS, v // dedup.BINS), v // dedup.BINS)
-    sig = [mins[b] if b in mins else mins[next(p for p in dedup.PROBES[b] if p in mins)] for b in range(dedup.BINS)]
+    for v in ((x * minhash.MULT + minhash.ADD) % minhash.PRIME for x in s):
+        mins[v % minhash.BINS] = min(mins.get(v % minhash.BINS, v // minhash.BINS), v // minhash.BINS)
+    sig = [mins[b] if b in mins else mins[next(p for p in minhash.PROBES[b] if p in mins)] for b in range(minhash.BINS)]
     return b"".join((v & 0xFFFFFFFF).to_bytes(4, "little") for v in sig)
 
 
@@ -58,7 +58,7 @@ def test_fast_text_data_is_the_plain_definition(title: str, text: str) -> None:
     assert dedup.shingles(text) == plain_shingles(text)
     sketch = dedup.sketch(text)
     assert sketch == frozenset(h for h in plain_shingles(text) if h % dedup.SAMPLE == 0)
-    assert dedup.minhashes(sketch) == plain_minhashes(sketch)
+    assert minhash.minhashes(sketch) == plain_minhashes(sketch)
     art = article(title, text)
     assert term_counts(art) == plain_term_counts(title, art.paragraphs)
     words = word_string(text.lower()).split()
@@ -70,7 +70,7 @@ def test_on_the_sample_seeds_and_on_large_random_sketches() -> None:
         text = seed.read_text(encoding="utf-8")
         sketch = dedup.sketch(text)
         assert sketch == frozenset(h for h in plain_shingles(text) if h % dedup.SAMPLE == 0), seed.name
-        assert dedup.minhashes(sketch) == plain_minhashes(sketch), seed.name
+        assert minhash.minhashes(sketch) == plain_minhashes(sketch), seed.name
         assert dedup.pack(sketch) == dedup.sketch_array(dedup.ascii_words(text.lower())).tobytes()
         first, _, rest = text.partition("\n")
         art = article(first, rest)
@@ -78,7 +78,7 @@ def test_on_the_sample_seeds_and_on_large_random_sketches() -> None:
     rng = random.Random(7)
     for size in (1, 2, 50, 150, 1000):
         sketch = frozenset(rng.getrandbits(64) - 2**63 for _ in range(size))
-        assert dedup.minhashes(sketch) == plain_minhashes(sketch)
+        assert minhash.minhashes(sketch) == plain_minhashes(sketch)
 
 
 def test_word_counts_as_text_or_bytes_get_the_same_vector() -> None:

@@ -21,9 +21,10 @@ from .blobs import Loc, close_writer
 from .cache import Cache, Entry, file_stat, seed_key, text_hash, write_blob
 from .clean import clean
 from .config import Taxonomy, load_taxonomy
-from .dedup import ascii_words, minhashes, sketch_array
+from .dedup import ascii_words, sketch_array
 from .errors import SeedError
 from .extract import article_slug, extract
+from .minhash import minhashes
 from .model import Article, SeedResult
 from .prepare import prepare, require_text
 from .read import decode, read_seed

@@ -18,7 +18,6 @@ from .entities import (
     domain_needles,
     extract_domains,
     extract_partners,
-    extract_people,
     named,
     named_partners,
     partner_needles,
@@ -27,6 +26,7 @@ from .language import extract_language
 from .meetings import Mention, find_meetings, load_meetings, meeting_needles
 from .needles import scan_together
 from .officials import load_officials, official_needles
+from .people import extract_people
 from .printed import date_needles
 from .title import extract_title, first_sentence, strip_dateline
 

@@ -7,36 +7,16 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
 
-from ..config import DATA_DIR, Domain, Partner, Taxonomy
+from ..config import Domain, Partner, Taxonomy
 from ..literals import literal_finditer, literal_prefixes, literal_search, matches_at, occurrences
 from ..text import by_pattern, fold, stops_before_space
 from .needles import Needles
+from .people import UPPER
 
 MIN_REPEATS = 2  # named this often, a partner is what the article is about
-# Officials are introduced by their role: "le ministre russe des Affaires étrangères, Sergueï Lavrov".
-ROLE_RE = re.compile(
-    r"(?:ministre|ministres|secrétaire|président|présidente|vice-président|ambassadeur|"
-    r"ambassadrice|représentant|représentante|directeur|directrice|chef|roi|reine|"
-    r"Premier ministre|PM|porte-parole|sous-secrétaire|assistant|commissaire|"
-    r"haut représentant|M\.|Mme|Minister|President|Secretary|Prime Minister|Ambassador|"
-    r"Tổng thống|Thủ tướng|Bộ trưởng|Chủ tịch)(?![\w])", re.I)
-UPPER = "A-ZÀ-ÖØ-ÞĐƠƯ"
-NAME_WORD = rf"[{UPPER}][\w’'-]*[^\W\d_]"
-CONNECTOR = r"(?:de|da|di|van|von|der|bin|binti|ibn)"
-NAME_RE = re.compile(
-    rf"(?<![\w.’'-])((?:U |Mme |M\. )?{NAME_WORD}(?:[ ](?:{NAME_WORD}|{CONNECTOR}(?= [{UPPER}]))){{1,4}})")
-# Where a name can start: a capital that follows no letter, digit, '.', apostrophe or '-'
-# (NAME_RE's look-behind, read after the capital). A class first: the regex engine skips to
-# the capitals at C speed, where NAME_RE, starting with its look-behind, tries every position.
-NAME_START_RE = re.compile(rf"[{UPPER}](?<![\w.’'-].)")
-PLACE_BEFORE_RE = re.compile(r"(?:\bà|\bau|\ben|\bdans|\bvers|\bdepuis|\bin|\bat)\s*$", re.I)
-STOP_WORDS = frozenset(
-    word for line in (DATA_DIR / "name-stopwords.txt").read_text(encoding="utf-8").splitlines()
-    if not line.startswith("#") for word in line.split())
 
 
 def _blank(text: str, pattern: re.Pattern | None) -> str:
@@ -279,46 +259,3 @@ def extract_domains(tax: Taxonomy, text: str) -> list[str]:
                 domain.exact and _found(domain.exact, text, exact_places)):
             found.append(did)
     return found
-
-
-def _is_stop(word: str) -> bool:
-    return word in STOP_WORDS or word.strip("’'") in STOP_WORDS
-
-
-def _trim_name(name: str) -> str | None:
-    """Drop the capitalised words before the name ('Pacifique Daniel Russel'); None if none left."""
-    words = name.split()
-    while words and _is_stop(words[0]):
-        words.pop(0)
-    if len(words) < 2 or any(_is_stop(w) for w in words):
-        return None
-    if any(w.isupper() and len(w) > 1 for w in words):
-        return None
-    return " ".join(words)
-
-
-def _names(para: str) -> Iterator[re.Match]:
-    """`NAME_RE.finditer(para)`, tried only where a name can start."""
-    end = 0
-    for start in [m.start() for m in NAME_START_RE.finditer(para)]:
-        m = NAME_RE.match(para, start) if start >= end else None
-        if m:
-            end = m.end()
-            yield m
-
-
-def extract_people(paragraphs: list[str]) -> list[str]:
-    """Named officials, as written, in order of first appearance."""
-    seen: Counter[str] = Counter()
-    order: list[str] = []
-    for para in paragraphs:
-        for m in _names(para):
-            name = _trim_name(m.group(1).rstrip("’'"))
-            start = m.start() + m.group(1).find(name) if name else m.start()
-            window = para[max(0, start - 90):start]
-            if not name or not ROLE_RE.search(window) or PLACE_BEFORE_RE.search(window):
-                continue
-            if name not in seen:
-                order.append(name)
-            seen[name] += 1
-    return order
