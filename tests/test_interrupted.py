@@ -18,7 +18,8 @@ from pathlib import Path
 
 import frontmatter
 
-from aseankb.write import MANIFEST, STAGING, read_manifest
+from aseankb.staging import STAGING
+from aseankb.write import MANIFEST, read_manifest
 from untrusted_corpus import fixture_text
 
 BIN = Path(sys.executable).parent

@@ -19,7 +19,8 @@ from pathlib import Path
 
 from . import cache  # version_key through the module: tests and the serve loop may replace it
 from .cache import file_stat, stamp
-from .write import MANIFEST, STAGING
+from .staging import STAGING
+from .write import MANIFEST
 
 
 def inputs_key(seeds: list[Path], stats: list[tuple[int, ...] | None], extra: list[Path],
