@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import pickle
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -57,13 +58,18 @@ def test_tidy_drops_dead_packs_and_merges_small_ones(tmp_path: Path, monkeypatch
     for i in range(4):  # four builds, four small packs
         locs[f"k{i}"] = blobs.append(tmp_path, f"blob {i}".encode())
         blobs.close_writer()
-    dead = blobs.append(tmp_path, b"nobody keeps this")
+    dropped = blobs.append(tmp_path, b"the cache no longer keeps this")
     blobs.close_writer()
-    assert len(_packs(tmp_path)) == 5
-    kept = blobs.tidy(tmp_path, locs)
-    assert kept == locs and dead[0] not in _packs(tmp_path) and len(_packs(tmp_path)) == 4
+    theirs = blobs.append(tmp_path, b"another build's, not recorded yet")
+    blobs.close_writer()
+    assert len(_packs(tmp_path)) == 6
+    kept = blobs.tidy(tmp_path, locs, {loc[0] for loc in locs.values()} | {dropped[0]})
+    assert kept == locs and dropped[0] not in _packs(tmp_path) and theirs[0] in _packs(tmp_path)
+    old = time.time() - blobs.GRACE - 1
+    os.utime(tmp_path / theirs[0], (old, old))  # a crashed build's: deleted once old enough
+    assert blobs.tidy(tmp_path, locs, set()) == locs and len(_packs(tmp_path)) == 4
     monkeypatch.setattr(blobs, "SMALL_MAX", 3)
-    merged = blobs.tidy(tmp_path, locs)
+    merged = blobs.tidy(tmp_path, locs, set())
     assert len({loc[0] for loc in merged.values()}) == 1 and _packs(tmp_path) == [merged["k0"][0]]
     reader = blobs.Reader(tmp_path)
     assert [reader.read(merged[f"k{i}"]) for i in range(4)] == [f"blob {i}".encode() for i in range(4)]
@@ -73,7 +79,7 @@ def test_tidy_rewrites_a_mostly_dead_pack(tmp_path: Path) -> None:
     big = {f"k{i}": blobs.append(tmp_path, bytes([i]) * 1000) for i in range(10)}
     blobs.close_writer()
     left = {k: big[k] for k in ("k3", "k7")}  # 2,000 of 10,000 bytes still live
-    moved = blobs.tidy(tmp_path, left)
+    moved = blobs.tidy(tmp_path, left, {big["k0"][0]})
     assert moved["k3"][0] != big["k3"][0] and _packs(tmp_path) == [moved["k3"][0]]
     assert blobs.Reader(tmp_path).read(moved["k7"]) == bytes([7]) * 1000
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -22,6 +23,7 @@ Loc = tuple[str, int, int]  # (pack file name, offset, size)
 SUFFIX = ".pack"
 SMALL = 4 << 20  # a pack below 4 MiB is small ...
 SMALL_MAX = 32  # ... and more small packs than this are merged
+GRACE = 600  # seconds: a pack no build has recorded yet may be another build's, being written
 _FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
 
 
@@ -95,14 +97,17 @@ class Reader:
         self.fds.clear()
 
 
-def tidy(folder: Path | None, locs: dict[str, Loc]) -> dict[str, Loc]:
+def tidy(folder: Path | None, locs: dict[str, Loc], known: set[str]) -> dict[str, Loc]:
     """Delete the packs no blob of `locs` is in; rewrite those mostly dead, and the small
     ones when there are more than SMALL_MAX. Returns `locs` with the moved blobs' places
-    (a blob that cannot be read back is dropped)."""
+    (a blob that cannot be read back is dropped). `known`: the packs the cache named before
+    this build. A pack neither names is deleted only once GRACE old: it may be another
+    build's, written but not yet recorded (`mkdocs serve` and `aseankb build` at once)."""
     if folder is None or not folder.is_dir():
         return locs
     close_writer()  # rewritten blobs go to a new pack, never to one being rewritten
-    sizes = {p.name: p.stat().st_size for p in folder.iterdir() if p.name.endswith(SUFFIX)}
+    stats = {p.name: p.stat() for p in folder.iterdir() if p.name.endswith(SUFFIX)}
+    sizes = {name: st.st_size for name, st in stats.items()}
     live = Counter()
     for name, _offset, size in locs.values():
         live[name] += size
@@ -122,6 +127,8 @@ def tidy(folder: Path | None, locs: dict[str, Loc]) -> dict[str, Loc]:
         reader.close()
         close_writer()
     keep = {loc[0] for loc in moved.values()}
+    now = time.time()
     for name in sizes.keys() - keep:
-        (folder / name).unlink(missing_ok=True)
+        if name in known or name in redo or now - stats[name].st_mtime > GRACE:
+            (folder / name).unlink(missing_ok=True)
     return moved

@@ -116,6 +116,7 @@ class Cache:
         # Seed key -> where its blob lies (blobs.Loc); the build's own new places apart.
         self.locs: dict[str, packs.Loc] = _load(self.dir / "blobs.pickle", {}) if self.dir else {}
         self.new_locs: dict[str, packs.Loc] = {}
+        self.packs = {loc[0] for loc in self.locs.values()}  # as the cache named them before this build
         self.reader = packs.Reader(self.blobs_dir)
 
     def _load_index(self) -> dict[str, bytes]:
@@ -204,7 +205,8 @@ class Cache:
         `save`, once no other process of the build reads blobs any more."""
         self.reader.close()
         if self.dir:
-            moved = packs.tidy(self.blobs_dir, self.locs)
+            moved = packs.tidy(self.blobs_dir, self.locs, self.packs)
+            self.packs = {loc[0] for loc in moved.values()}
             if moved != self.locs:
                 _dump(self.dir / "blobs.pickle", moved)
                 self.locs = moved
