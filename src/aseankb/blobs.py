@@ -19,6 +19,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from .staging import write_all
+
 Loc = tuple[str, int, int]  # (pack file name, offset, size)
 SUFFIX = ".pack"
 SMALL = 4 << 20  # a pack below 4 MiB is small ...
@@ -37,9 +39,7 @@ class _Writer:
         self.fd = os.open(folder / self.name, _FLAGS, 0o666)
 
     def append(self, data: bytes) -> Loc:
-        view = memoryview(data)
-        while view:
-            view = view[os.write(self.fd, view):]
+        write_all(self.fd, data)
         loc = (self.name, self.end, len(data))
         self.end += len(data)
         return loc

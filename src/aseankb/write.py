@@ -127,8 +127,7 @@ class Tree:
         stager = self.stager()
         with _reported(self.out):
             for rel in sorted(first or {}, key=write_order):
-                data = first[rel]
-                stager.write(_safe_target(self.out, rel), data.encode("utf-8") if isinstance(data, str) else data)
+                stager.write(_safe_target(self.out, rel), _bytes(first[rel]))
             fresh, done = _fresh_folders(self.out, files), set()
             for rel in sorted(files, key=write_order):
                 target = _safe_target(self.out, rel)
