@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 import frontmatter
+import pytest
 
 from aseankb.staging import STAGING
 from aseankb.write import MANIFEST, read_manifest
@@ -158,6 +159,15 @@ def test_new_folders_appear_whole_and_existing_ones_file_by_file(tmp_path: Path)
     assert sorted(stats.written) == ["sources/1.txt", "sources/9.txt"]
     assert (tmp_path / "sources" / "0.txt").stat().st_mtime_ns == before
     assert (tmp_path / "sources" / "9.txt").read_text() == "new" and not (tmp_path / STAGING).exists()
+
+
+def test_a_new_folder_with_a_path_out_of_the_output_is_refused_before_any_write(tmp_path: Path) -> None:
+    from aseankb.errors import BuildInterrupted
+    from aseankb.write import write_tree
+
+    with pytest.raises(BuildInterrupted, match="outside the output folder"):
+        write_tree(tmp_path / "out", {"new/!a.md": "A", "new/..": "escape"})  # "!" sorts first
+    assert not (tmp_path / "out" / "new").exists()
 
 
 def test_two_builds_at_once_both_succeed(tmp_path: Path) -> None:

@@ -135,6 +135,8 @@ class Tree:
                 if folder in fresh:  # a new folder, whole at its first file's turn (same rank)
                     if folder not in done:
                         done.add(folder)
+                        for member in fresh[folder]:  # each checked before any is written
+                            _safe_target(self.out, member)
                         stager.write_folder(target.rpartition("/")[0],
                                             [(r.rpartition("/")[2], _bytes(files[r])) for r in fresh[folder]])
                         written += fresh[folder]
