@@ -100,7 +100,7 @@ def test_patterns_rewritten_to_start_with_a_class_match_as_the_originals() -> No
                 assert [m.span() for m in regex.finditer(value)] == \
                     [m.span() for m in re.finditer(original, value)], (original, value)
         data = fold(value).encode("ascii", "ignore")
-        assert data.translate(dedup.WORD_BYTES).split() == dedup.WORD_RE.findall(data)
+        assert data.translate(text.WORD_BYTES).split() == dedup.WORD_RE.findall(data)
 
 
 def test_names_found_where_capitals_start_as_by_a_full_scan() -> None:

@@ -25,13 +25,12 @@ import numpy as np
 
 from .minhash import likely_pairs, minhashes
 from .model import SeedResult
+from .text import WORD_BYTES, non_ascii
 
 SHINGLE = 5
 SAMPLE = 4            # keep one shingle in SAMPLE in the sketch
 NEAR_THRESHOLD = 0.5
 WORD_RE = re.compile(rb"[a-z0-9]+")
-# The words WORD_RE finds, by C byte operations: every other byte becomes a space, then split.
-WORD_BYTES = bytes(b if 97 <= b <= 122 or 48 <= b <= 57 else 32 for b in range(256))
 
 
 def ascii_words(lowered: str) -> list[bytes]:
@@ -44,7 +43,7 @@ def ascii_words(lowered: str) -> list[bytes]:
     half the cost of normalising the whole text.
     """
     if not lowered.isascii():
-        for char in _non_ascii(lowered):
+        for char in non_ascii(lowered):
             letters = _ASCII_OF.get(char)
             if letters is None:
                 letters = _ASCII_OF[char] = unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode()
@@ -53,12 +52,6 @@ def ascii_words(lowered: str) -> list[bytes]:
 
 
 _ASCII_OF: dict[str, str] = {}  # a non-ASCII character -> the ASCII part of its NFKD form
-_ASCII = bytes(range(128))
-
-
-def _non_ascii(text: str) -> set[str]:
-    """The distinct non-ASCII characters of a text (the ASCII bytes of its UTF-8 deleted, in C)."""
-    return set(text.encode("utf-8", "surrogatepass").translate(None, _ASCII).decode("utf-8", "surrogatepass"))
 
 
 # Python's hash() of a tuple of ints (CPython's xxHash-based tuplehash, 64-bit), which the

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import AseankbError
-from .text import fold
+from .text import WORD_BYTES, fold, non_ascii
 
 INDEX_DIR = "kb-search"
 TEASER_CHARS = 180
@@ -48,9 +48,6 @@ SHARD_KEY_RE = re.compile(r"^[a-z0-9]{1,2}$")
 WORDS_PER_BUCKET = 8
 B36 = "0123456789abcdefghijklmnopqrstuvwxyz"
 ASCII_KEPT = {chr(c) for c in range(128)} - {"`"}  # characters fold() leaves as they are
-ASCII_BYTES = bytes(range(128))
-# The words WORD_RE finds in a folded ASCII text: every byte but [a-z0-9] becomes a space, then split.
-WORD_BYTES = bytes(b if 97 <= b <= 122 or 48 <= b <= 57 else 32 for b in range(256))
 ONE_LETTER = {bytes([b]) for b in range(256)}
 # stem() on words separated by spaces: a final s or x after 3 characters, the last not an s.
 STEM_RE = re.compile(rb"[sx](?![a-z0-9])(?<=[a-z0-9]{2}[a-rt-z0-9][sx])")
@@ -110,7 +107,7 @@ def word_string(lowered: str) -> str:
     [a-z0-9] of the ASCII text (bytes split by C code), stemmed by one regex substitution.
     Any other text takes the general way (`_word_set`)."""
     if not lowered.isascii():
-        for char in _non_ascii(lowered):
+        for char in non_ascii(lowered):
             folded = _ASCII_FOLD[char] if char in _ASCII_FOLD else _ASCII_FOLD.setdefault(char, _ascii_fold(char))
             if folded is None:
                 return " ".join(_word_set(lowered))
@@ -139,11 +136,6 @@ def _ascii_fold(char: str) -> str | None:
 
 
 _ASCII_FOLD: dict[str, str | None] = {}  # a non-ASCII character -> _ascii_fold(it)
-
-
-def _non_ascii(text: str) -> set[str]:
-    """The distinct non-ASCII characters of a text (the ASCII bytes of its UTF-8 deleted, in C)."""
-    return set(text.encode("utf-8", "surrogatepass").translate(None, ASCII_BYTES).decode("utf-8", "surrogatepass"))
 
 
 def _word_set(lowered: str) -> set[str]:

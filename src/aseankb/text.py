@@ -83,8 +83,7 @@ def _folded_end(whole: tuple[str, str], text: str) -> str | None:
 def _fold(text: str) -> str:
     if text.isascii():
         return text.replace("`", "'").lower()
-    # The distinct non-ASCII characters: delete the ASCII bytes of the UTF-8 form (C speed).
-    others = set(text.encode("utf-8", "surrogatepass").translate(None, _ASCII).decode("utf-8", "surrogatepass"))
+    others = non_ascii(text)
     changes = [(c, f) for c in others if (f := _FOLD_TABLE[ord(c)]) != c]
     if not "".join(f for _, f in changes).isascii() or any("`" in f for _, f in changes):
         # A character folds to another non-ASCII one (or a backtick): one replacement could
@@ -212,3 +211,8 @@ def _ascii_digit_runs(text: str) -> tuple[tuple[int, int], ...]:
     if start >= 0:
         runs.append((start, end))
     return tuple(runs)
+
+
+# The runs of [a-z0-9] of an ASCII text, by C byte operations: every other byte becomes a
+# space, then split (dedup's shingle words and search's index words).
+WORD_BYTES = bytes(b if 97 <= b <= 122 or 48 <= b <= 57 else 32 for b in range(256))
