@@ -6,6 +6,7 @@ the next build removes."""
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import shutil
 from pathlib import Path
@@ -20,7 +21,7 @@ class Stager:
 
     def __init__(self, out: Path) -> None:
         self.folder = out / STAGING
-        self.count = 0
+        self._names = itertools.count(1)  # next() of a count is atomic: threads may share a Stager
         self.prefix = f"{os.getpid()}-"  # two builds at once (serve + CLI) never share a name
         self.made: set[str] = set()  # folders this build made sure of: one mkdir per folder, not per file
 
@@ -45,8 +46,7 @@ class Stager:
     def write_folder(self, folder: str, files: list[tuple[str, bytes]]) -> None:
         """Write files into `folder`, which does not exist yet: all in one new staged folder,
         renamed into place at once (one rename, not one per file: 10,000 source texts)."""
-        self.count += 1
-        tmp = f"{self.folder}/{self.prefix}{self.count}.dir"
+        tmp = f"{self.folder}/{self.prefix}{next(self._names)}.dir"
         os.makedirs(tmp)
         for name, data in files:
             write_file(f"{tmp}/{name}", data)
@@ -61,8 +61,7 @@ class Stager:
         self.made.add(folder)
 
     def write(self, path: Path | str, data: bytes) -> None:
-        self.count += 1
-        tmp = f"{self.folder}/{self.prefix}{self.count}.tmp"
+        tmp = f"{self.folder}/{self.prefix}{next(self._names)}.tmp"
         # Another build finishing at the same moment may remove the (then empty) staging
         # folder, or a folder of pages it emptied: make it again and retry.
         for attempt in range(STAGING_TRIES):

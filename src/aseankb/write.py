@@ -22,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +30,7 @@ from .errors import BuildInterrupted
 from .staging import Stager
 
 MANIFEST = ".aseankb-manifest.json"
+FOLDER_THREADS = 2  # threads writing new folders: one per core
 
 
 @dataclass
@@ -125,27 +127,19 @@ class Tree:
         provisional versions of new pages, written before anything else (see write_tree)."""
         written = []
         stager = self.stager()
-        with _reported(self.out):
+        with _reported(self.out), _Folders(stager, self.out, files) as folders:
             for rel in sorted(first or {}, key=write_order):
                 stager.write(_safe_target(self.out, rel), _bytes(first[rel]))
-            fresh, done = _fresh_folders(self.out, files), set()
             for rel in sorted(files, key=write_order):
                 target = _safe_target(self.out, rel)
-                folder = rel.rpartition("/")[0]
-                if folder in fresh:  # a new folder, whole at its first file's turn (same rank)
-                    if folder not in done:
-                        done.add(folder)
-                        for member in fresh[folder]:  # each checked before any is written
-                            _safe_target(self.out, member)
-                        stager.write_folder(target.rpartition("/")[0],
-                                            [(r.rpartition("/")[2], _bytes(files[r])) for r in fresh[folder]])
-                        written += fresh[folder]
+                folders.before(write_order(rel)[0])
+                if folders.take(rel):  # a new folder, whole at its first file's turn (same rank)
                     continue
                 blob = _bytes(files[rel])
                 if not _unchanged(target, blob):
                     stager.write(target, blob)
                     written.append(rel)
-        return written
+        return written + folders.written
 
     def finish(self, current: set[str]) -> list[str]:
         """Remove the files of the previous build no longer wanted; returns their paths."""
@@ -173,6 +167,64 @@ def _fresh_folders(out: Path, files: dict[str, str | bytes]) -> dict[str, list[s
         by_folder.setdefault(rel.rpartition("/")[0], []).append(rel)
     return {folder: sorted(rels) for folder, rels in by_folder.items()
             if folder and len(rels) > 1 and not os.path.lexists(f"{out}/{folder}")}
+
+
+class _Folders:
+    """The new folders of one `Tree.write`, each written whole (Stager.write_folder). With
+    several (the year folders of a first build), two threads write them: creating a file is
+    kernel time, which runs without the interpreter lock, and the build's other process is
+    often done before this one (build_articles.py). A folder is one thread's: two threads
+    creating files in one folder contend for its lock. Every folder of a rank is on disk
+    before any file of a later rank is written (`before`): links always resolve."""
+
+    def __init__(self, stager: Stager, out: Path, files: dict[str, str | bytes]) -> None:
+        self.stager, self.out, self.files = stager, out, files
+        self.fresh = _fresh_folders(out, files)
+        self.written: list[str] = []
+        self.done: set[str] = set()
+        self.pool = ThreadPoolExecutor(FOLDER_THREADS) if len(self.fresh) > 1 else None
+        self.pending: list[Future] = []
+        self.rank = 0
+
+    def __enter__(self) -> _Folders:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        try:
+            self.before(None)
+        finally:
+            if self.pool is not None:
+                self.pool.shutdown()
+
+    def take(self, rel: str) -> bool:
+        """Whether `rel` lies in a new folder: then the folder is written (or being written)
+        whole, at its first file's turn."""
+        folder = rel.rpartition("/")[0]
+        if folder in self.done:
+            return True
+        members = self.fresh.get(folder)
+        if members is None:
+            return False
+        self.done.add(folder)
+        for member in members:  # each checked before any is written
+            _safe_target(self.out, member)
+        batch = [(r.rpartition("/")[2], _bytes(self.files[r])) for r in members]
+        if self.pool is None:
+            self.stager.write_folder(f"{self.out}/{folder}", batch)
+        else:
+            self.pending.append(self.pool.submit(self.stager.write_folder, f"{self.out}/{folder}", batch))
+        self.written += members
+        return True
+
+    def before(self, rank: int | None) -> None:
+        """Wait for the folders being written when a file of a later rank comes (None: the end)."""
+        if rank is not None and rank <= self.rank:
+            return
+        for job in self.pending:
+            job.result()  # an error in a thread is raised here
+        self.pending.clear()
+        if rank is not None:
+            self.rank = rank
 
 
 @contextlib.contextmanager
