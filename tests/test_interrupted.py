@@ -161,6 +161,42 @@ def test_new_folders_appear_whole_and_existing_ones_file_by_file(tmp_path: Path)
     assert (tmp_path / "sources" / "9.txt").read_text() == "new" and not (tmp_path / STAGING).exists()
 
 
+def test_several_new_folders_are_on_disk_before_the_pages_linking_to_them(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """A first build's year folders are written by two threads: every one of them is whole
+    on disk before the first page of a later rank (the lists) is written, and an error in
+    a thread is reported like any other."""
+    from aseankb.errors import BuildInterrupted
+    from aseankb.staging import Stager
+    from aseankb.write import write_tree
+
+    files = {f"articles/{2000 + y}/{i}.md": f"page {y} {i}" for y in range(6) for i in range(30)}
+    files |= {"index.md": "home", "sources/a.txt": "A", "sources/b.txt": "B"}
+    seen = {}
+    plain, plain_folder = Stager.write, Stager.write_folder
+
+    def write_folder(self: Stager, folder: str, members: list) -> None:
+        time.sleep(0.05)  # slow threads: a page written without waiting for them would be seen
+        plain_folder(self, folder, members)
+
+    def write(self: Stager, path: Path | str, data: bytes) -> None:
+        if str(path).endswith("index.md"):
+            seen["pages"] = sorted(p.relative_to(tmp_path / "out").as_posix()
+                                   for p in (tmp_path / "out" / "articles").rglob("*.md"))
+        plain(self, path, data)
+    monkeypatch.setattr(Stager, "write", write)
+    monkeypatch.setattr(Stager, "write_folder", write_folder)
+    stats = write_tree(tmp_path / "out", files)
+    assert sorted(stats.written) == sorted(files)
+    assert seen["pages"] == sorted(r for r in files if r.startswith("articles/"))
+    assert {p.relative_to(tmp_path / "out").as_posix(): p.read_text() for p in (tmp_path / "out").rglob("*")
+            if p.is_file() and p.name != MANIFEST} == files
+    (tmp_path / "bad").mkdir()
+    (tmp_path / "bad" / "articles").write_text("a file where a folder should be")
+    with pytest.raises(BuildInterrupted, match="cannot write"):
+        write_tree(tmp_path / "bad", files)
+
+
 def test_a_new_folder_with_a_path_out_of_the_output_is_refused_before_any_write(tmp_path: Path) -> None:
     from aseankb.errors import BuildInterrupted
     from aseankb.write import write_tree
