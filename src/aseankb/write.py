@@ -208,13 +208,17 @@ class _Folders:
         self.done.add(folder)
         for member in members:  # each checked before any is written
             _safe_target(self.out, member)
-        batch = [(r.rpartition("/")[2], _bytes(self.files[r])) for r in members]
         if self.pool is None:
-            self.stager.write_folder(f"{self.out}/{folder}", batch)
+            self._write(folder, members)
         else:
-            self.pending.append(self.pool.submit(self.stager.write_folder, f"{self.out}/{folder}", batch))
+            self.pending.append(self.pool.submit(self._write, folder, members))
         self.written += members
         return True
+
+    def _write(self, folder: str, members: list[str]) -> None:
+        # Encoded here, in the thread: only the folders being written are held as bytes.
+        self.stager.write_folder(f"{self.out}/{folder}", [(r.rpartition("/")[2], _bytes(self.files[r]))
+                                                           for r in members])
 
     def before(self, rank: int | None) -> None:
         """Wait for the folders being written when a file of a later rank comes (None: the end)."""
