@@ -130,11 +130,11 @@ class Tree:
         with _reported(self.out), _Folders(stager, self.out, files) as folders:
             for rel in sorted(first or {}, key=write_order):
                 stager.write(_safe_target(self.out, rel), _bytes(first[rel]))
-            for rel in sorted(files, key=write_order):
-                target = _safe_target(self.out, rel)
-                folders.before(write_order(rel)[0])
+            for rank, rel in sorted(map(write_order, files)):
+                folders.before(rank)
                 if folders.take(rel):  # a new folder, whole at its first file's turn (same rank)
                     continue
+                target = _safe_target(self.out, rel)
                 blob = _bytes(files[rel])
                 if not _unchanged(target, blob):
                     stager.write(target, blob)
