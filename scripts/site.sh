@@ -3,7 +3,7 @@
 set -euo pipefail
 export NO_MKDOCS_2_WARNING=1  # Material end-of-life banner, not a build warning
 cd "$(dirname "$0")/.."
-PY=${PYTHON:-python3}
+. scripts/python.sh  # PY: the interpreter for .venv
 if [ ! -x .venv/bin/aseankb ] || [ pyproject.toml -nt .venv/.installed ]; then
   "$PY" -m venv .venv
   .venv/bin/pip install --quiet --upgrade pip

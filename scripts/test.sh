@@ -2,7 +2,7 @@
 # Set up (once) and run the whole test suite: ./scripts/test.sh [pytest args]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PY=${PYTHON:-python3}
+. scripts/python.sh  # PY: the interpreter for .venv
 if [ ! -x .venv/bin/pytest ] || [ pyproject.toml -nt .venv/.installed-test ]; then
   "$PY" -m venv .venv
   .venv/bin/pip install --quiet --upgrade pip
