@@ -163,7 +163,7 @@ def test_new_folders_appear_whole_and_existing_ones_file_by_file(tmp_path: Path)
 
 def test_several_new_folders_are_on_disk_before_the_pages_linking_to_them(tmp_path: Path,
                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    """A first build's year folders are written by two threads: every one of them is whole
+    """A first build's year folders are staged by two threads: every one of them is whole
     on disk before the first page of a later rank (the lists) is written, and an error in
     a thread is reported like any other."""
     from aseankb.errors import BuildInterrupted
@@ -173,11 +173,11 @@ def test_several_new_folders_are_on_disk_before_the_pages_linking_to_them(tmp_pa
     files = {f"articles/{2000 + y}/{i}.md": f"page {y} {i}" for y in range(6) for i in range(30)}
     files |= {"index.md": "home", "sources/a.txt": "A", "sources/b.txt": "B"}
     seen = {}
-    plain, plain_folder = Stager.write, Stager.write_folder
+    plain, plain_stage = Stager.write, Stager.stage_folder
 
-    def write_folder(self: Stager, folder: str, members: list) -> None:
+    def stage_folder(self: Stager, members: list) -> str:
         time.sleep(0.05)  # slow threads: a page written without waiting for them would be seen
-        plain_folder(self, folder, members)
+        return plain_stage(self, members)
 
     def write(self: Stager, path: Path | str, data: bytes) -> None:
         if str(path).endswith("index.md"):
@@ -185,7 +185,7 @@ def test_several_new_folders_are_on_disk_before_the_pages_linking_to_them(tmp_pa
                                    for p in (tmp_path / "out" / "articles").rglob("*.md"))
         plain(self, path, data)
     monkeypatch.setattr(Stager, "write", write)
-    monkeypatch.setattr(Stager, "write_folder", write_folder)
+    monkeypatch.setattr(Stager, "stage_folder", stage_folder)
     stats = write_tree(tmp_path / "out", files)
     assert sorted(stats.written) == sorted(files)
     assert seen["pages"] == sorted(r for r in files if r.startswith("articles/"))
@@ -195,6 +195,36 @@ def test_several_new_folders_are_on_disk_before_the_pages_linking_to_them(tmp_pa
     (tmp_path / "bad" / "articles").write_text("a file where a folder should be")
     with pytest.raises(BuildInterrupted, match="cannot write"):
         write_tree(tmp_path / "bad", files)
+
+
+@pytest.mark.parametrize("existing", [False, True])
+def test_pages_are_staged_before_the_gate_opens_and_put_in_place_only_after(tmp_path: Path, existing: bool) -> None:
+    """The article pages' process writes while the build's own process is still writing the
+    source texts they link to: new folders are staged in the meantime, but no page is in
+    place before the gate opens (a page in an existing folder is not even staged)."""
+    from aseankb.staging import STAGING
+    from aseankb.write import Tree
+
+    out = tmp_path / "out"
+    files = {f"articles/{2000 + y}/{i}.md": f"page {y} {i}" for y in range(3) for i in range(20)}
+    if existing:
+        (out / "articles" / "2000").mkdir(parents=True)
+    tree = Tree(out)
+    tree.begin(set(files))
+    at_gate = {}
+
+    def gate() -> None:  # held closed until the new folders are staged (or 20 s have passed)
+        deadline = time.monotonic() + 20
+        while len(list((out / STAGING).rglob("*.md"))) < 40 + 20 * (not existing) and time.monotonic() < deadline:
+            time.sleep(0.01)
+        at_gate["in place"] = sorted(p.name for p in (out / "articles").rglob("*.md"))
+        at_gate["staged"] = sorted(p.name for p in (out / STAGING).rglob("*.md"))
+        at_gate["calls"] = at_gate.get("calls", 0) + 1
+    written = tree.write(files, None, gate)
+    assert at_gate["calls"] == 1 and at_gate["in place"] == []
+    assert len(at_gate["staged"]) == (40 if existing else 60)  # year 2000 exists: its pages wait
+    assert sorted(written) == sorted(files)
+    assert {p.relative_to(out).as_posix(): p.read_text() for p in (out / "articles").rglob("*.md")} == files
 
 
 def test_a_new_folder_with_a_path_out_of_the_output_is_refused_before_any_write(tmp_path: Path) -> None:

@@ -7,8 +7,9 @@ After extraction, a build has two independent strands of work, one per core:
 Near duplicates go to the strand with less to do: the first when many source texts are
 to be written (a first build), else the second.
 The article pages link to the source texts, and the lists link to the article pages:
-`Gate` holds the article pages back until the source texts are on disk, and build.py
-writes the lists once `article_side` is done. At every instant every link resolves.
+`Gate` holds the article pages back until the source texts are on disk (new folders of
+pages are staged meanwhile: write.Tree), and build.py writes the lists once
+`article_side` is done. At every instant every link resolves.
 """
 
 from __future__ import annotations
@@ -151,6 +152,5 @@ def article_side(kept: list[Ingested], arts: list[Article], out: Path, cache: Ca
     links = related_links(arts, pairs)
     files, keys, keep, provisional = article_pages(kept, out, cache, stamps, tax, links, metas,
                                                    existing=bool(tree.previous))
-    gate.wait()
-    written = tree.write(files, provisional)
+    written = tree.write(files, provisional, gate.wait)  # new folders are staged before the gate opens
     return ArticleSide(found, pairs, keys, keep, written, stamps_of(out, files, keys))

@@ -43,19 +43,24 @@ class Stager:
         with contextlib.suppress(OSError):
             self.folder.rmdir()  # only when empty: another build may be using it
 
-    def write_folder(self, folder: str, files: list[tuple[str, bytes]]) -> None:
-        """Write files into `folder`, which does not exist yet: all in one new staged folder,
-        renamed into place at once (one rename, not one per file: 10,000 source texts)."""
+    def stage_folder(self, files: list[tuple[str, bytes]]) -> str:
+        """Files for a folder that does not exist yet, written into a new folder of the
+        staging folder (returned), to be renamed into place at once by `publish_folder`:
+        one rename, not one per file (10,000 source texts)."""
         tmp = f"{self.folder}/{self.prefix}{next(self._names)}.dir"
         os.makedirs(tmp)
         for name, data in files:
             write_file(f"{tmp}/{name}", data)
+        return tmp
+
+    def publish_folder(self, tmp: str, folder: str, names: list[str]) -> None:
+        """A staged folder (`stage_folder`) renamed into place as `folder`."""
         os.makedirs(os.path.dirname(folder), exist_ok=True)
         try:
             os.rename(tmp, folder)
         except OSError:  # another build made the folder meanwhile: file by file, then
             os.makedirs(folder, exist_ok=True)
-            for name, _data in files:
+            for name in names:
                 os.replace(f"{tmp}/{name}", f"{folder}/{name}")
             os.rmdir(tmp)
         self.made.add(folder)

@@ -22,6 +22,8 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import threading
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -122,12 +124,18 @@ class Tree:
             with _reported(self.out):
                 _write_manifest(self.out, self.previous | self.planned, self.stager())
 
-    def write(self, files: dict[str, str | bytes], first: dict[str, str | bytes] | None = None) -> list[str]:
+    def write(self, files: dict[str, str | bytes], first: dict[str, str | bytes] | None = None,
+              gate: Callable[[], None] | None = None) -> list[str]:
         """The files whose bytes differ from those on disk; returns their paths. `first`:
-        provisional versions of new pages, written before anything else (see write_tree)."""
+        provisional versions of new pages, written before anything else (see write_tree).
+        `gate`: returns once the pages these files link to are in place; new folders are
+        staged meanwhile, and nothing is put in place before it returns."""
         written = []
         stager = self.stager()
-        with _reported(self.out), _Folders(stager, self.out, files) as folders:
+        ready = _Once(gate)
+        with _reported(self.out), _Folders(stager, self.out, files, ready) as folders:
+            if first:
+                ready()
             for rel in sorted(first or {}, key=write_order):
                 stager.write(_safe_target(self.out, rel), _bytes(first[rel]))
             for rank, rel in sorted(map(write_order, files)):
@@ -137,6 +145,7 @@ class Tree:
                 target = _safe_target(self.out, rel)
                 blob = _bytes(files[rel])
                 if not _unchanged(target, blob):
+                    ready()
                     stager.write(target, blob)
                     written.append(rel)
         return written + folders.written
@@ -169,66 +178,88 @@ def _fresh_folders(out: Path, files: dict[str, str | bytes]) -> dict[str, list[s
             if folder and len(rels) > 1 and not os.path.lexists(f"{out}/{folder}")}
 
 
-class _Folders:
-    """The new folders of one `Tree.write`, each written whole (Stager.write_folder). With
-    several (the year folders of a first build), two threads write them: creating a file is
-    kernel time, which runs without the interpreter lock, and the build's other process is
-    often done before this one (build_articles.py). A folder is one thread's: two threads
-    creating files in one folder contend for its lock. Every folder of a rank is on disk
-    before any file of a later rank is written (`before`): links always resolve."""
+class _Once:
+    """Calls `fn` the first time it is called (from any thread), then returns at once."""
 
-    def __init__(self, stager: Stager, out: Path, files: dict[str, str | bytes]) -> None:
-        self.stager, self.out, self.files = stager, out, files
+    def __init__(self, fn: Callable[[], None] | None) -> None:
+        self.fn, self.lock = fn, threading.Lock()
+
+    def __call__(self) -> None:
+        with self.lock:
+            if self.fn is not None:
+                self.fn()
+                self.fn = None
+
+
+class _Folders:
+    """The new folders of one `Tree.write`, each staged whole (Stager.stage_folder), then
+    renamed into place. With several (the year folders of a first build), two threads
+    stage them: creating a file is kernel time, which runs without the interpreter lock.
+    A folder is one thread's: two threads creating files in one folder contend for its
+    lock. Staging goes on while the gate is closed (the pages they link to are still being
+    written by the build's other process); the renames wait for it. Every folder of a rank
+    is in place before any file of a later rank is written (`before`): links always resolve."""
+
+    def __init__(self, stager: Stager, out: Path, files: dict[str, str | bytes], ready: _Once) -> None:
+        self.stager, self.out, self.files, self.ready = stager, out, files, ready
         self.fresh = _fresh_folders(out, files)
+        for members in self.fresh.values():  # each checked before any is written
+            for member in members:
+                _safe_target(out, member)
         self.written: list[str] = []
-        self.done: set[str] = set()
         self.pool = ThreadPoolExecutor(FOLDER_THREADS) if len(self.fresh) > 1 else None
-        self.pending: list[Future] = []
+        # All staged from the start, in the order they are due: a folder staged while the
+        # gate is closed or a file of an existing folder waits for it is time gained.
+        order = sorted(self.fresh, key=lambda folder: write_order(self.fresh[folder][0]))
+        stage = self._stage if self.pool is None else lambda members: self.pool.submit(self._stage, members)
+        self.staged: dict[str, Future | str] = {folder: stage(self.fresh[folder]) for folder in order}
+        self.pending: list[str] = []  # folders due, to put in place at the next rank
+        self.due: set[str] = set()
         self.rank = 0
 
     def __enter__(self) -> _Folders:
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, kind: type | None, *exc: object) -> None:
         try:
-            self.before(None)
+            if kind is None:  # else the staged folders are debris, which the next build removes
+                self.before(None)
         finally:
             if self.pool is not None:
                 self.pool.shutdown()
 
     def take(self, rel: str) -> bool:
-        """Whether `rel` lies in a new folder: then the folder is written (or being written)
-        whole, at its first file's turn."""
+        """Whether `rel` lies in a new folder: then the folder is due, whole, at its first
+        file's turn (staged already, or being staged)."""
         folder = rel.rpartition("/")[0]
-        if folder in self.done:
-            return True
-        members = self.fresh.get(folder)
-        if members is None:
+        if folder not in self.staged:
             return False
-        self.done.add(folder)
-        for member in members:  # each checked before any is written
-            _safe_target(self.out, member)
-        if self.pool is None:
-            self._write(folder, members)
-        else:
-            self.pending.append(self.pool.submit(self._write, folder, members))
-        self.written += members
+        if folder not in self.due:
+            self.due.add(folder)
+            self.pending.append(folder)
+            self.written += self.fresh[folder]
         return True
 
-    def _write(self, folder: str, members: list[str]) -> None:
-        # Encoded here, in the thread: only the folders being written are held as bytes.
-        self.stager.write_folder(f"{self.out}/{folder}", [(r.rpartition("/")[2], _bytes(self.files[r]))
-                                                           for r in members])
+    def _stage(self, members: list[str]) -> str:
+        # Encoded here, in the thread: only the folders being staged are held as bytes.
+        return self.stager.stage_folder([(r.rpartition("/")[2], _bytes(self.files[r])) for r in members])
 
     def before(self, rank: int | None) -> None:
-        """Wait for the folders being written when a file of a later rank comes (None: the end)."""
+        """Put the folders due in place when a file of a later rank comes (None: the end)."""
         if rank is not None and rank <= self.rank:
             return
-        for job in self.pending:
-            job.result()  # an error in a thread is raised here
+        staged = [(folder, self._result(folder)) for folder in self.pending]  # a thread's error is raised here
+        if staged:
+            self.ready()
+        for folder, tmp in staged:
+            self.stager.publish_folder(tmp, f"{self.out}/{folder}", [r.rpartition("/")[2] for r in self.fresh[folder]])
         self.pending.clear()
         if rank is not None:
             self.rank = rank
+
+    def _result(self, folder: str) -> str:
+        job = self.staged[folder]
+        return job.result() if isinstance(job, Future) else job
 
 
 @contextlib.contextmanager
