@@ -3,12 +3,9 @@
 set -euo pipefail
 export NO_MKDOCS_2_WARNING=1  # Material end-of-life banner, not a build warning
 cd "$(dirname "$0")/.."
-. scripts/python.sh  # PY: the interpreter for .venv
+. scripts/venv.sh  # make_venv: .venv from the best interpreter at hand
 if [ ! -x .venv/bin/aseankb ] || [ pyproject.toml -nt .venv/.installed ]; then
-  "$PY" -m venv .venv
-  .venv/bin/pip install --quiet --upgrade pip
-  .venv/bin/pip install --quiet -e .
-  touch .venv/.installed
+  make_venv . .venv/.installed
 fi
 case "${1:-build}" in
   build)

@@ -2,12 +2,9 @@
 # Set up (once) and run the whole test suite: ./scripts/test.sh [pytest args]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-. scripts/python.sh  # PY: the interpreter for .venv
+. scripts/venv.sh  # make_venv: .venv from the best interpreter at hand
 if [ ! -x .venv/bin/pytest ] || [ pyproject.toml -nt .venv/.installed-test ]; then
-  "$PY" -m venv .venv
-  .venv/bin/pip install --quiet --upgrade pip
-  .venv/bin/pip install --quiet -e '.[test]'
-  touch .venv/.installed .venv/.installed-test
+  make_venv '.[test]' .venv/.installed .venv/.installed-test
 fi
 # Browser tests drive Debian's Chromium (Playwright cannot download its own here).
 if ! command -v chromium >/dev/null 2>&1; then
