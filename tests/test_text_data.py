@@ -81,6 +81,16 @@ def test_on_the_sample_seeds_and_on_large_random_sketches() -> None:
         assert minhash.minhashes(sketch) == plain_minhashes(sketch)
 
 
+def test_the_remembered_word_hashes_stay_bounded_and_right(monkeypatch) -> None:
+    """The crc32 of the words a worker met is kept, up to a bound past which it starts again."""
+    monkeypatch.setattr(dedup, "CRC_KEPT", 5)
+    monkeypatch.setattr(dedup, "_CRC", dedup._Crc32())
+    text = "un deux trois quatre cinq six sept huit neuf dix un deux trois quatre cinq six"
+    for _ in range(3):
+        assert dedup.shingles(text) == plain_shingles(text)
+        assert len(dedup._CRC) <= 5
+
+
 def test_word_counts_as_text_or_bytes_get_the_same_vector() -> None:
     counts = term_counts(article("Coopération énergétique", "réseau électrique 2020abcd abcd 12 énergie"))
     assert b"abcd" in counts and counts[b"abcd"] == 2  # "2020abcd" counts as "abcd"

@@ -61,17 +61,37 @@ _LEN_MIX = np.uint64(SHINGLE ^ (2870177450012600261 ^ 3527539))
 _MINUS_ONE = np.uint64(2**64 - 1)
 
 
+class _Crc32(dict):
+    """word -> zlib.crc32(word), remembered: a worker meets the same words again and again,
+    and a dictionary lookup costs half a call of crc32 through `map`."""
+
+    def __missing__(self, word: bytes) -> int:
+        if len(self) >= CRC_KEPT:  # bounded memory on a corpus of many distinct words
+            self.clear()
+        value = self[word] = zlib.crc32(word)
+        return value
+
+
+CRC_KEPT = 200_000
+_CRC = _Crc32()
+_R31, _R33 = np.uint64(31), np.uint64(33)
+
+
 def shingle_hashes(words: list[bytes]) -> np.ndarray:
     """The hash of each word 5-gram (int64, in text order, repeats kept): hash() of the
     tuple of the words' crc32, a text of 1 to 4 words padded with zeros."""
-    ids = np.fromiter(map(zlib.crc32, words), dtype=np.uint64, count=len(words))
+    ids = np.fromiter(map(_CRC.__getitem__, words), dtype=np.uint64, count=len(words))
     if 0 < len(ids) < SHINGLE:
         ids = np.concatenate([ids, np.zeros(SHINGLE - len(ids), dtype=np.uint64)])
     n = max(0, len(ids) - SHINGLE + 1)
+    ids *= _XX2
     acc = np.full(n, _XX5, dtype=np.uint64)
+    high = np.empty(n, dtype=np.uint64)
     for i in range(SHINGLE):  # hash(int) of a crc32 is itself; the arithmetic wraps as in C
-        acc += ids[i:i + n] * _XX2
-        acc = (acc << np.uint64(31)) | (acc >> np.uint64(33))
+        acc += ids[i:i + n]
+        np.right_shift(acc, _R33, out=high)  # in place: no new array per step
+        acc <<= _R31
+        acc |= high
         acc *= _XX1
     acc += _LEN_MIX
     acc[acc == _MINUS_ONE] = 1546275796  # tuplehash never returns -1

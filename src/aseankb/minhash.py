@@ -87,9 +87,13 @@ def signature(s: frozenset[int] | np.ndarray) -> np.ndarray:
     empty = np.flatnonzero(~filled)
     if len(empty):  # the first filled bin in each empty bin's probe order
         probes = PROBE_ORDER[empty, :FIRST_PROBES]
-        if not filled[probes].any(axis=1).all():  # a sparse sketch: its whole probe order
+        hit = filled[probes]
+        first = hit.argmax(axis=1)
+        rows = np.arange(len(empty))
+        if not hit[rows, first].all():  # a sparse sketch: its whole probe order
             probes = PROBE_ORDER[empty]
-        mins[empty] = mins[probes[np.arange(len(empty)), filled[probes].argmax(axis=1)]]
+            first = filled[probes].argmax(axis=1)
+        mins[empty] = mins[probes[rows, first]]
     return mins
 
 
