@@ -16,7 +16,10 @@ memory is the highest peak of all runs. Before each step the disk writes of the 
 before it are flushed (os.sync): their writeback is not the step's cost, and on this
 kind of machine it takes CPU from the step at random.
 Peak memory: the largest single process (ru_maxrss from wait4) and the sum over the
-process tree (proportional set size, sampled every 50 ms: worker processes count).
+process tree (proportional set size, sampled every 50 ms: worker processes count). The
+sampling reads each process's page tables (/proc/PID/smaps_rollup) and took ~10 % of a
+cold build's wall time away from it, so no timed run is sampled: each step runs once more,
+sampled, for the process tree's peak.
 Reader bytes: what Chromium downloads for the home page, and for one search (Pagefind's
 API, first 5 results' fragments), served over HTTP from site/.
 Prints one Markdown table, with the machine it ran on.
@@ -95,8 +98,9 @@ def _tree_pss(root: int) -> int:
     return total
 
 
-def run(cmd: list[str], cwd: Path, log: Path) -> Step:
-    """Run one step as a child process; wall and CPU time, and its peak memory."""
+def run(cmd: list[str], cwd: Path, log: Path, sample: bool = False) -> Step:
+    """Run one step as a child process; wall and CPU time, and its peak memory: the largest
+    process's always, the process tree's when `sample` (which slows the step: not timed)."""
     step, peak = Step(), [0]
     os.sync()  # the previous steps' writes: flushed before, not timed as part of this step
     start = time.perf_counter()
@@ -105,11 +109,11 @@ def run(cmd: list[str], cwd: Path, log: Path) -> Step:
                                 env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
         done = threading.Event()
 
-        def sample() -> None:
-            while not done.is_set():
+        def sampling() -> None:
+            while sample and not done.is_set():
                 peak[0] = max(peak[0], _tree_pss(proc.pid))
                 done.wait(0.05)
-        sampler = threading.Thread(target=sample, daemon=True)
+        sampler = threading.Thread(target=sampling, daemon=True)
         sampler.start()
         _pid, status, usage = os.wait4(proc.pid, 0)
         done.set()
@@ -234,9 +238,11 @@ class Row:
         return self.full / self.n * 1000
 
 
-def median(runs: list[Step]) -> Step:
-    """The run of median wall time, with the highest memory peaks of all runs."""
+def median(runs: list[Step], sampled: Step | None = None) -> Step:
+    """The run of median wall time, with the highest memory peaks of all runs and of the
+    `sampled` run (untimed)."""
     mid = sorted(runs, key=lambda r: r.wall)[(len(runs) - 1) // 2]
+    runs = [*runs, sampled] if sampled else runs
     return Step(mid.wall, mid.cpu, max(r.rss_mib for r in runs), max(r.tree_mib for r in runs),
                 all(r.ok for r in runs))
 
@@ -247,24 +253,34 @@ def bench(base: Path, n: int, seed: int, repeat: int = 3) -> Row:
     log = base / f"log-{n}.txt"
     aseankb = [str(BIN / "aseankb"), "build", "-q"]
     runs: dict[str, list[Step]] = {"cold": [], "+1": []}
-    for _ in range(repeat):  # each from nothing: no content/, no cache, without the extra seed
+    sampled: dict[str, Step] = {}
+    for i in range(repeat + 1):  # each from nothing: no content/, no cache, without the extra seed
         for made in (proj / "content", proj / ".aseankb-cache"):
             shutil.rmtree(made, ignore_errors=True)
         (proj / "content").mkdir()
         (proj / "seeds" / extra_name).unlink(missing_ok=True)
-        runs["cold"].append(run(aseankb, proj, log))
-        (proj / "seeds" / extra_name).write_bytes(extra)
-        runs["+1"].append(run(aseankb, proj, log))
-    steps = {name: median(found) for name, found in runs.items()}
-    steps["mkdocs"] = run([str(BIN / "mkdocs"), "build"], proj, log)
+        for name in ("cold", "+1"):
+            if name == "+1":
+                (proj / "seeds" / extra_name).write_bytes(extra)
+            if i < repeat:
+                runs[name].append(run(aseankb, proj, log))
+            else:  # the last round: for the process tree's memory only
+                sampled[name] = run(aseankb, proj, log, sample=True)
+    steps = {name: median(found, sampled[name]) for name, found in runs.items()}
+    steps["mkdocs"] = timed_and_sampled([str(BIN / "mkdocs"), "build"], proj, log)
     if has_search_index():  # already run by the hook; again, alone, to show its cost
-        steps["search"] = run([str(BIN / "aseankb"), "search-index", "--site", "site"], proj, log)
+        steps["search"] = timed_and_sampled([str(BIN / "aseankb"), "search-index", "--site", "site"], proj, log)
     home, search = reader_bytes(proj / "site")
     size = du(proj / "site")
     bare = make_bare(proj)
-    steps["bare"] = run([str(BIN / "mkdocs"), "build"], bare, log)
+    steps["bare"] = timed_and_sampled([str(BIN / "mkdocs"), "build"], bare, log)
     shutil.rmtree(bare)
     return Row(n, steps, runs, size, home, search)
+
+
+def timed_and_sampled(cmd: list[str], cwd: Path, log: Path) -> Step:
+    """A step's time from one run, and its memory from that run and another, sampled."""
+    return median([run(cmd, cwd, log)], run(cmd, cwd, log, sample=True))
 
 
 def _s(step: Step | None) -> str:
@@ -318,7 +334,7 @@ def main(argv: list[str] | None = None) -> int:
     print(info)
     print(f"Load average at the end: {', '.join(f'{x:.1f}' for x in os.getloadavg())}; times are wall-clock seconds; "
           f"full build = cold aseankb build + mkdocs build (its hook indexes the site for search); "
-          f"peak memory: sum of the process tree's PSS (sampled) / largest process's RSS; "
+          f"peak memory: sum of the process tree's PSS (sampled, in a run of its own) / largest process's RSS; "
           f"(n) = CPU seconds of all the step's processes.\n")
     print(table(rows))
     print()
