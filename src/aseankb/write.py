@@ -22,7 +22,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -179,16 +178,16 @@ def _fresh_folders(out: Path, files: dict[str, str | bytes]) -> dict[str, list[s
 
 
 class _Once:
-    """Calls `fn` the first time it is called (from any thread), then returns at once."""
+    """Calls `fn` (a gate) the first time it is called, then returns at once. Only the
+    writing thread calls it: the staging threads never put anything in place."""
 
     def __init__(self, fn: Callable[[], None] | None) -> None:
-        self.fn, self.lock = fn, threading.Lock()
+        self.fn = fn
 
     def __call__(self) -> None:
-        with self.lock:
-            if self.fn is not None:
-                self.fn()
-                self.fn = None
+        fn, self.fn = self.fn, None
+        if fn is not None:
+            fn()
 
 
 class _Folders:
