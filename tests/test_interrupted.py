@@ -202,7 +202,6 @@ def test_pages_are_staged_before_the_gate_opens_and_put_in_place_only_after(tmp_
     """The article pages' process writes while the build's own process is still writing the
     source texts they link to: new folders are staged in the meantime, but no page is in
     place before the gate opens (a page in an existing folder is not even staged)."""
-    from aseankb.staging import STAGING
     from aseankb.write import Tree
 
     out = tmp_path / "out"
