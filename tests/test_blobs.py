@@ -75,6 +75,17 @@ def test_tidy_drops_dead_packs_and_merges_small_ones(tmp_path: Path, monkeypatch
     assert [reader.read(merged[f"k{i}"]) for i in range(4)] == [f"blob {i}".encode() for i in range(4)]
 
 
+def test_tidy_overlooks_a_pack_another_build_deletes_meanwhile(tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two builds tidy the same cache: a pack listed by one may be gone when it looks at it."""
+    kept = blobs.append(tmp_path, b"kept")
+    blobs.close_writer()
+    listed = [*tmp_path.iterdir(), tmp_path / "4242-gone.pack"]  # deleted after the listing
+    monkeypatch.setattr(Path, "iterdir", lambda self: iter(listed) if self == tmp_path else iter(()))
+    assert blobs.tidy(tmp_path, {"k": kept}, {kept[0]}) == {"k": kept}
+    assert _packs(tmp_path) == [kept[0]]
+
+
 def test_tidy_rewrites_a_mostly_dead_pack(tmp_path: Path) -> None:
     big = {f"k{i}": blobs.append(tmp_path, bytes([i]) * 1000) for i in range(10)}
     blobs.close_writer()

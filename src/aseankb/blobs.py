@@ -106,7 +106,7 @@ def tidy(folder: Path | None, locs: dict[str, Loc], known: set[str]) -> dict[str
     if folder is None or not folder.is_dir():
         return locs
     close_writer()  # rewritten blobs go to a new pack, never to one being rewritten
-    stats = {p.name: p.stat() for p in folder.iterdir() if p.name.endswith(SUFFIX)}
+    stats = _pack_stats(folder)
     sizes = {name: st.st_size for name, st in stats.items()}
     live = Counter()
     for name, _offset, size in locs.values():
@@ -132,3 +132,15 @@ def tidy(folder: Path | None, locs: dict[str, Loc], known: set[str]) -> dict[str
         if name in known or name in redo or now - stats[name].st_mtime > GRACE:
             (folder / name).unlink(missing_ok=True)
     return moved
+
+
+def _pack_stats(folder: Path) -> dict[str, os.stat_result]:
+    """Each pack's `stat`. Another build tidying the same cache (`mkdocs serve` and
+    `aseankb build` at once) may delete a pack between the listing and its `stat`: gone,
+    it is not listed."""
+    stats = {}
+    for path in folder.iterdir():
+        if path.name.endswith(SUFFIX):
+            with contextlib.suppress(FileNotFoundError):
+                stats[path.name] = path.stat()
+    return stats
