@@ -31,7 +31,7 @@ from .errors import BuildInterrupted
 from .staging import Stager
 
 MANIFEST = ".aseankb-manifest.json"
-FOLDER_THREADS = 2  # threads writing new folders: one per core
+FOLDER_THREADS = 2  # threads staging new folders: one per core
 
 
 @dataclass
