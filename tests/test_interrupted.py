@@ -249,3 +249,74 @@ def test_two_builds_at_once_both_succeed(tmp_path: Path) -> None:
     assert again.returncode == 0 and "0 files written, 0 removed" in again.stdout
     assert not (tmp_path / "content" / STAGING).exists()
     assert not [p for p in (tmp_path / "content" / "articles").rglob("*.md") if "dossier-revu" not in p.name]
+
+
+def _build_counting_early_texts(tmp_path: Path, out: Path, monkeypatch: pytest.MonkeyPatch) -> dict:
+    """An in-process build of tmp_path/seeds into `out`; what was staged, and when."""
+    import aseankb.build_articles as build_articles
+    from aseankb.build import build
+    from aseankb.staging import Stager
+    from aseankb.write import Tree
+
+    seen = {"early": 0, "early at first write": None, "folder members": []}
+    plain_write_file, plain_stage, plain_tree_write = build_articles.write_file, Stager.stage_folder, Tree.write
+
+    def write_file(path: str, data: bytes) -> None:
+        seen["early"] += 1
+        plain_write_file(path, data)
+
+    def stage_folder(self: Stager, members: list) -> str:
+        seen["folder members"] += [name for name, _data in members]
+        return plain_stage(self, members)
+
+    def tree_write(self: Tree, *args, **kwargs) -> list[str]:
+        if seen["early at first write"] is None:
+            seen["early at first write"] = seen["early"]
+        return plain_tree_write(self, *args, **kwargs)
+    monkeypatch.setattr(build_articles, "write_file", write_file)
+    monkeypatch.setattr(Stager, "stage_folder", stage_folder)
+    monkeypatch.setattr(Tree, "write", tree_write)
+    seen["result"] = build(tmp_path / "seeds", out, cache_dir=tmp_path / f"cache-{out.name}", log=lambda _m: None)
+    return seen
+
+
+def test_a_first_build_stages_the_source_texts_during_extraction(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                                                 ) -> None:
+    """No sources/ folder yet: each source text is staged as extraction delivers its article,
+    under its final id (a duplicate has none, a clashing id is suffixed), and the folder is
+    put in place whole. The output is the same as when the texts are written after."""
+    write_corpus(tmp_path / "seeds", 1)
+    seeds = tmp_path / "seeds"
+    shutil.copy(seeds / "dossier-0002.txt", seeds / "dossier-0002-copie.txt")  # a duplicate
+    (seeds / "dossier-0003.md").write_text((seeds / "dossier-0004.txt").read_text() + "Autre texte.\n")  # same id
+    early = _build_counting_early_texts(tmp_path, tmp_path / "early", monkeypatch)
+    late_out = tmp_path / "late"
+    (late_out / "sources").mkdir(parents=True)  # an existing folder: its texts are written one by one
+    late = _build_counting_early_texts(tmp_path, late_out, monkeypatch)
+    kept = N_SEEDS + 1
+    assert early["result"].summary["duplicate"] == 1
+    assert early["early"] == early["early at first write"] == kept
+    assert not [name for name in early["folder members"] if name.endswith(".txt")]
+    assert late["early"] == 0
+    assert len(list((tmp_path / "early" / "sources").iterdir())) == kept
+    assert snapshot(tmp_path / "early") == snapshot(late_out)
+    assert not (tmp_path / "early" / STAGING).exists()
+
+
+def test_a_staged_folder_whose_files_differ_is_discarded(tmp_path: Path) -> None:
+    """A folder staged ahead (Tree.write's `staged`) that does not hold exactly the files
+    to write is not put in place: the files are staged again, and the stale folder goes."""
+    from aseankb.write import Tree
+
+    out = tmp_path / "out"
+    tree = Tree(out)
+    files = {f"sources/{i}.txt": f"texte {i}" for i in range(3)}
+    tree.begin(set(files))
+    ahead = tree.stager().new_folder()
+    for i in range(2):
+        Path(ahead, f"{i}.txt").write_text("ancien")
+    written = tree.write(files, staged={"sources": (ahead, {"0.txt", "1.txt"})})
+    tree.finish(set(files))
+    assert sorted(written) == sorted(files)
+    assert snapshot(out) == {rel: text.encode() for rel, text in files.items()}
+    assert not Path(ahead).exists()
