@@ -17,7 +17,7 @@ from pathlib import Path
 from . import cache as cache_mod
 from . import snapshot
 from .beside import beside
-from .build_articles import EarlySources, Gate, article_side, source_files
+from .build_articles import Gate, article_side, source_files
 from .cache import (
     CACHE_DIR_NAME,
     Cache,
@@ -40,7 +40,9 @@ from .pipeline import (  # noqa: F401 - re-exported: the build's public helpers
     ingest_all,
     ingest_job,
     list_seeds,
+    mark_duplicates,
     meta_key,
+    separate_ids,
     usable_cores,
 )
 from .render import render
@@ -51,9 +53,7 @@ from .search_pages import SearchSource, search_source
 from .write import Tree, atomic_write, write_order
 
 ASSETS_DIR = Path(__file__).parent / "assets"
-# Source texts left to write (not staged during extraction): below, near duplicates are
-# found in the build's own process.
-NEAR_HERE_BELOW = 1000
+NEAR_HERE_BELOW = 1000  # source texts to write: below, near duplicates are found in the build's own process
 FRONT_BYTES = 8192  # a list page's front matter is one title: it fits
 DEFAULT_CACHE = Path(CACHE_DIR_NAME)  # relative to the working folder: the project root
 SITE_URL_RE = re.compile(r"^site_url:[ \t]*(.+?)[ \t]*(?:#.*)?$", re.MULTILINE)
@@ -146,9 +146,9 @@ def _build(seeds_dir: Path, out_dir: Path, report_file: Path | None, log: Callab
     if last is not None:  # nothing new, and content/ as the last build left it
         return _finish(last, log, report_file)
     cache = Cache(root)
-    tree = Tree(out_dir)
-    early = EarlySources(out_dir, tree, cache)
-    items = ingest_all(seeds, seeds_dir, tax, cache, workers or usable_cores(), stats, early)
+    items = ingest_all(seeds, seeds_dir, tax, cache, workers or usable_cores(), stats)
+    mark_duplicates(items)
+    separate_ids(items)
     kept = [i for i in items if i.article is not None]
     correct(seeds_dir, items, tax)
     results = [i.result for i in items]
@@ -158,6 +158,7 @@ def _build(seeds_dir: Path, out_dir: Path, report_file: Path | None, log: Callab
     # edited): the keys of its page, of the pages linking to it and of the lists showing it.
     metas = {id(i.article): i.meta or meta_key(i.article) for i in kept}
     out_dir.mkdir(parents=True, exist_ok=True)
+    tree = Tree(out_dir)
     sources, keys, keep = source_files(kept, out_dir, cache, stamps)
     files: dict[str, str | bytes] = {f"assets/{a.name}": a.read_bytes() for a in sorted(ASSETS_DIR.iterdir())}
     files.update(sources)
@@ -167,10 +168,10 @@ def _build(seeds_dir: Path, out_dir: Path, report_file: Path | None, log: Callab
     # source texts (first: pages link to them), renders the lists and saves the cache. With
     # few texts to write, this one also finds the near duplicates: the strands stay even.
     gate = Gate()
-    near_here = len(sources) - len(early.names) < NEAR_HERE_BELOW
+    near_here = len(sources) < NEAR_HERE_BELOW
     side = beside(article_side, kept, groups.articles, out_dir, cache, stamps, tax, metas, tree, gate,
                   not near_here)
-    written = tree.write(files, staged=early.staged())
+    written = tree.write(files)
     gate.open()
     reuse = Reuse(cache_mod.version_key(), metas,
                   lambda rel, k: unchanged_on_disk(f"{out_dir}/{rel}", k, stamps, rel)) if root else NO_REUSE

@@ -28,10 +28,7 @@ from .model import Article
 from .pipeline import Ingested, ingest
 from .render.article import article_page, with_related
 from .render.related import related_links, related_pairs
-from .staging import write_file
 from .write import Tree
-
-SOURCES = "sources"
 
 
 @dataclass
@@ -100,38 +97,13 @@ def _head(item: Ingested, cache: Cache, tax: Taxonomy) -> str:
     return article_page(replace(item.article, paragraphs=paragraphs), tax)
 
 
-class EarlySources:
-    """The source texts of a first build (no sources/ folder yet), staged while the workers
-    extract: the build's own process is mostly idle then, and 10,000 files to create after
-    extraction held the rest of the build back by seconds. Called with each item as
-    `pipeline.ingest_all` makes it unique: its id is final."""
-
-    def __init__(self, out: Path, tree: Tree, cache: Cache) -> None:
-        self.cache = cache
-        self.folder = None if os.path.lexists(out / SOURCES) else tree.stager().new_folder()
-        self.names: set[str] = set()
-
-    def __call__(self, item: Ingested) -> None:
-        if self.folder is None or item.article is None:
-            return
-        if item.text is None:  # from the cache: source_files needs it too
-            item.text = texts(item, self.cache)[1]
-        name = f"{item.article.id}.txt"
-        write_file(f"{self.folder}/{name}", item.text.encode("utf-8"))
-        self.names.add(name)
-
-    def staged(self) -> dict[str, tuple[str, set[str]]]:
-        """For Tree.write: the folder staged, and the names of its files."""
-        return {SOURCES: (self.folder, self.names)} if self.folder else {}
-
-
 def source_files(kept: list[Ingested], out: Path, cache: Cache, stamps: dict
                  ) -> tuple[dict[str, str], dict[str, str], set[str]]:
     """Each article's source text (sources/<id>.txt): (files to write, their keys, files on
     disk as they should be). Texts are read only when needed."""
     files, keys, keep = {}, {}, set()
     for item in kept:
-        rel = f"{SOURCES}/{item.article.id}.txt"
+        rel = f"sources/{item.article.id}.txt"
         key = item.source_hash if item.key else ""
         if key and unchanged_on_disk(f"{out}/{rel}", key, stamps, rel):
             keep.add(rel)

@@ -13,7 +13,6 @@ import multiprocessing
 import os
 import pickle
 import threading
-from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
@@ -115,38 +114,38 @@ def meta_key(art: Article) -> str:
     return text_hash(repr([getattr(art, name) for name in _META_FIELDS]).encode())
 
 
-class Uniques:
-    """What makes a kept article unique, decided seed by seed in seed order (as extraction
-    delivers them, so that the build can stage its source text at once):
-    - the same cleaned text under another name: one page, the others reported as duplicates;
-    - file names that differ only by case or extension ('Note.txt', 'note.md') give the same
-      id, hence one source file and ambiguous overrides: the later file gets a suffixed id."""
-
-    def __init__(self) -> None:
-        self.first: dict[str | None, Ingested] = {}  # digest -> its first item
-        self.taken: dict[str, str] = {}  # id -> its seed
-
-    def add(self, item: Ingested) -> None:
+def mark_duplicates(items: list[Ingested]) -> None:
+    """Same cleaned text under another name: one page, the others reported as duplicates."""
+    first: dict[str, Ingested] = {}
+    for item in items:
         if item.article is None:
-            return
-        original = self.first.setdefault(item.digest, item)
+            continue
+        original = first.setdefault(item.digest, item)
         if original is not item:
             item.result.status = "duplicate"
             item.result.duplicate_of = original.result.file
             item.result.page = original.result.page
             item.result.messages.append(f"{item.result.file}: same text as {original.result.file}")
             item.article = None
-            return
+
+
+def separate_ids(items: list[Ingested]) -> None:
+    """File names that differ only by case or extension ('Note.txt', 'note.md') give the same
+    id, hence one source file and ambiguous overrides: the later file gets a suffixed id."""
+    taken: dict[str, str] = {}
+    for item in items:
         art = item.article
-        if art.id in self.taken:
+        if art is None:
+            continue
+        if art.id in taken:
             new_id = f"{art.id}-{hashlib.sha256(item.result.file.encode()).hexdigest()[:6]}"
             item.result.messages.append(f"{item.result.file}: its id '{art.id}' is already used by "
-                                        f"{self.taken[art.id]}: given id '{new_id}' (rename the file to choose one)")
+                                        f"{taken[art.id]}: given id '{new_id}' (rename the file to choose one)")
             item.result.status = "warning"
             art.id, art.slug = new_id, article_slug(art.title, new_id)
             item.meta = ""
             item.result.page = art.page
-        self.taken[art.id] = item.result.file
+        taken[art.id] = item.result.file
 
 
 def _read_with_key(path: Path, shown: str) -> tuple[bytes | None, str]:
@@ -211,13 +210,11 @@ def _pool_context():
     return multiprocessing.get_context("spawn")
 
 
-def _extract_all(jobs: list, workers: int) -> Iterator[tuple[Ingested, bytes | None]]:
-    """Ingest the seeds the cache does not know, on every core; results in input order,
-    each as soon as it and those before it are done."""
+def _extract_all(jobs: list, workers: int) -> list[tuple[Ingested, bytes | None]]:
+    """Ingest the seeds the cache does not know, on every core; results in input order."""
     if workers <= 1 or len(jobs) < PARALLEL_MIN:
         # Through pickle, as from a worker: the cache's records share nothing with the build.
-        yield from (pickle.loads(pickle.dumps(ingest_job(j))) for j in jobs)
-        return
+        return [pickle.loads(pickle.dumps(ingest_job(j))) for j in jobs]
     # One seed here first: it loads and compiles what every worker needs (taxonomy, data,
     # automata, patterns), which the forked workers then share instead of each building it.
     # Not langdetect's profiles (~0.7 s): the pre-classifier answers for nearly every
@@ -225,9 +222,7 @@ def _extract_all(jobs: list, workers: int) -> Iterator[tuple[Ingested, bytes | N
     first = pickle.loads(pickle.dumps(ingest_job(jobs[0])))
     chunk = max(1, min(32, len(jobs) // (workers * 8)))
     with ProcessPoolExecutor(workers, mp_context=_pool_context(), initializer=gc.enable) as pool:
-        results = pool.map(ingest_job, jobs[1:], chunksize=chunk)  # the workers start now
-        yield first
-        yield from results
+        return [first, *pool.map(ingest_job, jobs[1:], chunksize=chunk)]
 
 
 def _from_entry(entry: Entry, key: str, path: Path) -> Ingested:
@@ -237,14 +232,11 @@ def _from_entry(entry: Entry, key: str, path: Path) -> Ingested:
                     entry.bands, entry.search, entry.meta, source_hash=entry.source_hash)
 
 
-def ingest_all(seeds: list[Path], seeds_dir: Path, tax: Taxonomy, cache: Cache, workers: int,
-               stats: list[tuple[int, ...] | None] | None = None,
-               each: Callable[[Ingested], None] | None = None) -> list[Ingested]:
-    """Every seed, from the cache when its bytes are known, else extracted (in parallel),
-    made unique (`Uniques`). `stats`: the seeds' `file_stat`, taken before any is read (a
-    file edited meanwhile is read again next time); taken here when not given. `each` is
-    called with every item in seed order, as soon as it is unique: the build's own process
-    is mostly idle while the workers extract."""
+def ingest_all(seeds: list[Path], seeds_dir: Path, tax: Taxonomy, cache: Cache,
+               workers: int, stats: list[tuple[int, ...] | None] | None = None) -> list[Ingested]:
+    """Every seed, from the cache when its bytes are known, else extracted (in parallel).
+    `stats`: the seeds' `file_stat`, taken before any is read (a file edited meanwhile is
+    read again next time); taken here when not given."""
     shown_dir = display_path(seeds_dir)
     items: list[Ingested | None] = []
     jobs = []
@@ -261,20 +253,14 @@ def ingest_all(seeds: list[Path], seeds_dir: Path, tax: Taxonomy, cache: Cache, 
             jobs.append((path, shown, data, key, cache.blobs_dir))
         else:
             cache.remember_file(shown, now, key)
-    fresh = _extract_all(jobs, workers)
-    uniques = Uniques()
+    fresh = iter(_extract_all(jobs, workers))
+    close_writer()  # this process's pack (the first seed's blob): a later build starts its own
     for i, item in enumerate(items):
         if item is None:
-            item, entry = next(fresh)
-            items[i] = item
+            items[i], entry = next(fresh)
             if entry:
-                cache.put(item.key, entry, item.blob)
-                cache.remember_file(item.result.file, stats[i], item.key)
-        uniques.add(item)
-        if each is not None:
-            each(item)
-    fresh.close()  # the workers have ended: the pool shuts down
-    close_writer()  # this process's pack (the first seed's blob): a later build starts its own
+                cache.put(items[i].key, entry, items[i].blob)
+                cache.remember_file(items[i].result.file, stats[i], items[i].key)
     return items
 
 

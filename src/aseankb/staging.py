@@ -24,14 +24,9 @@ class Stager:
         self._names = itertools.count(1)  # next() of a count is atomic: threads may share a Stager
         self.prefix = f"{os.getpid()}-"  # two builds at once (serve + CLI) never share a name
         self.made: set[str] = set()  # folders this build made sure of: one mkdir per folder, not per file
-        self.cleared = False
 
     def clear_debris(self) -> None:
-        """Remove what killed builds left; the files of a build still running are kept. Once:
-        what this process staged since is its own build's."""
-        if self.cleared:
-            return
-        self.cleared = True
+        """Remove what killed builds left; the files of a build still running are kept."""
         try:
             entries = list(os.scandir(self.folder))
         except OSError:
@@ -52,16 +47,10 @@ class Stager:
         """Files for a folder that does not exist yet, written into a new folder of the
         staging folder (returned), to be renamed into place at once by `publish_folder`:
         one rename, not one per file (10,000 source texts)."""
-        tmp = self.new_folder()
-        for name, data in files:
-            write_file(f"{tmp}/{name}", data)
-        return tmp
-
-    def new_folder(self) -> str:
-        """An empty folder in the staging folder, to fill and to `publish_folder`."""
-        self.clear_debris()  # first: it would remove what this process staged before it
         tmp = f"{self.folder}/{self.prefix}{next(self._names)}.dir"
         os.makedirs(tmp)
+        for name, data in files:
+            write_file(f"{tmp}/{name}", data)
         return tmp
 
     def publish_folder(self, tmp: str, folder: str, names: list[str]) -> None:

@@ -22,7 +22,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import shutil
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -125,18 +124,15 @@ class Tree:
                 _write_manifest(self.out, self.previous | self.planned, self.stager())
 
     def write(self, files: dict[str, str | bytes], first: dict[str, str | bytes] | None = None,
-              gate: Callable[[], None] | None = None, staged: dict[str, tuple[str, set[str]]] | None = None
-              ) -> list[str]:
+              gate: Callable[[], None] | None = None) -> list[str]:
         """The files whose bytes differ from those on disk; returns their paths. `first`:
         provisional versions of new pages, written before anything else (see write_tree).
         `gate`: returns once the pages these files link to are in place; new folders are
-        staged meanwhile, and nothing is put in place before it returns. `staged`: new
-        folders the caller staged already (Stager.new_folder), with the names of their
-        files, which hold the bytes `files` gives them."""
+        staged meanwhile, and nothing is put in place before it returns."""
         written = []
         stager = self.stager()
         ready = _Once(gate)
-        with _reported(self.out), _Folders(stager, self.out, files, ready, staged or {}) as folders:
+        with _reported(self.out), _Folders(stager, self.out, files, ready) as folders:
             if first:
                 ready()
             for rel in sorted(first or {}, key=write_order):
@@ -203,27 +199,19 @@ class _Folders:
     written by the build's other process); the renames wait for it. Every folder of a rank
     is in place before any file of a later rank is written (`before`): links always resolve."""
 
-    def __init__(self, stager: Stager, out: Path, files: dict[str, str | bytes], ready: _Once,
-                 staged: dict[str, tuple[str, set[str]]]) -> None:
+    def __init__(self, stager: Stager, out: Path, files: dict[str, str | bytes], ready: _Once) -> None:
         self.stager, self.out, self.files, self.ready = stager, out, files, ready
         self.fresh = _fresh_folders(out, files)
         for members in self.fresh.values():  # each checked before any is written
             for member in members:
                 _safe_target(out, member)
         self.written: list[str] = []
-        self.staged: dict[str, Future | str] = {}
-        for folder, (tmp, names) in staged.items():
-            if folder in self.fresh and names == {r.rpartition("/")[2] for r in self.fresh[folder]}:
-                self.staged[folder] = tmp
-            else:  # the folder exists now, or its files differ: staged again below, or written one by one
-                shutil.rmtree(tmp, ignore_errors=True)
-        todo = [folder for folder in self.fresh if folder not in self.staged]
-        self.pool = ThreadPoolExecutor(FOLDER_THREADS) if len(todo) > 1 else None
+        self.pool = ThreadPoolExecutor(FOLDER_THREADS) if len(self.fresh) > 1 else None
         # All staged from the start, in the order they are due: a folder staged while the
         # gate is closed or a file of an existing folder waits for it is time gained.
+        order = sorted(self.fresh, key=lambda folder: write_order(self.fresh[folder][0]))
         stage = self._stage if self.pool is None else lambda members: self.pool.submit(self._stage, members)
-        for folder in sorted(todo, key=lambda folder: write_order(self.fresh[folder][0])):
-            self.staged[folder] = stage(self.fresh[folder])
+        self.staged: dict[str, Future | str] = {folder: stage(self.fresh[folder]) for folder in order}
         self.pending: list[str] = []  # folders due, to put in place at the next rank
         self.due: set[str] = set()
         self.rank = 0
