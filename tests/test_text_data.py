@@ -10,6 +10,7 @@ import zlib
 from collections import Counter
 from pathlib import Path
 
+import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -113,3 +114,28 @@ def test_search_words_fast_way_on_every_character_it_takes() -> None:
         part = fast[i:i + 256]
         for text in (" ".join(part), "a".join(part), " ".join(f"É{c}d’x{c}\u0301s" for c in part)):
             assert set(word_string(text.lower()).split()) == set(search_words(text)), part[0]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(TEXTS, max_size=8))
+def test_a_batch_of_texts_gets_the_sketches_and_min_hashes_of_each_alone(texts: list[str]) -> None:
+    """The worker computes sketches and min-hashes for a batch of seeds at once (short texts,
+    empty ones and sparse sketches among them): the values of the plain definitions."""
+    words = [dedup.ascii_words(t.lower()) for t in texts]
+    sketches = dedup.sketch_arrays(words)
+    assert len(sketches) == len(texts)
+    for text, sampled in zip(texts, sketches, strict=True):
+        assert sampled.dtype == np.int64
+        assert sampled.tobytes() == dedup.pack(frozenset(h for h in plain_shingles(text) if h % dedup.SAMPLE == 0))
+    assert minhash.minhashes_of(sketches) == [plain_minhashes(frozenset(s.tolist())) for s in sketches]
+
+
+def test_a_batch_of_seeds_and_random_sketches_gets_the_values_of_each_alone() -> None:
+    texts = [seed.read_text(encoding="utf-8") for seed in SEEDS] + ["", "un", "un deux trois"]
+    words = [dedup.ascii_words(t.lower()) for t in texts]
+    assert [s.tobytes() for s in dedup.sketch_arrays(words)] == [
+        dedup.pack(frozenset(h for h in plain_shingles(t) if h % dedup.SAMPLE == 0)) for t in texts]
+    rng = random.Random(11)
+    sketches = [np.array(sorted({rng.getrandbits(64) - 2**63 for _ in range(size)}), dtype=np.int64)
+                for size in (1, 3, 0, 40, 150, 1000, 2)]
+    assert minhash.minhashes_of(sketches) == [plain_minhashes(frozenset(s.tolist())) for s in sketches]

@@ -75,32 +75,39 @@ def _permuted(s: np.ndarray) -> np.ndarray:
     return np.where(total >= _MASK61, total - _MASK61, total)
 
 
-def signature(s: frozenset[int] | np.ndarray) -> np.ndarray:
-    """The BINS min-hashes of a sketch (uint64; empty for an empty sketch)."""
-    arr = s if isinstance(s, np.ndarray) else np.fromiter(s, dtype=np.int64, count=len(s))
-    if not len(arr):
-        return np.zeros(0, dtype=np.uint64)
-    values = _permuted(arr)
-    mins = np.full(BINS, _EMPTY, dtype=np.uint64)
-    np.minimum.at(mins, values % np.uint64(BINS), values // np.uint64(BINS))  # each bin's least value
-    filled = mins != _EMPTY
-    empty = np.flatnonzero(~filled)
-    if len(empty):  # the first filled bin in each empty bin's probe order
-        probes = PROBE_ORDER[empty, :FIRST_PROBES]
-        hit = filled[probes]
-        first = hit.argmax(axis=1)
-        rows = np.arange(len(empty))
-        if not hit[rows, first].all():  # a sparse sketch: its whole probe order
-            probes = PROBE_ORDER[empty]
-            first = filled[probes].argmax(axis=1)
-        mins[empty] = mins[probes[rows, first]]
-    return mins
-
-
 def minhashes(s: frozenset[int] | np.ndarray) -> bytes:
     """The sketch's BINS min-hashes, their low 32 bits packed (empty for an empty sketch):
     computed once at extraction and kept in the cache (768 bytes an article)."""
-    return signature(s).astype(np.uint32).tobytes()
+    arr = s if isinstance(s, np.ndarray) else np.fromiter(s, dtype=np.int64, count=len(s))
+    return minhashes_of([arr])[0]
+
+
+def minhashes_of(sketches: list[np.ndarray]) -> list[bytes]:
+    """`minhashes` of each sketch (int64 arrays), computed for all of them at once (a
+    worker's batch of seeds: numpy's cost per call is shared). Each bin's min-hash is its
+    least value; each empty bin then takes that of the first filled bin in its probe order."""
+    sizes = np.fromiter(map(len, sketches), dtype=np.int64, count=len(sketches))
+    if not len(sketches) or not sizes.any():
+        return [b""] * len(sketches)
+    values = _permuted(np.concatenate(sketches))
+    mins = np.full(len(sketches) * BINS, _EMPTY, dtype=np.uint64)
+    slot = np.repeat(np.arange(len(sketches)) * BINS, sizes) + (values % np.uint64(BINS)).astype(np.int64)
+    np.minimum.at(mins, slot, values // np.uint64(BINS))
+    mins = mins.reshape(len(sketches), BINS)
+    filled = mins != _EMPTY
+    doc, empty = np.nonzero(~filled & (sizes > 0)[:, None])
+    if len(doc):
+        probes = PROBE_ORDER[empty, :FIRST_PROBES]
+        hit = filled[doc[:, None], probes]
+        first = hit.argmax(axis=1)
+        chosen = probes[np.arange(len(doc)), first]
+        sparse = np.flatnonzero(~hit[np.arange(len(doc)), first])
+        if len(sparse):  # none among the first probes: the whole probe order
+            whole = PROBE_ORDER[empty[sparse]]
+            chosen[sparse] = whole[np.arange(len(sparse)), filled[doc[sparse, None], whole].argmax(axis=1)]
+        mins[doc, empty] = mins[doc, chosen]
+    low = mins.astype(np.uint32)
+    return [low[i].tobytes() if size else b"" for i, size in enumerate(sizes.tolist())]
 
 
 def _matrix(hashes: list[bytes]) -> tuple[np.ndarray, np.ndarray]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import itertools
 import multiprocessing
 import os
 import pickle
@@ -21,10 +22,10 @@ from .blobs import Loc, close_writer
 from .cache import Cache, Entry, file_stat, seed_key, text_hash, write_blob
 from .clean import clean
 from .config import Taxonomy, load_taxonomy
-from .dedup import ascii_words, sketch_array
+from .dedup import ascii_words, sketch_arrays
 from .errors import SeedError
 from .extract import article_slug, extract
-from .minhash import minhashes
+from .minhash import minhashes_of
 from .model import Article, SeedResult
 from .prepare import prepare, require_text
 from .read import decode, read_seed
@@ -35,6 +36,7 @@ from .search_pages import article_search
 
 IGNORED_NAMES = {"overrides.yaml", "overrides.yml", "README.md", "README.txt"}
 PARALLEL_MIN = 64  # below this many seeds to extract, starting worker processes costs more than it saves
+BATCH = 32  # seeds per worker task: a small batch still shares numpy's cost per call (ingest_jobs)
 
 
 @dataclass
@@ -157,21 +159,46 @@ def _read_with_key(path: Path, shown: str) -> tuple[bytes | None, str]:
     return data, seed_key(path.name, shown, data)
 
 
-def ingest_job(job: tuple[Path, str, bytes | None, str | None, Path | None]) -> tuple[Ingested, bytes | None]:
-    """A worker's task: ingest one seed, store its texts in the cache, and what later stages
-    need of them (a sketch for near duplicates, word counts for related articles, words
-    for search)."""
+Job = tuple[Path, str, bytes | None, str | None, Path | None]  # path, shown, bytes, cache key, blobs folder
+
+
+def ingest_job(job: Job) -> tuple[Ingested, bytes | None]:
+    """`ingest_jobs` of one seed."""
+    return ingest_jobs([job])[0]
+
+
+def ingest_jobs(jobs: list[Job]) -> list[tuple[Ingested, bytes | None]]:
+    """A worker's task: ingest a few seeds, store their texts in the cache, and what later
+    stages need of them (a sketch for near duplicates, word counts for related articles,
+    words for search). The sketches and min-hashes of the batch are computed together: on
+    a 600-word article numpy's cost per call outweighs its cost per word."""
+    tax = load_taxonomy()
+    items = [_ingest_one(job, tax) for job in jobs]
+    texts = [(item, words) for item, words in items if words is not None]
+    sketches = sketch_arrays([words for _item, words in texts])
+    for (item, _words), sampled, bands in zip(texts, sketches, minhashes_of(sketches), strict=True):
+        item.sketch, item.bands = sampled.tobytes(), bands  # pack(): sorted int64
+    return [_finish(item, tax) for item, _words in items]
+
+
+def _ingest_one(job: Job, tax: Taxonomy) -> tuple[Ingested, list[bytes] | None]:
+    """One seed ingested, with the words of its text when it is an article to cache."""
     path, shown, data, key, blobs = job
     if key is None:
         data, key = _read_with_key(path, shown)
-    tax = load_taxonomy()
     item = ingest(path, tax, shown, data)
     item.key, item.path = key, path
-    if not key:
+    if not key or not item.article:
         return item, None
-    if item.article:
-        _text_data(item)
-        item.blob = write_blob(blobs, item.article.paragraphs, item.text)
+    words = _text_data(item)
+    item.blob = write_blob(blobs, item.article.paragraphs, item.text)
+    return item, words
+
+
+def _finish(item: Ingested, tax: Taxonomy) -> tuple[Ingested, bytes | None]:
+    """The item as the build receives it, and its cache record."""
+    if not item.key:
+        return item, None
     result = replace(item.result, messages=list(item.result.messages))  # the build mutates its own
     article = replace(item.article, paragraphs=[]) if item.article else None
     source_hash = text_hash(item.text.encode()) if item.article else None
@@ -187,18 +214,17 @@ def ingest_job(job: tuple[Path, str, bytes | None, str | None, Path | None]) -> 
                        item.search, item.meta).dumps()
 
 
-def _text_data(item: Ingested) -> None:
-    """What later stages need of the article's text: its sketch and min-hashes (near
-    duplicates), word counts (related articles), search words and summary. The text is
+def _text_data(item: Ingested) -> list[bytes]:
+    """What later stages need of the article's text: word counts (related articles), search
+    words and summary; returns its words, for its sketch (near duplicates). The text is
     lower-cased and cut into words once, for the sketch and the word counts alike."""
     art = item.article
     lowered = "\n".join(art.paragraphs).lower()
     words = ascii_words(lowered)
-    sampled = sketch_array(words)
-    item.sketch, item.bands = sampled.tobytes(), minhashes(sampled)  # pack(): sorted int64
     item.terms = term_vector(term_counts(art, words))
     art.summary = summary_text(art)
     item.search = article_search(art.paragraphs, lowered)
+    return words
 
 
 def _pool_context():
@@ -210,19 +236,23 @@ def _pool_context():
     return multiprocessing.get_context("spawn")
 
 
-def _extract_all(jobs: list, workers: int) -> list[tuple[Ingested, bytes | None]]:
+def _extract_all(jobs: list[Job], workers: int) -> list[tuple[Ingested, bytes | None]]:
     """Ingest the seeds the cache does not know, on every core; results in input order."""
     if workers <= 1 or len(jobs) < PARALLEL_MIN:
         # Through pickle, as from a worker: the cache's records share nothing with the build.
-        return [pickle.loads(pickle.dumps(ingest_job(j))) for j in jobs]
+        return [pickle.loads(pickle.dumps(r)) for batch in _batches(jobs, BATCH) for r in ingest_jobs(batch)]
     # One seed here first: it loads and compiles what every worker needs (taxonomy, data,
     # automata, patterns), which the forked workers then share instead of each building it.
     # Not langdetect's profiles (~0.7 s): the pre-classifier answers for nearly every
     # article, so a worker loads them only when one needs them.
     first = pickle.loads(pickle.dumps(ingest_job(jobs[0])))
-    chunk = max(1, min(32, len(jobs) // (workers * 8)))
+    size = max(1, min(BATCH, len(jobs) // (workers * 8)))
     with ProcessPoolExecutor(workers, mp_context=_pool_context(), initializer=gc.enable) as pool:
-        return [first, *pool.map(ingest_job, jobs[1:], chunksize=chunk)]
+        return [first, *itertools.chain.from_iterable(pool.map(ingest_jobs, _batches(jobs[1:], size)))]
+
+
+def _batches(jobs: list[Job], size: int) -> list[list[Job]]:
+    return [jobs[i:i + size] for i in range(0, len(jobs), size)]
 
 
 def _from_entry(entry: Entry, key: str, path: Path) -> Ingested:
