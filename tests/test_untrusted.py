@@ -446,3 +446,19 @@ def test_near_copy_found_among_many_unrelated_texts() -> None:
     assert list(found) == [len(texts) - 1] and found[len(texts) - 1][0] == 120
     assert 0.5 < found[len(texts) - 1][1] < 1
     assert near_duplicates(unrelated) == {}
+
+
+@pytest.mark.parametrize("expected", [0, 10, 1000, 150_000])
+def test_a_seed_is_read_whole_whatever_size_was_expected_and_never_past_the_limit(tmp_path: Path,
+                                                                                 expected: int) -> None:
+    """The read asks for the size the lstat gave, then reads on: a seed that grew since is
+    read whole, up to the limit and not a byte past it."""
+    from aseankb.read import _read_at_most
+
+    data = bytes(random.Random(expected).getrandbits(8) for _ in range(150_001))
+    path = tmp_path / "grown.txt"
+    path.write_bytes(data)
+    assert _read_at_most(path, 200_000, expected) == data
+    assert _read_at_most(path, 100_001, expected) == data[:100_001]
+    path.write_bytes(b"")
+    assert _read_at_most(path, 200_000, expected) == b""
