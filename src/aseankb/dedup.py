@@ -96,9 +96,11 @@ def sketch_arrays(texts: list[list[bytes]]) -> list[np.ndarray]:
     padded = np.where(sizes > 0, np.maximum(sizes, SHINGLE), 0)  # 1 to 4 words: padded with zeros
     ends = np.cumsum(padded)
     starts = ends - padded
-    ids = np.zeros(int(ends[-1]) if len(ends) else 0, dtype=np.uint64)
-    ids[np.repeat(starts - np.cumsum(sizes) + sizes, sizes) + np.arange(int(sizes.sum()))] = np.fromiter(
-        map(_CRC.__getitem__, itertools.chain.from_iterable(texts)), dtype=np.uint64, count=int(sizes.sum()))
+    ids = np.zeros(int(ends[-1]), dtype=np.uint64)
+    # The words of all texts one after the other, each text from its start in `ids`.
+    total = int(sizes.sum())
+    ids[np.repeat(starts - np.cumsum(sizes) + sizes, sizes) + np.arange(total)] = np.fromiter(
+        map(_CRC.__getitem__, itertools.chain.from_iterable(texts)), dtype=np.uint64, count=total)
     hashes = _tuple_hashes(ids)
     # The windows that lie within one text: n - SHINGLE + 1 from each text's start.
     windows = np.maximum(padded - SHINGLE + 1, 0)
