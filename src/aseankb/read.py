@@ -19,7 +19,7 @@ from .errors import SeedError
 
 VISIBLE_ASCII_RE = re.compile(r"[!-~]")
 
-READ_CHUNK = 65_536
+READ_CHUNK = 65_536  # reads after the first (of the size the lstat gave): a file may have grown
 MAX_BYTES = 500_000  # a news article is ~2-50 kB; 500 kB is a scraper's accident (and bounds a build)
 LARGE_BYTES = 100_000  # accepted, but worth a look: likely several articles or a whole page dump
 BINARY_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF", b"PK\x03\x04", b"\x7fELF",
