@@ -81,10 +81,7 @@ _R31, _R33 = np.uint64(31), np.uint64(33)
 def shingle_hashes(words: list[bytes]) -> np.ndarray:
     """The hash of each word 5-gram (int64, in text order, repeats kept): hash() of the
     tuple of the words' crc32, a text of 1 to 4 words padded with zeros."""
-    ids = np.fromiter(map(_CRC.__getitem__, words), dtype=np.uint64, count=len(words))
-    if 0 < len(ids) < SHINGLE:
-        ids = np.concatenate([ids, np.zeros(SHINGLE - len(ids), dtype=np.uint64)])
-    return _tuple_hashes(ids)
+    return _shingles_of([words])[0]
 
 
 def sketch_arrays(texts: list[list[bytes]]) -> list[np.ndarray]:
@@ -92,21 +89,7 @@ def sketch_arrays(texts: list[list[bytes]]) -> list[np.ndarray]:
     article of 600 words, numpy's cost per call outweighs its cost per word."""
     if not texts:
         return []
-    sizes = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
-    padded = np.where(sizes > 0, np.maximum(sizes, SHINGLE), 0)  # 1 to 4 words: padded with zeros
-    ends = np.cumsum(padded)
-    starts = ends - padded
-    ids = np.zeros(int(ends[-1]), dtype=np.uint64)
-    # The words of all texts one after the other, each text from its start in `ids`.
-    total = int(sizes.sum())
-    ids[np.repeat(starts - np.cumsum(sizes) + sizes, sizes) + np.arange(total)] = np.fromiter(
-        map(_CRC.__getitem__, itertools.chain.from_iterable(texts)), dtype=np.uint64, count=total)
-    hashes = _tuple_hashes(ids)
-    # The windows that lie within one text: n - SHINGLE + 1 from each text's start.
-    windows = np.maximum(padded - SHINGLE + 1, 0)
-    at = np.repeat(starts - np.cumsum(windows) + windows, windows) + np.arange(int(windows.sum()))
-    doc = np.repeat(np.arange(len(texts)), windows)
-    hashes = hashes[at]
+    hashes, doc = _shingles_of(texts)
     keep = hashes % SAMPLE == 0  # numpy's % of an int64 is Python's
     hashes, doc = hashes[keep], doc[keep]
     order = np.lexsort((hashes, doc))  # by text, then hash: each text's sample sorted
@@ -117,14 +100,25 @@ def sketch_arrays(texts: list[list[bytes]]) -> list[np.ndarray]:
     return np.split(hashes, np.searchsorted(doc, np.arange(1, len(texts))))
 
 
-def _tuple_hashes(ids: np.ndarray) -> np.ndarray:
-    """`shingle_hashes`' arithmetic on an array of word crc32s (uint64, scaled in place):
-    the hash of every window of SHINGLE of them (int64)."""
+def _shingles_of(texts: list[list[bytes]]) -> tuple[np.ndarray, np.ndarray]:
+    """`shingle_hashes` of every text, one text after the other, and the index of the text
+    each hash comes from."""
+    sizes = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+    padded = np.where(sizes > 0, np.maximum(sizes, SHINGLE), 0)  # 1 to 4 words: padded with zeros
+    ends = np.cumsum(padded)
+    starts = ends - padded
+    ids = np.zeros(int(ends[-1]), dtype=np.uint64)  # callers give at least one text
+    # The words of all texts one after the other, each text from its start in `ids`.
+    total = int(sizes.sum())
+    ids[np.repeat(starts - np.cumsum(sizes) + sizes, sizes) + np.arange(total)] = np.fromiter(
+        map(_CRC.__getitem__, itertools.chain.from_iterable(texts)), dtype=np.uint64, count=total)
+    # hash() of each window of SHINGLE crc32s (hash(int) of a crc32 is itself; the
+    # arithmetic wraps as in C), then the windows that lie within one text.
     n = max(0, len(ids) - SHINGLE + 1)
     ids *= _XX2
     acc = np.full(n, _XX5, dtype=np.uint64)
     high = np.empty(n, dtype=np.uint64)
-    for i in range(SHINGLE):  # hash(int) of a crc32 is itself; the arithmetic wraps as in C
+    for i in range(SHINGLE):
         acc += ids[i:i + n]
         np.right_shift(acc, _R33, out=high)  # in place: no new array per step
         acc <<= _R31
@@ -132,7 +126,9 @@ def _tuple_hashes(ids: np.ndarray) -> np.ndarray:
         acc *= _XX1
     acc += _LEN_MIX
     acc[acc == _MINUS_ONE] = 1546275796  # tuplehash never returns -1
-    return acc.view(np.int64)
+    windows = np.maximum(padded - SHINGLE + 1, 0)  # n - SHINGLE + 1 from each text's start
+    at = np.repeat(starts - np.cumsum(windows) + windows, windows) + np.arange(int(windows.sum()))
+    return acc.view(np.int64)[at], np.repeat(np.arange(len(texts)), windows)
 
 
 def shingles(text: str) -> frozenset[int]:
