@@ -1,5 +1,6 @@
-"""The shell scripts the README gives (scripts/site.sh, scripts/test.sh and what they
-source) and CI's entry point (.ci/run): ShellCheck-clean, and the interpreter choice."""
+"""The scripts the README gives: the shell ones (scripts/site.sh, scripts/test.sh and what
+they source) and CI's entry point (.ci/run), ShellCheck-clean, and the interpreter choice;
+the benchmark's setting aside; the weights measure."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+
+import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -70,8 +73,6 @@ def test_measure_weights_counts_the_words_whose_rounded_frequency_a_new_article_
     """Word x is in articles 0-3 (df 4: without any one of them, 3, and 3 -> 4 crosses a power
     of two), y only in article 0 (no other article), z in articles 2 and 4 (df 2: 1 -> 2 crosses)."""
     weights = _script("measure_weights", monkeypatch)
-    import numpy as np
-
     doc = np.array([0, 0, 1, 2, 2, 3, 4])
     term = np.array([0, 1, 0, 0, 2, 0, 2])
     signatures = (np.array([0, 1, 2, 3, 4]), np.array([0, 0, 0, 0, 2]))  # each article's first word
