@@ -5,4 +5,4 @@ no MkDocs hooks (Zensical) build the same site with `aseankb build`, then
 `aseankb search-index --site site` after the site is built.
 """
 
-from aseankb.mkdocs_hooks import on_post_build, on_pre_build, on_serve  # noqa: F401
+from aseankb.mkdocs_hooks import on_files, on_post_build, on_pre_build, on_serve, on_startup  # noqa: F401

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from . import sitestate
 from .build import BuildResult, build
 from .cache import CACHE_DIR_NAME, version_key
 from .config import DATA_DIR, load_taxonomy
@@ -33,6 +34,9 @@ log = logging.getLogger("mkdocs.plugins.aseankb")
 EPOCH_VAR = "SOURCE_DATE_EPOCH"
 _pinned: dict[str, str] = {}  # the value we set ourselves (serve rebuilds may move it)
 _built: dict[str, BuildResult] = {}  # the last on_pre_build's build, for on_post_build
+_startup: dict[str, object] = {"command": "build", "dirty": False}  # from on_startup
+_runs: dict[str, sitestate.Run] = {}  # this build's site folder (sitestate.py)
+_served: dict[str, dict] = {}  # mkdocs serve: the last build's record, kept in this process
 
 
 def _root(config) -> Path:
@@ -61,12 +65,17 @@ def _build(config, say) -> BuildResult | None:
     return build(seeds, Path(config.docs_dir), log=say, cache_dir=_root(config) / CACHE_DIR_NAME)
 
 
+def on_startup(command: str, dirty: bool, **_kwargs) -> None:
+    _startup.update(command=command, dirty=dirty)
+
+
 def on_pre_build(config, **_kwargs) -> None:
     _built.clear()
     try:
         outcome = _build(config, lambda m: log.info("aseankb: %s", m))
     except ConfigError as exc:  # a bad overrides or taxonomy file: one clear line, no traceback
         raise PluginError(f"aseankb: configuration error: {exc}") from None
+    _start_site(config)
     if outcome is None:
         return
     _built["last"] = outcome
@@ -75,13 +84,53 @@ def on_pre_build(config, **_kwargs) -> None:
         log.info("aseankb: %d pages written, %d removed", len(outcome.written), len(outcome.removed))
 
 
+def _start_site(config) -> None:
+    """sitestate.py: may this build be dirty? If not, the site folder is emptied now."""
+    from mkdocs.utils import clean_directory
+
+    site, serving = Path(config.site_dir), _startup["command"] == "serve"
+    root = _root(config) / CACHE_DIR_NAME
+    keep = None if serving or os.environ.get("ASEANKB_NO_CACHE") else sitestate.state_file(root, site)
+    theme = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
+    hooks = [Path(m.__file__) for m in config.hooks.values() if getattr(m, "__file__", None)]
+    run = sitestate.Run(site, keep, sitestate.fingerprint(Path(config.config_file_path), config.site_url,
+                                                           config.use_directory_urls, theme, hooks),
+                        memory=_served if serving else None)
+    reason = sitestate.start(run, bool(_startup["dirty"]), sitestate.nav_titled(config.nav))
+    if _startup["dirty"]:
+        sitestate.quiet_dirty_notes(logging.getLogger("mkdocs.commands.build"))
+        if reason:
+            log.info("aseankb: dirty build made in full (%s)", reason)
+            clean_directory(str(site))
+        else:
+            log.info("aseankb: dirty build: only the pages changed since the last build are rendered")
+    old = _runs.pop("site", None)  # a build that stopped before on_post_build (mkdocs serve)
+    if old is not None:
+        logging.getLogger("mkdocs").removeHandler(old.warnings)
+    logging.getLogger("mkdocs").addHandler(run.warnings)
+    _runs["site"] = run
+
+
+def on_files(files, **_kwargs):
+    run = _runs.get("site")
+    if run is not None:
+        run.outputs = {f.dest_uri for f in files if not f.inclusion.is_excluded()}
+    return files
+
+
 def on_post_build(config, **_kwargs) -> None:
     outcome = _built.get("last")
     if outcome is None or outcome.search is None:
         log.warning("aseankb: no search index: content/ was not built by aseankb in this run")
-        return
-    build_index(Path(config.site_dir), outcome.search, directory_urls=config.use_directory_urls,
-                nav=config.nav, log=lambda m: log.info("aseankb: %s", m))
+    else:
+        build_index(Path(config.site_dir), outcome.search, directory_urls=config.use_directory_urls,
+                    nav=config.nav, log=lambda m: log.info("aseankb: %s", m))
+    run = _runs.pop("site", None)
+    if run is not None:
+        logging.getLogger("mkdocs").removeHandler(run.warnings)
+        stale = sitestate.finish(run)
+        if stale:
+            log.info("aseankb: %d outputs of pages and files now gone removed from %s", len(stale), run.site)
 
 
 def index_site(config_file: Path, site: Path | None = None, *,
