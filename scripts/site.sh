@@ -10,7 +10,9 @@ fi
 case "${1:-build}" in
   build)
     .venv/bin/aseankb build --report site-report.json
-    .venv/bin/mkdocs build --strict  # its hook also runs `aseankb search-index --site site`
+    # --dirty: only the pages aseankb rewrote are rendered again (aseankb/sitestate.py renders
+    # everything when there is no earlier site, or mkdocs.yml, the theme or aseankb changed).
+    .venv/bin/mkdocs build --strict --dirty  # its hook also runs `aseankb search-index --site site`
     echo "Site built in site/: serve it (./scripts/site.sh serve); to open it from a folder: ./scripts/site.sh offline"
     ;;
   offline)
@@ -23,7 +25,7 @@ case "${1:-build}" in
     ;;
   serve)
     .venv/bin/aseankb build
-    exec .venv/bin/mkdocs serve --dev-addr "${ADDR:-127.0.0.1:8000}"
+    exec .venv/bin/mkdocs serve --dirty --dev-addr "${ADDR:-127.0.0.1:8000}"
     ;;
   *) echo "usage: $0 [build|serve|offline]" >&2; exit 2 ;;
 esac

@@ -55,7 +55,7 @@ def test_workflow_build_steps_exist() -> None:
     steps = build_steps()
     assert "aseankb build --strict --report report.json" in steps["kb"]
     assert "aseankb report-md report.json" in steps["summary"] and "GITHUB_STEP_SUMMARY" in steps["summary"]
-    assert "mkdocs build --strict" in steps["site"]
+    assert "mkdocs build --strict --dirty" in steps["site"]
 
 
 def test_new_seed_lands(project: Path) -> None:
@@ -71,6 +71,8 @@ def test_new_seed_lands(project: Path) -> None:
     summary.unlink()
     second = run_ci_build(project, summary)
     assert "WARNING" not in second["site"].stderr
+    # The site of the first run is kept (the workflow caches it): only changed pages are rendered.
+    assert "only the pages changed since the last build are rendered" in second["site"].stderr
     after = tree_hashes(content)
     assert_no_unresolved_env(project)
 

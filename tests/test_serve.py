@@ -49,7 +49,7 @@ def serving(project: Path, **env: str) -> Iterator[tuple[subprocess.Popen, str]]
     port = free_port()
     log = project / "serve.log"
     with log.open("w", encoding="utf-8") as out:
-        proc = subprocess.Popen([str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        proc = subprocess.Popen([str(BIN / "mkdocs"), "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
                                 cwd=project, stdout=out, stderr=subprocess.STDOUT, start_new_session=True, env=env)
     base = f"http://127.0.0.1:{port}/"
     try:

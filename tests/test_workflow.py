@@ -73,7 +73,7 @@ def test_deploys_only_from_main_with_pages_permissions() -> None:
 def test_build_job_caches_and_tests() -> None:
     steps = _workflow()["jobs"]["build"]["steps"]
     cached = {s["with"]["path"] for s in steps if s.get("uses", "").startswith("actions/cache@")}
-    assert cached == {".aseankb-cache/", "/tmp/pip-cache"}
+    assert cached == {".aseankb-cache/\ncontent/\nsite/\n", "/tmp/pip-cache"}
     scripts = "\n".join(s.get("run", "") for s in steps)
     for command in ("pip install -e '.[test]'", "aseankb build --strict", "mkdocs build --strict",
                     "python -m pytest", "ruff check", "apt-get install -y -qq chromium"):
