@@ -96,7 +96,9 @@ def _start_site(config) -> None:
     run = sitestate.Run(site, keep, sitestate.fingerprint(Path(config.config_file_path), config.site_url,
                                                            config.use_directory_urls, theme, hooks),
                         memory=_served if serving else None)
-    reason = sitestate.start(run, bool(_startup["dirty"]), sitestate.nav_titled(config.nav))
+    tags = config.plugins.get("material/tags") or config.plugins.get("tags")
+    blocked = sitestate.blocker(config.nav, bool(tags and tags.config.get("export")))
+    reason = sitestate.start(run, bool(_startup["dirty"]), blocked)
     if _startup["dirty"]:
         sitestate.quiet_dirty_notes(logging.getLogger("mkdocs.commands.build"))
         if reason:

@@ -2,9 +2,10 @@
 
 MkDocs' --dirty renders only the pages whose Markdown is newer than their HTML. In general
 that leaves navigation and links stale, hence MkDocs' warning. Here a page's HTML depends
-only on its own Markdown, the configuration, the theme and the navigation, and
-mkdocs.yml spells the navigation out with titles (articles stay out of it); aseankb
-rewrites every page whose lists or links change. So a dirty build equals a clean one when
+only on its own Markdown, the configuration, the theme and the navigation: mkdocs.yml
+spells the navigation out with titles (articles stay out of it), no plugin writes a file
+gathering every page (the tags plugin's export is off), and aseankb rewrites every page
+whose lists or links change (`blocker` checks the configuration's part). So a dirty build equals a clean one when
 1. none of the configuration, theme, hooks or renderer changed since the last build into
    the same site folder: checked with a fingerprint;
 2. the HTML of pages removed since then is deleted: done from the list of outputs the
@@ -71,6 +72,15 @@ def fingerprint(config_file: Path, site_url: str | None, directory_urls: bool,
     return h.hexdigest()
 
 
+def blocker(nav: object, tags_export: bool) -> str | None:
+    """What in the configuration makes a page's HTML depend on other pages (None: nothing)."""
+    if not nav_titled(nav):
+        return "an entry of mkdocs.yml's nav has no title"
+    if tags_export:  # one file gathering every page's tags: a dirty build would list only its own
+        return "the tags plugin exports tags.json (set its `export: false`)"
+    return None
+
+
 def nav_titled(nav: object) -> bool:
     """Whether every entry of MkDocs' `nav` setting has its title: an untitled entry takes
     its page's title, which a dirty build does not read."""
@@ -85,25 +95,24 @@ def state_file(cache_root: Path, site: Path) -> Path:
     return cache_root / f"site-{hashlib.sha256(str(site.resolve()).encode()).hexdigest()[:16]}.json"
 
 
-def start(run: Run, dirty: bool, trusted_nav: bool) -> str | None:
+def start(run: Run, dirty: bool, blocked: str | None = None) -> str | None:
     """Before a build: the reason the site folder must be emptied (None: a dirty build may
-    keep it). The record is removed first, so that an interrupted build is not trusted."""
+    keep it); `blocked`: what `blocker` found. The record is removed first, so that an
+    interrupted build is not trusted."""
     previous = _load(run)
     if previous is not None and previous.get("fingerprint") == run.fingerprint:
         run.previous = set(previous.get("outputs", []))
     if not dirty:
         return None
-    reason = _reason(previous, run, trusted_nav)
+    reason = blocked or _reason(previous, run)
     if reason:
         _forget(run)
     return reason
 
 
-def _reason(previous: dict | None, run: Run, trusted_nav: bool) -> str | None:
+def _reason(previous: dict | None, run: Run) -> str | None:
     if run.state_file is None and run.memory is None:
         return "no cache folder to remember the last build in"
-    if not trusted_nav:
-        return "an entry of mkdocs.yml's nav has no title"
     if previous is None:
         return "no record of a finished build into this folder"
     if previous.get("fingerprint") != run.fingerprint:
