@@ -130,7 +130,9 @@ def finish(run: Run) -> list[str]:
         _remove(run.site, rel)
     data = {"fingerprint": run.fingerprint, "warnings": run.warnings.count, "outputs": sorted(run.outputs)}
     if run.state_file is not None:
-        atomic_write(run.state_file, json.dumps(data, separators=(",", ":")).encode())
+        blob = json.dumps(data, separators=(",", ":")).encode()
+        if _file_bytes(run.state_file) != blob:  # a build with nothing new writes nothing
+            atomic_write(run.state_file, blob)
     elif run.memory is not None:
         run.memory[str(run.site)] = data
     return stale
