@@ -2,10 +2,11 @@
 
 MkDocs' --dirty renders only the pages whose Markdown is newer than their HTML. In general
 that leaves navigation and links stale, hence MkDocs' warning. Here a page's HTML depends
-only on its own Markdown, the configuration, the theme and the navigation: mkdocs.yml
-spells the navigation out with titles (articles stay out of it), no plugin writes a file
-gathering every page (the tags plugin's export is off), and aseankb rewrites every page
-whose lists or links change (`blocker` checks the configuration's part). So a dirty build equals a clean one when
+only on its own Markdown, the configuration, the theme and the navigation:
+- mkdocs.yml spells the navigation out with titles (articles stay out of it), and no
+  plugin writes a file gathering every page (the tags plugin's export is off): `blocker`;
+- aseankb rewrites every page whose lists or links change.
+So a dirty build equals a clean one when
 1. none of the configuration, theme, hooks or renderer changed since the last build into
    the same site folder: checked with a fingerprint;
 2. the HTML of pages removed since then is deleted: done from the list of outputs the
