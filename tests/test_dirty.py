@@ -79,6 +79,16 @@ def test_theme_override_change_renders_everything(project: Path) -> None:
     assert "dirty build made in full" in _site(project, "--dirty")
 
 
+def test_site_written_by_something_else_renders_everything(project: Path) -> None:
+    _kb(project)
+    _site(project)
+    home = project / "site" / "index.html"
+    home.write_text(home.read_text(encoding="utf-8").replace("</body>", "<!-- Zensical -->\n</body>"), encoding="utf-8")
+    log = _site(project, "--dirty")
+    assert "dirty build made in full (the site folder was written by something else" in log
+    assert "Zensical" not in home.read_text(encoding="utf-8")
+
+
 def test_first_dirty_build_without_a_record_is_full(project: Path) -> None:
     _kb(project)
     (project / "site" / "stale.html").parent.mkdir(parents=True)

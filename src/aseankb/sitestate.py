@@ -12,7 +12,9 @@ So a dirty build equals a clean one when
 2. the HTML of pages removed since then is deleted: done from the list of outputs the
    last build recorded;
 3. the last build logged no warning: a page that warned is not trusted as written (a
-   strict build would otherwise warn once, then pass on the next run).
+   strict build would otherwise warn once, then pass on the next run);
+4. nothing else wrote the folder since (Zensical uses the same one): the size and mtime
+   of a few files (MARKS) are as that build left them.
 When any check fails the site folder is emptied first, so that everything is rendered
 again. tests/test_dirty.py checks that a dirty build gives the same bytes as a clean one.
 """
@@ -33,6 +35,9 @@ from .write import atomic_write
 DIRTY_WARNING = "A 'dirty' build is being performed"  # MkDocs' own warning, start of its text
 STALE_NOTE = "The directory contains stale files"  # MkDocs' note on a dirty build: removed here
 DISTRIBUTIONS = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2")
+# Files every build writes (the last two) or that any site has: their size and mtime show
+# whether something else (Zensical, which uses the same site_dir, or a hand) wrote the folder.
+MARKS = ("index.html", "404.html", "sitemap.xml")
 
 
 class WarningCount(logging.Handler):
@@ -120,6 +125,8 @@ def _reason(previous: dict | None, run: Run) -> str | None:
         return "the configuration, theme, hooks or aseankb changed"
     if previous.get("warnings"):
         return "the last build logged warnings"
+    if previous.get("marks") != _marks(run.site):
+        return "the site folder was written by something else since the last build"
     return None
 
 
@@ -129,7 +136,8 @@ def finish(run: Run) -> list[str]:
     stale = sorted(run.previous - run.outputs)
     for rel in stale:
         _remove(run.site, rel)
-    data = {"fingerprint": run.fingerprint, "warnings": run.warnings.count, "outputs": sorted(run.outputs)}
+    data = {"fingerprint": run.fingerprint, "warnings": run.warnings.count, "marks": _marks(run.site),
+            "outputs": sorted(run.outputs)}
     if run.state_file is not None:
         blob = json.dumps(data, separators=(",", ":")).encode()
         if _file_bytes(run.state_file) != blob:  # a build with nothing new writes nothing
@@ -137,6 +145,18 @@ def finish(run: Run) -> list[str]:
     elif run.memory is not None:
         run.memory[str(run.site)] = data
     return stale
+
+
+def _marks(site: Path) -> dict[str, list[int]]:
+    found = {}
+    for rel in MARKS:
+        try:
+            st = (site / rel).stat()
+        except OSError:
+            continue
+        # Whole seconds: an archive round trip (the workflow's cache) may drop the rest.
+        found[rel] = [st.st_size, int(st.st_mtime)]
+    return found
 
 
 def _remove(site: Path, rel: str) -> None:
