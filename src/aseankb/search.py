@@ -37,6 +37,7 @@ from pathlib import Path
 
 from .errors import AseankbError
 from .text import WORD_BYTES, fold, non_ascii
+from .write import unchanged
 
 INDEX_DIR = "kb-search"
 TEASER_CHARS = 180
@@ -266,7 +267,7 @@ def write_index(site: Path, docs: list[Doc], *, log: Callable[[str], None] = pri
     out.mkdir(parents=True, exist_ok=True)
     for name, text in files.items():
         data = text.encode("utf-8")
-        if name in existing and _holds(out / name, data):
+        if name in existing and unchanged(out / name, data):
             continue
         (out / name).write_bytes(data)
     for name in sorted(existing - files.keys()):
@@ -275,10 +276,3 @@ def write_index(site: Path, docs: list[Doc], *, log: Callable[[str], None] = pri
     stats = SearchStats(pages=len(docs), words=words, files=len(files))
     log(f"search index: {stats.pages} pages, {stats.words} words, {stats.files} files in {out}")
     return stats
-
-
-def _holds(path: Path, data: bytes) -> bool:
-    try:
-        return path.read_bytes() == data
-    except OSError:
-        return False

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import cache
-from .write import atomic_write
+from .write import atomic_write, unchanged
 
 DIRTY_WARNING = "A 'dirty' build is being performed"  # MkDocs' own warning, start of its text
 STALE_NOTE = "The directory contains stale files"  # MkDocs' note on a dirty build: removed here
@@ -140,7 +140,7 @@ def finish(run: Run) -> list[str]:
             "outputs": sorted(run.outputs)}
     if run.state_file is not None:
         blob = json.dumps(data, separators=(",", ":")).encode()
-        if _file_bytes(run.state_file) != blob:  # a build with nothing new writes nothing
+        if not unchanged(run.state_file, blob):  # a build with nothing new writes nothing
             atomic_write(run.state_file, blob)
     elif run.memory is not None:
         run.memory[str(run.site)] = data

@@ -50,7 +50,8 @@ def atomic_write(path: Path, data: bytes) -> None:
     os.replace(tmp, path)
 
 
-def _unchanged(path: Path | str, data: bytes) -> bool:
+def unchanged(path: Path | str, data: bytes) -> bool:
+    """Whether the file holds exactly `data` (a missing file does not)."""
     try:
         if os.stat(path).st_size != len(data):
             return False
@@ -74,7 +75,7 @@ def read_manifest(out: Path) -> set[str]:
 
 def _write_manifest(out: Path, names: set[str], stager: Stager) -> None:
     blob = (json.dumps(sorted(names), indent=0) + "\n").encode()
-    if not _unchanged(out / MANIFEST, blob):
+    if not unchanged(out / MANIFEST, blob):
         stager.write(out / MANIFEST, blob)
 
 
@@ -143,7 +144,7 @@ class Tree:
                     continue
                 target = _safe_target(self.out, rel)
                 blob = _bytes(files[rel])
-                if not _unchanged(target, blob):
+                if not unchanged(target, blob):
                     ready()
                     stager.write(target, blob)
                     written.append(rel)
