@@ -141,7 +141,8 @@ def _build(seeds_dir: Path, out_dir: Path, report_file: Path | None, log: Callab
     seeds = list_seeds(seeds_dir)
     stats = [file_stat(p) for p in seeds]  # before any seed is read: an edit meanwhile is seen next time
     url = site_url(seeds_dir.parent / "mkdocs.yml")
-    key = snapshot.inputs_key(seeds, stats, _other_inputs(seeds_dir), url) if root else None
+    key = (snapshot.inputs_key(seeds_dir, display_path(seeds_dir), seeds, stats, _other_inputs(seeds_dir), url)
+           if root else None)
     last = snapshot.load(root, out_dir, key, load_stamps(root, out_dir))
     if last is not None:  # nothing new, and content/ as the last build left it
         return _finish(last, log, report_file)

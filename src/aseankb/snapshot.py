@@ -23,18 +23,21 @@ from .staging import STAGING
 from .write import MANIFEST
 
 
-def inputs_key(seeds: list[Path], stats: list[tuple[int, ...] | None], extra: list[Path],
-               site_url: str | None) -> str | None:
-    """The key of a build's inputs (`stats`: the seeds' `file_stat`, taken once by the
-    build); None when a seed cannot be vouched for by its `stat` (a symbolic link, a file
-    that vanished): that build is done in full."""
-    h = hashlib.sha256(f"{cache.version_key()}\0{site_url}\0".encode())
+def inputs_key(seeds_dir: Path, shown: str, seeds: list[Path], stats: list[tuple[int, ...] | None],
+               extra: list[Path], site_url: str | None) -> str | None:
+    """The key of a build's inputs: `seeds` (all in `seeds_dir`, shown in the report under
+    `shown`) with their `stats` (`file_stat`, taken once by the build), and `extra` files.
+    The folder is keyed by its resolved path, not as spelled: `aseankb build` names it
+    `seeds`, the MkDocs hook by its absolute path, and the hook must find the CLI's result.
+    None when a seed cannot be vouched for by its `stat` (a symbolic link, a file that
+    vanished): that build is done in full."""
+    h = hashlib.sha256(f"{cache.version_key()}\0{site_url}\0{seeds_dir.resolve()}\0{shown}\0".encode())
     for path, now in zip(seeds, stats, strict=True):
         if now is None:
             return None
-        h.update(f"{path}\0{now}\n".encode())
+        h.update(f"{path.name}\0{now}\n".encode())
     for path in extra:
-        h.update(f"{path}\0{file_stat(path)}\n".encode())
+        h.update(f"{path.resolve()}\0{file_stat(path)}\n".encode())
     return h.hexdigest()
 
 
