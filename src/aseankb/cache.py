@@ -220,8 +220,14 @@ class Cache:
             _dump(_stamps_file(self.root, out), stamps)
 
 
+def folder_record(root: Path, kind: str, folder: Path, suffix: str = ".pickle") -> Path:
+    """Where the cache keeps its `kind` of record about an output folder (content/, site/),
+    named by the folder's resolved path: the same folder however it is spelled."""
+    return root / f"{kind}-{hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:16]}{suffix}"
+
+
 def _stamps_file(root: Path, out: Path) -> Path:
-    return root / f"out-{hashlib.sha256(str(out.resolve()).encode()).hexdigest()[:16]}.pickle"
+    return folder_record(root, "out", out)
 
 
 def load_stamps(root: Path | None, out: Path) -> dict[str, tuple[int, int, str]]:

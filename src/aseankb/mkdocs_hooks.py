@@ -106,11 +106,17 @@ def _start_site(config) -> None:
             clean_directory(str(site))
         else:
             log.info("aseankb: dirty build: only the pages changed since the last build are rendered")
-    old = _runs.pop("site", None)  # a build that stopped before on_post_build (mkdocs serve)
-    if old is not None:
-        logging.getLogger("mkdocs").removeHandler(old.warnings)
+    _end_run()  # of a build that stopped before on_post_build (mkdocs serve)
     logging.getLogger("mkdocs").addHandler(run.warnings)
     _runs["site"] = run
+
+
+def _end_run() -> sitestate.Run | None:
+    """The current build's Run, no longer counting warnings."""
+    run = _runs.pop("site", None)
+    if run is not None:
+        logging.getLogger("mkdocs").removeHandler(run.warnings)
+    return run
 
 
 def on_files(files, **_kwargs):
@@ -127,9 +133,8 @@ def on_post_build(config, **_kwargs) -> None:
     else:
         build_index(Path(config.site_dir), outcome.search, directory_urls=config.use_directory_urls,
                     nav=config.nav, log=lambda m: log.info("aseankb: %s", m))
-    run = _runs.pop("site", None)
+    run = _end_run()
     if run is not None:
-        logging.getLogger("mkdocs").removeHandler(run.warnings)
         stale = sitestate.finish(run)
         if stale:
             log.info("aseankb: %d outputs of pages and files now gone removed from %s", len(stale), run.site)

@@ -98,7 +98,7 @@ def nav_titled(nav: object) -> bool:
 
 
 def state_file(cache_root: Path, site: Path) -> Path:
-    return cache_root / f"site-{hashlib.sha256(str(site.resolve()).encode()).hexdigest()[:16]}.json"
+    return cache.folder_record(cache_root, "site", site, ".json")
 
 
 def start(run: Run, dirty: bool, blocked: str | None = None) -> str | None:

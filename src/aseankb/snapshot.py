@@ -42,7 +42,7 @@ def inputs_key(seeds_dir: Path, shown: str, seeds: list[Path], stats: list[tuple
 
 
 def _file(root: Path, out: Path) -> Path:
-    return root / f"last-{hashlib.sha256(str(out.resolve()).encode()).hexdigest()[:16]}.pickle"
+    return cache.folder_record(root, "last", out)
 
 
 def load(root: Path | None, out: Path, key: str | None, stamps: dict[str, tuple[int, int, str]]):
