@@ -371,6 +371,20 @@ def test_names_differing_by_case_get_distinct_ids(tmp_path: Path) -> None:
     assert len(ids) == 2 and len(list((tmp_path / "content" / "sources").iterdir())) == 2
 
 
+def test_an_empty_seeds_folder_builds_an_empty_site(tmp_path: Path) -> None:
+    """A new project before its first article: a clean summary and a site, not a traceback
+    (the cache folder does not exist yet when the build tidies it)."""
+    copy_project(tmp_path, ("scripts", "overrides"))
+    (tmp_path / "seeds").mkdir()
+    out = run(str(BIN / "aseankb"), "build", "--strict", cwd=tmp_path)
+    assert out.returncode == 0 and "Traceback" not in out.stderr, out.stderr
+    assert "0 seeds: 0 ingested" in out.stdout + out.stderr
+    assert "**0 article**" in (tmp_path / "content" / "index.md").read_text(encoding="utf-8")
+    site = run(str(BIN / "mkdocs"), "build", "--strict", cwd=tmp_path)
+    assert site.returncode == 0, site.stderr
+    assert (tmp_path / "site" / "index.html").is_file()
+
+
 # 3b. ... and a real browser runs none of it, search results included
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run"]

@@ -196,6 +196,8 @@ class Cache:
             _dump(self.dir / "files.pickle", self.files_seen)
             self.files = dict(self.files_seen)
         self.index = new
+        if not self.root.is_dir():  # nothing cached yet (no seed so far): no older version either
+            return
         for old in self.root.iterdir():
             if old.is_dir() and old != self.dir and len(old.name) == len(self.dir.name):
                 shutil.rmtree(old, ignore_errors=True)
