@@ -23,7 +23,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from aseankb.search import search_words
+from aseankb.search import STOP_WORDS, search_words
 from conftest import copy_project
 from html_index import page_text
 
@@ -184,6 +184,20 @@ def test_search_result_opens_the_article(page: Page, base: str, sites: Path) -> 
     page.click(f"{RESULTS} li a")
     page.wait_for_load_state()
     assert page.inner_text("h1") == expected
+
+
+@pytest.mark.parametrize(("query", "hub"), [("japon", "Japon"), ("JAPON", "Japon"), ("cybersecurite", "Cybersécurité"),
+                                          ("coree du sud", "Corée du Sud")])
+def test_a_page_titled_by_the_query_comes_first(page: Page, base: str, sites: Path, query: str, hub: str) -> None:
+    """The partner or domain page the query names outranks the articles that also have
+    its words in their titles (the numbering puts articles first: they win other ties)."""
+    page.goto(base)
+    search(page, query)
+    titles = page.eval_on_selector_all(f"{RESULTS} li h1", "els => els.map(e => e.textContent)")
+    assert titles[0] == hub, titles
+    # The test means something only when articles have the words in their titles too.
+    wanted = set(search_words(query)) - set(STOP_WORDS)
+    assert any(wanted <= set(search_words(t)) for t in titles[1:]), titles
 
 
 def test_seed_markup_is_shown_as_text_in_results(page: Page, base: str) -> None:

@@ -17,7 +17,16 @@ from hypothesis import strategies as st
 from mkdocs.structure.files import File
 
 from aseankb.cli import main
-from aseankb.search import Doc, bucket_of, encode_postings, search_words, word_set, write_index
+from aseankb.search import (
+    STOP_WORDS,
+    TITLE_WORDS_MAX,
+    Doc,
+    bucket_of,
+    encode_postings,
+    search_words,
+    word_set,
+    write_index,
+)
 from aseankb.search_pages import dest_path, nav_titles
 from conftest import ROOT, copy_project
 from html_index import html_index, page_text
@@ -132,7 +141,9 @@ def test_index_maps_words_to_pages(tmp_path: Path) -> None:
     out = tmp_path / "kb-search"
     assert stats.pages == 2 and stats.files == len(list(out.iterdir()))
     _, meta = payload(out / "meta.js")
-    assert meta["docs"] == 2
+    assert meta["docs"] == 2 and meta["articles"] == 1
+    # The title words of the pages after the articles, one base-36 digit each.
+    assert meta["titles"] == "1"
     # Articles come first: their numbers break ties, newest first.
     assert payload(out / "d-0.js")[1] == [0, "articles/b.html", "La Corée", "L’économie d’énergie </script>"]
     assert payload(out / "d-1.js")[1][:3] == [1, "index.html", "Accueil"]
@@ -146,6 +157,24 @@ def test_index_maps_words_to_pages(tmp_path: Path) -> None:
     mtimes = {p.name: p.stat().st_mtime_ns for p in out.iterdir() if p.name != "d-9.js"}
     write_index(tmp_path, docs, log=lambda m: None)
     assert {p.name: p.stat().st_mtime_ns for p in out.iterdir()} == mtimes
+
+
+def test_title_word_counts_leave_out_the_query_stop_words(tmp_path: Path) -> None:
+    """A page is titled by a query when the query holds each of its title's words but the
+    stop words the query drops (aseankb-search.js): those are not counted."""
+    long_title = " ".join(f"mot{n}" for n in range(50))
+    docs = [Doc("partenaires/coree-du-sud.html", "Corée du Sud", "", set(), set(search_words("Corée du Sud"))),
+            Doc("long.html", long_title, "", set(), set(search_words(long_title)))]
+    write_index(tmp_path, docs, log=lambda m: None)
+    _, meta = payload(tmp_path / "kb-search" / "meta.js")
+    assert meta["articles"] == 0 and sorted(meta["titles"]) == sorted("2" + "z")
+    assert int("z", 36) == TITLE_WORDS_MAX
+
+
+def test_the_stop_words_are_those_of_the_browser() -> None:
+    js = (ROOT / "src" / "aseankb" / "assets" / "aseankb-search.js").read_text(encoding="utf-8")
+    listed = re.search(r"var STOP = \[(.*?)\];", js, re.S)
+    assert listed and tuple(re.findall(r'"(\w+)"', listed.group(1))) == STOP_WORDS
 
 
 @pytest.fixture(scope="module")

@@ -54,6 +54,10 @@ ONE_LETTER = {bytes([b]) for b in range(256)}
 STEM_RE = re.compile(rb"[sx](?![a-z0-9])(?<=[a-z0-9]{2}[a-rt-z0-9][sx])")
 # A run of equal gaps: a whole gap, then the same gap again, whole, once or more.
 RUN_RE = re.compile(r"(?<![^,])([0-9a-z]+)(?:,\1(?![0-9a-z]))+")
+# The words a query drops when it has others: the same list as STOP in aseankb-search.js.
+STOP_WORDS = ("le", "la", "les", "de", "des", "du", "un", "une", "et", "en", "au", "aux", "pour", "par",
+              "sur", "dans", "avec", "ou", "qu", "que", "qui")
+TITLE_WORDS_MAX = 35  # one base-36 digit per page in meta.js
 
 
 class SearchIndexError(AseankbError):
@@ -220,7 +224,11 @@ def number_pages(docs: list[Doc]) -> list[Doc]:
     the number breaks ties between results."""
     # Reversed, a path ending in the highest code point sorts before the paths it begins.
     docs = sorted(docs, key=lambda d: d.path + "\U0010ffff", reverse=True)
-    return sorted(docs, key=lambda d: d.path.split("/", 1)[0] != "articles")
+    return sorted(docs, key=lambda d: not _is_article(d))
+
+
+def _is_article(doc: Doc) -> bool:
+    return doc.path.split("/", 1)[0] == "articles"
 
 
 def index_files(docs: list[Doc]) -> tuple[dict[str, str], int]:
@@ -239,7 +247,7 @@ def index_files(docs: list[Doc]) -> tuple[dict[str, str], int]:
             pages.append(n)
     buckets = max(64, 1 << (len(postings) // WORDS_PER_BUCKET).bit_length())
     digits = [_b36(n) for n in range(len(docs) + 1)]
-    files: dict[str, str] = {"meta.js": _js("meta", {"docs": len(docs), "buckets": buckets})}
+    files: dict[str, str] = {"meta.js": _js("meta", _meta(docs, buckets))}
     for n, doc in enumerate(docs):
         files[f"d-{n}.js"] = _js("doc", [n, doc.path, doc.title, doc.teaser])
     vocab: dict[str, dict[str, int]] = defaultdict(dict)
@@ -255,6 +263,18 @@ def index_files(docs: list[Doc]) -> tuple[dict[str, str], int]:
     for b, entries in table.items():
         files[f"b-{b}.js"] = _js("bucket", [b, entries])
     return files, len(postings)
+
+
+def _meta(docs: list[Doc], buckets: int) -> dict[str, object]:
+    """What every query loads first. Besides the sizes, the number of words in the title of
+    each page that is not an article (its partner, domain, year... a few hundred pages):
+    a page whose title holds nothing but the query's words ("Japon", "Corée du Sud") comes
+    before the articles that also have them in their titles (aseankb-search.js, rank)."""
+    articles = sum(map(_is_article, docs))
+    stop = set(STOP_WORDS)
+    counts = (min(len(set(d.title_words) - stop), TITLE_WORDS_MAX) for d in docs[articles:])
+    return {"docs": len(docs), "buckets": buckets, "articles": articles,
+            "titles": "".join(map(B36.__getitem__, counts))}
 
 
 def write_index(site: Path, docs: list[Doc], *, log: Callable[[str], None] = print) -> SearchStats:

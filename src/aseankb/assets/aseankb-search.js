@@ -17,6 +17,7 @@
   var list = box.querySelector(".md-search-result__list");
   var MAX = 10;          // results shown at once
   var EXPAND = 12;       // words a typed prefix may stand for (the most frequent first)
+  // The same list as aseankb.search.STOP_WORDS.
   var STOP = ["le", "la", "les", "de", "des", "du", "un", "une", "et", "en", "au", "aux", "pour", "par",
     "sur", "dans", "avec", "ou", "qu", "que", "qui"];
   var seq = 0, limit = MAX;
@@ -104,8 +105,16 @@
       Object.keys(inTitle).forEach(function (n) { score[n] = (score[n] || 0) + 1; });
     });
     var ids = Object.keys(hits || {}).map(Number);
-    // Pages with the words in their title first, then the newest articles (lowest numbers).
-    return ids.sort(function (a, b) { return (score[b] || 0) - (score[a] || 0) || a - b; });
+    // Pages with the most query words in their title first; among them, a page whose title
+    // is nothing but those words (the partner "Japon" for "japon"); then the newest articles
+    // (lowest numbers), then the other pages.
+    return ids.sort(function (a, b) {
+      return (score[b] || 0) - (score[a] || 0) || whole(b, score[b]) - whole(a, score[a]) || a - b;
+    });
+  }
+  function whole(n, hits) {
+    var m = store.meta, i = n - (m.articles || 0), words = i >= 0 && m.titles ? parseInt(m.titles[i], 36) : 0;
+    return words > 0 && hits >= words ? 1 : 0;
   }
 
   /* ---- Rendering, in Material's result markup ---- */
