@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from aseankb.build import site_url
-from aseankb.config import load_taxonomy
+from aseankb.config import load_partners, load_taxonomy
 from aseankb.errors import ConfigError
 from aseankb.group import group
 from aseankb.model import Article, PartialDate
@@ -19,7 +19,7 @@ from aseankb.render import neighbours as nb
 from aseankb.render import overlaps as ov
 from aseankb.render.charts import bar_table, column_chart, year_series
 from aseankb.render.feeds import ATOM, FEED_SIZE, feeds
-from aseankb.render.pages import article_item
+from aseankb.render.pages import article_item, partner_pages
 from aseankb.render.people import people_index, people_pages, person_slug
 from aseankb.render.profiles import matrix_pages, officials, partner_profile
 from aseankb.render.related import (
@@ -105,6 +105,49 @@ def test_matrix_cells_link_to_pages_with_the_matching_articles() -> None:
                           "matrice/japon/sante.md"}
     assert "[1](matrice/japon/energie.md)" in pages["matrice.md"]
     assert "titre-1.md" in pages["matrice/japon/energie.md"] and "titre-2" not in pages["matrice/japon/energie.md"]
+
+
+def test_sentences_give_each_partner_its_article() -> None:
+    """"consacrés au Japon", "aux États-Unis", "à l'Union européenne": never "à Japon"."""
+    arts = [art(1, partners=("japon", "etats-unis", "union-europeenne", "chine"))]
+    pages = matrix_pages(group(arts), TAX, article_item)
+    assert "consacré au [Japon](../../partenaires/japon.md)" in pages["matrice/japon/energie.md"]
+    assert "consacré aux [États-Unis](" in pages["matrice/etats-unis/energie.md"]
+    assert "consacré à l'[Union européenne](" in pages["matrice/union-europeenne/energie.md"]
+    assert "consacré à la [Chine](" in pages["matrice/chine/energie.md"]
+    partners = partner_pages(group(arts), TAX, article_item)
+    assert "1 article consacré aux États-Unis (en anglais : *United States*)." in partners["partenaires/etats-unis.md"]
+    assert "0 article consacré à l'Inde (en anglais : *India*)." in partners["partenaires/inde.md"]
+    assert all(" à le " not in p.fr_to and " à les " not in p.fr_to for p in TAX.partners.values())
+
+
+def test_labels_are_listed_in_french_order_accents_aside() -> None:
+    partners = [p.fr for p in TAX.partners_in_order()]
+    assert partners.index("Corée du Sud") < partners.index("États-Unis") < partners.index("Inde")
+    domains = [d.fr for d in TAX.domains_in_order()]
+    assert domains.index("Développement durable") < domains.index("Éducation et échanges") < domains.index(
+        "Gestion des catastrophes")
+    index = partner_pages(group([art(1)]), TAX, article_item)["partenaires/index.md"]
+    assert index.index("[Corée du Sud]") < index.index("[États-Unis]") < index.index("[Inde]")
+    matrix = matrix_pages(group([art(1)]), TAX, article_item)["matrice.md"]
+    assert matrix.index("[Éducation et échanges]") < matrix.index("[Gestion des catastrophes]")
+    # Equal counts follow the same order ("Énergie" before "Santé publique", not by id).
+    arts = [art(1, domains=("sante", "energie", "tourisme", "education"))]
+    text = "\n".join(partner_profile("japon", arts, TAX, article_item, None))
+    assert text.index("[Éducation et échanges]") < text.index("[Énergie]") < text.index("[Santé publique]") < \
+        text.index("[Tourisme]")
+
+
+@pytest.mark.parametrize("fr_to", [None, "Japon", "au Japonais", 3])
+def test_a_partner_needs_its_label_after_a(tmp_path: Path, fr_to: object) -> None:
+    file = tmp_path / "partners.yaml"
+    line = "" if fr_to is None else f"  fr_to: {fr_to}\n"
+    file.write_text(f"japon:\n  fr: Japon\n{line}  en: Japan\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        load_partners(file)
+    assert str(file) in str(err.value) and "japon.fr_to" in str(err.value)
+    file.write_text("japon:\n  fr: Japon\n  fr_to: au Japon\n  en: Japan\n", encoding="utf-8")
+    assert load_partners(file)["japon"].to_prefix == "au "
 
 
 # related

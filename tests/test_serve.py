@@ -98,6 +98,8 @@ def test_serve_picks_up_a_taxonomy_edit(project: Path) -> None:
         assert "Empire du Soleil levant" not in http_get(url)[1]
         text = partners.read_text(encoding="utf-8")
         assert "  fr: Japon\n" in text
-        partners.write_text(text.replace("  fr: Japon\n", "  fr: Japon (Empire du Soleil levant)\n"), encoding="utf-8")
+        edited = text.replace("  fr: Japon\n", "  fr: Japon (Empire du Soleil levant)\n")
+        partners.write_text(edited.replace("  fr_to: au Japon\n", "  fr_to: au Japon (Empire du Soleil levant)\n"),
+                            encoding="utf-8")
         wait_for(lambda: running(proc) and "Empire du Soleil levant" in http_get(url)[1], REBUILD_TIMEOUT,
                  "the partner page to follow the taxonomy edit")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -36,6 +36,12 @@ class Partner:
     # them cannot match, and a substring test is ~50x cheaper than the regex scan.
     name_forms: tuple[str, ...] = ()
     exact_forms: tuple[str, ...] = ()
+    fr_to: str = ""  # "au Japon": the label after "à", for sentences (see partners.yaml)
+
+    @property
+    def to_prefix(self) -> str:
+        """What comes before the label after "à": "au ", "aux ", "à la ", "à l'"."""
+        return self.fr_to[:len(self.fr_to) - len(self.fr)]
 
 
 @dataclass(frozen=True)
@@ -55,6 +61,19 @@ class Taxonomy:
     def label(self, kind: str, item_id: str) -> str:
         table = self.partners if kind == "partners" else self.domains
         return table[item_id].fr
+
+    @cached_property
+    def rank(self) -> dict[str, dict[str, int]]:
+        """"partners"/"domains" -> id -> its place in the French order of labels, accents aside
+        ("États-Unis" among the E, not after "Union européenne"): lists and ties follow it."""
+        return {kind: {e.id: n for n, e in enumerate(sorted(table.values(), key=lambda e: (fold(e.fr), e.fr, e.id)))}
+                for kind, table in (("partners", self.partners), ("domains", self.domains))}
+
+    def partners_in_order(self) -> list[Partner]:
+        return sorted(self.partners.values(), key=lambda p: self.rank["partners"][p.id])
+
+    def domains_in_order(self) -> list[Domain]:
+        return sorted(self.domains.values(), key=lambda d: self.rank["domains"][d.id])
 
 
 def _alternation(items: list[str], escape: bool) -> str:
@@ -128,10 +147,14 @@ def _entries(file: Path, allowed: set[str]) -> dict[str, dict]:
 
 def load_partners(file: Path = PARTNERS_FILE) -> dict[str, Partner]:
     out = {}
-    for pid, e in _entries(file, {"fr", "en", "names", "exact", "not"}).items():
+    for pid, e in _entries(file, {"fr", "fr_to", "en", "names", "exact", "not"}).items():
         names = _str_list(file, f"{pid}.names", e.get("names")) + [e["fr"], e["en"]]
         exact = _str_list(file, f"{pid}.exact", e.get("exact"))
         not_ = _str_list(file, f"{pid}.not", e.get("not"))
+        fr_to = e.get("fr_to")
+        if not isinstance(fr_to, str) or not fr_to.endswith(e["fr"]) or fr_to == e["fr"]:
+            raise ConfigError(str(file), f"{pid}.fr_to", f"must be the label after 'à', ending with "
+                              f"'{e['fr']}' (e.g. 'au {e['fr']}', 'à la {e['fr']}')")
         out[pid] = Partner(
             pid, e["fr"], e["en"],
             _compile(file, f"{pid}.names", names, folded=True, escape=True),
@@ -139,6 +162,7 @@ def load_partners(file: Path = PARTNERS_FILE) -> dict[str, Partner]:
             _compile(file, f"{pid}.not", not_, folded=True, escape=True),
             tuple(unicodedata.normalize("NFC", fold(n)) for n in names),
             tuple(unicodedata.normalize("NFC", n) for n in exact),
+            fr_to,
         )
     return out
 

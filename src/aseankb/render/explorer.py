@@ -38,8 +38,8 @@ def _year_keys(g: Groups) -> list[str]:
 
 
 def explorer_data(g: Groups, tax: Taxonomy, reuse: Reuse = NO_REUSE) -> dict[str, str]:
-    partners = sorted(tax.partners.values(), key=lambda p: p.fr)
-    domains = sorted(tax.domains.values(), key=lambda d: d.fr)
+    partners = tax.partners_in_order()
+    domains = tax.domains_in_order()
     p_num = {p.id: i for i, p in enumerate(partners)}
     d_num = {d.id: i for i, d in enumerate(domains)}
     keys = _year_keys(g)

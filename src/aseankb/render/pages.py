@@ -73,13 +73,14 @@ def _year_label(key: str) -> str:
 def partner_pages(g: Groups, tax: Taxonomy, item: ItemFn = article_item, reuse: Reuse = NO_REUSE) -> dict[str, str]:
     pages = {}
     rows = ["| Partenaire | Articles | Cité en passant |", "|---|---:|---:|"]
-    for pid, partner in sorted(tax.partners.items(), key=lambda kv: kv[1].fr):
+    for partner in tax.partners_in_order():
+        pid = partner.id
         about, passing = g.partners.get(pid, []), g.mentioned.get(pid, [])
         rows.append(f"| [{partner.fr}]({pid}.md) | {len(about)} | {len(passing)} |")
         if reuse.skip(f"partenaires/{pid}.md", about, passing):
             continue
-        lines = [f"# {partner.fr}", "", f"*{partner.en}* — {_plural(len(about), 'article')} "
-                 f"consacré{'s' if len(about) > 1 else ''} à ce partenaire.", "",
+        lines = [f"# {partner.fr}", "", f"{_plural(len(about), 'article')} consacré{'s' if len(about) > 1 else ''} "
+                 f"{partner.fr_to} (en anglais : *{partner.en}*).", "",
                  *partner_profile(pid, about, tax, item, "../" + feed_path(pid) if dated(about) else None),
                  "## Tous les articles", "", *article_list(about, "../", item)]
         if passing:
@@ -94,13 +95,14 @@ def partner_pages(g: Groups, tax: Taxonomy, item: ItemFn = article_item, reuse: 
 def domain_pages(g: Groups, tax: Taxonomy, item: ItemFn = article_item, reuse: Reuse = NO_REUSE) -> dict[str, str]:
     pages = {}
     rows = ["| Domaine | Articles |", "|---|---:|"]
-    for did, domain in sorted(tax.domains.items(), key=lambda kv: kv[1].fr):
+    for domain in tax.domains_in_order():
+        did = domain.id
         arts = g.domains.get(did, [])
         rows.append(f"| [{domain.fr}]({did}.md) | {len(arts)} |")
         if reuse.skip(f"domaines/{did}.md", arts):
             continue
         pages[f"domaines/{did}.md"] = _page(domain.fr, [
-            f"# {domain.fr}", "", f"*{domain.en}* — {_plural(len(arts), 'article')}.", "",
+            f"# {domain.fr}", "", f"{_plural(len(arts), 'article')} dans ce domaine (en anglais : *{domain.en}*).", "",
             *domain_profile(did, arts, tax), *article_list(arts, "../", item)])
     pages["domaines/index.md"] = _page("Domaines", [
         "# Domaines de coopération", "", *rows])

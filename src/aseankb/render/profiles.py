@@ -56,7 +56,7 @@ def partner_profile(pid: str, arts: list[Article], tax: Taxonomy, item: ItemFn, 
              "", *_undated_note(arts), "## Domaines les plus traités", ""]
     doms = Counter(d for a in arts for d in a.domains)
     rows = [(f"[{tax.domains[d].fr}](../matrice/{pid}/{d}.md)", n)
-            for d, n in sorted(doms.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_DOMAINS]]
+            for d, n in sorted(doms.items(), key=lambda kv: (-kv[1], tax.rank["domains"][kv[0]]))[:TOP_DOMAINS]]
     lines += [*bar_table(rows, ("Domaine", "Articles")), "", "## Personnalités citées", ""]
     people = officials(arts)
     lines.append(", ".join(f"[{esc_inline(name)}](../personnes/{slug}.md) ({n})" for slug, name, n in people)
@@ -76,7 +76,7 @@ def domain_profile(did: str, arts: list[Article], tax: Taxonomy) -> list[str]:
     label = tax.domains[did].fr
     partners = Counter(p for a in arts for p in a.partners)
     rows = [(f"[{tax.partners[p].fr}](../matrice/{p}/{did}.md)", n)
-            for p, n in sorted(partners.items(), key=lambda kv: (-kv[1], kv[0]))]
+            for p, n in sorted(partners.items(), key=lambda kv: (-kv[1], tax.rank["partners"][kv[0]]))]
     return ["## Partenaires", "", *bar_table(rows, ("Partenaire", "Articles")), "",
             "## Évolution", "",
             column_chart(year_series(_years(arts)), f"{label} : articles par année", f"d-{did}"),
@@ -99,8 +99,8 @@ def _page(title: str, lines: list[str]) -> str:
 
 def matrix_pages(g: Groups, tax: Taxonomy, item: ItemFn, reuse: Reuse = NO_REUSE) -> dict[str, str]:
     table = cells(g)
-    partners = sorted(tax.partners.items(), key=lambda kv: kv[1].fr)
-    domains = sorted(tax.domains.items(), key=lambda kv: kv[1].fr)
+    partners = [(p.id, p) for p in tax.partners_in_order()]
+    domains = [(d.id, d) for d in tax.domains_in_order()]
     lines = ["# Matrice partenaires × domaines", "",
              "Nombre d'articles consacrés à chaque partenaire, par domaine de coopération. "
              "Chaque nombre mène à la liste des articles correspondants.", "",
@@ -117,7 +117,7 @@ def matrix_pages(g: Groups, tax: Taxonomy, item: ItemFn, reuse: Reuse = NO_REUSE
                 pages[f"matrice/{pid}/{did}.md"] = _page(f"{partner.fr} × {domain.fr}", [
                     f"# {partner.fr} × {domain.fr}", "",
                     f"{len(arts)} article{'s' if len(arts) > 1 else ''} consacré{'s' if len(arts) > 1 else ''} "
-                    f"à [{partner.fr}](../../partenaires/{pid}.md) dans le domaine "
+                    f"{partner.to_prefix}[{partner.fr}](../../partenaires/{pid}.md) dans le domaine "
                     f"[{domain.fr}](../../domaines/{did}.md). [Retour à la matrice](../../matrice.md)", "",
                     *list_lines(item, arts, "../../")])
         lines.append(f"| [{partner.fr}](partenaires/{pid}.md) | " + " | ".join(row) + " |")
