@@ -46,6 +46,11 @@ def test_build_then_mkdocs_strict(project: Path) -> None:
         assert frontmatter.load(a)["source"] in html
     home = (project / "site" / "index.html").read_text(encoding="utf-8")
     assert "5 articles" in home and "fonts.googleapis" not in home
+    # French throughout: no theme text in English in the footer or on the 404 page.
+    missing = (project / "site" / "404.html").read_text(encoding="utf-8")
+    assert "<h1>Page introuvable</h1>" in missing and 'href="/.">Retour' in missing
+    for page in (home, missing):
+        assert "Made with" not in page and "Not found" not in page
 
 
 def test_second_build_writes_nothing(project: Path) -> None:

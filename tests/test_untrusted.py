@@ -106,6 +106,8 @@ def test_report_page_lists_flagged_and_skipped(hostile: Path) -> None:
     listed = {Path(r.find_all("td")[0].get_text()).name: r.find_all("td")[2].get_text() for r in rows[1:]}
     assert set(listed) == {name for name, status in EXPECTED.items() if status != "ingested"}
     assert "cp1252" in listed["commerce-cp1252.txt"] and "too large" in listed["gros.txt"]
+    # The file is named in its own column, not again at the start of each reason.
+    assert not [reason for name, reason in listed.items() if f"{name}:" in reason]
 
 
 # 2. the cases, one by one

@@ -162,7 +162,9 @@ def report_page(results: list[SeedResult]) -> str:
     else:
         lines += ["| Fichier | État | Raison |", "|---|---|---|"]
         for r in flagged:
-            reason = "; ".join(r.messages) or (f"doublon de {r.duplicate_of}" if r.duplicate_of else "")
+            # Each message names its file for the log; the table's first column already does.
+            reason = ("; ".join(m.removeprefix(f"{r.file}: ") for m in r.messages)
+                      or (f"doublon de {r.duplicate_of}" if r.duplicate_of else ""))
             lines.append(f"| {esc_inline(r.file)} | {STATUS_FR[r.status]} | {esc_inline(reason)} |")
     return _page("Rapport de construction", lines)
 
