@@ -211,6 +211,44 @@ def test_seed_markup_is_shown_as_text_in_results(page: Page, base: str) -> None:
     assert page.evaluate("() => window.__pwned") is None
 
 
+def test_tabbing_out_of_search_closes_it(page: Page, base: str) -> None:
+    """The keyboard reaches the search box (the dialog opens), then leaves it: the dialog
+    closes instead of dimming and covering the page the focus moved on to."""
+    page.goto(base)
+    state = "() => [document.activeElement.id, document.getElementById('__search').checked]"
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if page.evaluate(state)[0] == "kb-search-input":
+            break
+    assert page.evaluate(state) == ["kb-search-input", True]
+    inside = "() => document.getElementById('kb-search').contains(document.activeElement)"
+    for _ in range(5):
+        page.keyboard.press("Tab")
+        if not page.evaluate(inside):
+            break
+    assert not page.evaluate(inside) and page.evaluate(state)[1] is False
+    # Only Material's clear button: Chromium's own (type="search") is hidden.
+    hidden = page.evaluate("""() => [...document.styleSheets].flatMap(s => [...s.cssRules]).some(r =>
+        (r.selectorText || "").includes("#kb-search-input::-webkit-search-cancel-button")
+        && r.style.display === "none")""")
+    assert hidden
+
+
+def test_the_matrix_keeps_its_partner_column_in_view(page: Page, base: str) -> None:
+    page.set_viewport_size({"width": 1000, "height": 800})
+    page.goto(base + "matrice/")
+    wrap = "article .md-typeset__scrollwrap"
+    assert page.eval_on_selector(wrap, "e => e.scrollWidth > e.clientWidth")  # it does scroll sideways
+    first = "article table tbody tr td:first-child"
+    edge = page.eval_on_selector(wrap, "e => e.getBoundingClientRect().left")
+    page.eval_on_selector(wrap, "e => { e.scrollLeft = 300; }")
+    # Scrolled 300 px, the partners' cells are still at the left edge of the visible table.
+    assert abs(page.eval_on_selector(first, "e => e.getBoundingClientRect().left") - edge) < 1
+    # Other tables scroll as Material makes them.
+    page.goto(base + "partenaires/")
+    assert page.eval_on_selector("article table td", "e => getComputedStyle(e).position") == "static"
+
+
 def test_explorer_filters_and_shares_the_view(page: Page, base: str, sites: Path, browser: Browser) -> None:
     page.goto(base + "explorer/")
     page.select_option("select[name=partenaire]", "japon")

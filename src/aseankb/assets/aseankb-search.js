@@ -189,6 +189,12 @@
   input.form.addEventListener("reset", function () { setTimeout(run, 0); });
   toggle.addEventListener("change", function () { if (toggle.checked) input.focus(); });
   input.addEventListener("focus", function () { if (!toggle.checked) toggle.checked = true; });
+  // Tabbing out of the search dialog closes it: the overlay would otherwise dim and cover
+  // the page the keyboard has moved on to. (A click on the overlay closes it as before.)
+  var dialog = document.getElementById("kb-search") || input.form;
+  dialog.addEventListener("focusout", function (e) {
+    if (toggle.checked && e.relatedTarget && !dialog.contains(e.relatedTarget)) toggle.checked = false;
+  });
   document.addEventListener("keydown", function (e) {
     var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement.tagName);
     if (e.key === "Escape" && toggle.checked) { toggle.checked = false; input.blur(); }
