@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -74,6 +75,11 @@ class Taxonomy:
 
     def domains_in_order(self) -> list[Domain]:
         return sorted(self.domains.values(), key=lambda d: self.rank["domains"][d.id])
+
+    def most_common(self, kind: str, counts: Counter[str]) -> list[tuple[str, int]]:
+        """(id, count) of "partners" or "domains", most first; equal counts in label order."""
+        rank = self.rank[kind]
+        return sorted(counts.items(), key=lambda kv: (-kv[1], rank[kv[0]]))
 
 
 def _alternation(items: list[str], escape: bool) -> str:

@@ -78,7 +78,7 @@ def person_page(person: Person, tax: Taxonomy, item: ItemFn) -> str:
     if partners:
         lines += ["", "Partenaires des articles : " + ", ".join(
             f"[{tax.partners[p].fr}](../partenaires/{p}.md) ({n})"
-            for p, n in sorted(partners.items(), key=lambda kv: (-kv[1], tax.rank["partners"][kv[0]]))) + "."]
+            for p, n in tax.most_common("partners", partners)) + "."]
     lines += ["", "## Articles", "", *list_lines(item, person.articles, "../")]
     # The title is seed text: front matter title is printed unescaped by MkDocs.
     return _page(name, lines)

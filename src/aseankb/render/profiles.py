@@ -56,7 +56,7 @@ def partner_profile(pid: str, arts: list[Article], tax: Taxonomy, item: ItemFn, 
              "", *_undated_note(arts), "## Domaines les plus traités", ""]
     doms = Counter(d for a in arts for d in a.domains)
     rows = [(f"[{tax.domains[d].fr}](../matrice/{pid}/{d}.md)", n)
-            for d, n in sorted(doms.items(), key=lambda kv: (-kv[1], tax.rank["domains"][kv[0]]))[:TOP_DOMAINS]]
+            for d, n in tax.most_common("domains", doms)[:TOP_DOMAINS]]
     lines += [*bar_table(rows, ("Domaine", "Articles")), "", "## Personnalités citées", ""]
     people = officials(arts)
     lines.append(", ".join(f"[{esc_inline(name)}](../personnes/{slug}.md) ({n})" for slug, name, n in people)
@@ -76,7 +76,7 @@ def domain_profile(did: str, arts: list[Article], tax: Taxonomy) -> list[str]:
     label = tax.domains[did].fr
     partners = Counter(p for a in arts for p in a.partners)
     rows = [(f"[{tax.partners[p].fr}](../matrice/{p}/{did}.md)", n)
-            for p, n in sorted(partners.items(), key=lambda kv: (-kv[1], tax.rank["partners"][kv[0]]))]
+            for p, n in tax.most_common("partners", partners)]
     return ["## Partenaires", "", *bar_table(rows, ("Partenaire", "Articles")), "",
             "## Évolution", "",
             column_chart(year_series(_years(arts)), f"{label} : articles par année", f"d-{did}"),
