@@ -105,7 +105,7 @@ def test_report_page_lists_flagged_and_skipped(hostile: Path) -> None:
     rows = BeautifulSoup(page, "html.parser").select("article table tr")
     listed = {Path(r.find_all("td")[0].get_text()).name: r.find_all("td")[2].get_text() for r in rows[1:]}
     assert set(listed) == {name for name, status in EXPECTED.items() if status != "ingested"}
-    assert "cp1252" in listed["commerce-cp1252.txt"] and "too large" in listed["gros.txt"]
+    assert "lu comme cp1252" in listed["commerce-cp1252.txt"] and "trop gros" in listed["gros.txt"]
     # The file is named in its own column, not again at the start of each reason.
     assert not [reason for name, reason in listed.items() if f"{name}:" in reason]
 

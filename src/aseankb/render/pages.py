@@ -13,6 +13,7 @@ from .escape import esc_inline
 from .feeds import dated, feed_path
 from .people import ItemFn, list_lines
 from .profiles import domain_profile, partner_profile
+from .report_fr import french
 from .reuse import NO_REUSE, Reuse
 
 LATEST_ON_HOME = 10
@@ -163,7 +164,7 @@ def report_page(results: list[SeedResult]) -> str:
         lines += ["| Fichier | État | Raison |", "|---|---|---|"]
         for r in flagged:
             # Each message names its file for the log; the table's first column already does.
-            reason = ("; ".join(m.removeprefix(f"{r.file}: ") for m in r.messages)
+            reason = ("; ".join(french(m.removeprefix(f"{r.file}: ")) for m in r.messages)
                       or (f"doublon de {r.duplicate_of}" if r.duplicate_of else ""))
             lines.append(f"| {esc_inline(r.file)} | {STATUS_FR[r.status]} | {esc_inline(reason)} |")
     return _page("Rapport de construction", lines)

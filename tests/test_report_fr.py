@@ -1,0 +1,109 @@
+"""The site's report page gives every build message in French (render/report_fr.py).
+
+The messages are made by a real build of a folder holding one file of each kind the build
+reports (and by `read_seed` for what a folder listing never offers), so a new or reworded
+message without its French form fails here.
+"""
+
+from __future__ import annotations
+
+import codecs
+import html
+import re
+from pathlib import Path
+
+import pytest
+
+from aseankb.build import build
+from aseankb.errors import SeedError
+from aseankb.read import LARGE_BYTES, MAX_BYTES, read_seed
+from aseankb.render.report_fr import french
+from untrusted_corpus import EMPTY_PAGE, PNG, fixture_text, mixed_utf8, near_copy
+
+# Words of the English messages that French ones never hold.
+ENGLISH_RE = re.compile(r"\b(the|file|text|refused|ignored|removed|bytes|words|page chrome|duplicate|"
+                        r"front block|decoded|date found|already used|not a|no article)\b", re.I)
+BODY = ("Hanoi (VNA) - Le Japon et l'ASEAN ont tenu une réunion sur la coopération maritime "
+        "et la sécurité des voies de navigation, selon le ministère des Affaires étrangères.\n")
+NO_DATE = "Coopération ASEAN-Japon\n" + BODY
+
+
+def _files() -> dict[str, bytes]:
+    numerique = fixture_text("numerique.txt")
+    dated = fixture_text("sante-crlf.txt")
+    return {
+        "a-vide.txt": b"", "b-binaire.txt": PNG, "c-blancs.txt": b" \n\t\n",
+        "d-enorme.txt": b"x" * (MAX_BYTES + 1),
+        "e-gros.txt": (dated + "\n" + BODY * (LARGE_BYTES // len(BODY.encode()) + 1)).encode(),
+        "f-cp1252.txt": fixture_text("commerce-cp1252.txt").encode("cp1252"),
+        "g-mixte.txt": mixed_utf8(fixture_text("energie-mixte.txt")),
+        "h-utf16.txt": codecs.BOM_UTF16_LE + "Texte".encode("utf-16-le") + b"\x00",
+        "i-fffd.txt": (dated + "\nFin \ufffd.\n").encode(),
+        "j-yaml.txt": ("---\ntitle: [ouvert\n---\n" + dated).encode(),
+        "k-liste.txt": ("---\n- a\n- b\n---\n" + dated).encode(),
+        "l-date-loin.txt": ("---\ndate: 1850-01-01\n---\n" + dated).encode(),
+        "m-date-mot.txt": ("---\ndate: hier\n---\n" + dated).encode(),
+        "n-ouvert.txt": ("---\n" + dated).encode(),
+        "o-balises.txt": (dated + "\n<script>alert(1)</script>\n").encode(),
+        "p-titre-balise.txt": ("---\ntitle: <script>alert(1)</script>\n---\n" + dated).encode(),
+        "q-page.html.txt": f"<html><body><h1>Titre</h1><p>{BODY}</p><p>{BODY}</p></body></html>".encode(),
+        "r-page-vide.html.txt": EMPTY_PAGE.encode(),
+        "s-titre-seul.txt": b"Le Japon et l'ASEAN\n",
+        "t-sans-texte.txt": b"---\ntitle: Rien\n---\n",
+        "u-sans-date.txt": NO_DATE.encode(),
+        "v-numerique.txt": numerique.encode(), "w-copie.txt": numerique.encode(),
+        "x-quasi.txt": near_copy(numerique).encode(),
+        "y-Note.txt": fixture_text("nom-hostile.txt").encode(),
+        "y-note.md": fixture_text("education-utf16.txt").encode(),
+    }
+
+
+@pytest.fixture(scope="module")
+def messages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
+    root = tmp_path_factory.mktemp("report-fr")
+    seeds = root / "seeds"
+    seeds.mkdir()
+    for name, data in _files().items():
+        (seeds / name).write_bytes(data)
+    (seeds / "z-lien.txt").symlink_to(seeds / "v-numerique.txt")
+    outcome = build(seeds, root / "content", log=lambda m: None, cache_dir=None, workers=1)
+    (root / "rapport.md").write_text((root / "content" / "rapport.md").read_text(encoding="utf-8"))
+    found = {Path(r.file).name: [m.removeprefix(f"{r.file}: ") for m in r.messages] for r in outcome.results}
+    with pytest.raises(SeedError) as exc:
+        read_seed(seeds)  # a folder: the listing never offers one, read_seed refuses it
+    found["(dossier)"] = [str(exc.value)]
+    return found
+
+
+def test_every_kind_of_file_is_reported(messages: dict[str, list[str]]) -> None:
+    silent = sorted(n for n, ms in messages.items() if not ms and n not in ("v-numerique.txt", "y-Note.txt"))
+    assert silent == [], silent
+    assert len({m.split(" ")[0] for ms in messages.values() for m in ms}) >= 15
+
+
+def test_every_message_has_its_french_form(messages: dict[str, list[str]]) -> None:
+    untranslated = [(n, m) for n, ms in messages.items() for m in ms
+                    if french(m) == m or ENGLISH_RE.search(french(m).replace("U+FFFD", ""))]
+    assert untranslated == []
+
+
+def test_the_report_page_is_in_french(messages: dict[str, list[str]], tmp_path_factory) -> None:
+    page = next(tmp_path_factory.getbasetemp().glob("report-fr*/rapport.md")).read_text(encoding="utf-8")
+    page = html.unescape(page).replace("\\", "")  # the page escapes Markdown and HTML characters
+    rows = [line for line in page.splitlines() if line.startswith("| ")][1:]  # after the header
+    assert len(rows) == len(_files()) + 1 - 2  # every file and the link, but the two clean ones
+    for row in rows:
+        reason = row.rsplit(" | ", 1)[-1]
+        assert not ENGLISH_RE.search(reason), row
+    assert "trop gros (500\u202f000 octets" in page or "limite 500\u202f000" in page
+    assert re.search(r"quasi-doublon de \S*/v-numerique\.txt", page) and "\u202f% de leurs suites" in page
+
+
+def test_parts_from_the_seed_are_kept_and_unknown_messages_shown_as_they_are() -> None:
+    assert french("not UTF-8: decoded as mac_roman") == "pas en UTF-8 : lu comme mac_roman"
+    assert french("same text as seeds/<b>x</b>.txt") == "même texte que seeds/<b>x</b>.txt"
+    assert french("front-block title contains HTML or template markup (<b): published as plain text, "
+                  "never as markup").startswith("titre du bloc d'en-tête « --- » : contient du balisage HTML")
+    assert french("cannot be read: Permission denied") == "illisible : permission refusée"
+    assert french("a message of tomorrow") == "a message of tomorrow"
+    assert french("front-block title of tomorrow") == "front-block title of tomorrow"
