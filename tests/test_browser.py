@@ -249,6 +249,26 @@ def test_the_matrix_keeps_its_partner_column_in_view(page: Page, base: str) -> N
     assert page.eval_on_selector("article table td", "e => getComputedStyle(e).position") == "static"
 
 
+def test_an_article_chips_lead_to_their_pages_and_keep_the_title_in_view(page: Page, base: str,
+                                                                         sites: Path) -> None:
+    paths = sorted((sites / "content" / "articles").glob("*/*.md"))
+    path = max(paths, key=lambda p: len(frontmatter.load(p)["tags"]))
+    art = frontmatter.load(path)
+    assert len(art["tags"]) >= 10, "a sample article with many partners and domains"
+    url = f"{base}articles/{path.parent.name}/{path.stem}/"
+    page.set_viewport_size({"width": 375, "height": 667})  # a phone
+    page.goto(url)
+    chips = page.eval_on_selector_all(".md-tags a.md-tag", "els => els.map(e => [e.textContent, e.href])")
+    assert [c[0] for c in chips] == art["tags"]
+    # On one line that scrolls sideways, and the title is on the first screen.
+    assert page.eval_on_selector(".md-tags", "e => e.scrollWidth > e.clientWidth && e.clientHeight < 48")
+    assert page.eval_on_selector("h1", "e => e.getBoundingClientRect().bottom") < 667
+    # Each chip opens its partner's or domain's page.
+    for name, href in (chips[0], chips[len(art["partners"])]):
+        page.goto(href)
+        assert page.inner_text("article h1") == name
+
+
 def test_explorer_filters_and_shares_the_view(page: Page, base: str, sites: Path, browser: Browser) -> None:
     page.goto(base + "explorer/")
     page.select_option("select[name=partenaire]", "japon")
