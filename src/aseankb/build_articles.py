@@ -97,6 +97,14 @@ def _head(item: Ingested, cache: Cache, tax: Taxonomy) -> str:
     return article_page(replace(item.article, paragraphs=paragraphs), tax)
 
 
+# A source text opens with a UTF-8 byte-order mark: `mkdocs serve`, Python's http.server and
+# a file:// page send a .txt without a charset, and browsers then read UTF-8 as windows-1252
+# ("coopÃ©ration"); the mark makes every browser read it as UTF-8. The key's prefix rewrites
+# the sources written without it.
+BOM = "\ufeff"
+SOURCE_FORMAT = "bom:"
+
+
 def source_files(kept: list[Ingested], out: Path, cache: Cache, stamps: dict
                  ) -> tuple[dict[str, str], dict[str, str], set[str]]:
     """Each article's source text (sources/<id>.txt): (files to write, their keys, files on
@@ -104,11 +112,11 @@ def source_files(kept: list[Ingested], out: Path, cache: Cache, stamps: dict
     files, keys, keep = {}, {}, set()
     for item in kept:
         rel = f"sources/{item.article.id}.txt"
-        key = item.source_hash if item.key else ""
+        key = SOURCE_FORMAT + item.source_hash if item.key else ""
         if key and unchanged_on_disk(f"{out}/{rel}", key, stamps, rel):
             keep.add(rel)
             continue
-        files[rel] = item.text if item.text is not None else texts(item, cache)[1]
+        files[rel] = BOM + (item.text if item.text is not None else texts(item, cache)[1])
         if key:
             keys[rel] = key
     return files, keys, keep

@@ -13,6 +13,8 @@ from .related import related_lines
 
 def front_matter(art: Article, tax: Taxonomy) -> dict:
     """The keys of contract.md, in its order, then the extra keys."""
+    # In this order (partners, then domains): overrides/partials/tags.html links each chip
+    # to its page by its position.
     tags = [tax.partners[p].fr for p in art.partners] + [tax.domains[d].fr for d in art.domains]
     meta = {
         "title": esc_title(art.title),
