@@ -42,6 +42,12 @@ FRENCH_QUERIES = [
     ("CORÉE", "Corée"),
 ]
 RESULTS = "#kb-search-results"
+# An article whose date is nowhere: it is filed under 'sans date'.
+UNDATED_SEED = (
+    "Le Japon et l'ASEAN renforcent leur dialogue sur la navigation\n\n"
+    "Hanoi (VNA) - Le Japon et l'ASEAN ont tenu une réunion sur la coopération maritime et la sûreté "
+    "des voies de navigation, selon le ministère japonais des Affaires étrangères. Les deux parties "
+    "ont convenu de renforcer les échanges entre leurs garde-côtes.\n")
 # Seed text is untrusted: markup in it must reach readers as text, search results included.
 HOSTILE_SEED = (
     " date 2024-03 Coopération <img src=x onerror=\"window.__pwned=1\"> entre l'ASEAN et le Japon\n\n"
@@ -55,12 +61,16 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("browser")
     copy_project(root)
     (root / "seeds" / "zz_hostile.txt").write_text(HOSTILE_SEED, encoding="utf-8")
+    (root / "seeds" / "zz_sans_date.txt").write_text(UNDATED_SEED, encoding="utf-8")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    # The hostile seed is published as text with one warning, the only one of the build.
+    # The hostile seed is published as text with one warning, the undated one with another:
+    # the only two of the build.
     kb = subprocess.run([str(BIN / "aseankb"), "build"], cwd=root, env=env, capture_output=True, text=True)
     assert kb.returncode == 0, kb.stderr
     assert [ln for ln in kb.stderr.splitlines() if ln.startswith("WARNING")] == [
-        ln for ln in kb.stderr.splitlines() if ln.startswith("WARNING: seeds/zz_hostile.txt: contains HTML")]
+        ln for ln in kb.stderr.splitlines() if ln.startswith(("WARNING: seeds/zz_hostile.txt: contains HTML",
+                                                              "WARNING: seeds/zz_sans_date.txt: no date found"))]
+    assert kb.stderr.count("WARNING") == 2, kb.stderr
     for cmd in (["mkdocs", "build", "--strict"], ["mkdocs", "build", "--strict", "-f", "mkdocs-offline.yml"]):
         done = subprocess.run([str(BIN / cmd[0]), *cmd[1:]], cwd=root, env=env, capture_output=True, text=True)
         assert done.returncode == 0, done.stderr
@@ -200,6 +210,44 @@ def test_a_page_titled_by_the_query_comes_first(page: Page, base: str, sites: Pa
     assert any(wanted <= set(search_words(t)) for t in titles[1:]), titles
 
 
+def test_results_link_to_page_addresses_and_more_keeps_the_keyboard_place(page: Page, base: str) -> None:
+    page.goto(base)
+    search(page, "asean")
+    hrefs = page.eval_on_selector_all(f"{RESULTS} li a", "els => els.map(e => e.href)")
+    assert len(hrefs) == 10 and not [h for h in hrefs if h.endswith("index.html")], hrefs
+    assert base + "partenaires/asean-plus-3/" in hrefs or any(h.endswith("/") for h in hrefs)
+    # Keyboard: the button that shows more is replaced by the longer list; focus goes on
+    # from the first new result (it fell back to the top of the page).
+    page.focus(f"{RESULTS} .kb-search-more button")
+    page.keyboard.press("Enter")
+    page.wait_for_function("sel => document.querySelectorAll(sel).length > 10", arg=f"{RESULTS} li a")
+    focused = page.evaluate("() => document.activeElement.href || document.activeElement.tagName")
+    assert focused == page.eval_on_selector_all(f"{RESULTS} li a", "els => els[10].href")
+
+
+def test_undated_articles_come_after_dated_ones_and_a_word_nowhere_asks_for_nothing(page: Page, base: str,
+                                                                                   sites: Path) -> None:
+    assert any(a["year"] is None for a in articles(sites)), "the site has an undated article"
+    page.goto(base)
+    search(page, "japon")
+    rows = page.eval_on_selector_all(f"{RESULTS} li a",
+                                     "els => els.map(e => [e.href, e.querySelector('h1').textContent])")
+    # Articles with the word in their titles tie on score: the dated come first, newest first.
+    tied = [href.split("/articles/")[1].split("/")[0] for href, title in rows
+            if "/articles/" in href and "Japon" in title]
+    assert "sans-date" in tied and tied[0] != "sans-date", tied
+    assert all(k == "sans-date" for k in tied[tied.index("sans-date"):]), tied
+    # No vocabulary file for "xyzzy": the browser must not ask for one (a failed request is a
+    # console error, which the page fixture fails on).
+    with page.expect_response(lambda r: "meta.js" in r.url):
+        page.reload()
+        search(page, "coree")  # meta.js is loaded by the first query
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    search(page, "xyzzy")
+    assert not [u for u in requests if "/kb-search/v-" in u], requests
+
+
 def test_seed_markup_is_shown_as_text_in_results(page: Page, base: str) -> None:
     page.goto(base)
     found = search(page, "zorglubien")
@@ -309,6 +357,55 @@ def test_explorer_filters_and_shares_the_view(page: Page, base: str, sites: Path
     page.select_option("select[name=a]", "2025")
     page.select_option("select[name=partenaire]", "union-europeenne")
     page.wait_for_function("() => document.querySelector('.kb-explorer-count').textContent.startsWith('Aucun')")
+
+
+def test_explorer_says_why_nothing_matches_and_announces_only_the_count(page: Page, base: str) -> None:
+    page.goto(base + "explorer/#de=2025&a=2019")
+    status = page.wait_for_selector("[role=status].kb-explorer-count:not(:empty)")
+    assert "« De » (2025) est après l'année « À » (2019)" in status.inner_text()
+    assert page.get_attribute("#kb-explorer-results", "aria-live") is None
+    assert "md-button" in page.get_attribute("#kb-explorer button[type=reset]", "class")
+
+
+def test_the_phone_menu_opens_by_keyboard_and_hides_its_links_when_closed(page: Page, base: str) -> None:
+    page.set_viewport_size({"width": 375, "height": 667})
+    page.goto(base + "partenaires/japon/")
+    page.wait_for_timeout(300)  # the drawer's slide, if any
+    # Closed, the drawer's links are out of the Tab order: every stop is on the screen.
+    off_screen = []
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        box = page.evaluate("() => { const r = document.activeElement.getBoundingClientRect();"
+                            " return [document.activeElement.textContent.trim(), r.right, r.width]; }")
+        if box[1] <= 0 or box[2] == 0:
+            off_screen.append(box[0])
+    assert off_screen == []
+    # The menu button is one of the stops; Enter opens the drawer with the focus in it.
+    page.focus("label.md-header__button[for=__drawer]")
+    page.keyboard.press("Enter")
+    assert page.is_checked("#__drawer")
+    page.wait_for_function("() => document.activeElement.closest('.md-sidebar--primary') !== null")
+    page.wait_for_timeout(300)
+    assert page.evaluate("() => document.activeElement.getBoundingClientRect().right") > 0
+    page.keyboard.press("Escape")
+    assert not page.is_checked("#__drawer")
+    assert page.evaluate("() => document.activeElement.getAttribute('for')") == "__drawer"
+
+
+def test_chart_labels_are_readable_on_a_phone(page: Page, base: str) -> None:
+    page.set_viewport_size({"width": 375, "height": 667})
+    page.goto(base + "annees/")
+    heights = page.eval_on_selector_all(
+        "svg.kb-chart text", "els => els.filter(e => getComputedStyle(e).display !== 'none')"
+        ".map(e => e.getBoundingClientRect().height)")
+    assert heights and min(heights) >= 9, heights  # 11 px in a 640-wide SVG drawn 343 wide: 6 px
+
+
+def test_the_matrix_has_the_page_width(page: Page, base: str) -> None:
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(base + "matrice/")
+    assert not page.is_visible(".md-sidebar--primary") and not page.is_visible(".md-sidebar--secondary")
+    assert page.eval_on_selector("article .md-typeset__scrollwrap", "e => e.clientWidth") > 1000
 
 
 def test_explorer_without_javascript_links_to_the_groupings(browser: Browser, base: str) -> None:

@@ -3,6 +3,7 @@ the editorial overrides."""
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -49,6 +50,16 @@ def art(n: int, *, year: int | None = 2020, partners=("japon",), domains=("energ
 def test_year_series_fills_gaps() -> None:
     assert year_series({2018: 2, 2021: 1}) == [("2018", 2), ("2019", 0), ("2020", 0), ("2021", 1)]
     assert year_series({}) == []
+
+
+def test_a_crowded_chart_marks_every_other_label_for_phones() -> None:
+    years = [(str(y), y - 2000) for y in range(2005, 2027)]  # 22 columns
+    svg = column_chart(years, "t", "c").split("</svg>")[0]
+    labels = re.findall(r"<text( class=\"kb-minor\")? x=\"[\d.]+\" y=\"192\"[^>]*>(\d+)</text>", svg)
+    assert len(labels) == 22
+    shown = [year for minor, year in labels if not minor]
+    assert shown[-1] == "2026" and len(shown) == 11 and shown[0] == "2006"
+    assert "kb-minor" not in column_chart(years[:12], "t", "c")  # room enough for every label
 
 
 def test_column_chart_is_labelled_and_has_its_data_as_a_table() -> None:

@@ -23,6 +23,7 @@ from aseankb.search import (
     Doc,
     bucket_of,
     encode_postings,
+    number_pages,
     search_words,
     word_set,
     write_index,
@@ -150,6 +151,8 @@ def test_index_maps_words_to_pages(tmp_path: Path) -> None:
     assert "<\\/script>" in (out / "d-0.js").read_text()
     _, (key, vocab) = payload(out / "v-ec.js")
     assert key == "ec" and vocab == {"economie": 2}
+    # meta.js lists the vocabulary shards there are, so that the browser asks for no other.
+    assert meta["shards"].split(",") == sorted(p.name[2:-3] for p in out.glob("v-*.js"))
     _, (_, entries) = payload(out / f"b-{bucket_of('coree', meta['buckets'])}.js")
     assert entries["coree"] == "1" and entries["^coree"] == "1"
     # Written again: nothing changes on disk; a stale file of an older index goes.
@@ -255,3 +258,14 @@ def test_explorer_data_matches_the_articles(built: Path) -> None:
 def test_search_index_cli_needs_a_built_site(tmp_path: Path, capsys) -> None:
     assert main(["search-index", "--site", str(tmp_path / "nothing")]) == 2
     assert "no built site" in capsys.readouterr().err
+
+
+def test_undated_articles_are_numbered_after_the_dated_ones() -> None:
+    """The number breaks ties between results, lowest first: 'sans-date' sorts after every
+    year backwards, which put undated articles before the newest."""
+    paths = ["index.html", "articles/sans-date/b/index.html", "articles/2019/a/index.html",
+             "articles/2026/c/index.html", "partenaires/japon/index.html", "articles/sans-date/a/index.html"]
+    numbered = [d.path for d in number_pages([Doc(p, p, "", [], set()) for p in paths])]
+    assert numbered == ["articles/2026/c/index.html", "articles/2019/a/index.html",
+                        "articles/sans-date/b/index.html", "articles/sans-date/a/index.html",
+                        "partenaires/japon/index.html", "index.html"]

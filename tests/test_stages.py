@@ -15,9 +15,12 @@ from aseankb.extract.entities import extract_domains, extract_partners
 from aseankb.extract.language import extract_language
 from aseankb.extract.people import extract_people
 from aseankb.extract.title import cut, extract_title, is_headline
-from aseankb.model import PartialDate
+from aseankb.group import group
+from aseankb.model import Article, PartialDate
 from aseankb.read import decode
+from aseankb.render.article import provenance
 from aseankb.render.escape import esc_block, esc_inline
+from aseankb.render.pages import year_pages
 from aseankb.write import write_tree
 from conftest import DATA
 
@@ -173,3 +176,26 @@ def test_bad_taxonomy_names_file_and_key(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as err:
         load_partners(bad)
     assert str(bad) in str(err.value) and "japon.names" in str(err.value)
+
+
+def _art(i: int, year: int | None, partners: list[str], domains: list[str], people: list[str]) -> Article:
+    return Article(id=f"a{i}", source=f"seeds/a{i}.txt", title=f"Titre {i}", date=PartialDate(year),
+                   date_source="header" if year else "inferred", language="fr", partners=partners,
+                   partners_mentioned=partners[:1], domains=domains, people=people, paragraphs=["x"],
+                   slug=f"titre-{i}")
+
+
+def test_article_labels_agree_with_their_number() -> None:
+    tax = load_taxonomy()
+    one = provenance(_art(1, 2020, ["japon"], ["sante"], ["Marco Rubio"]), tax)
+    assert [line.split(":**")[0] for line in one[1:5]] == [
+        "**Partenaire ", "**Cité en passant ", "**Domaine ", "**Personnalité "]
+    two = provenance(_art(2, 2020, ["japon", "chine"], ["sante", "energie"], ["Marco Rubio", "Mike Pompeo"]), tax)
+    assert [line.split(":**")[0] for line in two[1:5]] == [
+        "**Partenaires ", "**Cité en passant ", "**Domaines ", "**Personnalités "]
+
+
+def test_year_pages_say_what_they_list() -> None:
+    pages = year_pages(group([_art(1, 2019, [], [], []), _art(2, 2019, [], [], []), _art(3, None, [], [], [])]))
+    assert "2 articles publiés en 2019, du plus récent au plus ancien." in pages["annees/2019.md"]
+    assert "1 article dont la date n'a pu être ni lue ni déduite" in pages["annees/sans-date.md"]

@@ -14,6 +14,7 @@ import random
 import re
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import frontmatter
@@ -108,6 +109,13 @@ def test_report_page_lists_flagged_and_skipped(hostile: Path) -> None:
     assert "lu comme cp1252" in listed["commerce-cp1252.txt"] and "trop gros" in listed["gros.txt"]
     # The file is named in its own column, not again at the start of each reason.
     assert not [reason for name, reason in listed.items() if f"{name}:" in reason]
+    # Its first figure is the home page's: the articles published, warnings included.
+    home = BeautifulSoup((hostile / "site" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    shown = int(re.search(r"(\d+) articles", home.select_one("article").get_text()).group(1))
+    first = BeautifulSoup(page, "html.parser").select_one("article p").get_text()
+    statuses = Counter(s["status"] for s in report(hostile).values())
+    assert first.startswith(f"{shown} articles publiés sur {sum(statuses.values())} fichiers")
+    assert shown == statuses["ingested"] + statuses["warning"]
 
 
 # 2. the cases, one by one

@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import AseankbError
+from .model import UNDATED
 from .text import WORD_BYTES, fold, non_ascii
 from .write import unchanged
 
@@ -58,6 +59,7 @@ RUN_RE = re.compile(r"(?<![^,])([0-9a-z]+)(?:,\1(?![0-9a-z]))+")
 STOP_WORDS = ("le", "la", "les", "de", "des", "du", "un", "une", "et", "en", "au", "aux", "pour", "par",
               "sur", "dans", "avec", "ou", "qu", "que", "qui")
 TITLE_WORDS_MAX = 35  # one base-36 digit per page in meta.js
+UNDATED_PATH = f"articles/{UNDATED}/"  # the undated articles' pages
 
 
 class SearchIndexError(AseankbError):
@@ -219,12 +221,13 @@ def _js(call: str, payload: object) -> str:
 
 
 def number_pages(docs: list[Doc]) -> list[Doc]:
-    """Pages in the order of their numbers: articles first, then by path backwards
-    (character by character, a prefix first), so that articles come newest year first:
-    the number breaks ties between results."""
+    """Pages in the order of their numbers: dated articles, undated ones, then the other
+    pages, each by path backwards (character by character, a prefix first), so that
+    articles come newest year first: the number breaks ties between results."""
     # Reversed, a path ending in the highest code point sorts before the paths it begins.
     docs = sorted(docs, key=lambda d: d.path + "\U0010ffff", reverse=True)
-    return sorted(docs, key=lambda d: not _is_article(d))
+    # 'sans-date' sorts after every year backwards: undated articles would come first.
+    return sorted(docs, key=lambda d: (not _is_article(d), d.path.startswith(UNDATED_PATH)))
 
 
 def _is_article(doc: Doc) -> bool:
@@ -247,7 +250,7 @@ def index_files(docs: list[Doc]) -> tuple[dict[str, str], int]:
             pages.append(n)
     buckets = max(64, 1 << (len(postings) // WORDS_PER_BUCKET).bit_length())
     digits = [_b36(n) for n in range(len(docs) + 1)]
-    files: dict[str, str] = {"meta.js": _js("meta", _meta(docs, buckets))}
+    files: dict[str, str] = {}
     for n, doc in enumerate(docs):
         files[f"d-{n}.js"] = _js("doc", [n, doc.path, doc.title, doc.teaser])
     vocab: dict[str, dict[str, int]] = defaultdict(dict)
@@ -258,6 +261,7 @@ def index_files(docs: list[Doc]) -> tuple[dict[str, str], int]:
         b[w] = encode_postings(postings[w], digits)
         if w in in_titles:
             b["^" + w] = encode_postings(in_titles[w], digits)
+    files["meta.js"] = _js("meta", _meta(docs, buckets, vocab))
     for key, entries in vocab.items():
         files[f"v-{key}.js"] = _js("vocab", [key, entries])
     for b, entries in table.items():
@@ -265,16 +269,18 @@ def index_files(docs: list[Doc]) -> tuple[dict[str, str], int]:
     return files, len(postings)
 
 
-def _meta(docs: list[Doc], buckets: int) -> dict[str, object]:
+def _meta(docs: list[Doc], buckets: int, shards: Iterable[str]) -> dict[str, object]:
     """What every query loads first. Besides the sizes, the number of words in the title of
     each page that is not an article (its partner, domain, year... a few hundred pages):
     a page whose title holds nothing but the query's words ("Japon", "Corée du Sud") comes
-    before the articles that also have them in their titles (aseankb-search.js, rank)."""
+    before the articles that also have them in their titles (aseankb-search.js, rank). And
+    the vocabulary shards there are: a word whose shard is missing is not asked for (a
+    request that fails is an error in the browser's console)."""
     articles = sum(map(_is_article, docs))
     stop = set(STOP_WORDS)
     counts = (min(len(set(d.title_words) - stop), TITLE_WORDS_MAX) for d in docs[articles:])
     return {"docs": len(docs), "buckets": buckets, "articles": articles,
-            "titles": "".join(map(B36.__getitem__, counts))}
+            "titles": "".join(map(B36.__getitem__, counts)), "shards": ",".join(sorted(shards))}
 
 
 def write_index(site: Path, docs: list[Doc], *, log: Callable[[str], None] = print) -> SearchStats:

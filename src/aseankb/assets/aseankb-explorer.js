@@ -8,6 +8,8 @@
   var form = document.getElementById("kb-explorer");
   var out = document.getElementById("kb-explorer-results");
   if (!form || !out) return;
+  var count = document.getElementById("kb-explorer-count");
+  if (!count) { count = document.createElement("p"); count.className = "kb-explorer-count"; out.before(count); }
   var config = JSON.parse(document.getElementById("__config").textContent);
   var root = new URL(config.base.replace(/\/?$/, "/"), location.href);
   // The offline variant has page.html URLs (use_directory_urls: false).
@@ -94,13 +96,21 @@
     var need = page.map(function (f) { return f[0]; }).filter(function (k, i, all) { return all.indexOf(k) === i; });
     Promise.all(need.map(loadYear)).then(function () { show(found, page); });
   }
+  // Only the count is announced (role=status): the list itself is not read out again
+  // each time a menu changes.
+  function countText(n) {
+    var from = form.de.value ? +form.de.value : null, to = form.a.value ? +form.a.value : null;
+    if (from !== null && to !== null && from > to) return "Aucun article : l'année « De » (" + from
+      + ") est après l'année « À » (" + to + ").";
+    var text = n === 0 ? "Aucun article ne correspond à cette sélection." : n === 1 ? "1 article." : n + " articles.";
+    // A year filter cannot keep the articles whose year is unknown: say so.
+    return (from !== null || to !== null) && facets.years.some(function (y) { return !/^\d+$/.test(y[0]); })
+      ? text.replace(/\.$/, "") + " (les articles sans date sont exclus par le filtre d'années)." : text;
+  }
   function show(found, page) {
+    var focus = out.contains(document.activeElement) ? out.querySelectorAll("li").length : -1;
     out.textContent = "";
-    var count = document.createElement("p");
-    count.className = "kb-explorer-count";
-    count.textContent = found.length === 0 ? "Aucun article ne correspond à cette sélection."
-      : found.length === 1 ? "1 article." : found.length + " articles.";
-    out.appendChild(count);
+    count.textContent = countText(found.length);
     var ul = document.createElement("ul");
     page.forEach(function (f) {
       var a = years[f[0]][f[1]], li = document.createElement("li"), link = document.createElement("a");
@@ -117,6 +127,12 @@
       more.textContent = "Afficher " + Math.min(PAGE, found.length - page.length) + " de plus";
       more.addEventListener("click", function () { shown += PAGE; update(); });
       out.appendChild(more);
+    }
+    // "Show more" is replaced by the longer list: the keyboard goes on from the first new
+    // article, not from the top of the page.
+    if (focus >= 0) {
+      var links = out.querySelectorAll("li a");
+      (links[focus] || out.querySelector("button") || form.partenaire).focus();
     }
   }
   script("facets");

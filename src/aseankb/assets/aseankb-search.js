@@ -9,7 +9,27 @@
   var input = document.getElementById("kb-search-input");
   var box = document.getElementById("kb-search-results");
   var toggle = document.getElementById("__search");
-  if (!input || !box || !toggle) return;
+  /* The header's menu button (on a phone, or a desktop zoomed in) is reachable by Tab
+   * (overrides/partials/header.html); Material clicks a focused label on Enter, and Space
+   * does the same here. Opened from the keyboard, the drawer takes the focus; Escape closes
+   * it and gives the focus back. (aseankb.css keeps the closed drawer out of the Tab order.) */
+  function menuByKeyboard() {
+    var drawer = document.getElementById("__drawer");
+    var button = document.querySelector("label.md-header__button[for=__drawer][tabindex]");
+    if (!drawer || !button) return;
+    button.addEventListener("keydown", function (e) {
+      if (e.key === " ") { e.preventDefault(); button.click(); }
+    });
+    drawer.addEventListener("change", function () {
+      var first = document.querySelector(".md-sidebar--primary a");
+      if (drawer.checked && document.activeElement === button && first) setTimeout(function () { first.focus(); }, 0);
+    });
+    document.addEventListener("keydown", function (e) {
+      if (e.key === "Escape" && drawer.checked) { button.click(); button.focus(); }
+    });
+  }
+  if (!input || !box || !toggle) { menuByKeyboard(); return; }
+  menuByKeyboard();
   var config = JSON.parse(document.getElementById("__config").textContent);
   var T = config.translations || {};
   var root = new URL(config.base.replace(/\/?$/, "/"), location.href);
@@ -20,7 +40,11 @@
   // The same list as aseankb.search.STOP_WORDS.
   var STOP = ["le", "la", "les", "de", "des", "du", "un", "une", "et", "en", "au", "aux", "pour", "par",
     "sur", "dans", "avec", "ou", "qu", "que", "qui"];
-  var seq = 0, limit = MAX;
+  var seq = 0, limit = MAX, focusAt = -1;
+  // Over HTTP a page's address is its folder ("partenaires/japon/"), as in the site's own
+  // links; from a folder (file://) it must name the file.
+  var pretty = location.protocol === "file:" ? function (p) { return p; }
+    : function (p) { return p.replace(/(^|\/)index\.html$/, "$1"); };
 
   /* The same words as aseankb.search.search_words: lower case, no accents, œ -> oe,
    * apostrophes split elisions (l’, d’), one-letter words dropped, final s/x removed. */
@@ -67,7 +91,13 @@
       document.head.appendChild(s);
     });
   }
-  function loadVocab(k) { return load("v-" + k, function () { return store.vocab[k]; }); }
+  function loadVocab(k) {
+    // meta.js lists the shards there are: none is asked for in vain (a failed request is an
+    // error in the console). An index without the list: ask, and take a failure as "none".
+    var shards = store.meta && store.meta.shards;
+    if (typeof shards === "string" && ("," + shards + ",").indexOf("," + k + ",") < 0) return Promise.resolve();
+    return load("v-" + k, function () { return store.vocab[k]; });
+  }
   function loadBucket(b) { return load("b-" + b, function () { return store.bucket[b]; }); }
   function loadDoc(n) { return load("d-" + n, function () { return store.doc[n]; }); }
 
@@ -140,7 +170,7 @@
       var p = document.createElement("p"), icon = document.createElement("div");
       li.className = "md-search-result__item";
       a.className = "md-search-result__link";
-      a.href = new URL(d[1], root).href;
+      a.href = new URL(pretty(d[1]), root).href;
       art.className = "md-search-result__article md-typeset";
       icon.className = "md-search-result__icon md-icon";
       h.textContent = d[2];
@@ -156,14 +186,21 @@
       button.type = "button";
       button.className = "md-button";
       button.textContent = "Afficher plus de résultats";
-      button.addEventListener("click", function () { limit += MAX; run(true); });
+      button.addEventListener("click", function () { focusAt = limit; limit += MAX; run(true); });
       more.appendChild(button);
       list.appendChild(more);
+    }
+    // The button that asked for more is gone with the old list: the keyboard goes on from
+    // the first new result, not from the top of the page.
+    if (focusAt >= 0) {
+      var links = list.querySelectorAll("a.md-search-result__link");
+      (links[focusAt] || links[links.length - 1] || input).focus();
+      focusAt = -1;
     }
   }
   function run(keepLimit) {
     var query = input.value.trim(), mine = ++seq;
-    if (keepLimit !== true) limit = MAX;
+    if (keepLimit !== true) { limit = MAX; focusAt = -1; }
     if (!words(query).length) {
       list.textContent = "";
       meta.textContent = T["search.result.placeholder"] || "";

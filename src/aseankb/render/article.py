@@ -45,19 +45,24 @@ def _links(ids: list[str], kind: str, tax: Taxonomy) -> str:
     return ", ".join(f"[{tax.label(kind, i)}](../../{folder}/{i}.md)" for i in ids) or "aucun"
 
 
+def _label(word: str, items: list) -> str:
+    return word + ("s" if len(items) > 1 else "")
+
+
 def provenance(art: Article, tax: Taxonomy) -> list[str]:
     how = SOURCES_FR.get(art.date_source, art.date_source)
     if art.date_evidence:
         how += f" : « {esc_inline(art.date_evidence)} »"
     lines = [
         f"**Date :** {date_fr(art.date)} ({how})",
-        f"**Partenaires :** {_links(art.partners, 'partners', tax)}",
+        f"**{_label('Partenaire', art.partners)} :** {_links(art.partners, 'partners', tax)}",
     ]
     if art.partners_mentioned:
-        lines.append(f"**Cités en passant :** {_links(art.partners_mentioned, 'partners', tax)}")
-    lines.append(f"**Domaines :** {_links(art.domains, 'domains', tax)}")
+        lines.append(f"**{_label('Cité', art.partners_mentioned)} en passant :** "
+                     f"{_links(art.partners_mentioned, 'partners', tax)}")
+    lines.append(f"**{_label('Domaine', art.domains)} :** {_links(art.domains, 'domains', tax)}")
     if art.people:
-        lines.append("**Personnalités :** " + ", ".join(
+        lines.append(f"**{_label('Personnalité', art.people)} :** " + ", ".join(
             f"[{esc_inline(p)}](../../personnes/{person_slug(p)}.md)" for p in art.people))
     agency = f", agence {esc_inline(art.agency)}" if art.agency else ""
     lines.append(f"**Source :** [texte brut d'origine](../../sources/{art.id}.txt) "

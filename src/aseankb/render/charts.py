@@ -41,6 +41,9 @@ def column_chart(series: list[tuple[str, int]], title: str, chart_id: str,
     bar = min(max(step * 0.7, 1.0), 48.0)
     plot = HEIGHT - TOP - BOTTOM
     every = max(1, round(len(series) / 16))  # keep year labels from overlapping
+    # On a phone the text is drawn larger (aseankb.css), and every other label (`kb-minor`)
+    # is left out so that the larger ones do not overlap.
+    crowded = len(series) > 12
     parts = []
     for i, (label, n) in enumerate(series):
         x = LEFT + i * step + (step - bar) / 2
@@ -49,10 +52,13 @@ def column_chart(series: list[tuple[str, int]], title: str, chart_id: str,
         mid = _num(x + bar / 2)
         parts.append(f"<rect class=\"kb-bar\" x=\"{_num(x)}\" y=\"{_num(y)}\" width=\"{_num(bar)}\" "
                      f"height=\"{_num(h)}\"><title>{label} : {n}</title></rect>")
+        last = i == len(series) - 1
+        minor = " class=\"kb-minor\"" if crowded and (len(series) - 1 - i) % 2 and not last else ""
         if n:
-            parts.append(f"<text x=\"{mid}\" y=\"{_num(y - 4)}\" text-anchor=\"middle\">{n}</text>")
-        if i % every == 0 or i == len(series) - 1:
-            parts.append(f"<text x=\"{mid}\" y=\"{HEIGHT - 8}\" text-anchor=\"middle\">{label}</text>")
+            parts.append(f"<text{minor} x=\"{mid}\" y=\"{_num(y - 4)}\" text-anchor=\"middle\">{n}</text>")
+        if i % every == 0 or last:
+            minor = " class=\"kb-minor\"" if crowded and (len(series) - 1 - i) // every % 2 else ""
+            parts.append(f"<text{minor} x=\"{mid}\" y=\"{HEIGHT - 8}\" text-anchor=\"middle\">{label}</text>")
     svg = (f"<svg class=\"kb-chart\" viewBox=\"0 0 {WIDTH} {HEIGHT}\" role=\"img\" "
            f"aria-labelledby=\"{ident}-t\" aria-describedby=\"{ident}-d\" preserveAspectRatio=\"xMidYMid meet\">"
            f"<title id=\"{ident}-t\">{title}</title>{''.join(parts)}</svg>")

@@ -80,10 +80,11 @@ Parcourir aussi : [par partenaire](partenaires/index.md) · [par domaine](domain
   <label>Domaine <select name="domaine"><option value="">Tous</option></select></label>
   <label>De <select name="de"><option value="">—</option></select></label>
   <label>À <select name="a"><option value="">—</option></select></label>
-  <button type="reset">Tout effacer</button>
+  <button type="reset" class="md-button">Tout effacer</button>
 </form>
 
-<div id="kb-explorer-results" class="kb-explorer-results" aria-live="polite"></div>
+<p id="kb-explorer-count" class="kb-explorer-count" role="status" aria-live="polite"></p>
+<div id="kb-explorer-results" class="kb-explorer-results"></div>
 """
 
 

@@ -71,6 +71,14 @@ def _year_label(key: str) -> str:
     return "Sans date" if key == UNDATED else key
 
 
+def _year_sentence(key: str, n: int) -> str:
+    s = "s" if n > 1 else ""
+    if key == UNDATED:
+        return (f"{_plural(n, 'article')} dont la date n'a pu être ni lue ni déduite du texte "
+                "(voir le [rapport de construction](../rapport.md)).")
+    return f"{_plural(n, 'article')} publié{s} en {key}, du plus récent au plus ancien."
+
+
 def partner_pages(g: Groups, tax: Taxonomy, item: ItemFn = article_item, reuse: Reuse = NO_REUSE) -> dict[str, str]:
     pages = {}
     rows = ["| Partenaire | Articles | Cité en passant |", "|---|---:|---:|"]
@@ -120,7 +128,7 @@ def year_pages(g: Groups, item: ItemFn = article_item, reuse: Reuse = NO_REUSE) 
         if reuse.skip(f"annees/{key}.md", arts):
             continue
         pages[f"annees/{key}.md"] = _page(_year_label(key), [
-            f"# {_year_label(key)}", "", f"{_plural(len(arts), 'article')}.", "",
+            f"# {_year_label(key)}", "", _year_sentence(key, len(arts)), "",
             *article_list(arts, "../", item)])
     counts = {int(k): len(v) for k, v in g.years.items() if k != UNDATED}
     chart = column_chart(year_series(counts), "Articles par année", "annees")
@@ -154,8 +162,16 @@ def home_page(g: Groups, tax: Taxonomy) -> str:
 def report_page(results: list[SeedResult]) -> str:
     found = Counter(r.status for r in results)
     counts = {s: found[s] for s in STATUS_FR}
+    # The home page counts published articles: so does the first line here, whose figure
+    # a reader compares with it (an article with a warning is published too).
+    published = counts["ingested"] + counts["warning"]
     lines = ["# Rapport de construction", "",
-             ", ".join(f"{_plural(counts[s], STATUS_FR[s])}" for s in STATUS_FR) + ".", "",
+             f"**{_plural(published, 'article')} {'publiés' if published > 1 else 'publié'}** "
+             f"sur {_plural(len(results), 'fichier')} : {counts['ingested']} sans remarque, "
+             f"{counts['warning']} avec un avertissement ; "
+             f"{_plural(counts['duplicate'], 'doublon')} (même texte qu'un autre fichier) et "
+             f"{_plural(counts['skipped'], 'fichier')} {'ignorés' if counts['skipped'] > 1 else 'ignoré'}, "
+             "non publiés.", "",
              "## Fichiers signalés ou ignorés", ""]
     flagged = [r for r in results if r.status != "ingested" or r.messages]
     if not flagged:

@@ -93,8 +93,10 @@ def cells(g: Groups) -> dict[tuple[str, str], list[Article]]:
     return table
 
 
-def _page(title: str, lines: list[str]) -> str:
-    return "---\n" + f"title: \"{title}\"\n" + "---\n\n" + "\n".join(lines).rstrip() + "\n"
+def _page(title: str, lines: list[str], *, wide: bool = False) -> str:
+    # `wide`: Material's side columns hidden (the matrix's 14 columns had 720 of 1,280 px).
+    hide = "hide:\n  - navigation\n  - toc\n" if wide else ""
+    return "---\n" + f"title: \"{title}\"\n" + hide + "---\n\n" + "\n".join(lines).rstrip() + "\n"
 
 
 def matrix_pages(g: Groups, tax: Taxonomy, item: ItemFn, reuse: Reuse = NO_REUSE) -> dict[str, str]:
@@ -121,5 +123,5 @@ def matrix_pages(g: Groups, tax: Taxonomy, item: ItemFn, reuse: Reuse = NO_REUSE
                     f"[{domain.fr}](../../domaines/{did}.md). [Retour à la matrice](../../matrice.md)", "",
                     *list_lines(item, arts, "../../")])
         lines.append(f"| [{partner.fr}](partenaires/{pid}.md) | " + " | ".join(row) + " |")
-    pages["matrice.md"] = _page("Matrice partenaires × domaines", lines)
+    pages["matrice.md"] = _page("Matrice partenaires × domaines", lines, wide=True)
     return pages
