@@ -20,7 +20,7 @@ from aseankb.model import Article, PartialDate
 from aseankb.read import decode
 from aseankb.render.article import provenance
 from aseankb.render.escape import esc_block, esc_inline
-from aseankb.render.pages import year_pages
+from aseankb.render.pages import home_page, year_pages
 from aseankb.write import write_tree
 from conftest import DATA
 
@@ -199,3 +199,7 @@ def test_year_pages_say_what_they_list() -> None:
     pages = year_pages(group([_art(1, 2019, [], [], []), _art(2, 2019, [], [], []), _art(3, None, [], [], [])]))
     assert "2 articles publiés en 2019, du plus récent au plus ancien." in pages["annees/2019.md"]
     assert "1 article dont la date n'a pu être ni lue ni déduite" in pages["annees/sans-date.md"]
+    # The home page counts years as years, and says how many articles have none.
+    home = home_page(group([_art(1, 2019, [], [], []), _art(2, 2020, [], [], []), _art(3, None, [], [], [])]),
+                     load_taxonomy())
+    assert "| Années | 2 (et 1 article sans date) |" in home

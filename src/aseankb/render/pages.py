@@ -136,6 +136,12 @@ def year_pages(g: Groups, item: ItemFn = article_item, reuse: Reuse = NO_REUSE) 
     return pages
 
 
+def _undated_note(g: Groups) -> str:
+    # The years counted are years; the undated articles have a page of their own.
+    n = len(g.years.get(UNDATED, []))
+    return f" (et {_plural(n, 'article')} sans date)" if n else ""
+
+
 def home_page(g: Groups, tax: Taxonomy) -> str:
     n = len(g.articles)
     years = sorted(k for k in g.years if k != UNDATED)
@@ -146,10 +152,10 @@ def home_page(g: Groups, tax: Taxonomy) -> str:
         "français sur les relations de l'ASEAN avec ses partenaires, classés par partenaire, "
         "par domaine de coopération et par année.", "",
         f"La base contient **{_plural(n, 'article')}**{span}.", "",
-        "| Regroupement | Pages | |", "|---|---:|---|",
+        "| Regroupement | Nombre | |", "|---|---:|---|",
         f"| Partenaires | {len(g.partners)} | [Parcourir par partenaire](partenaires/index.md) |",
         f"| Domaines | {len(g.domains)} | [Parcourir par domaine](domaines/index.md) |",
-        f"| Années | {len(g.years)} | [Parcourir par année](annees/index.md) |", "",
+        f"| Années | {len(years)}{_undated_note(g)} | [Parcourir par année](annees/index.md) |", "",
         "Voir aussi la [matrice partenaires × domaines](matrice.md) et les "
         "[personnalités citées](personnes/index.md)."
         + (f" Suivre les nouveaux articles : [flux Atom]({feed_path(None)})." if dated(g.articles) else ""), "",

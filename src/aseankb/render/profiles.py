@@ -105,7 +105,7 @@ def matrix_pages(g: Groups, tax: Taxonomy, item: ItemFn, reuse: Reuse = NO_REUSE
     domains = [(d.id, d) for d in tax.domains_in_order()]
     lines = ["# Matrice partenaires × domaines", "",
              "Nombre d'articles consacrés à chaque partenaire, par domaine de coopération. "
-             "Chaque nombre mène à la liste des articles correspondants.", "",
+             "Chaque nombre mène à la liste des articles correspondants ; « · » : aucun article.", "",
              "| Partenaire | " + " | ".join(f"[{d.fr}](domaines/{did}.md)" for did, d in domains) + " |",
              "|---|" + "---:|" * len(domains)]
     pages = {}
