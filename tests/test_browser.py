@@ -401,6 +401,22 @@ def test_chart_labels_are_readable_on_a_phone(page: Page, base: str) -> None:
     assert heights and min(heights) >= 9, heights  # 11 px in a 640-wide SVG drawn 343 wide: 6 px
 
 
+@pytest.mark.parametrize("path", ["partenaires/japon/", "domaines/maritime/", "personnes/"])
+def test_a_phone_reader_can_jump_to_each_section(page: Page, base: str, path: str) -> None:
+    page.set_viewport_size({"width": 375, "height": 667})
+    page.goto(base + path)
+    assert not page.is_visible(".md-sidebar--secondary")  # Material's contents column
+    heads = page.eval_on_selector_all("article h2", "els => els.map(e => e.id)")
+    links = page.eval_on_selector_all(".kb-contents a", "els => els.map(e => e.getAttribute('href'))")
+    assert len(heads) >= 2 and links == ["#" + h for h in heads]
+    page.click(f".kb-contents a[href='#{heads[1]}']")
+    page.wait_for_timeout(300)
+    top = page.eval_on_selector(f"#{heads[1]}", "e => e.getBoundingClientRect().top")
+    assert page.evaluate("() => window.scrollY") > 0 and 0 <= top < 667, top
+    page.set_viewport_size({"width": 1280, "height": 800})  # Material's column shows: no line
+    assert not page.is_visible(".kb-contents") and page.is_visible(".md-sidebar--secondary")
+
+
 def test_the_matrix_has_the_page_width(page: Page, base: str) -> None:
     page.set_viewport_size({"width": 1280, "height": 800})
     page.goto(base + "matrice/")

@@ -8,6 +8,7 @@ from ..config import Taxonomy
 from ..group import Groups
 from ..model import UNDATED, Article, SeedResult
 from .charts import column_chart, year_series
+from .contents import with_contents
 from .dates import short_date
 from .escape import esc_inline
 from .feeds import dated, feed_path
@@ -94,7 +95,7 @@ def partner_pages(g: Groups, tax: Taxonomy, item: ItemFn = article_item, reuse: 
                  "## Tous les articles", "", *article_list(about, "../", item)]
         if passing:
             lines += ["", "## Cité en passant", "", *article_list(passing, "../", item)]
-        pages[f"partenaires/{pid}.md"] = _page(partner.fr, lines)
+        pages[f"partenaires/{pid}.md"] = _page(partner.fr, with_contents(lines))
     pages["partenaires/index.md"] = _page("Partenaires", [
         "# Partenaires", "", "Les partenaires de dialogue de l'ASEAN et les cadres qu'elle "
         "dirige, avec le nombre d'articles qui leur sont consacrés.", "", *rows])
@@ -110,9 +111,9 @@ def domain_pages(g: Groups, tax: Taxonomy, item: ItemFn = article_item, reuse: R
         rows.append(f"| [{domain.fr}]({did}.md) | {len(arts)} |")
         if reuse.skip(f"domaines/{did}.md", arts):
             continue
-        pages[f"domaines/{did}.md"] = _page(domain.fr, [
+        pages[f"domaines/{did}.md"] = _page(domain.fr, with_contents([
             f"# {domain.fr}", "", f"{_plural(len(arts), 'article')} dans ce domaine (en anglais : *{domain.en}*).", "",
-            *domain_profile(did, arts, tax), *article_list(arts, "../", item)])
+            *domain_profile(did, arts, tax), *article_list(arts, "../", item)]))
     pages["domaines/index.md"] = _page("Domaines", [
         "# Domaines de coopération", "", *rows])
     return pages

@@ -19,6 +19,7 @@ from slugify import slugify
 
 from ..config import Taxonomy
 from ..model import Article
+from .contents import with_contents
 from .escape import esc_inline
 from .reuse import NO_REUSE, Reuse
 
@@ -104,5 +105,6 @@ def people_pages(articles: list[Article], tax: Taxonomy, item: ItemFn, reuse: Re
         lines += [f"## {letter}", ""]
         lines += [f"- [{esc_inline(p.name)}]({p.slug}.md) ({len(p.articles)})" for p in by_letter[letter]]
         lines.append("")
-    pages["personnes/index.md"] = "---\ntitle: \"Personnalités\"\n---\n\n" + "\n".join(lines).rstrip() + "\n"
+    pages["personnes/index.md"] = ("---\ntitle: \"Personnalités\"\n---\n\n"
+                                   + "\n".join(with_contents(lines)).rstrip() + "\n")
     return pages
