@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import codecs
+import sys
 from pathlib import Path
 
 import pytest
@@ -21,7 +23,7 @@ from aseankb.read import decode
 from aseankb.render.article import provenance
 from aseankb.render.escape import esc_block, esc_inline
 from aseankb.render.pages import home_page, year_pages
-from aseankb.write import write_tree
+from aseankb.write import BomText, write_tree
 from conftest import DATA
 
 TAX = load_taxonomy()
@@ -203,3 +205,12 @@ def test_year_pages_say_what_they_list() -> None:
     home = home_page(group([_art(1, 2019, [], [], []), _art(2, 2020, [], [], []), _art(3, None, [], [], [])]),
                      load_taxonomy())
     assert "| Années | 2 (et 1 article sans date) |" in home
+
+
+def test_a_bom_text_is_written_with_its_mark_and_stored_compact(tmp_path: Path) -> None:
+    """The mark is added to the bytes: a str holding U+FEFF takes two bytes a character."""
+    text = "coopération " * 100
+    assert sys.getsizeof(BomText(text)) < sys.getsizeof(text) + 64 < sys.getsizeof("\ufeff" + text)
+    write_tree(tmp_path, {"sources/a.txt": BomText(text), "b.md": text})
+    assert (tmp_path / "sources" / "a.txt").read_bytes() == codecs.BOM_UTF8 + text.encode()
+    assert (tmp_path / "b.md").read_bytes() == text.encode()

@@ -7,6 +7,7 @@ real `mkdocs build --strict`; the built HTML is parsed with BeautifulSoup.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import json
 import os
@@ -208,7 +209,9 @@ def test_html_page_paragraphs_only(hostile: Path) -> None:
     for chrome in ("cookie", "Tout accepter", "Abonnez-vous", "lire aussi", "Tous droits", "alert", "Sport",
                    "&lt;", "<script", "<iframe", "cdn.example"):
         assert chrome not in text, chrome
-    source = (hostile / "content" / "sources" / f"{post['id']}.txt").read_text(encoding="utf-8")
+    raw = (hostile / "content" / "sources" / f"{post['id']}.txt").read_bytes()
+    assert raw.startswith(codecs.BOM_UTF8) and not raw[3:].startswith(codecs.BOM_UTF8)  # one mark, for browsers
+    source = raw.decode("utf-8-sig")
     assert "garde-côtes" in source and "<" not in source and "cookie" not in source
     with pytest.raises(SeedError, match="HTML page"):
         prepare("<!doctype html><html><body><nav><p>Menu</p></nav><script>x()</script></body></html>")
