@@ -151,14 +151,15 @@ def test_new_folders_appear_whole_and_existing_ones_file_by_file(tmp_path: Path)
     files = {f"sources/{i}.txt": f"text {i}" for i in range(5)} | {"index.md": "home", "solo/one.md": "1"}
     stats = write_tree(tmp_path, files)
     assert sorted(stats.written) == sorted(files)
-    assert {p.relative_to(tmp_path).as_posix(): p.read_text() for p in tmp_path.rglob("*")
+    assert {p.relative_to(tmp_path).as_posix(): p.read_text(encoding="utf-8-sig") for p in tmp_path.rglob("*")
             if p.is_file() and p.name != MANIFEST} == files
     before = (tmp_path / "sources" / "0.txt").stat().st_mtime_ns
     changed = {**files, "sources/1.txt": "edited", "sources/9.txt": "new"}
     stats = write_tree(tmp_path, changed)
     assert sorted(stats.written) == ["sources/1.txt", "sources/9.txt"]
     assert (tmp_path / "sources" / "0.txt").stat().st_mtime_ns == before
-    assert (tmp_path / "sources" / "9.txt").read_text() == "new" and not (tmp_path / STAGING).exists()
+    assert (tmp_path / "sources" / "9.txt").read_text(encoding="utf-8-sig") == "new"
+    assert not (tmp_path / STAGING).exists()
 
 
 def test_several_new_folders_are_on_disk_before_the_pages_linking_to_them(tmp_path: Path,
@@ -189,7 +190,8 @@ def test_several_new_folders_are_on_disk_before_the_pages_linking_to_them(tmp_pa
     stats = write_tree(tmp_path / "out", files)
     assert sorted(stats.written) == sorted(files)
     assert seen["pages"] == sorted(r for r in files if r.startswith("articles/"))
-    assert {p.relative_to(tmp_path / "out").as_posix(): p.read_text() for p in (tmp_path / "out").rglob("*")
+    out = tmp_path / "out"
+    assert {p.relative_to(out).as_posix(): p.read_text(encoding="utf-8-sig") for p in out.rglob("*")
             if p.is_file() and p.name != MANIFEST} == files
     (tmp_path / "bad").mkdir()
     (tmp_path / "bad" / "articles").write_text("a file where a folder should be")

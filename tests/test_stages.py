@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import codecs
-import sys
 from pathlib import Path
 
 import pytest
@@ -23,7 +22,7 @@ from aseankb.read import decode
 from aseankb.render.article import provenance
 from aseankb.render.escape import esc_block, esc_inline
 from aseankb.render.pages import home_page, year_pages
-from aseankb.write import BomText, write_tree
+from aseankb.write import write_tree
 from conftest import DATA
 
 TAX = load_taxonomy()
@@ -207,10 +206,10 @@ def test_year_pages_say_what_they_list() -> None:
     assert "| Années | 2 (et 1 article sans date) |" in home
 
 
-def test_a_bom_text_is_written_with_its_mark_and_stored_compact(tmp_path: Path) -> None:
-    """The mark is added to the bytes: a str holding U+FEFF takes two bytes a character."""
+def test_source_texts_are_written_with_a_byte_order_mark(tmp_path: Path) -> None:
+    """The mark is added to the bytes by the writer: the build hands over its own texts."""
     text = "coopération " * 100
-    assert sys.getsizeof(BomText(text)) < sys.getsizeof(text) + 64 < sys.getsizeof("\ufeff" + text)
-    write_tree(tmp_path, {"sources/a.txt": BomText(text), "b.md": text})
+    write_tree(tmp_path, {"sources/a.txt": text, "b.md": text, "sources/c.bin": b"x"})
     assert (tmp_path / "sources" / "a.txt").read_bytes() == codecs.BOM_UTF8 + text.encode()
     assert (tmp_path / "b.md").read_bytes() == text.encode()
+    assert (tmp_path / "sources" / "c.bin").read_bytes() == b"x"

@@ -28,7 +28,7 @@ from .model import Article
 from .pipeline import Ingested, ingest
 from .render.article import article_page, with_related
 from .render.related import related_links, related_pairs
-from .write import BomText, Tree
+from .write import Tree
 
 
 @dataclass
@@ -97,9 +97,7 @@ def _head(item: Ingested, cache: Cache, tax: Taxonomy) -> str:
     return article_page(replace(item.article, paragraphs=paragraphs), tax)
 
 
-# A source text opens with a UTF-8 byte-order mark (write.BomText): `mkdocs serve`, Python's
-# http.server and a file:// page send a .txt without a charset, and browsers then read UTF-8
-# as windows-1252 ("coopÃ©ration"); the mark makes every browser read it as UTF-8. The key's
+# The writer puts a byte-order mark before each source text (write.BOM_FOLDERS); the key's
 # prefix rewrites the sources written without it.
 SOURCE_FORMAT = "bom:"
 
@@ -115,7 +113,7 @@ def source_files(kept: list[Ingested], out: Path, cache: Cache, stamps: dict
         if key and unchanged_on_disk(f"{out}/{rel}", key, stamps, rel):
             keep.add(rel)
             continue
-        files[rel] = BomText(item.text if item.text is not None else texts(item, cache)[1])
+        files[rel] = item.text if item.text is not None else texts(item, cache)[1]
         if key:
             keys[rel] = key
     return files, keys, keep

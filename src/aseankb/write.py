@@ -138,13 +138,13 @@ class Tree:
             if first:
                 ready()
             for rel in sorted(first or {}, key=write_order):
-                stager.write(_safe_target(self.out, rel), _bytes(first[rel]))
+                stager.write(_safe_target(self.out, rel), _bytes(rel, first[rel]))
             for rank, rel in sorted(map(write_order, files)):
                 folders.before(rank)
                 if folders.take(rel):  # a new folder, whole at its first file's turn (same rank)
                     continue
                 target = _safe_target(self.out, rel)
-                blob = _bytes(files[rel])
+                blob = _bytes(rel, files[rel])
                 if not unchanged(target, blob):
                     ready()
                     stager.write(target, blob)
@@ -166,15 +166,17 @@ class Tree:
         return removed
 
 
-class BomText(str):
-    """Text written with a UTF-8 byte-order mark before it. The mark is added to the bytes,
-    not to the text: a str holding U+FEFF is stored two bytes a character where French text
-    takes one (the 10,000 source texts of a cold build took 78 MiB more)."""
+# Text files written with a UTF-8 byte-order mark: the published source texts. `mkdocs serve`,
+# Python's http.server and a file:// page send a .txt without a charset, and browsers then
+# read UTF-8 as windows-1252 ("coopÃ©ration"); the mark makes every browser read it as UTF-8.
+# It is added here, to the bytes: the text handed over is the build's own (no copy of 10,000
+# texts), and a str holding U+FEFF would take two bytes a character where French takes one.
+BOM_FOLDERS = ("sources/",)
 
 
-def _bytes(data: str | bytes) -> bytes:
+def _bytes(rel: str, data: str | bytes) -> bytes:
     if isinstance(data, str):
-        return codecs.BOM_UTF8 + data.encode("utf-8") if isinstance(data, BomText) else data.encode("utf-8")
+        return (codecs.BOM_UTF8 if rel.startswith(BOM_FOLDERS) else b"") + data.encode("utf-8")
     return data
 
 
@@ -251,7 +253,7 @@ class _Folders:
 
     def _stage(self, members: list[str]) -> str:
         # Encoded here, in the thread: only the folders being staged are held as bytes.
-        return self.stager.stage_folder([(r.rpartition("/")[2], _bytes(self.files[r])) for r in members])
+        return self.stager.stage_folder([(r.rpartition("/")[2], _bytes(r, self.files[r])) for r in members])
 
     def before(self, rank: int | None) -> None:
         """Put the folders due in place when a file of a later rank comes (None: the end)."""
