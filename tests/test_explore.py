@@ -104,7 +104,11 @@ def test_partner_profile_timeline_domains_officials_latest() -> None:
     assert "## Chronologie" in text and '<th scope="row">2018</th><td>3</td>' in text
     assert "[Énergie](../matrice/japon/energie.md) | <span" in text and "width:12em\"></span> 12" in text
     assert "[Jane Doe](../personnes/jane-doe.md) (3)" in text
-    assert "## Derniers articles" in text and "[flux Atom](../feeds/japon.xml)" in text
+    # 12 articles: the full list that follows says it all (its first ten lines would repeat them).
+    assert "## Derniers articles" not in text and "[flux Atom](../feeds/japon.xml)" in text
+    many = sorted([art(i, year=2015 + i % 4) for i in range(31)], key=lambda a: a.sort_key)
+    latest = "\n".join(partner_profile("japon", many, TAX, article_item, None)).split("## Derniers articles\n")
+    assert len(latest) == 2 and latest[1].count("\n- ") == 10
     assert officials(arts)[0] == ("jane-doe", "Jane Doe", 3)
     assert partner_profile("japon", [], TAX, article_item, None) == []
 

@@ -20,6 +20,7 @@ from .people import ItemFn, list_lines, person_slug
 from .reuse import NO_REUSE, Reuse
 
 LATEST = 10
+LATEST_REPEATED_FROM = 3 * LATEST  # articles a partner must have for its 'Derniers articles'
 TOP_DOMAINS = 13
 TOP_PEOPLE = 15
 
@@ -64,7 +65,9 @@ def partner_profile(pid: str, arts: list[Article], tax: Taxonomy, item: ItemFn, 
     lines.append("")
     if feed:
         lines += [f"Suivre ce partenaire : [flux Atom]({feed}).", ""]
-    if len(arts) > LATEST:  # below that, the full list that follows says it all
+    # The full list follows, newest first: the latest ten again only where it is long (its
+    # first ten lines would repeat them word for word, right below, on a phone a screen down).
+    if len(arts) > LATEST_REPEATED_FROM:
         lines += ["## Derniers articles", "", *(item(a, "../") for a in arts[:LATEST]), ""]
     return lines
 
