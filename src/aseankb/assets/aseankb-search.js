@@ -28,8 +28,8 @@
       if (e.key === "Escape" && drawer.checked) { button.click(); button.focus(); }
     });
   }
-  if (!input || !box || !toggle) { menuByKeyboard(); return; }
   menuByKeyboard();
+  if (!input || !box || !toggle) return;
   var config = JSON.parse(document.getElementById("__config").textContent);
   var T = config.translations || {};
   var root = new URL(config.base.replace(/\/?$/, "/"), location.href);

@@ -13,18 +13,13 @@ from .dates import short_date
 from .escape import esc_inline
 from .feeds import dated, feed_path
 from .people import ItemFn, list_lines
-from .profiles import domain_profile, partner_profile
+from .profiles import domain_profile, md_page, partner_profile
 from .report_fr import french
 from .reuse import NO_REUSE, Reuse
 
 LATEST_ON_HOME = 10
 STATUS_FR = {"ingested": "intégré", "warning": "avertissement", "duplicate": "doublon",
              "skipped": "ignoré"}
-
-
-def _page(title: str, lines: list[str]) -> str:
-    # Titles here are our own labels, never seed text.
-    return "---\n" + f"title: \"{title}\"\n" + "---\n\n" + "\n".join(lines).rstrip() + "\n"
 
 
 def article_item(art: Article, prefix: str) -> str:
@@ -95,8 +90,8 @@ def partner_pages(g: Groups, tax: Taxonomy, item: ItemFn = article_item, reuse: 
                  "## Tous les articles", "", *article_list(about, "../", item)]
         if passing:
             lines += ["", "## Cité en passant", "", *article_list(passing, "../", item)]
-        pages[f"partenaires/{pid}.md"] = _page(partner.fr, with_contents(lines))
-    pages["partenaires/index.md"] = _page("Partenaires", [
+        pages[f"partenaires/{pid}.md"] = md_page(partner.fr, with_contents(lines))
+    pages["partenaires/index.md"] = md_page("Partenaires", [
         "# Partenaires", "", "Les partenaires de dialogue de l'ASEAN et les cadres qu'elle "
         "dirige, avec le nombre d'articles qui leur sont consacrés.", "", *rows])
     return pages
@@ -111,10 +106,10 @@ def domain_pages(g: Groups, tax: Taxonomy, item: ItemFn = article_item, reuse: R
         rows.append(f"| [{domain.fr}]({did}.md) | {len(arts)} |")
         if reuse.skip(f"domaines/{did}.md", arts):
             continue
-        pages[f"domaines/{did}.md"] = _page(domain.fr, with_contents([
+        pages[f"domaines/{did}.md"] = md_page(domain.fr, with_contents([
             f"# {domain.fr}", "", f"{_plural(len(arts), 'article')} dans ce domaine (en anglais : *{domain.en}*).", "",
             *domain_profile(did, arts, tax), *article_list(arts, "../", item)]))
-    pages["domaines/index.md"] = _page("Domaines", [
+    pages["domaines/index.md"] = md_page("Domaines", [
         "# Domaines de coopération", "", *rows])
     return pages
 
@@ -128,12 +123,12 @@ def year_pages(g: Groups, item: ItemFn = article_item, reuse: Reuse = NO_REUSE) 
         rows.append(f"| [{_year_label(key)}]({key}.md) | {len(arts)} |")
         if reuse.skip(f"annees/{key}.md", arts):
             continue
-        pages[f"annees/{key}.md"] = _page(_year_label(key), [
+        pages[f"annees/{key}.md"] = md_page(_year_label(key), [
             f"# {_year_label(key)}", "", _year_sentence(key, len(arts)), "",
             *article_list(arts, "../", item)])
     counts = {int(k): len(v) for k, v in g.years.items() if k != UNDATED}
     chart = column_chart(year_series(counts), "Articles par année", "annees")
-    pages["annees/index.md"] = _page("Années", ["# Années", "", chart, "", *rows])
+    pages["annees/index.md"] = md_page("Années", ["# Années", "", chart, "", *rows])
     return pages
 
 
@@ -163,7 +158,7 @@ def home_page(g: Groups, tax: Taxonomy) -> str:
         "## Derniers articles", "", *article_list(g.articles[:LATEST_ON_HOME], ""), "",
         "[Rapport de construction](rapport.md) : l'état de chaque fichier source.",
     ]
-    return _page("Accueil", lines)
+    return md_page("Accueil", lines)
 
 
 def report_page(results: list[SeedResult]) -> str:
@@ -190,7 +185,7 @@ def report_page(results: list[SeedResult]) -> str:
             reason = ("; ".join(french(m.removeprefix(f"{r.file}: ")) for m in r.messages)
                       or (f"doublon de {r.duplicate_of}" if r.duplicate_of else ""))
             lines.append(f"| {esc_inline(r.file)} | {STATUS_FR[r.status]} | {esc_inline(reason)} |")
-    return _page("Rapport de construction", lines)
+    return md_page("Rapport de construction", lines)
 
 
 def render_indexes(g: Groups, tax: Taxonomy, results: list[SeedResult] | None,

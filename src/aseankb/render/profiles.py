@@ -96,8 +96,10 @@ def cells(g: Groups) -> dict[tuple[str, str], list[Article]]:
     return table
 
 
-def _page(title: str, lines: list[str], *, wide: bool = False) -> str:
-    # `wide`: Material's side columns hidden (the matrix's 14 columns had 720 of 1,280 px).
+def md_page(title: str, lines: list[str], *, wide: bool = False) -> str:
+    """A page of ours: front matter with its title, then `lines`. Titles are our own labels,
+    never seed text. `wide`: Material's side columns hidden (the matrix's 14 columns had
+    720 of 1,280 px)."""
     hide = "hide:\n  - navigation\n  - toc\n" if wide else ""
     return "---\n" + f"title: \"{title}\"\n" + hide + "---\n\n" + "\n".join(lines).rstrip() + "\n"
 
@@ -119,12 +121,12 @@ def matrix_pages(g: Groups, tax: Taxonomy, item: ItemFn, reuse: Reuse = NO_REUSE
             row.append(f"[{len(arts)}](matrice/{pid}/{did}.md){{title=\"{partner.fr} × {domain.fr}\"}}"
                        if arts else "·")
             if arts and not reuse.skip(f"matrice/{pid}/{did}.md", arts):
-                pages[f"matrice/{pid}/{did}.md"] = _page(f"{partner.fr} × {domain.fr}", [
+                pages[f"matrice/{pid}/{did}.md"] = md_page(f"{partner.fr} × {domain.fr}", [
                     f"# {partner.fr} × {domain.fr}", "",
                     f"{len(arts)} article{'s' if len(arts) > 1 else ''} consacré{'s' if len(arts) > 1 else ''} "
                     f"{partner.to_prefix}[{partner.fr}](../../partenaires/{pid}.md) dans le domaine "
                     f"[{domain.fr}](../../domaines/{did}.md). [Retour à la matrice](../../matrice.md)", "",
                     *list_lines(item, arts, "../../")])
         lines.append(f"| [{partner.fr}](partenaires/{pid}.md) | " + " | ".join(row) + " |")
-    pages["matrice.md"] = _page("Matrice partenaires × domaines", lines, wide=True)
+    pages["matrice.md"] = md_page("Matrice partenaires × domaines", lines, wide=True)
     return pages
