@@ -3,6 +3,7 @@ seeds folder is spelled: `aseankb build` says `seeds`, the MkDocs hook its absol
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -47,3 +48,41 @@ def test_a_report_shown_from_elsewhere_is_built_again(project: Path, monkeypatch
     moved = _build(project / "seeds", project / "content", project / ".aseankb-cache")
     assert answers == [False, False]
     assert all(r.file.startswith(f"{(project / 'seeds').resolve()}/") for r in moved.results)
+
+
+def _shares(project: Path) -> list[Path]:
+    return sorted((project / ".aseankb-cache").glob(f"last-*{snapshot.ARTICLES_MARK}*"))
+
+
+def test_the_search_share_is_written_beside_and_read_only_when_asked(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    answers = _answers(monkeypatch)
+    first = _build(Path("seeds"), Path("content"), Path(".aseankb-cache"))
+    shares = _shares(project)
+    assert len(shares) == 1
+    # Named by the process that wrote it: the build's forked one, not the build's own.
+    assert int(shares[0].name.split(snapshot.ARTICLES_MARK)[1].split("-")[0]) != os.getpid()
+    again = _build(project / "seeds", project / "content", project / ".aseankb-cache")  # as the hook
+    assert answers == [False, True]
+    assert again.search == first.search and again.search.articles
+    # `aseankb build` has no use for it: answered from the small record, the share unread.
+    shares[0].unlink()
+    cli_like = build_mod.build(Path("seeds"), Path("content"), log=lambda m: None,
+                               cache_dir=Path(".aseankb-cache"), search=False)
+    assert answers == [False, True, True] and cli_like.search is None
+    assert cli_like.report() == first.report()
+    # The hook needs it: without it, the build is done again (writing nothing) and recorded anew.
+    hook = _build(project / "seeds", project / "content", project / ".aseankb-cache")
+    assert answers == [False, True, True, False]
+    assert hook.search == first.search and hook.written == []
+    assert len(_shares(project)) == 1
+
+
+def test_a_new_record_removes_the_share_of_the_last(project: Path) -> None:
+    _build(Path("seeds"), Path("content"), Path(".aseankb-cache"))
+    before = _shares(project)
+    seed = sorted(Path("seeds").glob("*.txt"))[0]
+    seed.write_bytes(seed.read_bytes() + b"\nUne phrase de plus.\n")
+    _build(Path("seeds"), Path("content"), Path(".aseankb-cache"))
+    after = _shares(project)
+    assert len(before) == len(after) == 1 and before != after

@@ -117,9 +117,10 @@ def _cache_root(cache_dir: Path | None) -> Path | None:
 
 def build(seeds_dir: Path, out_dir: Path, *, report_file: Path | None = None,
           log: Callable[[str], None] = print, cache_dir: Path | None = DEFAULT_CACHE,
-          workers: int | None = None) -> BuildResult:
+          workers: int | None = None, search: bool = True) -> BuildResult:
     """Build the knowledge base. `cache_dir=None` extracts every seed again; `workers`
-    defaults to the number of usable cores."""
+    defaults to the number of usable cores. `search=False`: the caller has no use for the
+    result's `search` (it may then be None)."""
     # Python's cycle collector would walk the build's million objects again and again (15 %
     # of a one-seed rebuild at 10,000 articles) to find garbage that is almost all acyclic,
     # freed by reference counting anyway: paused during the build (not in the extraction
@@ -127,14 +128,14 @@ def build(seeds_dir: Path, out_dir: Path, *, report_file: Path | None = None,
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _build(seeds_dir, out_dir, report_file, log, cache_dir, workers)
+        return _build(seeds_dir, out_dir, report_file, log, cache_dir, workers, search)
     finally:
         if enabled:
             gc.enable()
 
 
 def _build(seeds_dir: Path, out_dir: Path, report_file: Path | None, log: Callable[[str], None],
-           cache_dir: Path | None, workers: int | None) -> BuildResult:
+           cache_dir: Path | None, workers: int | None, search: bool) -> BuildResult:
     tax = load_taxonomy()
     load_data()  # a broken data file stops the build (exit 2) before any seed is read
     root = _cache_root(cache_dir)
@@ -143,7 +144,7 @@ def _build(seeds_dir: Path, out_dir: Path, report_file: Path | None, log: Callab
     url = site_url(seeds_dir.parent / "mkdocs.yml")
     key = (snapshot.inputs_key(seeds_dir, display_path(seeds_dir), seeds, stats, _other_inputs(seeds_dir), url)
            if root else None)
-    last = snapshot.load(root, out_dir, key, load_stamps(root, out_dir))
+    last = snapshot.load(root, out_dir, key, load_stamps(root, out_dir), search)
     if last is not None:  # nothing new, and content/ as the last build left it
         return _finish(last, log, report_file)
     cache = Cache(root)
@@ -171,7 +172,7 @@ def _build(seeds_dir: Path, out_dir: Path, report_file: Path | None, log: Callab
     gate = Gate()
     near_here = len(sources) < NEAR_HERE_BELOW
     side = beside(article_side, kept, groups.articles, out_dir, cache, stamps, tax, metas, tree, gate,
-                  not near_here)
+                  not near_here, root if key else None)
     written = tree.write(files)
     gate.open()
     reuse = Reuse(cache_mod.version_key(), metas,
@@ -200,7 +201,7 @@ def _build(seeds_dir: Path, out_dir: Path, report_file: Path | None, log: Callab
                           max((a.iso_date for a in groups.articles if a.iso_date), default=None),
                           search_source([(i.article, i.search) for i in kept], links,
                                         {**_front_matters(out_dir, reuse.kept), **pages}, tax))
-    snapshot.save(root, out_dir, key, replace(outcome, written=[], removed=[]))
+    snapshot.save(root, out_dir, key, replace(outcome, written=[], removed=[]), art.shared)
     return _finish(outcome, log, report_file)
 
 

@@ -14,6 +14,7 @@ pages are staged meanwhile: write.Tree), and build.py writes the lists once
 
 from __future__ import annotations
 
+import contextlib
 import os
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -28,6 +29,8 @@ from .model import Article
 from .pipeline import Ingested, ingest
 from .render.article import article_page, with_related
 from .render.related import related_links, related_pairs
+from .search_pages import search_articles
+from .snapshot import save_articles
 from .write import Tree
 
 
@@ -41,6 +44,7 @@ class ArticleSide:
     keep: set[str]  # pages on disk as they should be, not rendered
     written: list[str]
     stamps: dict[str, tuple[int, int, str]]  # of the pages rendered (written or found equal)
+    shared: str | None = None  # the snapshot's search share, when written here (snapshot.save)
 
 
 class Gate:
@@ -149,13 +153,20 @@ def article_pages(kept: list[Ingested], out: Path, cache: Cache, stamps: dict, t
 
 
 def article_side(kept: list[Ingested], arts: list[Article], out: Path, cache: Cache, stamps: dict,
-                 tax: Taxonomy, metas: dict[int, str], tree: Tree, gate: Gate, near: bool = True) -> ArticleSide:
+                 tax: Taxonomy, metas: dict[int, str], tree: Tree, gate: Gate, near: bool = True,
+                 share: Path | None = None) -> ArticleSide:
     """Related articles and the article pages, written once `gate` opens, and near
-    duplicates when `near`. `arts`: the kept articles, newest first (group.Groups.articles)."""
+    duplicates when `near`. `arts`: the kept articles, newest first (group.Groups.articles).
+    `share`: the cache folder, where to write the snapshot's search share after the pages
+    (this process is done before the build's own, which renders the lists meanwhile)."""
     found = find_near_duplicates([(i.sketch, i.bands) for i in kept]) if near else {}
     pairs = related_pairs(arts, {i.article.id: i.terms for i in kept})
     links = related_links(arts, pairs)
     files, keys, keep, provisional = article_pages(kept, out, cache, stamps, tax, links, metas,
                                                    existing=bool(tree.previous))
     written = tree.write(files, provisional, gate.wait)  # new folders are staged before the gate opens
-    return ArticleSide(found, pairs, keys, keep, written, stamps_of(out, files, keys))
+    shared = None
+    if share is not None:
+        with contextlib.suppress(OSError):  # the build then writes it itself
+            shared = save_articles(share, out, search_articles([(i.article, i.search) for i in kept], links))
+    return ArticleSide(found, pairs, keys, keep, written, stamps_of(out, files, keys), shared)

@@ -67,7 +67,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         outcome = build(args.seeds, args.out, report_file=args.report,
                         log=lambda m: print(m, file=sys.stderr),
-                        cache_dir=None if args.no_cache else DEFAULT_CACHE, workers=args.jobs)
+                        cache_dir=None if args.no_cache else DEFAULT_CACHE, workers=args.jobs,
+                        search=False)  # a build with nothing new then reads a small record only
     except ConfigError as exc:
         print(f"aseankb: configuration error: {exc}", file=sys.stderr)
         return 2

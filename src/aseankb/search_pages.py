@@ -57,16 +57,21 @@ def search_source(arts: list[tuple[Article, SearchData]], links: dict[str, list[
                   pages: dict[str, str | bytes], tax: Taxonomy) -> SearchSource:
     """Called by build(): metadata only (articles without their text), so that holding
     it during the site's build costs little."""
-    light = {a.id: replace(a, paragraphs=[]) if a.paragraphs else a for a, _ in arts}
-    articles = [(light[a.id], [light.get(r.id, r) for r in links.get(a.id, [])],
-                 data if data[0] or not a.paragraphs else article_search(a.paragraphs)) for a, data in arts]
-    pages_of_articles = {a.page for a in light.values()}
+    pages_of_articles = {a.page for a, _ in arts}
     fronts = {}
     for rel, text in pages.items():
         if rel.endswith(".md") and rel not in pages_of_articles and isinstance(text, str):
             m = FRONT_RE.match(text)
             fronts[rel] = m.group(1) if m else ""
-    return SearchSource(articles, fronts, tax)
+    return SearchSource(search_articles(arts, links), fronts, tax)
+
+
+def search_articles(arts: list[tuple[Article, SearchData]], links: dict[str, list[Article]]
+                    ) -> list[tuple[Article, list[Article], SearchData]]:
+    """`SearchSource.articles`: also made by the build's forked process, for the snapshot."""
+    light = {a.id: replace(a, paragraphs=[]) if a.paragraphs else a for a, _ in arts}
+    return [(light[a.id], [light.get(r.id, r) for r in links.get(a.id, [])],
+             data if data[0] or not a.paragraphs else article_search(a.paragraphs)) for a, data in arts]
 
 
 def dest_path(src: str, directory_urls: bool) -> str:
