@@ -43,6 +43,7 @@ FRENCH_QUERIES = [
 ]
 RESULTS = "#kb-search-results"
 # An article whose date is nowhere: it is filed under 'sans date'.
+UNDATED_NAME = "zz_communique_de_presse_du_ministere_des_affaires_etrangeres_sans_date"
 UNDATED_SEED = (
     "Le Japon et l'ASEAN renforcent leur dialogue sur la navigation\n\n"
     "Hanoi (VNA) - Le Japon et l'ASEAN ont tenu une réunion sur la coopération maritime et la sûreté "
@@ -61,7 +62,8 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("browser")
     copy_project(root)
     (root / "seeds" / "zz_hostile.txt").write_text(HOSTILE_SEED, encoding="utf-8")
-    (root / "seeds" / "zz_sans_date.txt").write_text(UNDATED_SEED, encoding="utf-8")
+    # A long file name, as press offices name theirs: the report's table must fit a phone.
+    (root / "seeds" / f"{UNDATED_NAME}.txt").write_text(UNDATED_SEED, encoding="utf-8")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     # The hostile seed is published as text with one warning, the undated one with another:
     # the only two of the build.
@@ -69,7 +71,7 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert kb.returncode == 0, kb.stderr
     assert [ln for ln in kb.stderr.splitlines() if ln.startswith("WARNING")] == [
         ln for ln in kb.stderr.splitlines() if ln.startswith(("WARNING: seeds/zz_hostile.txt: contains HTML",
-                                                              "WARNING: seeds/zz_sans_date.txt: no date found"))]
+                                                              f"WARNING: seeds/{UNDATED_NAME}.txt: no date found"))]
     assert kb.stderr.count("WARNING") == 2, kb.stderr
     for cmd in (["mkdocs", "build", "--strict"], ["mkdocs", "build", "--strict", "-f", "mkdocs-offline.yml"]):
         done = subprocess.run([str(BIN / cmd[0]), *cmd[1:]], cwd=root, env=env, capture_output=True, text=True)
@@ -415,6 +417,19 @@ def test_a_phone_reader_can_jump_to_each_section(page: Page, base: str, path: st
     assert page.evaluate("() => window.scrollY") > 0 and 0 <= top < 667, top
     page.set_viewport_size({"width": 1280, "height": 800})  # Material's column shows: no line
     assert not page.is_visible(".kb-contents") and page.is_visible(".md-sidebar--secondary")
+
+
+def test_the_report_reads_on_a_phone_and_stays_a_table_on_a_desktop(page: Page, base: str) -> None:
+    page.set_viewport_size({"width": 375, "height": 667})
+    page.goto(base + "rapport/")
+    row = page.locator("article tr", has_text=UNDATED_NAME)
+    boxes = row.locator("td").evaluate_all("tds => tds.map(td => td.getBoundingClientRect().toJSON())")
+    assert len(boxes) == 3 and all(b["left"] >= 0 and b["right"] <= 375 for b in boxes), boxes
+    assert boxes[0]["bottom"] <= boxes[1]["top"] and boxes[1]["bottom"] <= boxes[2]["top"]  # one under the other
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 375
+    page.set_viewport_size({"width": 1280, "height": 800})
+    boxes = row.locator("td").evaluate_all("tds => tds.map(td => td.getBoundingClientRect().toJSON())")
+    assert len({round(b["top"]) for b in boxes}) == 1 and page.is_visible("article thead")  # one row
 
 
 def test_the_matrix_has_the_page_width(page: Page, base: str) -> None:

@@ -174,7 +174,8 @@ def report_page(results: list[SeedResult]) -> str:
              f"{_plural(counts['duplicate'], 'doublon')} (même texte qu'un autre fichier) et "
              f"{_plural(counts['skipped'], 'fichier')} {'ignorés' if counts['skipped'] > 1 else 'ignoré'}, "
              "non publiés.", "",
-             "## Fichiers signalés ou ignorés", ""]
+             # The class lays the table out as one block per file on a phone (aseankb.css).
+             "## Fichiers signalés ou ignorés { .kb-report }", ""]
     flagged = [r for r in results if r.status != "ingested" or r.messages]
     if not flagged:
         lines.append("_Aucun : tous les fichiers ont été intégrés sans remarque._")
