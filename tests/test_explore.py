@@ -20,7 +20,7 @@ from aseankb.render import neighbours as nb
 from aseankb.render import overlaps as ov
 from aseankb.render.charts import bar_table, column_chart, year_series
 from aseankb.render.feeds import ATOM, FEED_SIZE, feeds
-from aseankb.render.pages import article_item, partner_pages
+from aseankb.render.pages import article_item, partner_pages, relations_sentence
 from aseankb.render.people import people_index, people_pages, person_slug
 from aseankb.render.profiles import matrix_pages, officials, partner_profile
 from aseankb.render.related import (
@@ -134,6 +134,22 @@ def test_sentences_give_each_partner_its_article() -> None:
     assert "1 article consacré aux États-Unis (en anglais : *United States*)." in partners["partenaires/etats-unis.md"]
     assert "0 article consacré à l'Inde (en anglais : *India*)." in partners["partenaires/inde.md"]
     assert all(" à le " not in p.fr_to and " à les " not in p.fr_to for p in TAX.partners.values())
+
+
+def test_partner_pages_say_since_when_asean_and_the_partner_have_had_relations() -> None:
+    """From data/relations.yaml: the start of relations and each partnership level reached."""
+    pages = partner_pages(group([art(1, partners=("japon", "canada"))]), TAX, article_item)
+    japan = pages["partenaires/japon.md"].split("## ")[0]
+    assert ("Relations avec l'ASEAN depuis 1973 ; partenariat stratégique en 2011, partenariat "
+            "stratégique global en 2023.") in japan
+    assert "Relations avec l'ASEAN depuis 1977 ; partenariat stratégique en 2023." in pages["partenaires/canada.md"]
+    assert "Cadre de coopération mené par l'ASEAN depuis 1997." in pages["partenaires/asean-plus-3.md"]
+    assert "Relations avec" not in pages["partenaires/royaume-uni.md"]  # not in the data: nothing said
+    index = pages["partenaires/index.md"]
+    assert "| [Japon](japon.md) | 1973 | 1 | 0 |" in index
+    assert "| [Forum régional de l'ASEAN](forum-regional-asean.md) | 1994 | 0 | 0 |" in index
+    assert "| [Royaume-Uni](royaume-uni.md) | — | 0 | 0 |" in index
+    assert relations_sentence(None) == relations_sentence({}) == ""
 
 
 def test_labels_are_listed_in_french_order_accents_aside() -> None:

@@ -119,6 +119,7 @@ def test_every_inferred_date_is_explained() -> None:
 @pytest.mark.parametrize(("loader", "body", "key"), [
     (load_relations, "japon: {since: 1973, founded: 1970}\n", "japon.founded"),
     (load_relations, "japon: {since: soon}\n", "japon.since"),
+    (load_relations, "japon: {since: 1973, kind: alliance}\n", "japon.kind"),
     (load_officials, "pm:\n  - {names: [A B], from: 2019-13}\n", "pm[0].from"),
     (load_officials, "pm:\n  - {names: [A B], from: 2019-01, to: 2018-01}\n", "pm[0].to"),
     (load_officials, "pm:\n  - {names: [], from: 2019-01}\n", "pm[0].names"),

@@ -22,6 +22,10 @@ from .text import fold
 DATA_DIR = Path(str(resources.files("aseankb") / "data"))
 PARTNERS_FILE = DATA_DIR / "partners.yaml"
 DOMAINS_FILE = DATA_DIR / "domains.yaml"
+RELATIONS_FILE = DATA_DIR / "relations.yaml"
+RELATION_LEVELS = ("since", "strategic", "comprehensive")
+RELATION_KINDS = ("dialogue", "framework")
+RELATION_YEARS = range(1967, 2101)
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -191,6 +195,31 @@ def load_domains(file: Path = DOMAINS_FILE) -> dict[str, Domain]:
 @lru_cache(maxsize=4)
 def load_taxonomy(partners_file: Path = PARTNERS_FILE, domains_file: Path = DOMAINS_FILE) -> Taxonomy:
     return Taxonomy(load_partners(partners_file), load_domains(domains_file))
+
+
+def load_relations(file: Path = RELATIONS_FILE) -> dict[str, dict[str, int | str]]:
+    """When ASEAN's relations with each partner began and rose (data/relations.yaml): dates
+    articles (extract/clues.py) and is shown on partner pages. Loaded once per version of
+    the file: `mkdocs serve` sees edits without a restart."""
+    return _load_relations(file, file_version(file))
+
+
+@lru_cache(maxsize=4)
+def _load_relations(file: Path, _stamp: int) -> dict[str, dict[str, int | str]]:
+    data = read_mapping(file, "partner ids to years")
+    for pid, entry in data.items():
+        if not isinstance(entry, dict) or "since" not in entry:
+            raise ConfigError(str(file), str(pid), "entry must be a mapping with `since`")
+        for key, value in entry.items():
+            if key == "kind":
+                if value not in RELATION_KINDS:
+                    raise ConfigError(str(file), f"{pid}.kind", f"must be one of {', '.join(RELATION_KINDS)}")
+            elif key not in RELATION_LEVELS:
+                raise ConfigError(str(file), f"{pid}.{key}",
+                                  f"unknown key (one of {', '.join((*RELATION_LEVELS, 'kind'))})")
+            elif not isinstance(value, int) or isinstance(value, bool) or value not in RELATION_YEARS:
+                raise ConfigError(str(file), f"{pid}.{key}", "must be a year")
+    return data
 
 
 def data_files() -> list[Path]:

@@ -13,16 +13,11 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-from ..config import DATA_DIR, file_version, read_mapping
-from ..errors import ConfigError
+from ..config import load_relations  # noqa: F401 - the extractor's loader (extract/__init__.py)
 from ..literals import literal_finditer, literal_search, required_literal
 from ..text import fold
 
-RELATIONS_FILE = DATA_DIR / "relations.yaml"
-LEVELS = ("since", "strategic", "comprehensive")
-YEARS = range(1967, 2101)
 # All patterns run on folded text.
 ANNIVERSARY_RES = [re.compile(p) for p in (
     r"(?<!\w)(?P<n>\d{1,3}) ?(?:e|eme|er)s? anniversaire",
@@ -60,25 +55,6 @@ class Clue:
     years: frozenset[int] | None  # candidate years; None for a lower bound
     low: int | None               # the lower bound, when years is None
     phrase: str
-
-
-def load_relations(file: Path = RELATIONS_FILE) -> dict[str, dict[str, int]]:
-    """Loaded once per version of the file: `mkdocs serve` sees edits without a restart."""
-    return _load_relations(file, file_version(file))
-
-
-@lru_cache(maxsize=4)
-def _load_relations(file: Path, _stamp: int) -> dict[str, dict[str, int]]:
-    data = read_mapping(file, "partner ids to years")
-    for pid, entry in data.items():
-        if not isinstance(entry, dict) or "since" not in entry:
-            raise ConfigError(str(file), str(pid), "entry must be a mapping with `since`")
-        for key, year in entry.items():
-            if key not in LEVELS:
-                raise ConfigError(str(file), f"{pid}.{key}", f"unknown key (one of {', '.join(LEVELS)})")
-            if not isinstance(year, int) or isinstance(year, bool) or year not in YEARS:
-                raise ConfigError(str(file), f"{pid}.{key}", "must be a year")
-    return data
 
 
 @lru_cache(maxsize=8)

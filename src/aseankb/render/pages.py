@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..config import Taxonomy
+from ..config import Taxonomy, load_relations
 from ..group import Groups
 from ..model import UNDATED, Article, SeedResult
 from .charts import column_chart, year_series
@@ -75,17 +75,34 @@ def _year_sentence(key: str, n: int) -> str:
     return f"{_plural(n, 'article')} publié{s} en {key}, du plus récent au plus ancien."
 
 
+LEVELS_FR = {"strategic": "partenariat stratégique", "comprehensive": "partenariat stratégique global"}
+
+
+def relations_sentence(entry: dict | None) -> str:
+    """Since when ASEAN and the partner have had relations, and the levels they reached
+    (data/relations.yaml): what the articles' dates alone cannot say."""
+    if not entry:
+        return ""
+    if entry.get("kind") == "framework":
+        return f"Cadre de coopération mené par l'ASEAN depuis {entry['since']}."
+    levels = [f"{label} en {entry[level]}" for level, label in LEVELS_FR.items() if level in entry]
+    return f"Relations avec l'ASEAN depuis {entry['since']}" + (" ; " + ", ".join(levels) if levels else "") + "."
+
+
 def partner_pages(g: Groups, tax: Taxonomy, item: ItemFn = article_item, reuse: Reuse = NO_REUSE) -> dict[str, str]:
     pages = {}
-    rows = ["| Partenaire | Articles | Cité en passant |", "|---|---:|---:|"]
+    relations = load_relations()
+    rows = ["| Partenaire | Depuis | Articles | Cité en passant |", "|---|---:|---:|---:|"]
     for partner in tax.partners_in_order():
         pid = partner.id
         about, passing = g.partners.get(pid, []), g.mentioned.get(pid, [])
-        rows.append(f"| [{partner.fr}]({pid}.md) | {len(about)} | {len(passing)} |")
+        since = relations.get(pid, {}).get("since", "—")
+        rows.append(f"| [{partner.fr}]({pid}.md) | {since} | {len(about)} | {len(passing)} |")
         if reuse.skip(f"partenaires/{pid}.md", about, passing):
             continue
+        history = relations_sentence(relations.get(pid))
         lines = [f"# {partner.fr}", "", f"{_plural(len(about), 'article')} consacré{'s' if len(about) > 1 else ''} "
-                 f"{partner.fr_to} (en anglais : *{partner.en}*).", "",
+                 f"{partner.fr_to} (en anglais : *{partner.en}*).", "", *([history, ""] if history else []),
                  *partner_profile(pid, about, tax, item, "../" + feed_path(pid) if dated(about) else None),
                  "## Tous les articles", "", *article_list(about, "../", item)]
         if passing:
@@ -93,7 +110,8 @@ def partner_pages(g: Groups, tax: Taxonomy, item: ItemFn = article_item, reuse: 
         pages[f"partenaires/{pid}.md"] = md_page(partner.fr, with_contents(lines))
     pages["partenaires/index.md"] = md_page("Partenaires", [
         "# Partenaires", "", "Les partenaires de dialogue de l'ASEAN et les cadres qu'elle "
-        "dirige, avec le nombre d'articles qui leur sont consacrés.", "", *rows])
+        "dirige, avec l'année où ont commencé leurs relations (pour un cadre, sa première "
+        "réunion) et le nombre d'articles qui leur sont consacrés.", "", *rows])
     return pages
 
 
