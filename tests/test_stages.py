@@ -196,6 +196,15 @@ def test_article_labels_agree_with_their_number() -> None:
         "**Partenaires ", "**Cité en passant ", "**Domaines ", "**Personnalités "]
 
 
+def test_an_undated_article_says_its_date_is_unknown_without_claiming_an_estimate() -> None:
+    tax = load_taxonomy()
+    undated = _art(1, None, ["japon"], ["sante"], [])
+    assert undated.date_source == "inferred"  # the extractor looked for one
+    assert provenance(undated, tax)[0] == ("**Date :** inconnue (ni indiquée dans le fichier source ni déduite "
+                                           "du texte)")
+    assert provenance(_art(2, 2020, ["japon"], ["sante"], []), tax)[0].startswith("**Date :** 2020 (date ")
+
+
 def test_year_pages_say_what_they_list() -> None:
     pages = year_pages(group([_art(1, 2019, [], [], []), _art(2, 2019, [], [], []), _art(3, None, [], [], [])]))
     assert "2 articles publiés en 2019, du plus récent au plus ancien." in pages["annees/2019.md"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..config import Taxonomy
 from ..model import Article
-from .dates import SOURCES_FR, date_fr
+from .dates import SOURCES_FR, UNDATED_FR, date_fr
 from .escape import esc_block, esc_inline, esc_title
 from .frontyaml import front_matter_yaml
 from .people import person_slug
@@ -53,8 +53,11 @@ def provenance(art: Article, tax: Taxonomy) -> list[str]:
     how = SOURCES_FR.get(art.date_source, art.date_source)
     if art.date_evidence:
         how += f" : « {esc_inline(art.date_evidence)} »"
+    # An undated article's source is 'inferred' (the extractor looked for one): "date
+    # inconnue (date estimée d'après le texte)" contradicted itself.
+    when = f"{date_fr(art.date)} ({how})" if art.date.year else UNDATED_FR
     lines = [
-        f"**Date :** {date_fr(art.date)} ({how})",
+        f"**Date :** {when}",
         f"**{_label('Partenaire', art.partners)} :** {_links(art.partners, 'partners', tax)}",
     ]
     if art.partners_mentioned:

@@ -13,6 +13,7 @@ SOURCES_FR = {
     "inferred": "date estimée d'après le texte",
     "override": "date corrigée par la rédaction",
 }
+UNDATED_FR = "inconnue (ni indiquée dans le fichier source ni déduite du texte)"
 
 
 def date_fr(d: PartialDate) -> str:
