@@ -199,7 +199,7 @@ def test_search_result_opens_the_article(page: Page, base: str, sites: Path) -> 
 
 
 @pytest.mark.parametrize(("query", "hub"), [("japon", "Japon"), ("JAPON", "Japon"), ("cybersecurite", "Cybersécurité"),
-                                          ("coree du sud", "Corée du Sud")])
+                                          ("coree du sud", "Corée du Sud"), ("union", "Union européenne")])
 def test_a_page_titled_by_the_query_comes_first(page: Page, base: str, sites: Path, query: str, hub: str) -> None:
     """The partner or domain page the query names outranks the articles that also have
     its words in their titles (the numbering puts articles first: they win other ties)."""
@@ -210,6 +210,10 @@ def test_a_page_titled_by_the_query_comes_first(page: Page, base: str, sites: Pa
     # The test means something only when articles have the words in their titles too.
     wanted = set(search_words(query)) - set(STOP_WORDS)
     assert any(wanted <= set(search_words(t)) for t in titles[1:]), titles
+    # Matrix cells ("Japon × Énergie") come after those articles.
+    cells = [i for i, t in enumerate(titles) if "×" in t]
+    arts = [i for i, t in enumerate(titles[1:], 1) if "×" not in t and wanted <= set(search_words(t))]
+    assert not cells or not arts or max(arts) < min(cells), titles
 
 
 def test_results_link_to_page_addresses_and_more_keeps_the_keyboard_place(page: Page, base: str) -> None:

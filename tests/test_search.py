@@ -174,6 +174,21 @@ def test_title_word_counts_leave_out_the_query_stop_words(tmp_path: Path) -> Non
     assert int("z", 36) == TITLE_WORDS_MAX
 
 
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_matrix_cells_are_marked_minor(tmp_path: Path, directory_urls: bool) -> None:
+    """A cell ("Japon × Énergie") is half a partner's name: the search ranks it after the
+    articles, where the partner's own page comes before them (aseankb-search.js, covers)."""
+    pages = {"matrice.md": "Matrice partenaires × domaines", "matrice/japon/energie.md": "Japon × Énergie",
+             "partenaires/japon.md": "Japon"}
+    docs = [Doc(dest_path(src, directory_urls), title, "", set(), set(search_words(title)))
+            for src, title in pages.items()]
+    write_index(tmp_path, docs, log=lambda m: None)
+    _, meta = payload(tmp_path / "kb-search" / "meta.js")
+    numbered = [payload(tmp_path / "kb-search" / f"d-{n}.js")[1][2] for n in range(3)]
+    assert {title: meta["minor"][n] for n, title in enumerate(numbered)} == {
+        "Japon × Énergie": "1", "Matrice partenaires × domaines": "0", "Japon": "0"}
+
+
 def test_the_stop_words_are_those_of_the_browser() -> None:
     js = (ROOT / "src" / "aseankb" / "assets" / "aseankb-search.js").read_text(encoding="utf-8")
     listed = re.search(r"var STOP = \[(.*?)\];", js, re.S)

@@ -279,8 +279,12 @@ def _meta(docs: list[Doc], buckets: int, shards: Iterable[str]) -> dict[str, obj
     articles = sum(map(_is_article, docs))
     stop = set(STOP_WORDS)
     counts = (min(len(set(d.title_words) - stop), TITLE_WORDS_MAX) for d in docs[articles:])
+    # Matrix cells ("Japon × Énergie") are minor: half their title is a partner's name, and
+    # "japon" must give the partner's page, then its articles, then its 13 cells.
+    minor = ("1" if d.path.startswith("matrice/") and d.path.count("/") >= 2 else "0" for d in docs[articles:])
     return {"docs": len(docs), "buckets": buckets, "articles": articles,
-            "titles": "".join(map(B36.__getitem__, counts)), "shards": ",".join(sorted(shards))}
+            "titles": "".join(map(B36.__getitem__, counts)), "minor": "".join(minor),
+            "shards": ",".join(sorted(shards))}
 
 
 def write_index(site: Path, docs: list[Doc], *, log: Callable[[str], None] = print) -> SearchStats:

@@ -135,16 +135,22 @@
       Object.keys(inTitle).forEach(function (n) { score[n] = (score[n] || 0) + 1; });
     });
     var ids = Object.keys(hits || {}).map(Number);
-    // Pages with the most query words in their title first; among them, a page whose title
-    // is nothing but those words (the partner "Japon" for "japon"); then the newest articles
-    // (lowest numbers), then the other pages.
+    // Pages with the most query words in their title first; among them, the pages whose
+    // title those words make up (see covers); then the newest articles (lowest numbers),
+    // then the other pages.
     return ids.sort(function (a, b) {
-      return (score[b] || 0) - (score[a] || 0) || whole(b, score[b]) - whole(a, score[a]) || a - b;
+      return (score[b] || 0) - (score[a] || 0) || covers(b, score[b]) - covers(a, score[a]) || a - b;
     });
   }
-  function whole(n, hits) {
+  function covers(n, hits) {
+    // 2: a title that is nothing but the query's words (the partner "Japon" for "japon");
+    // 1: at least half of its words ("Corée du Sud" for "coree", "Union européenne" for
+    // "europe": it came after every article with the word in its title, 23rd for "coree" at
+    // 300 articles), unless it is a matrix cell (meta.minor: "Japon × Énergie" for "japon"
+    // comes after the articles); 0: less, or an article.
     var m = store.meta, i = n - (m.articles || 0), words = i >= 0 && m.titles ? parseInt(m.titles[i], 36) : 0;
-    return words > 0 && hits >= words ? 1 : 0;
+    if (!words || !hits) return 0;
+    return hits >= words ? 2 : 2 * hits >= words && !(m.minor && m.minor[i] === "1") ? 1 : 0;
   }
 
   /* ---- Rendering, in Material's result markup ---- */
