@@ -373,6 +373,65 @@ def test_explorer_says_why_nothing_matches_and_announces_only_the_count(page: Pa
     assert "md-button" in page.get_attribute("#kb-explorer button[type=reset]", "class")
 
 
+FOCUS_IN_OUTPUT = "() => document.querySelector('#kb-search .md-search__output').contains(document.activeElement)"
+
+
+def test_search_results_by_arrow_keys_and_escape_leaves_none_focused(page: Page, base: str) -> None:
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(base)
+    search(page, "japon")
+    links = page.eval_on_selector_all(f"{RESULTS} li a", "els => els.map(e => e.href)")
+    assert len(links) >= 2
+    focused = "() => document.activeElement.href || document.activeElement.id"
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate(focused) == links[0]
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate(focused) == links[1]
+    page.keyboard.press("ArrowUp")
+    page.keyboard.press("ArrowUp")
+    assert page.evaluate(focused) == "kb-search-input"
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Escape")
+    assert not page.is_checked("#__search") and not page.evaluate(FOCUS_IN_OUTPUT)
+    # The closed dialog's results are out of the Tab order: Enter opens nothing unseen.
+    assert page.eval_on_selector(f"{RESULTS} li a", "a => getComputedStyle(a).visibility") == "hidden"
+    for _ in range(3):
+        page.keyboard.press("Tab")
+        assert not page.evaluate(FOCUS_IN_OUTPUT)
+
+
+def test_the_phone_search_button_is_reachable_and_gets_the_focus_back(page: Page, base: str) -> None:
+    page.set_viewport_size({"width": 375, "height": 667})
+    page.goto(base)
+    button = "label.md-header__button[for=__search]"
+    assert page.eval_on_selector(button, "b => b.tabIndex") == 0
+    page.focus(button)
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.activeElement.id === 'kb-search-input'")
+    assert page.is_checked("#__search")
+    page.keyboard.type("japon", delay=20)
+    page.wait_for_selector(f"{RESULTS} li a")
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate(FOCUS_IN_OUTPUT)
+    page.keyboard.press("Escape")
+    assert not page.is_checked("#__search")
+    assert page.evaluate("() => document.activeElement.getAttribute('for')") == "__search"
+
+
+def test_tabbing_out_of_the_phone_menu_closes_it(page: Page, base: str) -> None:
+    page.set_viewport_size({"width": 375, "height": 667})
+    page.goto(base + "partenaires/japon/")
+    page.focus("label.md-header__button[for=__drawer]")
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.activeElement.closest('.md-sidebar--primary') !== null")
+    inside = "() => document.activeElement.closest('.md-sidebar--primary') !== null"
+    for _ in range(30):
+        page.keyboard.press("Tab")
+        if not page.evaluate(inside):
+            break
+    assert not page.evaluate(inside) and not page.is_checked("#__drawer")
+
+
 def test_the_phone_menu_opens_by_keyboard_and_hides_its_links_when_closed(page: Page, base: str) -> None:
     page.set_viewport_size({"width": 375, "height": 667})
     page.goto(base + "partenaires/japon/")

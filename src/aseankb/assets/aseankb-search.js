@@ -14,18 +14,29 @@
    * does the same here. Opened from the keyboard, the drawer takes the focus; Escape closes
    * it and gives the focus back. (aseankb.css keeps the closed drawer out of the Tab order.) */
   function menuByKeyboard() {
+    // Space on either header button (menu, search) does what Enter does.
+    document.querySelectorAll("label.md-header__button[tabindex]").forEach(function (label) {
+      label.addEventListener("keydown", function (e) {
+        if (e.key === " ") { e.preventDefault(); label.click(); }
+      });
+    });
     var drawer = document.getElementById("__drawer");
     var button = document.querySelector("label.md-header__button[for=__drawer][tabindex]");
-    if (!drawer || !button) return;
-    button.addEventListener("keydown", function (e) {
-      if (e.key === " ") { e.preventDefault(); button.click(); }
-    });
+    var panel = document.querySelector(".md-sidebar--primary");
+    if (!drawer || !button || !panel) return;
     drawer.addEventListener("change", function () {
-      var first = document.querySelector(".md-sidebar--primary a");
+      var first = panel.querySelector("a");
       if (drawer.checked && document.activeElement === button && first) setTimeout(function () { first.focus(); }, 0);
     });
     document.addEventListener("keydown", function (e) {
       if (e.key === "Escape" && drawer.checked) { button.click(); button.focus(); }
+    });
+    // Tabbing out of the open drawer closes it, as the search dialog does: the focus went on
+    // to the page under its overlay, out of sight.
+    panel.addEventListener("focusout", function (e) {
+      if (drawer.checked && e.relatedTarget && !panel.contains(e.relatedTarget) && e.relatedTarget !== button) {
+        button.click();
+      }
     });
   }
   menuByKeyboard();
@@ -238,9 +249,27 @@
   dialog.addEventListener("focusout", function (e) {
     if (toggle.checked && e.relatedTarget && !dialog.contains(e.relatedTarget)) toggle.checked = false;
   });
+  // Arrow keys: from the box to the results and back.
+  dialog.addEventListener("keydown", function (e) {
+    if (e.key !== "ArrowDown" && e.key !== "ArrowUp") return;
+    var links = Array.prototype.slice.call(list.querySelectorAll("a"));
+    var at = document.activeElement === input ? -1 : links.indexOf(document.activeElement);
+    var next = at + (e.key === "ArrowDown" ? 1 : -1);
+    if ((at < 0 && document.activeElement !== input) || next < -1 || next >= links.length) return;
+    e.preventDefault();
+    (next < 0 ? input : links[next]).focus();
+  });
+  var opener = document.querySelector("label.md-header__button[for=__search]");
   document.addEventListener("keydown", function (e) {
     var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement.tagName);
-    if (e.key === "Escape" && toggle.checked) { toggle.checked = false; input.blur(); }
+    if (e.key === "Escape" && toggle.checked) {
+      // The focus leaves the closed dialog (it stayed on a hidden result, where Enter opened
+      // a page the reader never saw): back to the header's search button where it shows.
+      var inside = dialog.contains(document.activeElement);
+      toggle.checked = false;
+      if (inside && opener && opener.getClientRects().length) opener.focus();
+      else if (inside) document.activeElement.blur();
+    }
     else if (!typing && (e.key === "/" || e.key === "s" || e.key === "f") && !e.ctrlKey && !e.metaKey) {
       e.preventDefault(); toggle.checked = true; input.focus();
     }
