@@ -107,3 +107,19 @@ def test_parts_from_the_seed_are_kept_and_unknown_messages_shown_as_they_are() -
     assert french("cannot be read: Permission denied") == "illisible : permission refusée"
     assert french("a message of tomorrow") == "a message of tomorrow"
     assert french("front-block title of tomorrow") == "front-block title of tomorrow"
+
+
+def test_published_files_link_to_their_article(messages: dict[str, list[str]], tmp_path_factory) -> None:
+    """A row names a file; where it was published (a duplicate: where its original was), the
+    name links to that article's page, which exists. A skipped file has no page to link to."""
+    root = next(tmp_path_factory.getbasetemp().glob("report-fr*"))
+    page = (root / "content" / "rapport.md").read_text(encoding="utf-8").replace("\\", "")  # Markdown escapes
+    rows = {re.search(r"[\w.-]+\.(?:txt|md)", line).group(0): line for line in page.splitlines()
+            if line.startswith("| ") and re.search(r"[\w.-]+\.(?:txt|md)", line)}
+    links = {name: re.match(r"\| \[[^\]]*\]\(([^)]+)\)", row) for name, row in rows.items()}
+    assert links["u-sans-date.txt"] and links["u-sans-date.txt"].group(1).startswith("articles/sans-date/")
+    assert links["w-copie.txt"] and (root / "content" / links["w-copie.txt"].group(1)).is_file()
+    assert "| avertissement |" in rows["u-sans-date.txt"] and "| doublon |" in rows["w-copie.txt"]
+    skipped = [name for name, row in rows.items() if "| ignoré |" in row]
+    assert skipped and all(links[name] is None for name in skipped)
+    assert all((root / "content" / m.group(1)).is_file() for m in links.values() if m)

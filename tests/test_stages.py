@@ -21,7 +21,7 @@ from aseankb.model import Article, PartialDate
 from aseankb.read import decode
 from aseankb.render.article import provenance
 from aseankb.render.escape import esc_block, esc_inline
-from aseankb.render.pages import home_page, year_pages
+from aseankb.render.pages import article_item, home_page, year_pages
 from aseankb.write import write_tree
 from conftest import DATA
 
@@ -203,6 +203,10 @@ def test_an_undated_article_says_its_date_is_unknown_without_claiming_an_estimat
     assert provenance(undated, tax)[0] == ("**Date :** inconnue (ni indiquée dans le fichier source ni déduite "
                                            "du texte)")
     assert provenance(_art(2, 2020, ["japon"], ["sante"], []), tax)[0].startswith("**Date :** 2020 (date ")
+
+
+def test_an_undated_article_is_listed_as_sans_date_in_full() -> None:
+    assert article_item(_art(1, None, [], [], []), "../").startswith("- sans date — [Titre 1](")
 
 
 def test_year_pages_say_what_they_list() -> None:

@@ -29,7 +29,7 @@ def date_fr(d: PartialDate) -> str:
 
 def short_date(d: PartialDate) -> str:
     if not d.year:
-        return "s. d."
+        return "sans date"  # in full: "s. d." said nothing to readers outside the year pages
     if not d.month:
         return f"{d.year}"
     return f"{d.year}-{d.month:02d}" + (f"-{d.day:02d}" if d.day else "")

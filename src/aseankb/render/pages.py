@@ -203,7 +203,9 @@ def report_page(results: list[SeedResult]) -> str:
             # Each message names its file for the log; the table's first column already does.
             reason = ("; ".join(french(m.removeprefix(f"{r.file}: ")) for m in r.messages)
                       or (f"doublon de {r.duplicate_of}" if r.duplicate_of else ""))
-            lines.append(f"| {esc_inline(r.file)} | {STATUS_FR[r.status]} | {esc_inline(reason)} |")
+            # A published file (a duplicate: its original) links to its article's page.
+            shown = f"[{esc_inline(r.file)}]({r.page})" if r.page and r.status != "skipped" else esc_inline(r.file)
+            lines.append(f"| {shown} | {STATUS_FR[r.status]} | {esc_inline(reason)} |")
     return md_page("Rapport de construction", lines)
 
 
