@@ -482,6 +482,28 @@ def test_a_phone_reader_can_jump_to_each_section(page: Page, base: str, path: st
     assert not page.is_visible(".kb-contents") and page.is_visible(".md-sidebar--secondary")
 
 
+FEED_LINK_RE = r'<link rel="alternate" type="application/atom\+xml" title="([^"]+)" href="([^"]+)">'
+
+
+@pytest.mark.parametrize(("page_path", "feed"), [("index.html", "feeds/index.xml"),
+                                               ("partenaires/japon/index.html", "feeds/japon.xml"),
+                                               ("partenaires/inde/index.html", None), ("domaines/index.html", None)])
+def test_pages_with_a_feed_announce_it_to_feed_readers(sites: Path, page_path: str, feed: str | None) -> None:
+    """The home page and each partner page with dated articles offer their Atom feed in a
+    <link rel="alternate">, which resolves to the feed (India has no article here: none)."""
+    for site in ("site", "site-offline"):
+        if site == "site-offline":  # no directory URLs: partenaires/japon.html
+            page_path = re.sub(r"/([^/]+)/index\.html$", r"/\1.html", page_path)
+        html_text = (sites / site / page_path).read_text(encoding="utf-8")
+        found = re.findall(FEED_LINK_RE, html_text)
+        if feed is None:
+            assert found == []
+            continue
+        assert len(found) == 1 and found[0][0].startswith("Base de connaissances ASEAN : "), found
+        target = (sites / site / page_path).parent / found[0][1]
+        assert target.resolve() == (sites / site / feed).resolve() and target.is_file()
+
+
 def test_the_report_reads_on_a_phone_and_stays_a_table_on_a_desktop(page: Page, base: str) -> None:
     page.set_viewport_size({"width": 375, "height": 667})
     page.goto(base + "rapport/")

@@ -107,7 +107,8 @@ def partner_pages(g: Groups, tax: Taxonomy, item: ItemFn = article_item, reuse: 
                  "## Tous les articles", "", *article_list(about, "../", item)]
         if passing:
             lines += ["", "## Cité en passant", "", *article_list(passing, "../", item)]
-        pages[f"partenaires/{pid}.md"] = md_page(partner.fr, with_contents(lines))
+        pages[f"partenaires/{pid}.md"] = md_page(partner.fr, with_contents(lines),
+                                                 feed=feed_path(pid) if dated(about) else None)
     pages["partenaires/index.md"] = md_page("Partenaires", [
         "# Partenaires", "", "Les partenaires de dialogue de l'ASEAN et les cadres qu'elle "
         "dirige, avec l'année où ont commencé leurs relations (pour un cadre, sa première "
@@ -176,7 +177,7 @@ def home_page(g: Groups, tax: Taxonomy) -> str:
         "## Derniers articles", "", *article_list(g.articles[:LATEST_ON_HOME], ""), "",
         "[Rapport de construction](rapport.md) : l'état de chaque fichier source.",
     ]
-    return md_page("Accueil", lines)
+    return md_page("Accueil", lines, feed=feed_path(None) if dated(g.articles) else None)
 
 
 def report_page(results: list[SeedResult]) -> str:

@@ -109,12 +109,14 @@ def cells(g: Groups) -> dict[tuple[str, str], list[Article]]:
     return table
 
 
-def md_page(title: str, lines: list[str], *, wide: bool = False) -> str:
+def md_page(title: str, lines: list[str], *, wide: bool = False, feed: str | None = None) -> str:
     """A page of ours: front matter with its title, then `lines`. Titles are our own labels,
     never seed text. `wide`: Material's side columns hidden (the matrix's 14 columns had
-    720 of 1,280 px)."""
+    720 of 1,280 px). `feed`: the path of the Atom feed the page offers, from the site's
+    root, for the `<link rel="alternate">` that lets feed readers find it (overrides/main.html)."""
     hide = "hide:\n  - navigation\n  - toc\n" if wide else ""
-    return "---\n" + f"title: \"{title}\"\n" + hide + "---\n\n" + "\n".join(lines).rstrip() + "\n"
+    offer = f"feed: {feed}\n" if feed else ""
+    return "---\n" + f"title: \"{title}\"\n" + hide + offer + "---\n\n" + "\n".join(lines).rstrip() + "\n"
 
 
 def matrix_pages(g: Groups, tax: Taxonomy, item: ItemFn, reuse: Reuse = NO_REUSE) -> dict[str, str]:
