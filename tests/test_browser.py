@@ -216,6 +216,19 @@ def test_a_page_titled_by_the_query_comes_first(page: Page, base: str, sites: Pa
     assert not cells or not arts or max(arts) < min(cells), titles
 
 
+def test_results_say_an_article_s_date_and_a_page_s_kind(page: Page, base: str) -> None:
+    """Results of the same title (a meeting reported every year) are told apart by date."""
+    page.goto(base)
+    search(page, "japon")
+    shown = page.eval_on_selector_all(f"{RESULTS} li a", """els => els.map(a => [
+        a.getAttribute('href'), (a.querySelector('.kb-search-label') || {}).textContent])""")
+    assert shown[0][1] == "Partenaire", shown
+    dates = [label for href, label in shown if "/articles/" in href]
+    assert dates and all(re.fullmatch(r"(\d{1,2}|1er) \w+ \d{4}|\w+ \d{4}|\d{4}|sans date", d) for d in dates), dates
+    assert "sans date" in dates and any(re.fullmatch(r".* 20\d\d", d) for d in dates), shown
+    assert any(label == "Partenaire × domaine" for _, label in shown), shown
+
+
 def test_results_link_to_page_addresses_and_more_keeps_the_keyboard_place(page: Page, base: str) -> None:
     page.goto(base)
     search(page, "asean")
@@ -482,7 +495,7 @@ def test_a_phone_reader_can_jump_to_each_section(page: Page, base: str, path: st
     assert not page.is_visible(".kb-contents") and page.is_visible(".md-sidebar--secondary")
 
 
-FEED_LINK_RE = r'<link rel="alternate" type="application/atom\+xml" title="([^"]+)" href="([^"]+)">'
+FEED_LINK_RE = r'<link rel="alternate feed" type="application/atom\+xml" title="([^"]+)" href="([^"]+)">'
 
 
 @pytest.mark.parametrize(("page_path", "feed"), [("index.html", "feeds/index.xml"),
@@ -490,7 +503,8 @@ FEED_LINK_RE = r'<link rel="alternate" type="application/atom\+xml" title="([^"]
                                                ("partenaires/inde/index.html", None), ("domaines/index.html", None)])
 def test_pages_with_a_feed_announce_it_to_feed_readers(sites: Path, page_path: str, feed: str | None) -> None:
     """The home page and each partner page with dated articles offer their Atom feed in a
-    <link rel="alternate">, which resolves to the feed (India has no article here: none)."""
+    <link rel="alternate feed">, which resolves to the feed (India has no article here:
+    none). Browsing those pages asks for no missing file: see test_no_request_leaves..."""
     for site in ("site", "site-offline"):
         if site == "site-offline":  # no directory URLs: partenaires/japon.html
             page_path = re.sub(r"/([^/]+)/index\.html$", r"/\1.html", page_path)

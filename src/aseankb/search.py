@@ -85,6 +85,7 @@ class Doc:
     words: Iterable[str]  # each once
     title_words: set[str]
     more: Iterable[str] = ()  # more words of its text, which may repeat `words`
+    label: str = ""  # shown above its teaser in the results: an article's date
 
 
 def stem(word: str) -> str:
@@ -252,7 +253,7 @@ def index_files(docs: list[Doc]) -> tuple[dict[str, str], int]:
     digits = [_b36(n) for n in range(len(docs) + 1)]
     files: dict[str, str] = {}
     for n, doc in enumerate(docs):
-        files[f"d-{n}.js"] = _js("doc", [n, doc.path, doc.title, doc.teaser])
+        files[f"d-{n}.js"] = _js("doc", [n, doc.path, doc.title, doc.teaser, *([doc.label] if doc.label else [])])
     vocab: dict[str, dict[str, int]] = defaultdict(dict)
     table: dict[int, dict[str, str]] = defaultdict(dict)
     for w in sorted(postings):

@@ -24,6 +24,7 @@ import yaml
 from .config import Taxonomy
 from .model import Article
 from .render.article import provenance
+from .render.dates import date_fr
 from .render.related import related_lines
 from .search import Doc, SearchIndexError, SearchStats, teaser, word_set, word_string, write_index
 
@@ -166,7 +167,9 @@ def _article_doc(art: Article, related: list[Article], data: SearchData, tax: Ta
         extra |= words.line(line)
     for rel in related:
         extra |= words.of_related(rel)
-    return Doc(dest_path(art.page, directory_urls), title, data[1], data[0].split(), title_words, extra)
+    # The date tells apart results of the same title (a meeting reported every year).
+    return Doc(dest_path(art.page, directory_urls), title, data[1], data[0].split(), title_words, extra,
+               date_fr(art.date) if art.date.year else "sans date")
 
 
 def _page_doc(src: str, front: str, title: str | None, words: _Words, directory_urls: bool) -> Doc | None:

@@ -165,6 +165,12 @@
   }
 
   /* ---- Rendering, in Material's result markup ---- */
+  var KINDS = { partenaires: "Partenaire", domaines: "Domaine", annees: "Année", personnes: "Personnalité",
+                matrice: "Partenaire × domaine" };
+  function kindOf(path) {
+    var m = /^(\w+)\/(?!index\.html$)[^/]/.exec(path);
+    return m && KINDS[m[1]] || "";
+  }
   function highlight(p, text, ws) {
     // <mark> around the words that begin with a query word; everything as text nodes.
     text.split(/([\p{L}\p{N}]+)/u).forEach(function (part) {
@@ -192,7 +198,17 @@
       icon.className = "md-search-result__icon md-icon";
       h.textContent = d[2];
       highlight(p, d[3], ws);
-      art.append(icon, h, p);
+      art.append(icon, h);
+      // An article's date (d[4]), else what kind of page it is: results of the same title
+      // could not be told apart.
+      var label = d[4] || kindOf(d[1]);
+      if (label) {
+        var when = document.createElement("p");
+        when.className = "kb-search-label";
+        when.textContent = label;
+        art.appendChild(when);
+      }
+      art.appendChild(p);
       a.appendChild(art);
       li.appendChild(a);
       list.appendChild(li);
