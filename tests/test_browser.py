@@ -302,14 +302,15 @@ def test_tabbing_out_of_search_closes_it(page: Page, base: str) -> None:
 
 
 def test_the_matrix_keeps_its_partner_column_in_view(page: Page, base: str) -> None:
-    page.set_viewport_size({"width": 1000, "height": 800})
+    page.set_viewport_size({"width": 375, "height": 667})  # a phone: there it scrolls sideways
     page.goto(base + "matrice/")
     wrap = "article .md-typeset__scrollwrap"
     assert page.eval_on_selector(wrap, "e => e.scrollWidth > e.clientWidth")  # it does scroll sideways
     first = "article table tbody tr td:first-child"
     edge = page.eval_on_selector(wrap, "e => e.getBoundingClientRect().left")
-    page.eval_on_selector(wrap, "e => { e.scrollLeft = 300; }")
-    # Scrolled 300 px, the partners' cells are still at the left edge of the visible table.
+    page.eval_on_selector(wrap, "e => { e.scrollLeft = 100; }")
+    assert page.eval_on_selector(wrap, "e => e.scrollLeft") == 100
+    # Scrolled 100 px, the partners' cells are still at the left edge of the visible table.
     assert abs(page.eval_on_selector(first, "e => e.getBoundingClientRect().left") - edge) < 1
     # Other tables scroll as Material makes them.
     page.goto(base + "partenaires/")
@@ -536,6 +537,12 @@ def test_the_matrix_has_the_page_width(page: Page, base: str) -> None:
     page.goto(base + "matrice/")
     assert not page.is_visible(".md-sidebar--primary") and not page.is_visible(".md-sidebar--secondary")
     assert page.eval_on_selector("article .md-typeset__scrollwrap", "e => e.clientWidth") > 1000
+    # Every domain's column shows, its header whole (written upwards): none off the right edge.
+    assert page.eval_on_selector("article .md-typeset__scrollwrap", "e => e.scrollWidth <= e.clientWidth")
+    heads = page.eval_on_selector_all("article thead th a", """els => els.map(a => {
+        const r = a.getBoundingClientRect(), th = a.closest('th').getBoundingClientRect();
+        return [a.textContent, r.right <= innerWidth && r.left >= th.left - 1 && r.right <= th.right + 1]; })""")
+    assert len(heads) == 13 and all(inside for _, inside in heads), heads
 
 
 def test_explorer_without_javascript_links_to_the_groupings(browser: Browser, base: str) -> None:
