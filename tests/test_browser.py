@@ -471,6 +471,20 @@ def test_the_phone_menu_opens_by_keyboard_and_hides_its_links_when_closed(page: 
     assert page.evaluate("() => document.activeElement.getAttribute('for')") == "__drawer"
 
 
+@pytest.mark.parametrize("path", ["partenaires/japon/", "domaines/cybersecurite/"])
+def test_bar_numbers_stay_beside_their_bars_on_a_phone(page: Page, base: str, path: str) -> None:
+    page.set_viewport_size({"width": 320, "height": 568})  # the narrowest phones
+    page.goto(base + path)
+    places = page.eval_on_selector_all("article td:has(> .kb-hbar)", """tds => tds.map(td => {
+        const bar = td.querySelector('.kb-hbar').getBoundingClientRect(), range = document.createRange();
+        range.selectNodeContents(td.lastChild);
+        const num = range.getBoundingClientRect();
+        return [td.textContent.trim(), num.left >= bar.right - 1 && num.top < bar.bottom && num.bottom > bar.top];
+    })""")
+    assert places and all(ok for _, ok in places), places
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 320
+
+
 def test_chart_labels_are_readable_on_a_phone(page: Page, base: str) -> None:
     page.set_viewport_size({"width": 375, "height": 667})
     page.goto(base + "annees/")
