@@ -446,6 +446,14 @@ def test_tabbing_out_of_the_phone_menu_closes_it(page: Page, base: str) -> None:
     assert not page.evaluate(inside) and not page.is_checked("#__drawer")
 
 
+def test_the_explorer_year_range_stays_on_one_line_on_a_phone(page: Page, base: str) -> None:
+    page.set_viewport_size({"width": 375, "height": 667})
+    page.goto(base + "explorer/")
+    tops = [page.eval_on_selector(f"#kb-explorer select[name={n}]", "e => e.getBoundingClientRect().top")
+            for n in ("de", "a")]
+    assert abs(tops[0] - tops[1]) < 1, tops
+
+
 def test_the_phone_menu_opens_by_keyboard_and_hides_its_links_when_closed(page: Page, base: str) -> None:
     page.set_viewport_size({"width": 375, "height": 667})
     page.goto(base + "partenaires/japon/")

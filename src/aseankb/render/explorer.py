@@ -78,8 +78,8 @@ Parcourir aussi : [par partenaire](partenaires/index.md) · [par domaine](domain
 <form id="kb-explorer" class="kb-explorer" hidden>
   <label>Partenaire <select name="partenaire"><option value="">Tous</option></select></label>
   <label>Domaine <select name="domaine"><option value="">Tous</option></select></label>
-  <label>De <select name="de"><option value="">—</option></select></label>
-  <label>À <select name="a"><option value="">—</option></select></label>
+  <span class="kb-explorer-years"><label>De <select name="de"><option value="">—</option></select></label>
+  <label>À <select name="a"><option value="">—</option></select></label></span>
   <button type="reset" class="md-button">Tout effacer</button>
 </form>
 
