@@ -49,6 +49,7 @@ def test_build_then_mkdocs_strict(project: Path) -> None:
     # French throughout: no theme text in English in the footer or on the 404 page.
     missing = (project / "site" / "404.html").read_text(encoding="utf-8")
     assert "<h1>Page introuvable</h1>" in missing and 'href="/.">Retour' in missing
+    assert "<title>Page introuvable - Base de connaissances ASEAN</title>" in missing
     for page in (home, missing):
         assert "Made with" not in page and "Not found" not in page
 
