@@ -5,11 +5,14 @@ before it indexed from the build (and as readers see the pages)."""
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
 from aseankb.search import INDEX_DIR, TEASER_CHARS, Doc, index_files, number_pages, search_words
+from aseankb.search_pages import aliases
 
+DATE_LINE_RE = re.compile(r"Date : (.+?) \(")
 SKIPPED_TAGS = {"script", "style", "template", "noscript"}
 VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 BLOCK_TAGS = {"p", "li", "h1", "h2", "h3", "h4", "td", "th", "div", "article", "section"}
@@ -22,7 +25,9 @@ class _PageText(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.stack: list[str] = []
-        self.depth: dict[str, int | None] = {"body": None, "skip": None, "h1": None, "meta": None, "p": None}
+        self.depth: dict[str, int | None] = {"body": None, "skip": None, "h1": None, "meta": None, "p": None,
+                                             "aliases": None}
+        self.aliases: list[str] = []
         self.parts: list[str] = []
         self.title: list[str] = []
         self.teaser: list[str] = []
@@ -41,6 +46,8 @@ class _PageText(HTMLParser):
             d["body"], self.marked = here, True
         elif d["skip"] is None and (tag in SKIPPED_TAGS or "data-kb-search-ignore" in names):
             d["skip"] = here
+        elif d["aliases"] is None and "data-kb-aliases" in names:
+            d["aliases"] = here
         elif tag == "h1" and d["h1"] is None and not self.title:
             d["h1"] = here
         elif d["meta"] is None and "kb-meta" in (names.get("class") or "").split():
@@ -69,12 +76,20 @@ class _PageText(HTMLParser):
         self.parts.append(data)
         if d["h1"] is not None:
             self.title.append(data)
+        if d["aliases"] is not None:
+            self.aliases.append(data)
         if d["p"] is not None and d["meta"] is None:
             self.teaser.append(data)
 
 
 def page_text(html: str) -> tuple[str, str, str] | None:
     """(title, text, teaser) of an indexed page; None when the page is not marked for search."""
+    found = page_parts(html)
+    return found[:3] if found else None
+
+
+def page_parts(html: str) -> tuple[str, str, str, tuple[str, ...]] | None:
+    """`page_text` and the page's other names (data-kb-aliases, "|" between them)."""
     parser = _PageText()
     parser.feed(html)
     if not parser.marked:
@@ -85,7 +100,8 @@ def page_text(html: str) -> tuple[str, str, str] | None:
     teaser = squash(parser.teaser)
     if len(teaser) > TEASER_CHARS:
         teaser = teaser[:TEASER_CHARS].rsplit(" ", 1)[0] + " …"
-    return squash(parser.title), squash(parser.parts), teaser
+    names = "".join(parser.aliases).split("|") if parser.aliases else []
+    return squash(parser.title), squash(parser.parts), teaser, aliases(names)
 
 
 def html_docs(site: Path) -> list[Doc]:
@@ -95,11 +111,20 @@ def html_docs(site: Path) -> list[Doc]:
         rel = path.relative_to(site).as_posix()
         if rel.split("/", 1)[0] == INDEX_DIR:
             continue
-        found = page_text(path.read_text(encoding="utf-8", errors="replace"))
+        found = page_parts(path.read_text(encoding="utf-8", errors="replace"))
         if found and found[1]:
-            title, text, teaser = found
-            docs.append(Doc(rel, title, teaser, set(search_words(text)), set(search_words(title))))
+            title, text, teaser, names = found
+            docs.append(Doc(rel, title, teaser, set(search_words(text)), set(search_words(title)), aliases=names,
+                            label=_date_shown(text) if rel.startswith("articles/") else ""))
     return docs
+
+
+def _date_shown(text: str) -> str:
+    """An article's date as its provenance line shows it ("Date : 12 mars 2025 (...)"), which
+    its search result shows too; an unknown date as "sans date"."""
+    m = DATE_LINE_RE.search(text)
+    assert m, text[:200]
+    return "sans date" if m.group(1) == "inconnue" else m.group(1)
 
 
 def html_index(site: Path) -> dict[str, str]:

@@ -199,7 +199,8 @@ def test_search_result_opens_the_article(page: Page, base: str, sites: Path) -> 
 
 
 @pytest.mark.parametrize(("query", "hub"), [("japon", "Japon"), ("JAPON", "Japon"), ("cybersecurite", "Cybersécurité"),
-                                          ("coree du sud", "Corée du Sud"), ("union", "Union européenne")])
+                                          ("coree du sud", "Corée du Sud"), ("union", "Union européenne"),
+                                          ("UE", "Union européenne")])
 def test_a_page_titled_by_the_query_comes_first(page: Page, base: str, sites: Path, query: str, hub: str) -> None:
     """The partner or domain page the query names outranks the articles that also have
     its words in their titles (the numbering puts articles first: they win other ties)."""

@@ -17,6 +17,8 @@ from hypothesis import strategies as st
 from mkdocs.structure.files import File
 
 from aseankb.cli import main
+from aseankb.config import load_taxonomy
+from aseankb.render.pages import partner_aliases
 from aseankb.search import (
     STOP_WORDS,
     TITLE_WORDS_MAX,
@@ -28,7 +30,7 @@ from aseankb.search import (
     word_set,
     write_index,
 )
-from aseankb.search_pages import dest_path, nav_titles
+from aseankb.search_pages import aliases, dest_path, nav_titles
 from conftest import ROOT, copy_project
 from html_index import html_index, page_text
 
@@ -175,6 +177,27 @@ def test_title_word_counts_leave_out_the_query_stop_words(tmp_path: Path) -> Non
     _, meta = payload(tmp_path / "kb-search" / "meta.js")
     assert meta["articles"] == 0 and sorted(meta["titles"]) == sorted("2" + "z")
     assert int("z", 36) == TITLE_WORDS_MAX
+
+
+def test_partner_pages_are_found_by_their_acronyms_and_english_name(tmp_path: Path) -> None:
+    tax = load_taxonomy()
+    assert partner_aliases(tax.partners["union-europeenne"]) == ("UE", "EU", "European Union")
+    assert partner_aliases(tax.partners["forum-regional-asean"]) == ("ARF", "ASEAN Regional Forum")
+    assert partner_aliases(tax.partners["japon"]) == ("Japan",)  # not "Nhật Bản" ("ban")
+    assert aliases(["UE", "European Union", "States", "!"]) == ("ue", "european union", "state")
+    assert aliases("UE") == aliases(None) == ()  # front matter that is not a list: none
+    docs = [Doc("articles/a.html", "L'UE et l'ASEAN", "", {"ue", "asean"}, {"ue", "asean"}),
+            Doc("partenaires/union-europeenne.html", "Union européenne", "", {"union", "europeenne"},
+                {"union", "europeenne"}, aliases=("ue", "eu", "european union"))]
+    write_index(tmp_path, docs, log=lambda m: None)
+    out = tmp_path / "kb-search"
+    _, meta = payload(out / "meta.js")
+    assert meta["aliases"] == {"0": "ue|eu|european union"} and meta["titles"] == "2"  # the title's own words
+    entries = {}
+    for path in out.glob("b-*.js"):
+        entries.update(payload(path)[1][1])
+    assert entries["ue"] == entries["^ue"] == encode_postings([0, 1])  # the article and the page
+    assert entries["^european"] == encode_postings([1])
 
 
 @pytest.mark.parametrize("directory_urls", [True, False])

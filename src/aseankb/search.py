@@ -86,6 +86,10 @@ class Doc:
     title_words: set[str]
     more: Iterable[str] = ()  # more words of its text, which may repeat `words`
     label: str = ""  # shown above its teaser in the results: an article's date
+    # Other names of the page, each a phrase of search words (a partner's acronyms and
+    # English name: "ue", "european union"): found as its title words are, and a query
+    # that is one of them puts the page first, as its title would (aseankb-search.js, covers).
+    aliases: tuple[str, ...] = ()
 
 
 def stem(word: str) -> str:
@@ -249,6 +253,10 @@ def index_files(docs: list[Doc]) -> tuple[dict[str, str], int]:
                 pages.append(n)
         for pages in map(in_titles.__getitem__, doc.title_words):
             pages.append(n)
+        for w in {w for phrase in doc.aliases for w in phrase.split()} - set(doc.title_words):
+            for table in (postings, in_titles):
+                if not table[w] or table[w][-1] != n:
+                    table[w].append(n)
     buckets = max(64, 1 << (len(postings) // WORDS_PER_BUCKET).bit_length())
     digits = [_b36(n) for n in range(len(docs) + 1)]
     files: dict[str, str] = {}
@@ -283,9 +291,10 @@ def _meta(docs: list[Doc], buckets: int, shards: Iterable[str]) -> dict[str, obj
     # Matrix cells ("Japon × Énergie") are minor: half their title is a partner's name, and
     # "japon" must give the partner's page, then its articles, then its 13 cells.
     minor = ("1" if d.path.startswith("matrice/") and d.path.count("/") >= 2 else "0" for d in docs[articles:])
+    aliases = {str(i): "|".join(d.aliases) for i, d in enumerate(docs[articles:]) if d.aliases}
     return {"docs": len(docs), "buckets": buckets, "articles": articles,
             "titles": "".join(map(B36.__getitem__, counts)), "minor": "".join(minor),
-            "shards": ",".join(sorted(shards))}
+            "aliases": aliases, "shards": ",".join(sorted(shards))}
 
 
 def write_index(site: Path, docs: list[Doc], *, log: Callable[[str], None] = print) -> SearchStats:

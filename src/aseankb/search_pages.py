@@ -26,7 +26,7 @@ from .model import Article
 from .render.article import provenance
 from .render.dates import date_fr
 from .render.related import related_lines
-from .search import Doc, SearchIndexError, SearchStats, teaser, word_set, word_string, write_index
+from .search import Doc, SearchIndexError, SearchStats, search_words, teaser, word_set, word_string, write_index
 
 # A Markdown link, whose text may hold backslash escapes ("\]"): its text is what readers see.
 LINK_RE = re.compile(r"\[((?:\\.|[^\]\\])*)\]\([^)\s]*\)")
@@ -186,7 +186,16 @@ def _page_doc(src: str, front: str, title: str | None, words: _Words, directory_
     title = " ".join(title.split())
     description = " ".join(str(meta.get("description") or "").split())
     return Doc(dest_path(src, directory_urls), title, teaser([description]),
-               words(title) | words(description), words(title))
+               words(title) | words(description), words(title), aliases=aliases(meta.get("aliases")))
+
+
+def aliases(names: object) -> tuple[str, ...]:
+    """A page's other names (front matter `aliases`, shown to the index by overrides/main.html)
+    as phrases of search words: "European Union" -> "european union"."""
+    if not isinstance(names, list):
+        return ()
+    phrases = (" ".join(search_words(str(n))) for n in names)
+    return tuple(dict.fromkeys(p for p in phrases if p))
 
 
 def _file_title(src: str) -> str:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
-from ..config import Taxonomy, load_relations
+from ..config import Partner, Taxonomy, load_relations
 from ..group import Groups
 from ..model import UNDATED, Article, SeedResult
 from .charts import column_chart, year_series
@@ -89,6 +90,16 @@ def relations_sentence(entry: dict | None) -> str:
     return f"Relations avec l'ASEAN depuis {entry['since']}" + (" ; " + ", ".join(levels) if levels else "") + "."
 
 
+ACRONYM_RE = re.compile(r"^[A-Z]{2,4}$")
+
+
+def partner_aliases(partner: Partner) -> tuple[str, ...]:
+    """The names readers search a partner by besides its French one: its acronyms ("UE",
+    "ARF") and its English name. Not its Vietnamese names, whose short words ("Nhật Bản":
+    "ban") are common words of other languages."""
+    return (*(f for f in partner.exact_forms if ACRONYM_RE.match(f)), partner.en)
+
+
 def partner_pages(g: Groups, tax: Taxonomy, item: ItemFn = article_item, reuse: Reuse = NO_REUSE) -> dict[str, str]:
     pages = {}
     relations = load_relations()
@@ -107,7 +118,7 @@ def partner_pages(g: Groups, tax: Taxonomy, item: ItemFn = article_item, reuse: 
                  "## Tous les articles", "", *article_list(about, "../", item)]
         if passing:
             lines += ["", "## Cité en passant", "", *article_list(passing, "../", item)]
-        pages[f"partenaires/{pid}.md"] = md_page(partner.fr, with_contents(lines),
+        pages[f"partenaires/{pid}.md"] = md_page(partner.fr, with_contents(lines), aliases=partner_aliases(partner),
                                                  feed=feed_path(pid) if dated(about) else None)
     pages["partenaires/index.md"] = md_page("Partenaires", [
         "# Partenaires", "", "Les partenaires de dialogue de l'ASEAN et les cadres qu'elle "

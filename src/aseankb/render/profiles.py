@@ -9,6 +9,7 @@ at most partners × domains cell pages, whatever the number of articles.
 
 from __future__ import annotations
 
+import json
 from collections import Counter, defaultdict
 from itertools import chain
 from operator import attrgetter
@@ -109,14 +110,18 @@ def cells(g: Groups) -> dict[tuple[str, str], list[Article]]:
     return table
 
 
-def md_page(title: str, lines: list[str], *, wide: bool = False, feed: str | None = None) -> str:
+def md_page(title: str, lines: list[str], *, wide: bool = False, feed: str | None = None,
+            aliases: tuple[str, ...] = ()) -> str:
     """A page of ours: front matter with its title, then `lines`. Titles are our own labels,
     never seed text. `wide`: Material's side columns hidden (the matrix's 14 columns had
     720 of 1,280 px). `feed`: the path of the Atom feed the page offers, from the site's
-    root, for the `<link rel="alternate">` that lets feed readers find it (overrides/main.html)."""
+    root, for the `<link rel="alternate">` that lets feed readers find it (overrides/main.html).
+    `aliases`: other names the search finds the page by, as its title ("UE", "EU")."""
     hide = "hide:\n  - navigation\n  - toc\n" if wide else ""
     offer = f"feed: {feed}\n" if feed else ""
-    return "---\n" + f"title: \"{title}\"\n" + hide + offer + "---\n\n" + "\n".join(lines).rstrip() + "\n"
+    # JSON strings are YAML scalars; these are the taxonomy's names, not seed text.
+    names = f"aliases: [{', '.join(map(json.dumps, aliases))}]\n" if aliases else ""
+    return "---\n" + f"title: \"{title}\"\n" + hide + offer + names + "---\n\n" + "\n".join(lines).rstrip() + "\n"
 
 
 def matrix_pages(g: Groups, tax: Taxonomy, item: ItemFn, reuse: Reuse = NO_REUSE) -> dict[str, str]:
