@@ -207,7 +207,9 @@ def reader_bytes(site: Path) -> tuple[int | None, int | None]:
             if (site / "kb-search" / "meta.js").is_file():
                 # One search typed into the header box, as a reader does: the index files it loads.
                 meta = "#kb-search-results .md-search-result__meta"
-                before = page.inner_text(meta).strip()
+                # textContent, as the wait below: the closed dialog is hidden, and innerText
+                # of a hidden element is empty (the wait then ended before any request).
+                before = page.eval_on_selector(meta, "e => e.textContent.trim()")
                 sizes.clear()
                 page.fill("#kb-search-input", QUERY)
                 page.wait_for_function("([sel, text]) => document.querySelector(sel).textContent.trim() !== text",

@@ -636,3 +636,15 @@ def test_offline_variant_from_a_folder(browser: Browser, sites: Path) -> None:
         pg.wait_for_load_state()
         assert pg.url.endswith(".html") and "/articles/" in pg.url
         assert pg.inner_text("h1")
+
+
+def test_the_benchmark_measures_what_a_reader_downloads(sites: Path) -> None:
+    """scripts/benchmark.py's reader bytes: the home page, then one search typed into the
+    closed header box (it measured 0 bytes for the search once the closed dialog was hidden)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+    try:
+        import benchmark
+    finally:
+        sys.path.pop(0)
+    home, search = benchmark.reader_bytes(sites / "site")
+    assert home and home > 50_000 and search and search > 500, (home, search)
