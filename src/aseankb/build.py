@@ -197,12 +197,14 @@ def _build(seeds_dir: Path, out_dir: Path, report_file: Path | None, log: Callab
     _update_stamps(out_dir, stamps, files, keys, keep)
     stamps.update(art.stamps)
     cache.save_stamps(out_dir, stamps)
+    # The articles' share of the search source: not made again here when the other process
+    # wrote it for the snapshot and the caller has no use for it (`aseankb build`).
+    shown = [] if art.shared and not search else [(i.article, i.search) for i in kept]
     outcome = BuildResult(results, sorted(written, key=write_order), removed,
                           max((a.iso_date for a in groups.articles if a.iso_date), default=None),
-                          search_source([(i.article, i.search) for i in kept], links,
-                                        {**_front_matters(out_dir, reuse.kept), **pages}, tax))
+                          search_source(shown, links, {**_front_matters(out_dir, reuse.kept), **pages}, tax))
     snapshot.save(root, out_dir, key, replace(outcome, written=[], removed=[]), art.shared)
-    return _finish(outcome, log, report_file)
+    return _finish(outcome if search else replace(outcome, search=None), log, report_file)
 
 
 def _front_matters(out: Path, rels: set[str]) -> dict[str, str]:

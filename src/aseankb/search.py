@@ -253,10 +253,11 @@ def index_files(docs: list[Doc]) -> tuple[dict[str, str], int]:
                 pages.append(n)
         for pages in map(in_titles.__getitem__, doc.title_words):
             pages.append(n)
-        for w in {w for phrase in doc.aliases for w in phrase.split()} - set(doc.title_words):
-            for table in (postings, in_titles):
-                if not table[w] or table[w][-1] != n:
-                    table[w].append(n)
+        if doc.aliases:  # a few partner pages: no set built for each of 10,000 articles
+            for w in {w for phrase in doc.aliases for w in phrase.split()} - set(doc.title_words):
+                for table in (postings, in_titles):
+                    if not table[w] or table[w][-1] != n:
+                        table[w].append(n)
     buckets = max(64, 1 << (len(postings) // WORDS_PER_BUCKET).bit_length())
     digits = [_b36(n) for n in range(len(docs) + 1)]
     files: dict[str, str] = {}

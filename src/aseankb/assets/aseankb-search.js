@@ -146,23 +146,24 @@
       Object.keys(inTitle).forEach(function (n) { score[n] = (score[n] || 0) + 1; });
     });
     var ids = Object.keys(hits || {}).map(Number);
+    var query = ws.slice().sort().join(" ");  // once, not in each comparison of the sort
     // Pages with the most query words in their title first; among them, the pages whose
     // title those words make up (see covers); then the newest articles (lowest numbers),
     // then the other pages.
     return ids.sort(function (a, b) {
-      return (score[b] || 0) - (score[a] || 0) || covers(b, score[b], ws) - covers(a, score[a], ws) || a - b;
+      return (score[b] || 0) - (score[a] || 0) || covers(b, score[b], query) - covers(a, score[a], query) || a - b;
     });
   }
-  function covers(n, hits, ws) {
+  function covers(n, hits, query) {
     // 2: a title that is nothing but the query's words (the partner "Japon" for "japon");
     // 1: at least half of its words ("Corée du Sud" for "coree", "Union européenne" for
     // "europe": it came after every article with the word in its title, 23rd for "coree" at
     // 300 articles), unless it is a matrix cell (meta.minor: "Japon × Énergie" for "japon"
     // comes after the articles); 0: less, or an article.
     var m = store.meta, i = n - (m.articles || 0), words = i >= 0 && m.titles ? parseInt(m.titles[i], 36) : 0;
-    // The query is one of the page's other names (meta.aliases: "ue", "european union"): as
-    // good as its title.
-    var query = ws.slice().sort().join(" "), named = i >= 0 && m.aliases && m.aliases[i];
+    // The query (its words sorted) is one of the page's other names (meta.aliases: "ue",
+    // "european union"): as good as its title.
+    var named = i >= 0 && m.aliases && m.aliases[i];
     if (named && named.split("|").some(function (p) { return p.split(" ").sort().join(" ") === query; })) return 2;
     if (!words || !hits) return 0;
     return hits >= words ? 2 : 2 * hits >= words && !(m.minor && m.minor[i] === "1") ? 1 : 0;
