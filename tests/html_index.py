@@ -9,7 +9,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from aseankb.search import INDEX_DIR, TEASER_CHARS, Doc, index_files, number_pages, search_words
+from aseankb.search import EXCERPT_CHARS, INDEX_DIR, TEASER_CHARS, Doc, index_files, number_pages, search_words
 from aseankb.search_pages import aliases
 
 DATE_LINE_RE = re.compile(r"Date : (.+?) \(")
@@ -88,8 +88,9 @@ def page_text(html: str) -> tuple[str, str, str] | None:
     return found[:3] if found else None
 
 
-def page_parts(html: str) -> tuple[str, str, str, tuple[str, ...]] | None:
-    """`page_text` and the page's other names (data-kb-aliases, "|" between them)."""
+def page_parts(html: str, limit: int = TEASER_CHARS) -> tuple[str, str, str, tuple[str, ...]] | None:
+    """`page_text` and the page's other names (data-kb-aliases, "|" between them); the
+    teaser is cut at `limit` characters (an article's: EXCERPT_CHARS)."""
     parser = _PageText()
     parser.feed(html)
     if not parser.marked:
@@ -98,8 +99,8 @@ def page_parts(html: str) -> tuple[str, str, str, tuple[str, ...]] | None:
     def squash(parts: list[str]) -> str:
         return " ".join("".join(parts).split())
     teaser = squash(parser.teaser)
-    if len(teaser) > TEASER_CHARS:
-        teaser = teaser[:TEASER_CHARS].rsplit(" ", 1)[0] + " …"
+    if len(teaser) > limit:
+        teaser = teaser[:limit].rsplit(" ", 1)[0] + " …"
     names = "".join(parser.aliases).split("|") if parser.aliases else []
     return squash(parser.title), squash(parser.parts), teaser, aliases(names)
 
@@ -111,11 +112,13 @@ def html_docs(site: Path) -> list[Doc]:
         rel = path.relative_to(site).as_posix()
         if rel.split("/", 1)[0] == INDEX_DIR:
             continue
-        found = page_parts(path.read_text(encoding="utf-8", errors="replace"))
+        article = rel.startswith("articles/")
+        html = path.read_text(encoding="utf-8", errors="replace")
+        found = page_parts(html, EXCERPT_CHARS if article else TEASER_CHARS)
         if found and found[1]:
             title, text, teaser, names = found
             docs.append(Doc(rel, title, teaser, set(search_words(text)), set(search_words(title)), aliases=names,
-                            label=_date_shown(text) if rel.startswith("articles/") else ""))
+                            label=_date_shown(text) if article else ""))
     return docs
 
 

@@ -15,6 +15,7 @@ import re
 import subprocess
 import sys
 import threading
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,9 +24,9 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from aseankb.search import STOP_WORDS, search_words
+from aseankb.search import EXCERPT_CHARS, STOP_WORDS, search_words
 from conftest import copy_project
-from html_index import page_text
+from html_index import page_parts, page_text
 
 BIN = Path(sys.executable).parent
 CHROMIUM = "/usr/bin/chromium"
@@ -215,6 +216,46 @@ def test_a_page_titled_by_the_query_comes_first(page: Page, base: str, sites: Pa
     cells = [i for i, t in enumerate(titles) if "×" in t]
     arts = [i for i, t in enumerate(titles[1:], 1) if "×" not in t and wanted <= set(search_words(t))]
     assert not cells or not arts or max(arts) < min(cells), titles
+
+
+def _word_far_in(site: Path) -> tuple[str, str, str]:
+    """(word, article's title, its opening) for a word of one page only, that its article
+    holds only well past the opening a result used to show: the first such word, in the
+    order of the pages and of the text."""
+    texts = {path: page_parts(path.read_text(encoding="utf-8"), EXCERPT_CHARS) for path in sorted(site.rglob("*.html"))}
+    seen = Counter(w for found in texts.values() if found for w in set(search_words(found[1])))
+    for path, found in texts.items():
+        if not found or "/articles/" not in path.as_posix():
+            continue
+        title, _text, opening, _names = found
+        for m in re.finditer(r"\w{7,}", opening):
+            word = search_words(m.group())[0]
+            if m.start() > 600 and seen[word] == 1 and word not in search_words(title) and word not in STOP_WORDS:
+                return m.group(), title, opening
+    raise AssertionError("no word of one article far into its text")
+
+
+def test_a_result_shows_the_passage_that_matched(page: Page, base: str, sites: Path) -> None:
+    """A word far into one article: its result shows the sentence that holds it, the word
+    marked, not the article's opening (which does not hold it)."""
+    word, title, opening = _word_far_in(sites / "site")
+    page.goto(base)
+    search(page, word.lower())
+    shown = page.eval_on_selector_all(f"{RESULTS} li article", """els => els.map(e => [
+        e.querySelector('h1').textContent, e.querySelector('p:last-child').textContent,
+        [...e.querySelectorAll('mark')].map(m => m.textContent)])""")
+    assert [t for t, _, _ in shown] == [title], shown
+    _, text, marked = shown[0]
+    assert text.startswith("… ") and len(text) <= 190 and text[2:-2].strip() in opening, text
+    assert word in marked, (word, marked)
+    assert opening[:60] not in text, text
+    # A word of its opening: the opening, as before.
+    first = next(w for w in re.findall(r"\w{5,}", opening[:100]) if w.lower() not in STOP_WORDS)
+    search(page, first.lower())
+    openings = page.eval_on_selector_all(f"{RESULTS} li article", """els => els.map(e => [
+        e.querySelector('h1').textContent, e.querySelector('p:last-child').textContent])""")
+    assert [t for t, p in openings if t == title] == [title], openings
+    assert next(p for t, p in openings if t == title).startswith(opening[:60]), openings
 
 
 def test_results_say_an_article_s_date_and_a_page_s_kind(page: Page, base: str) -> None:

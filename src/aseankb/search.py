@@ -14,7 +14,9 @@ split so that a query downloads only what its words need:
 - `v-<ab>.js`: the words beginning with "ab", with the number of pages holding each;
 - `b-<n>.js`: one of a few thousand hash buckets: per word, its pages, and the pages
   whose title holds it (key "^word");
-- `d-<n>.js`: one page's URL, title and opening lines, loaded for the results shown.
+- `d-<n>.js`: one page's URL, title and text, loaded for the results shown: an article's
+  first EXCERPT_CHARS characters, where its result finds the passage that matched; another
+  page's opening lines.
 Every file is a script calling `window.__kbSearch`, so that the same files work over
 HTTP and from a folder (file://), where <script> loads but fetch() does not.
 Words are folded (no case, no accents, œ -> oe), apostrophes split elisions (l’, d’),
@@ -42,6 +44,10 @@ from .write import unchanged
 
 INDEX_DIR = "kb-search"
 TEASER_CHARS = 180
+# An article's text as its result file holds it: the results show the passage that matched
+# (aseankb-search.js, passage), not only the opening. A typical dispatch is 2,000-6,000
+# characters; past this, a longer one shows its opening when the match lies beyond.
+EXCERPT_CHARS = 6000
 LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss"})
 WORD_RE = re.compile(r"[^\W_]+")
 WORDS2_RE = re.compile(r"[^\W_]{2,}")  # the words WORD_RE finds, but those of one letter
@@ -76,8 +82,9 @@ class SearchStats:
 @dataclass
 class Doc:
     """One page as the index holds it: its file in the site (a file, not a folder: on
-    file:// a folder URL shows a listing), the title and opening shown in results, the
-    words of its text (its title included) and of its title."""
+    file:// a folder URL shows a listing), the title and text shown in results (`teaser`:
+    an article's excerpt, another page's opening), the words of its text (its title
+    included) and of its title."""
 
     path: str
     title: str
@@ -167,20 +174,20 @@ def _word_set(lowered: str) -> set[str]:
             for w in set(WORDS2_RE.findall(folded))}
 
 
-def teaser(paragraphs: Iterable[str]) -> str:
-    """The opening lines shown under a result's title (white space squashed): only the
-    paragraphs it needs are read."""
+def teaser(paragraphs: Iterable[str], limit: int = TEASER_CHARS) -> str:
+    """The opening lines shown under a result's title (white space squashed), at most
+    `limit` characters (an article's `EXCERPT_CHARS`): only the paragraphs it needs are read."""
     parts, size = [], 0
     for para in paragraphs:
         squashed = " ".join(para.split())
         if squashed:
             parts.append(squashed)
             size += len(squashed) + 1
-            if size > TEASER_CHARS + 1:
+            if size > limit + 1:
                 break
     text = " ".join(parts)
-    if len(text) > TEASER_CHARS:
-        text = text[:TEASER_CHARS].rsplit(" ", 1)[0] + " …"
+    if len(text) > limit:
+        text = text[:limit].rsplit(" ", 1)[0] + " …"
     return text
 
 

@@ -26,7 +26,17 @@ from .model import Article
 from .render.article import provenance
 from .render.dates import date_fr
 from .render.related import related_lines
-from .search import Doc, SearchIndexError, SearchStats, search_words, teaser, word_set, word_string, write_index
+from .search import (
+    EXCERPT_CHARS,
+    Doc,
+    SearchIndexError,
+    SearchStats,
+    search_words,
+    teaser,
+    word_set,
+    word_string,
+    write_index,
+)
 
 # A Markdown link, whose text may hold backslash escapes ("\]"): its text is what readers see.
 LINK_RE = re.compile(r"\[((?:\\.|[^\]\\])*)\]\([^)\s]*\)")
@@ -35,7 +45,7 @@ BACKSLASH_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!])")
 FRONT_RE = re.compile(r"\A---\n(.*?\n)---\n", re.S)
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-SearchData = tuple[str, str]  # an article's text: its words (space-separated) and teaser
+SearchData = tuple[str, str]  # an article's text: its words (space-separated) and excerpt (EXCERPT_CHARS)
 
 
 @dataclass
@@ -49,9 +59,11 @@ class SearchSource:
 
 def article_search(paragraphs: list[str], lowered: str | None = None) -> SearchData:
     """In the worker, once per seed: the words of an article's text (in no particular
-    order: the index sorts what it writes), and its teaser. `lowered`: the paragraphs
-    joined by new lines and lower-cased, when the caller has them already."""
-    return word_string(lowered if lowered is not None else "\n".join(paragraphs).lower()), teaser(paragraphs)
+    order: the index sorts what it writes), and its excerpt, where a result finds the
+    passage that matched. `lowered`: the paragraphs joined by new lines and lower-cased,
+    when the caller has them already."""
+    return (word_string(lowered if lowered is not None else "\n".join(paragraphs).lower()),
+            teaser(paragraphs, EXCERPT_CHARS))
 
 
 def search_source(arts: list[tuple[Article, SearchData]], links: dict[str, list[Article]],

@@ -120,10 +120,13 @@
     return Object.keys(vocab).filter(function (v) { return v.indexOf(w) === 0; })
       .sort(function (a, b) { return vocab[b] - vocab[a] || (a < b ? -1 : 1); }).slice(0, EXPAND);
   }
+  function queryWords(query) {
+    // Stop words count only in a query of nothing else ("de la"): neither found nor marked.
+    var ws = words(query), kept = ws.filter(function (w) { return STOP.indexOf(w) < 0; });
+    return kept.length ? kept : ws;
+  }
   function find(query) {
-    var ws = words(query);
-    var kept = ws.filter(function (w) { return STOP.indexOf(w) < 0; });
-    if (kept.length) ws = kept;
+    var ws = queryWords(query);
     return load("meta", function () { return store.meta; }).then(function () {
       return Promise.all(ws.map(function (w) { return loadVocab(shardKey(w)); }));
     }).then(function () {
@@ -176,12 +179,40 @@
     var m = /^(\w+)\/(?!index\.html$)[^/]/.exec(path);
     return m && KINDS[m[1]] || "";
   }
+  var SHOWN = 180;  // characters of text under a result's title (aseankb.search.TEASER_CHARS)
+  var TOKEN = /[\p{L}\p{N}]+/gu;
+  function matches(w, ws) { return !!w && ws.some(function (q) { return w.indexOf(q) === 0; }); }
+  function passage(text, ws) {
+    // What an article's result shows of its text (d[3], its first EXCERPT_CHARS characters):
+    // the sentence that holds the most query words, the first of them on a tie, from its
+    // start, or from a little before its first query word when that lies far into it. The
+    // opening when the text has none of the words (the title or a tag matched): it says
+    // what the article is about.
+    if (text.length <= SHOWN) return text;
+    var best = { n: 0, start: 0, at: 0 }, start = 0, seen = {}, at = -1, m;
+    var ends = /[.!?…]+["»”’)\]]*\s+/g, end = ends.exec(text);
+    TOKEN.lastIndex = 0;
+    while ((m = TOKEN.exec(text))) {
+      while (end && m.index >= end.index + end[0].length) {
+        start = end.index + end[0].length; seen = {}; at = -1; end = ends.exec(text);
+      }
+      var w = words(m[0])[0];
+      if (!matches(w, ws)) continue;
+      ws.forEach(function (q) { if (w.indexOf(q) === 0) seen[q] = 1; });
+      if (at < 0) at = m.index;
+      var n = Object.keys(seen).length;
+      if (n > best.n) best = { n: n, start: start, at: at };
+    }
+    var from = best.n ? best.start : 0;
+    if (best.n && best.at - from > SHOWN / 2) from = text.lastIndexOf(" ", best.at - SHOWN / 4) + 1;
+    var shown = text.slice(from);
+    if (shown.length > SHOWN) shown = shown.slice(0, SHOWN).replace(/\s+\S*$/, "") + " …";
+    return (from ? "… " : "") + shown;
+  }
   function highlight(p, text, ws) {
     // <mark> around the words that begin with a query word; everything as text nodes.
     text.split(/([\p{L}\p{N}]+)/u).forEach(function (part) {
-      var w = words(part)[0];
-      var hit = w && ws.some(function (q) { return w.indexOf(q) === 0; });
-      if (hit) { var m = document.createElement("mark"); m.textContent = part; p.appendChild(m); }
+      if (matches(words(part)[0], ws)) { var m = document.createElement("mark"); m.textContent = part; p.appendChild(m); }
       else p.appendChild(document.createTextNode(part));
     });
   }
@@ -202,7 +233,7 @@
       art.className = "md-search-result__article md-typeset";
       icon.className = "md-search-result__icon md-icon";
       h.textContent = d[2];
-      highlight(p, d[3], ws);
+      highlight(p, passage(d[3], ws), ws);
       art.append(icon, h);
       // An article's date (d[4]), else what kind of page it is: results of the same title
       // could not be told apart.
@@ -246,7 +277,7 @@
     }
     find(query).then(function (ids) {
       return Promise.all(ids.slice(0, limit).map(loadDoc)).then(function () {
-        if (mine === seq) render(ids, words(query));
+        if (mine === seq) render(ids, queryWords(query));
       });
     }, function (err) {
       if (mine === seq) { meta.textContent = T["search.result.none"]; list.textContent = ""; }
