@@ -249,6 +249,10 @@ def test_a_result_shows_the_passage_that_matched(page: Page, base: str, sites: P
     assert text.startswith("… ") and len(text) <= 190 and text[2:-2].strip() in opening, text
     assert word in marked, (word, marked)
     assert opening[:60] not in text, text
+    # The query's stop words, which it drops when it has others, are not marked either.
+    search(page, f"et la {word.lower()} de")
+    marked = page.eval_on_selector_all(f"{RESULTS} li mark", "els => els.map(m => m.textContent.toLowerCase())")
+    assert marked and set(marked) == {word.lower()}, marked
     # A word of its opening: the opening, as before.
     first = next(w for w in re.findall(r"\w{5,}", opening[:100]) if w.lower() not in STOP_WORDS)
     search(page, first.lower())
