@@ -82,8 +82,27 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
+    """The site as a host serves it: a missing address gets its 404 page (GitHub Pages,
+    `mkdocs serve`), with the status 404."""
+
     def log_message(self, *args) -> None:
         pass
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def list_directory(self, path: str) -> None:
+        self.send_error(404)  # a folder without index.html ("matrice/japon/"): no listing
 
 
 @pytest.fixture(scope="module")
@@ -121,13 +140,16 @@ class Watch:
         page.context.on("request", request)
 
 
-def _page(browser: Browser, allowed: str, **context) -> Iterator[Page]:
+def _page(browser: Browser, allowed: str, tolerated: str = "", **context) -> Iterator[Page]:
+    """A page whose console errors (those holding `tolerated` aside) and foreign requests
+    fail the test."""
     ctx = browser.new_context(**context)
     pg = ctx.new_page()
     watch = Watch(pg, allowed)
     yield pg
     ctx.close()
-    assert not watch.errors, watch.errors
+    errors = [e for e in watch.errors if not tolerated or tolerated not in e]
+    assert not errors, errors
     assert not watch.foreign, watch.foreign
 
 
@@ -633,6 +655,47 @@ def test_partner_to_article_and_back(page: Page, base: str) -> None:
     page.wait_for_load_state()
     assert page.url == base + "partenaires/japon/"
     assert page.inner_text("h1") == "Japon"
+
+
+def _missing(browser: Browser, base: str, address: str) -> tuple[list[tuple[str, str]], bool]:
+    """The 404 page at `address`: its suggestions (link, text) and whether they show. The
+    only console error allowed is the missing address's own 404."""
+    for pg in _page(browser, base, tolerated="status of 404"):
+        watch = Watch(pg, base)
+        pg.goto(base + address)
+        assert pg.inner_text("h1") == "Page introuvable"
+        pg.wait_for_load_state("networkidle")
+        found = pg.eval_on_selector_all("#kb-suggest li", "els => els.map(li => [li.querySelector('a').href, "
+                                        "li.textContent])")
+        shown = pg.is_visible("#kb-suggest")
+        assert pg.evaluate("() => window.__pwned") is None
+        assert pg.eval_on_selector_all("#kb-suggest img, #kb-suggest script", "els => els.length") == 0
+        assert [e for e in watch.errors if "404" not in e] == [] and len(watch.errors) <= 1, watch.errors
+    return found, shown
+
+
+def test_a_missing_address_suggests_the_page_it_may_have_meant(browser: Browser, base: str, sites: Path) -> None:
+    """A cut or mistyped address: the 404 page lists the pages its words find, the one it
+    meant first (an article's, from its slug; a year's or a partner's, from its folders)."""
+    path, art = next((p, a) for p in sorted((sites / "content" / "articles").glob("*/*.md"))
+                     if (a := frontmatter.load(p))["year"] and len(a["title"]) > 40)
+    slug = path.stem
+    cases = [
+        ("matrice/japon/", base + "partenaires/japon/", "Japon"),
+        (f"articles/{art['year']}/", base + f"annees/{art['year']}/", str(art["year"])),
+        (f"articles/{art['year']}/{slug[:-12]}/", base + f"articles/{art['year']}/{slug}/", art["title"]),
+        (f"articles/{art['year']}/{slug[:-12]}", base + f"articles/{art['year']}/{slug}/", art["title"]),
+    ]
+    for address, href, title in cases:
+        found, shown = _missing(browser, base, address)
+        assert shown and found and found[0][0] == href and found[0][1].startswith(title), (address, found)
+    # Nothing to go on: no suggestion.
+    found, shown = _missing(browser, base, "zzkq/qqxw/")
+    assert not found and not shown, found
+    # A hostile address: its words are words (here they find the hostile seed's article),
+    # its markup is not run (_missing checks).
+    found, _ = _missing(browser, base, "x/%3Cimg%20src=x%20onerror=%22window.__pwned=1%22%3E/")
+    assert found and found[0][1].startswith("Coopération <img src=x"), found
 
 
 def test_no_request_leaves_the_local_server(browser: Browser, base: str) -> None:

@@ -311,6 +311,54 @@
     e.preventDefault();
     (next < 0 ? input : links[next]).focus();
   });
+  /* ---- The 404 page (overrides/404.html): the pages a missing address may have meant ---- */
+  // Folder names of the site (as words() stems them), which say nothing of the page sought.
+  var FOLDERS = ["article", "partenaire", "domaine", "annee", "matrice", "personne", "source", "feed", "index",
+    "html", "md"];
+  function addressWords(parts) {
+    return words(parts.join(" ")).filter(function (w) { return STOP.indexOf(w) < 0 && FOLDERS.indexOf(w) < 0; });
+  }
+  function suggest(hint) {
+    var path = location.pathname;
+    if (path.indexOf(root.pathname) === 0) path = path.slice(root.pathname.length);
+    try { path = decodeURIComponent(path); } catch (e) { /* a malformed escape: its words as they are */ }
+    var parts = path.split("/").filter(Boolean);
+    // The whole address first (a mistyped or cut article address: that article, or those
+    // like it), then its folders alone ("articles/2025/", "matrice/japon/": the year's or
+    // the partner's page). Words no page holds (a slug's id suffix) are left out.
+    var tries = [addressWords(parts), addressWords(parts.slice(0, -1))];
+    function attempt(i) {
+      if (i >= tries.length || !tries[i].length) return;
+      load("meta", function () { return store.meta; }).then(function () {
+        return Promise.all(tries[i].map(function (w) { return loadVocab(shardKey(w)); }));
+      }).then(function () {
+        var known = tries[i].filter(function (w) { return candidates(w, true).length; });
+        return known.length ? find(known.join(" ")) : [];
+      }).then(function (ids) {
+        if (!ids.length) return attempt(i + 1);
+        ids = ids.slice(0, 5);
+        return Promise.all(ids.map(loadDoc)).then(function () { showHint(hint, ids); });
+      });
+    }
+    attempt(0);
+  }
+  function showHint(hint, ids) {
+    var ul = hint.querySelector("ul");
+    ids.forEach(function (id) {
+      var d = store.doc[id], li = document.createElement("li"), a = document.createElement("a");
+      if (!d) return;
+      a.href = new URL(pretty(d[1]), root).href;
+      a.textContent = d[2];
+      li.appendChild(a);
+      var label = d[4] || kindOf(d[1]);
+      if (label) li.appendChild(document.createTextNode(" — " + label));
+      ul.appendChild(li);
+    });
+    hint.hidden = false;
+  }
+  var hint = document.getElementById("kb-suggest");
+  if (hint) suggest(hint);
+
   var opener = document.querySelector("label.md-header__button[for=__search]");
   document.addEventListener("keydown", function (e) {
     var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement.tagName);
