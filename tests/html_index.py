@@ -1,7 +1,8 @@
 """The search index as the built HTML shows it: the oracle of the index that aseankb
 writes from its build data (search_pages.py). It parses every page of a site, takes what
 `overrides/main.html` marks for search (data-kb-search), and indexes that, as aseankb did
-before it indexed from the build (and as readers see the pages)."""
+before it indexed from the build (and as readers see the pages), but an article's related
+articles: its section "À lire aussi" and what follows it."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from aseankb.search import EXCERPT_CHARS, INDEX_DIR, TEASER_CHARS, Doc, index_fi
 from aseankb.search_pages import aliases
 
 DATE_LINE_RE = re.compile(r"Date : (.+?) \(")
+RELATED_HEADING = "À lire aussi"  # render/related.py: the section left out of the index
 SKIPPED_TAGS = {"script", "style", "template", "noscript"}
 VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 BLOCK_TAGS = {"p", "li", "h1", "h2", "h3", "h4", "td", "th", "div", "article", "section"}
@@ -32,6 +34,7 @@ class _PageText(HTMLParser):
         self.title: list[str] = []
         self.teaser: list[str] = []
         self.marked = False
+        self.heading: tuple[int, int] | None = None  # an h2's depth, and where its text begins in parts
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in VOID_TAGS:
@@ -56,6 +59,8 @@ class _PageText(HTMLParser):
             d["p"] = here
         if tag in BLOCK_TAGS:
             self.parts.append(" ")
+        if tag == "h2" and d["body"] is not None and d["skip"] is None:
+            self.heading = (here, len(self.parts))
 
     def handle_endtag(self, tag: str) -> None:
         if tag in VOID_TAGS or tag not in self.stack:
@@ -63,6 +68,12 @@ class _PageText(HTMLParser):
         depth = len(self.stack)
         while self.stack and self.stack.pop() != tag:
             depth -= 1
+        if self.heading and self.heading[0] >= depth:
+            start = self.heading[1]
+            if "".join(self.parts[start:]).strip() == RELATED_HEADING:
+                del self.parts[start:]
+                self.depth["skip"] = self.depth["body"]  # up to the end of the marked body
+            self.heading = None
         for name, value in self.depth.items():
             if value is not None and value >= depth:
                 self.depth[name] = None

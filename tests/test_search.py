@@ -136,6 +136,18 @@ def test_the_oracle_reads_only_the_marked_body() -> None:
     assert page_text("<html><body><p>pas indexée</p></body></html>") is None
 
 
+def test_the_oracle_leaves_out_the_related_articles() -> None:
+    """An article is found by its own words, not by the titles in its "À lire aussi" list:
+    a name there gave a result that never names it (14 of 131 results for a minister's
+    name on a 305-article site)."""
+    html = """<html><body><div data-kb-search><article><h1>Titre</h1><p>Texte propre.</p>
+      <h2>Contexte</h2><p>Suite.</p>
+      <h2 id="a-lire-aussi">À lire aussi</h2><ul><li>2024 — <a href="x">Bùi Thanh Sơn à Tokyo</a></li></ul>
+      </article></div><footer>Pied</footer></body></html>"""
+    title, text, _teaser = page_text(html)
+    assert text == "Titre Texte propre. Contexte Suite."
+
+
 def test_index_maps_words_to_pages(tmp_path: Path) -> None:
     docs = [Doc("index.html", "Accueil", "", {"accueil", "economie"}, {"accueil"}),
             Doc("articles/b.html", "La Corée", "L’économie d’énergie </script>",

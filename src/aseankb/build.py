@@ -47,7 +47,6 @@ from .pipeline import (  # noqa: F401 - re-exported: the build's public helpers
 )
 from .render import render
 from .render.pages import report_page
-from .render.related import related_links
 from .render.reuse import NO_REUSE, Reuse
 from .search_pages import SearchSource, search_source
 from .write import Tree, atomic_write, write_order
@@ -187,7 +186,6 @@ def _build(seeds_dir: Path, out_dir: Path, report_file: Path | None, log: Callab
     cache.tidy_blobs()
     report_near_duplicates([i.result for i in kept], art.near if near is None else near)
     pages["rapport.md"] = report_page(results)
-    links = related_links(groups.articles, art.pairs)
     keys.update(reuse.keys)
     keep |= reuse.kept | art.keep
     tree.plan(set(pages))
@@ -202,7 +200,7 @@ def _build(seeds_dir: Path, out_dir: Path, report_file: Path | None, log: Callab
     shown = [] if art.shared and not search else [(i.article, i.search) for i in kept]
     outcome = BuildResult(results, sorted(written, key=write_order), removed,
                           max((a.iso_date for a in groups.articles if a.iso_date), default=None),
-                          search_source(shown, links, {**_front_matters(out_dir, reuse.kept), **pages}, tax))
+                          search_source(shown, {**_front_matters(out_dir, reuse.kept), **pages}, tax))
     snapshot.save(root, out_dir, key, replace(outcome, written=[], removed=[]), art.shared)
     return _finish(outcome if search else replace(outcome, search=None), log, report_file)
 

@@ -19,8 +19,6 @@ import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-import numpy as np
-
 from . import cache as cache_mod
 from .cache import Cache, stamps_of, text_hash, unchanged_on_disk
 from .config import Taxonomy, load_taxonomy
@@ -39,7 +37,6 @@ class ArticleSide:
     """What `article_side` sends back to the build."""
 
     near: dict[int, tuple[int, float]]  # near duplicates (dedup.find_near_duplicates)
-    pairs: tuple[np.ndarray, np.ndarray]  # related articles (related.related_pairs)
     keys: dict[str, str]  # page -> the key of its inputs (page_key)
     keep: set[str]  # pages on disk as they should be, not rendered
     written: list[str]
@@ -168,5 +165,5 @@ def article_side(kept: list[Ingested], arts: list[Article], out: Path, cache: Ca
     shared = None
     if share is not None:
         with contextlib.suppress(OSError):  # the build then writes it itself
-            shared = save_articles(share, out, search_articles([(i.article, i.search) for i in kept], links))
-    return ArticleSide(found, pairs, keys, keep, written, stamps_of(out, files, keys), shared)
+            shared = save_articles(share, out, search_articles([(i.article, i.search) for i in kept]))
+    return ArticleSide(found, keys, keep, written, stamps_of(out, files, keys), shared)

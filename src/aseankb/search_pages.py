@@ -25,7 +25,6 @@ from .config import Taxonomy
 from .model import Article
 from .render.article import provenance
 from .render.dates import date_fr
-from .render.related import related_lines
 from .search import (
     EXCERPT_CHARS,
     Doc,
@@ -52,7 +51,9 @@ SearchData = tuple[str, str]  # an article's text: its words (space-separated) a
 class SearchSource:
     """What the index needs of every page a build generated (BuildResult.search)."""
 
-    articles: list[tuple[Article, list[Article], SearchData]]  # each with its related articles
+    # Without their related articles: an article is found by its own words, not by the titles
+    # of its "À lire aussi" list (a name there would give a result that never names it).
+    articles: list[tuple[Article, SearchData]]
     fronts: dict[str, str]  # the other pages: source path -> front matter (YAML)
     tax: Taxonomy
 
@@ -66,8 +67,8 @@ def article_search(paragraphs: list[str], lowered: str | None = None) -> SearchD
             teaser(paragraphs, EXCERPT_CHARS))
 
 
-def search_source(arts: list[tuple[Article, SearchData]], links: dict[str, list[Article]],
-                  pages: dict[str, str | bytes], tax: Taxonomy) -> SearchSource:
+def search_source(arts: list[tuple[Article, SearchData]], pages: dict[str, str | bytes],
+                  tax: Taxonomy) -> SearchSource:
     """Called by build(): metadata only (articles without their text), so that holding
     it during the site's build costs little."""
     pages_of_articles = {a.page for a, _ in arts}
@@ -76,14 +77,12 @@ def search_source(arts: list[tuple[Article, SearchData]], links: dict[str, list[
         if rel.endswith(".md") and rel not in pages_of_articles and isinstance(text, str):
             m = FRONT_RE.match(text)
             fronts[rel] = m.group(1) if m else ""
-    return SearchSource(search_articles(arts, links), fronts, tax)
+    return SearchSource(search_articles(arts), fronts, tax)
 
 
-def search_articles(arts: list[tuple[Article, SearchData]], links: dict[str, list[Article]]
-                    ) -> list[tuple[Article, list[Article], SearchData]]:
+def search_articles(arts: list[tuple[Article, SearchData]]) -> list[tuple[Article, SearchData]]:
     """`SearchSource.articles`: also made by the build's forked process, for the snapshot."""
-    light = {a.id: replace(a, paragraphs=[]) if a.paragraphs else a for a, _ in arts}
-    return [(light[a.id], [light.get(r.id, r) for r in links.get(a.id, [])],
+    return [(replace(a, paragraphs=[]) if a.paragraphs else a,
              data if data[0] or not a.paragraphs else article_search(a.paragraphs)) for a, data in arts]
 
 
@@ -126,7 +125,7 @@ def _group1(m: re.Match) -> str:
 
 
 class _Words:
-    """Words of short texts, memoised: most lines (a partner list, a related article)
+    """Words of short texts, memoised: most lines (a partner list, a provenance line)
     recur on many pages, and so do most tokens between spaces, which separate words
     before and after folding (see word_set)."""
 
@@ -134,7 +133,6 @@ class _Words:
         self.texts: dict[str, set[str]] = {}
         self.lines: dict[str, set[str]] = {}
         self.tokens: dict[str, set[str]] = {}
-        self.related: dict[str, set[str]] = {}
 
     def __call__(self, text: str) -> set[str]:
         """The words of a text."""
@@ -160,16 +158,8 @@ class _Words:
             found |= words
         return found
 
-    def of_related(self, art: Article) -> set[str]:
-        """What a list of related articles shows of `art` (its line, and the list's heading)."""
-        found = self.related.get(art.id)
-        if found is None:
-            found = self.related[art.id] = set().union(*map(self.line, related_lines([art])))
-        return found
 
-
-def _article_doc(art: Article, related: list[Article], data: SearchData, tax: Taxonomy,
-                 words: _Words, directory_urls: bool) -> Doc:
+def _article_doc(art: Article, data: SearchData, tax: Taxonomy, words: _Words, directory_urls: bool) -> Doc:
     title = " ".join(art.title.split())
     title_words = words(title)
     extra = set(title_words)
@@ -177,8 +167,6 @@ def _article_doc(art: Article, related: list[Article], data: SearchData, tax: Ta
         extra |= words(label)  # the tags Material shows above the title
     for line in provenance(art, tax):
         extra |= words.line(line)
-    for rel in related:
-        extra |= words.of_related(rel)
     # The date tells apart results of the same title (a meeting reported every year).
     return Doc(dest_path(art.page, directory_urls), title, data[1], data[0].split(), title_words, extra,
                date_fr(art.date) if art.date.year else "sans date")
@@ -219,8 +207,7 @@ def _file_title(src: str) -> str:
 def docs(source: SearchSource, *, directory_urls: bool, titles: dict[str, str]) -> list[Doc]:
     """Every page the index holds (in no particular order: write_index numbers them)."""
     words = _Words()
-    out = [_article_doc(art, rel, data, source.tax, words, directory_urls)
-           for art, rel, data in source.articles]
+    out = [_article_doc(art, data, source.tax, words, directory_urls) for art, data in source.articles]
     for src, front in sorted(source.fronts.items()):
         doc = _page_doc(src, front, titles.get(src), words, directory_urls)
         if doc:
