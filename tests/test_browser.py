@@ -210,6 +210,23 @@ def test_french_search_as_people_type_it(page: Page, base: str, sites: Path, que
     assert shown.lower() in page.inner_text("article").lower()
 
 
+def test_a_query_no_page_answers_whole_gives_the_pages_that_answer_most_of_it(page: Page, base: str) -> None:
+    """"covid vaccins" when no article says "vaccin": the articles on COVID, and the count
+    says that they hold one word of two (it said "Aucun document trouvé")."""
+    page.goto(base)
+    search(page, "cybersecurite")
+    alone = page.inner_text(f"{RESULTS} .md-search-result__meta")
+    titles = page.eval_on_selector_all(f"{RESULTS} li h1", "els => els.map(e => e.textContent)")
+    search(page, "cybersecurite qwxzvk")
+    count = page.inner_text(f"{RESULTS} .md-search-result__meta")
+    n = int(alone.split()[0])
+    assert count == f"Aucun document ne contient tous ces mots ; {n} documents en contiennent 1 sur 2.", count
+    assert page.eval_on_selector_all(f"{RESULTS} li h1", "els => els.map(e => e.textContent)") == titles
+    # Every word found somewhere: only the pages holding them all.
+    search(page, "cybersecurite terrorisme")
+    assert "Aucun" not in page.inner_text(f"{RESULTS} .md-search-result__meta")
+
+
 def test_search_result_opens_the_article(page: Page, base: str, sites: Path) -> None:
     page.goto(base + "partenaires/")
     search(page, "cybersecurite terrorisme")

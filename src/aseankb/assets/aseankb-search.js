@@ -137,7 +137,7 @@
     });
   }
   function rank(each, ws) {
-    var hits = null, score = {};
+    var held = {}, score = {};
     each.forEach(function (cs) {
       var docs = {}, inTitle = {};
       cs.forEach(function (c) {
@@ -145,17 +145,23 @@
         if (b[c]) decode(b[c]).forEach(function (n) { docs[n] = 1; });
         if (b["^" + c]) decode(b["^" + c]).forEach(function (n) { inTitle[n] = 1; });
       });
-      hits = hits === null ? docs : Object.keys(hits).reduce(function (acc, n) { if (docs[n]) acc[n] = 1; return acc; }, {});
+      Object.keys(docs).forEach(function (n) { held[n] = (held[n] || 0) + 1; });
       Object.keys(inTitle).forEach(function (n) { score[n] = (score[n] || 0) + 1; });
     });
-    var ids = Object.keys(hits || {}).map(Number);
+    // The pages holding every query word; when there are none, those holding the most of
+    // them ("covid vaccins": the articles on COVID, though none says "vaccin"), which the
+    // results' count says (ids.partial).
+    var most = Object.keys(held).reduce(function (m, n) { return Math.max(m, held[n]); }, 0);
+    var ids = Object.keys(held).filter(function (n) { return held[n] === most; }).map(Number);
+    if (most && most < each.length) ids.partial = [most, each.length];
     var query = ws.slice().sort().join(" ");  // once, not in each comparison of the sort
     // Pages with the most query words in their title first; among them, the pages whose
     // title those words make up (see covers); then the newest articles (lowest numbers),
     // then the other pages.
-    return ids.sort(function (a, b) {
+    ids.sort(function (a, b) {
       return (score[b] || 0) - (score[a] || 0) || covers(b, score[b], query) - covers(a, score[a], query) || a - b;
     });
+    return ids;
   }
   function covers(n, hits, query) {
     // 2: a title that is nothing but the query's words (the partner "Japon" for "japon");
@@ -221,6 +227,10 @@
     var n = ids.length;
     meta.textContent = n === 0 ? T["search.result.none"] : n === 1 ? T["search.result.one"]
       : (T["search.result.other"] || "#").replace("#", n);
+    if (ids.partial) {
+      meta.textContent = "Aucun document ne contient tous ces mots ; " + (n === 1 ? "1 document en contient "
+        : n + " documents en contiennent ") + ids.partial[0] + " sur " + ids.partial[1] + ".";
+    }
     ids.slice(0, limit).forEach(function (id) {
       var d = store.doc[id];
       if (!d) return;
