@@ -11,13 +11,14 @@ import numpy as np
 import pytest
 
 from aseankb.build import site_url
-from aseankb.config import load_partners, load_taxonomy
+from aseankb.config import load_partners, load_relations, load_taxonomy
 from aseankb.errors import ConfigError
 from aseankb.group import group
 from aseankb.model import Article, PartialDate
 from aseankb.overrides import apply_overrides, load_overrides
 from aseankb.render import neighbours as nb
 from aseankb.render import overlaps as ov
+from aseankb.render import pages as pages_mod
 from aseankb.render.charts import bar_table, column_chart, year_series
 from aseankb.render.feeds import ATOM, FEED_SIZE, feeds
 from aseankb.render.pages import article_item, partner_pages, relations_sentence
@@ -136,7 +137,7 @@ def test_sentences_give_each_partner_its_article() -> None:
     assert all(" à le " not in p.fr_to and " à les " not in p.fr_to for p in TAX.partners.values())
 
 
-def test_partner_pages_say_since_when_asean_and_the_partner_have_had_relations() -> None:
+def test_partner_pages_say_since_when_asean_and_the_partner_have_had_relations(monkeypatch) -> None:
     """From data/relations.yaml: the start of relations and each partnership level reached."""
     pages = partner_pages(group([art(1, partners=("japon", "canada"))]), TAX, article_item)
     japan = pages["partenaires/japon.md"].split("## ")[0]
@@ -144,11 +145,20 @@ def test_partner_pages_say_since_when_asean_and_the_partner_have_had_relations()
             "stratégique global en 2023.") in japan
     assert "Relations avec l'ASEAN depuis 1977 ; partenariat stratégique en 2023." in pages["partenaires/canada.md"]
     assert "Cadre de coopération mené par l'ASEAN depuis 1997." in pages["partenaires/asean-plus-3.md"]
-    assert "Relations avec" not in pages["partenaires/royaume-uni.md"]  # not in the data: nothing said
+    # The strategic partnership with New Zealand dates from 2015 (2020 was its 5th anniversary).
+    assert "depuis 1975 ; partenariat stratégique en 2015, partenariat stratégique global en 2025." in \
+        pages["partenaires/nouvelle-zelande.md"]
+    assert "Relations avec l'ASEAN depuis 2021." in pages["partenaires/royaume-uni.md"]  # dialogue partner
     index = pages["partenaires/index.md"]
     assert "| [Japon](japon.md) | 1973 | 1 | 0 |" in index
+    assert "| [Royaume-Uni](royaume-uni.md) | 2021 | 0 | 0 |" in index
     assert "| [Forum régional de l'ASEAN](forum-regional-asean.md) | 1994 | 0 | 0 |" in index
-    assert "| [Royaume-Uni](royaume-uni.md) | — | 0 | 0 |" in index
+    # A partner the data does not cover: nothing said on its page, "—" in the index.
+    known = {k: v for k, v in load_relations().items() if k != "royaume-uni"}
+    monkeypatch.setattr(pages_mod, "load_relations", lambda: known)
+    pages = partner_pages(group([art(1, partners=("japon",))]), TAX, article_item)
+    assert "Relations avec" not in pages["partenaires/royaume-uni.md"]
+    assert "| [Royaume-Uni](royaume-uni.md) | — | 0 | 0 |" in pages["partenaires/index.md"]
     assert relations_sentence(None) == relations_sentence({}) == ""
 
 
