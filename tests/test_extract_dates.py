@@ -12,6 +12,7 @@ from aseankb.errors import ConfigError
 from aseankb.extract import extract
 from aseankb.extract.clues import load_relations
 from aseankb.extract.dates import Context, extract_date, infer_year
+from aseankb.extract.markers import load_markers
 from aseankb.extract.meetings import find_meetings
 from aseankb.extract.officials import load_officials
 from aseankb.model import PartialDate
@@ -81,6 +82,18 @@ def test_official_in_office() -> None:
     assert r.date == PartialDate(2009, 1, 12) and "Hillary Clinton" in r.evidence
 
 
+def test_a_name_in_use_only_since_a_year_bounds_the_year() -> None:
+    """An article on the COVID-19 pandemic that recalls an event of 2006 (the latest it
+    dates) was not written in 2006 (data/markers.yaml)."""
+    text = ("La réunion a salué la coopération dans la réponse à la pandémie de Covid-19. Le Vietnam, "
+            "membre depuis qu'il a rejoint le groupe en 2006, a proposé un plan.")
+    year, evidence = infer_year(text)
+    assert year == 2020 and "COVID-19 [pas avant 2020]" in evidence
+    assert infer_year(text.replace("de Covid-19", "de grippe"))[0] == 2006
+    # A later dated event still wins: the bound is only a bound.
+    assert infer_year(text.replace("en 2006", "en 2022"))[0] == 2022
+
+
 def test_former_official_dates_nothing() -> None:
     assert infer_year("L'ancien Premier ministre Malcolm Turnbull a écrit un livre.") is None
 
@@ -123,6 +136,11 @@ def test_every_inferred_date_is_explained() -> None:
     (load_officials, "pm:\n  - {names: [A B], from: 2019-13}\n", "pm[0].from"),
     (load_officials, "pm:\n  - {names: [A B], from: 2019-01, to: 2018-01}\n", "pm[0].to"),
     (load_officials, "pm:\n  - {names: [], from: 2019-01}\n", "pm[0].names"),
+    (load_markers, "covid: {label: COVID-19, match: '(covid', since: 2020}\n", "covid.match"),
+    (load_markers, "covid: {label: COVID-19, match: covid, since: '2020'}\n", "covid.since"),
+    (load_markers, "covid: {label: '', match: covid, since: 2020}\n", "covid.label"),
+    (load_markers, "covid: {label: COVID-19, match: covid}\n", "covid"),
+    (load_markers, "Covid: {label: COVID-19, match: covid, since: 2020}\n", "Covid"),
 ])
 def test_bad_data_names_file_and_key(tmp_path: Path, loader, body: str, key: str) -> None:
     file = tmp_path / "data.yaml"

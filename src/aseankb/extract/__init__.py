@@ -23,6 +23,7 @@ from .entities import (
     partner_needles,
 )
 from .language import extract_language
+from .markers import load_markers
 from .meetings import Mention, find_meetings, load_meetings, meeting_needles
 from .needles import scan_together
 from .officials import load_officials, official_needles
@@ -74,11 +75,13 @@ def _topic(tax: Taxonomy):
 
 
 def load_data() -> None:
-    """Load and validate the extractor's own data files (meetings, relations, officials):
-    a broken file is a ConfigError naming the file and the key, raised before any seed is read."""
+    """Load and validate the extractor's own data files (meetings, relations, officials,
+    markers): a broken file is a ConfigError naming the file and the key, raised before any
+    seed is read."""
     load_meetings()
     load_relations()
     load_officials()
+    load_markers()
 
 
 def _partners_in(tax: Taxonomy):
@@ -121,14 +124,14 @@ def extract(cleaned: Cleaned, *, file_name: str, source: str, tax: Taxonomy) -> 
     # Partners, domains, meetings and officials are sought in the title and body (or the body
     # alone): their names and keywords are found in one pass over it for all four.
     # The data files, loaded once for the article (each load checks the file's date).
-    series, officials, relations = load_meetings(), load_officials(), load_relations()
+    series, officials, relations, markers = load_meetings(), load_officials(), load_relations(), load_markers()
     folded_forms, exact_forms = partner_needles(tax.partners)
     scan_together(fold(whole), (folded_forms, domain_needles(tax.domains), meeting_needles(series),
                                 official_needles(officials), *date_needles()),
                   whole, (exact_forms, domain_exact_needles(tax.domains)))
     partners, mentioned = extract_partners(tax, title, lead, text)
     meetings = find_meetings(whole, series)
-    ctx = Context(meetings, partners, _partners_in(tax), officials, relations)
+    ctx = Context(meetings, partners, _partners_in(tax), officials, relations, markers)
     date = extract_date(cleaned.header_date, body[0], cleaned.chrome, text, front, ctx)
     if date.date is None:
         warnings.append("no date found in the file or its text: filed under 'sans date'")

@@ -2,8 +2,9 @@
 
 Each clue is a set of candidate years (a numbered meeting, an anniversary, a weekday) or a
 lower bound (the latest dated past event, an official's first year in office, a partnership
-level reached); they narrow the candidates in order of trust, and a clue that contradicts
-the others is ignored. The year comes with the phrases it came from.
+level reached, a name in use only since a given year: COVID-19); they narrow the candidates
+in order of trust, and a clue that contradicts the others is ignored. The year comes with
+the phrases it came from.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from dataclasses import dataclass, field
 
 from ..model import PartialDate
 from .clues import Clue, anniversary_clues, partnership_clues
+from .markers import Marker, marker_bounds
 from .meetings import Mention
 from .officials import Term, tenure_clues
 from .printed import FIRST_YEAR, LAST_YEAR, collect_year_evidence, weekday_years
@@ -29,6 +31,7 @@ class Context:
     # The loaded data files, when the caller has them (else each clue loads its own).
     officials: tuple[Term, ...] | None = None
     relations: dict[str, dict[str, int]] | None = None
+    markers: tuple[Marker, ...] | None = None
 
 
 def _lower_bound(past: list[tuple[PartialDate, str, bool]], own: PartialDate | None) -> tuple[int, str] | None:
@@ -94,6 +97,7 @@ def infer_year(text: str, own: PartialDate | None = None, ctx: Context | None = 
     tenures = tenure_clues(text, own, ctx.officials)
     bounds = [b for b in [_lower_bound(ev.past, own)] if b] + [(cl.low, cl.phrase) for cl in levels if cl.low]
     bounds += [(min(years), _in_office(years, phrase)) for years, phrase in tenures]
+    bounds += marker_bounds(text, ctx.markers)
     low = max(bounds, default=None)
     if low:
         c.apply(frozenset(range(low[0], LAST_YEAR + 1)), low[1])
