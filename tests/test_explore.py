@@ -120,6 +120,8 @@ def test_matrix_cells_link_to_pages_with_the_matching_articles() -> None:
     assert set(pages) == {"matrice.md", "matrice/japon/energie.md", "matrice/chine/energie.md",
                           "matrice/japon/sante.md"}
     assert "[1](matrice/japon/energie.md)" in pages["matrice.md"]
+    # Its rows add up to more than the partner's articles: the page says why.
+    assert "un article qui traite de plusieurs domaines compte dans chacun" in pages["matrice.md"]
     assert "titre-1.md" in pages["matrice/japon/energie.md"] and "titre-2" not in pages["matrice/japon/energie.md"]
 
 
@@ -152,6 +154,7 @@ def test_partner_pages_say_since_when_asean_and_the_partner_have_had_relations(m
     index = pages["partenaires/index.md"]
     assert "| [Japon](japon.md) | 1973 | 1 | 0 |" in index
     assert "| [Royaume-Uni](royaume-uni.md) | 2021 | 0 | 0 |" in index
+    assert "et celui des articles qui ne font que les citer en passant." in index  # the last column
     assert "| [Forum régional de l'ASEAN](forum-regional-asean.md) | 1994 | 0 | 0 |" in index
     # A partner the data does not cover: nothing said on its page, "—" in the index.
     known = {k: v for k, v in load_relations().items() if k != "royaume-uni"}

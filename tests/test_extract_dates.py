@@ -94,6 +94,14 @@ def test_a_name_in_use_only_since_a_year_bounds_the_year() -> None:
     assert infer_year(text.replace("en 2006", "en 2022"))[0] == 2022
 
 
+def test_an_official_in_office_one_year_says_that_year() -> None:
+    """'[en fonction en 2025]', not '[en fonction 2025–2025]' (Takeshi Iwaya, Oct. 2024 -
+    Oct. 2025, named in an article of July: only 2025 fits)."""
+    text = "Le ministre japonais des Affaires étrangères Takeshi Iwaya a rencontré le 10 juillet ses homologues."
+    r = extract_date(None, text, [], text, {})
+    assert "Takeshi Iwaya [en fonction en 2025]" in r.evidence and "2025–2025" not in r.evidence, r.evidence
+
+
 def test_former_official_dates_nothing() -> None:
     assert infer_year("L'ancien Premier ministre Malcolm Turnbull a écrit un livre.") is None
 

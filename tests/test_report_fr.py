@@ -16,7 +16,9 @@ import pytest
 
 from aseankb.build import build
 from aseankb.errors import SeedError
+from aseankb.model import SeedResult
 from aseankb.read import LARGE_BYTES, MAX_BYTES, read_seed
+from aseankb.render.pages import report_page
 from aseankb.render.report_fr import french
 from untrusted_corpus import EMPTY_PAGE, PNG, fixture_text, mixed_utf8, near_copy
 
@@ -123,3 +125,17 @@ def test_published_files_link_to_their_article(messages: dict[str, list[str]], t
     skipped = [name for name, row in rows.items() if "| ignoré |" in row]
     assert skipped and all(links[name] is None for name in skipped)
     assert all((root / "content" / m.group(1)).is_file() for m in links.values() if m)
+
+
+@pytest.mark.parametrize(("statuses", "said"), [
+    (["ingested", "warning"], "aucun doublon ni fichier ignoré."),
+    (["ingested", "duplicate"], "1 doublon (même texte qu'un autre fichier), non publié."),
+    (["ingested", "skipped", "skipped"], "2 fichiers ignorés, non publiés."),
+    (["duplicate", "skipped"], "1 doublon (même texte qu'un autre fichier) et 1 fichier ignoré, non publiés."),
+])
+def test_the_report_says_what_was_not_published_in_words(statuses: list[str], said: str) -> None:
+    """"aucun doublon ni fichier ignoré", not "0 doublon ... et 0 fichier ignoré, non publiés"."""
+    results = [SeedResult(f"seeds/{i}.txt", s, page=f"articles/2024/{i}.md" if s != "skipped" else None)
+               for i, s in enumerate(statuses)]
+    first = next(line for line in report_page(results).splitlines() if line.startswith("**"))
+    assert first.endswith(" ; " + said), first

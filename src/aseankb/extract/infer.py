@@ -72,10 +72,12 @@ def _clues(text: str, ctx: Context) -> tuple[list[Clue], list[Clue]]:
 
 
 def _in_office(years: frozenset[int], name: str) -> str:
-    """'Mike Pompeo [en fonction 2018–2021]': the reader sees why the name dates the text."""
-    last = max(years)
-    return f"{name} [en fonction depuis {min(years)}]" if last >= LAST_YEAR else \
-        f"{name} [en fonction {min(years)}–{last}]"
+    """'Mike Pompeo [en fonction 2018–2021]': the reader sees why the name dates the text
+    ('[en fonction en 2025]' for a single year, not '2025–2025')."""
+    first, last = min(years), max(years)
+    if last >= LAST_YEAR:
+        return f"{name} [en fonction depuis {first}]"
+    return f"{name} [en fonction en {first}]" if first == last else f"{name} [en fonction {first}–{last}]"
 
 
 def infer_year(text: str, own: PartialDate | None = None, ctx: Context | None = None) -> tuple[int, str] | None:

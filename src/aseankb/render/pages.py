@@ -123,7 +123,8 @@ def partner_pages(g: Groups, tax: Taxonomy, item: ItemFn = article_item, reuse: 
     pages["partenaires/index.md"] = md_page("Partenaires", [
         "# Partenaires", "", "Les partenaires de dialogue de l'ASEAN et les cadres qu'elle "
         "dirige, avec l'année où ont commencé leurs relations (pour un cadre, sa première "
-        "réunion) et le nombre d'articles qui leur sont consacrés.", "", *rows])
+        "réunion), le nombre d'articles qui leur sont consacrés et celui des articles qui ne "
+        "font que les citer en passant.", "", *rows])
     return pages
 
 
@@ -191,6 +192,17 @@ def home_page(g: Groups, tax: Taxonomy) -> str:
     return md_page("Accueil", lines, feed=feed_path(None) if dated(g.articles) else None)
 
 
+def _unpublished(counts: dict[str, int]) -> str:
+    """The files not published, in words: "aucun doublon ni fichier ignoré." rather than
+    "0 doublon et 0 fichier ignoré, non publiés."."""
+    dup, skipped = counts["duplicate"], counts["skipped"]
+    parts = ([f"{_plural(dup, 'doublon')} (même texte qu'un autre fichier)"] if dup else []) + \
+        ([f"{_plural(skipped, 'fichier')} ignoré{'s' if skipped > 1 else ''}"] if skipped else [])
+    if not parts:
+        return "aucun doublon ni fichier ignoré."
+    return " et ".join(parts) + (", non publiés." if dup + skipped > 1 else ", non publié.")
+
+
 def report_page(results: list[SeedResult]) -> str:
     found = Counter(r.status for r in results)
     counts = {s: found[s] for s in STATUS_FR}
@@ -200,10 +212,7 @@ def report_page(results: list[SeedResult]) -> str:
     lines = ["# Rapport de construction", "",
              f"**{_plural(published, 'article')} {'publiés' if published > 1 else 'publié'}** "
              f"sur {_plural(len(results), 'fichier')} : {counts['ingested']} sans remarque, "
-             f"{counts['warning']} avec un avertissement ; "
-             f"{_plural(counts['duplicate'], 'doublon')} (même texte qu'un autre fichier) et "
-             f"{_plural(counts['skipped'], 'fichier')} {'ignorés' if counts['skipped'] > 1 else 'ignoré'}, "
-             "non publiés.", "",
+             f"{counts['warning']} avec un avertissement ; {_unpublished(counts)}", "",
              # The class lays the table out as one block per file on a phone (aseankb.css).
              "## Fichiers signalés ou ignorés { .kb-report }", ""]
     flagged = [r for r in results if r.status != "ingested" or r.messages]

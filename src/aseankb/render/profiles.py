@@ -130,8 +130,9 @@ def matrix_pages(g: Groups, tax: Taxonomy, item: ItemFn, reuse: Reuse = NO_REUSE
     partners = [(p.id, p) for p in tax.partners_in_order()]
     domains = [(d.id, d) for d in tax.domains_in_order()]
     lines = ["# Matrice partenaires × domaines", "",
-             "Nombre d'articles consacrés à chaque partenaire, par domaine de coopération. "
-             "Chaque nombre mène à la liste des articles correspondants ; « · » : aucun article.", "",
+             "Nombre d'articles consacrés à chaque partenaire, par domaine de coopération (un "
+             "article qui traite de plusieurs domaines compte dans chacun). Chaque nombre mène à la "
+             "liste des articles correspondants ; « · » : aucun article.", "",
              "| Partenaire | " + " | ".join(f"[{d.fr}](domaines/{did}.md)" for did, d in domains) + " |",
              "|---|" + "---:|" * len(domains)]
     pages = {}
