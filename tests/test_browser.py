@@ -301,6 +301,18 @@ def test_a_result_shows_the_passage_that_matched(page: Page, base: str, sites: P
     assert next(p for t, p in openings if t == title).startswith(opening[:60]), openings
 
 
+@pytest.mark.parametrize(("query", "hub"), [("changement climatique", "Climat et environnement"),
+                                          ("mer orientale", "Coopération maritime"),
+                                          ("transition energetique", "Énergie"), ("covid", "Santé publique")])
+def test_a_domain_page_comes_first_for_its_other_names(page: Page, base: str, query: str, hub: str) -> None:
+    """A domain's other names (domains.yaml `aliases`): "changement climatique" gave articles
+    only, the page "Climat et environnement" nowhere among them (fourth audit)."""
+    page.goto(base)
+    search(page, query)
+    titles = page.eval_on_selector_all(f"{RESULTS} li h1", "els => els.map(e => e.textContent)")
+    assert titles and titles[0] == hub, titles
+
+
 def test_results_say_an_article_s_date_and_a_page_s_kind(page: Page, base: str) -> None:
     """Results of the same title (a meeting reported every year) are told apart by date."""
     page.goto(base)

@@ -56,6 +56,7 @@ class Domain:
     en: str
     patterns: re.Pattern | None
     exact: re.Pattern | None
+    aliases: tuple[str, ...] = ()  # other names readers search it by (its page's front matter)
 
 
 @dataclass(frozen=True)
@@ -179,7 +180,7 @@ def load_partners(file: Path = PARTNERS_FILE) -> dict[str, Partner]:
 
 def load_domains(file: Path = DOMAINS_FILE) -> dict[str, Domain]:
     out = {}
-    for did, e in _entries(file, {"fr", "en", "patterns", "exact"}).items():
+    for did, e in _entries(file, {"fr", "en", "patterns", "exact", "aliases"}).items():
         patterns = _str_list(file, f"{did}.patterns", e.get("patterns"))
         exact = _str_list(file, f"{did}.exact", e.get("exact"))
         if not patterns and not exact:
@@ -188,6 +189,7 @@ def load_domains(file: Path = DOMAINS_FILE) -> dict[str, Domain]:
             did, e["fr"], e["en"],
             _compile(file, f"{did}.patterns", patterns, folded=True, escape=False),
             _compile(file, f"{did}.exact", exact, folded=False, escape=False),
+            tuple(_str_list(file, f"{did}.aliases", e.get("aliases"))),
         )
     return out
 

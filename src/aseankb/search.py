@@ -94,8 +94,8 @@ class Doc:
     more: Iterable[str] = ()  # more words of its text, which may repeat `words`
     label: str = ""  # shown above its teaser in the results: an article's date
     # Other names of the page, each a phrase of search words (a partner's acronyms and
-    # English name: "ue", "european union"): found as its title words are, and a query
-    # that is one of them puts the page first, as its title would (aseankb-search.js, covers).
+    # English name: "ue", "european union"; a domain's other names): its text holds them, and
+    # a query that is one of them ranks the page as its title would (aseankb-search.js, named).
     aliases: tuple[str, ...] = ()
 
 
@@ -260,11 +260,13 @@ def index_files(docs: list[Doc]) -> tuple[dict[str, str], int]:
                 pages.append(n)
         for pages in map(in_titles.__getitem__, doc.title_words):
             pages.append(n)
-        if doc.aliases:  # a few partner pages: no set built for each of 10,000 articles
-            for w in {w for phrase in doc.aliases for w in phrase.split()} - set(doc.title_words):
-                for table in (postings, in_titles):
-                    if not table[w] or table[w][-1] != n:
-                        table[w].append(n)
+        if doc.aliases:  # a few partner and domain pages: no set built for each of 10,000 articles
+            # Found by them, but not titled by them: a query that is a whole other name ranks
+            # the page as its title would (aseankb-search.js, named); one word of a phrase
+            # ("regionale" of "securite regionale") does not.
+            for w in {w for phrase in doc.aliases for w in phrase.split()}:
+                if not postings[w] or postings[w][-1] != n:
+                    postings[w].append(n)
     buckets = max(64, 1 << (len(postings) // WORDS_PER_BUCKET).bit_length())
     digits = [_b36(n) for n in range(len(docs) + 1)]
     files: dict[str, str] = {}

@@ -158,10 +158,18 @@
     // Pages with the most query words in their title first; among them, the pages whose
     // title those words make up (see covers); then the newest articles (lowest numbers),
     // then the other pages.
+    // A page the query names by one of its other names counts as titled by every word.
+    ids.forEach(function (n) { if (named(n, query)) score[n] = each.length; });
     ids.sort(function (a, b) {
       return (score[b] || 0) - (score[a] || 0) || covers(b, score[b], query) - covers(a, score[a], query) || a - b;
     });
     return ids;
+  }
+  function named(n, query) {
+    // The query (its words sorted) is one of the page's other names (meta.aliases: "ue",
+    // "european union", "changement climatique").
+    var m = store.meta, i = n - (m.articles || 0), names = i >= 0 && m.aliases && m.aliases[i];
+    return !!names && names.split("|").some(function (p) { return p.split(" ").sort().join(" ") === query; });
   }
   function covers(n, hits, query) {
     // 2: a title that is nothing but the query's words (the partner "Japon" for "japon");
@@ -170,10 +178,7 @@
     // 300 articles), unless it is a matrix cell (meta.minor: "Japon × Énergie" for "japon"
     // comes after the articles); 0: less, or an article.
     var m = store.meta, i = n - (m.articles || 0), words = i >= 0 && m.titles ? parseInt(m.titles[i], 36) : 0;
-    // The query (its words sorted) is one of the page's other names (meta.aliases: "ue",
-    // "european union"): as good as its title.
-    var named = i >= 0 && m.aliases && m.aliases[i];
-    if (named && named.split("|").some(function (p) { return p.split(" ").sort().join(" ") === query; })) return 2;
+    if (named(n, query)) return 2;  // one of its other names: as good as its title
     if (!words || !hits) return 0;
     return hits >= words ? 2 : 2 * hits >= words && !(m.minor && m.minor[i] === "1") ? 1 : 0;
   }
