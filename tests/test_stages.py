@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from aseankb.clean import clean, is_caption, split_header
-from aseankb.config import load_partners, load_taxonomy
+from aseankb.config import load_domains, load_partners, load_taxonomy
 from aseankb.errors import ConfigError, SeedError
 from aseankb.extract.dates import extract_date, infer_year
 from aseankb.extract.entities import extract_domains, extract_partners
@@ -177,6 +177,12 @@ def test_bad_taxonomy_names_file_and_key(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as err:
         load_partners(bad)
     assert str(bad) in str(err.value) and "japon.names" in str(err.value)
+    domains = tmp_path / "domains.yaml"
+    domains.write_text("sante:\n  fr: Santé\n  en: Health\n  patterns: [sante]\n  aliases: santé publique\n",
+                       encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        load_domains(domains)
+    assert err.value.file == str(domains) and err.value.key == "sante.aliases"
 
 
 def _art(i: int, year: int | None, partners: list[str], domains: list[str], people: list[str]) -> Article:
