@@ -8,39 +8,7 @@
   "use strict";
   var input = document.getElementById("kb-search-input");
   var box = document.getElementById("kb-search-results");
-  var toggle = document.getElementById("__search");
-  /* The header's menu button (on a phone, or a desktop zoomed in) is reachable by Tab
-   * (overrides/partials/header.html); Material clicks a focused label on Enter, and Space
-   * does the same here. Opened from the keyboard, the drawer takes the focus; Escape closes
-   * it and gives the focus back. (aseankb.css keeps the closed drawer out of the Tab order.) */
-  function menuByKeyboard() {
-    // Space on either header button (menu, search) does what Enter does.
-    document.querySelectorAll("label.md-header__button[tabindex]").forEach(function (label) {
-      label.addEventListener("keydown", function (e) {
-        if (e.key === " ") { e.preventDefault(); label.click(); }
-      });
-    });
-    var drawer = document.getElementById("__drawer");
-    var button = document.querySelector("label.md-header__button[for=__drawer][tabindex]");
-    var panel = document.querySelector(".md-sidebar--primary");
-    if (!drawer || !button || !panel) return;
-    drawer.addEventListener("change", function () {
-      var first = panel.querySelector("a");
-      if (drawer.checked && document.activeElement === button && first) setTimeout(function () { first.focus(); }, 0);
-    });
-    document.addEventListener("keydown", function (e) {
-      if (e.key === "Escape" && drawer.checked) { button.click(); button.focus(); }
-    });
-    // Tabbing out of the open drawer closes it, as the search dialog does: the focus went on
-    // to the page under its overlay, out of sight.
-    panel.addEventListener("focusout", function (e) {
-      if (drawer.checked && e.relatedTarget && !panel.contains(e.relatedTarget) && e.relatedTarget !== button) {
-        button.click();
-      }
-    });
-  }
-  menuByKeyboard();
-  if (!input || !box || !toggle) return;
+  if (!input || !box) return;
   var config = JSON.parse(document.getElementById("__config").textContent);
   var T = config.translations || {};
   var root = new URL(config.base.replace(/\/?$/, "/"), location.href);
@@ -308,24 +276,6 @@
     if (first) location.href = first.href;
   });
   input.form.addEventListener("reset", function () { setTimeout(run, 0); });
-  toggle.addEventListener("change", function () { if (toggle.checked) input.focus(); });
-  input.addEventListener("focus", function () { if (!toggle.checked) toggle.checked = true; });
-  // Tabbing out of the search dialog closes it: the overlay would otherwise dim and cover
-  // the page the keyboard has moved on to. (A click on the overlay closes it as before.)
-  var dialog = document.getElementById("kb-search") || input.form;
-  dialog.addEventListener("focusout", function (e) {
-    if (toggle.checked && e.relatedTarget && !dialog.contains(e.relatedTarget)) toggle.checked = false;
-  });
-  // Arrow keys: from the box to the results and back.
-  dialog.addEventListener("keydown", function (e) {
-    if (e.key !== "ArrowDown" && e.key !== "ArrowUp") return;
-    var links = Array.prototype.slice.call(list.querySelectorAll("a"));
-    var at = document.activeElement === input ? -1 : links.indexOf(document.activeElement);
-    var next = at + (e.key === "ArrowDown" ? 1 : -1);
-    if ((at < 0 && document.activeElement !== input) || next < -1 || next >= links.length) return;
-    e.preventDefault();
-    (next < 0 ? input : links[next]).focus();
-  });
   /* ---- The 404 page (overrides/404.html): the pages a missing address may have meant ---- */
   // Folder names of the site (as words() stems them), which say nothing of the page sought.
   var FOLDERS = ["article", "partenaire", "domaine", "annee", "matrice", "personne", "source", "feed", "index",
@@ -373,20 +323,4 @@
   }
   var hint = document.getElementById("kb-suggest");
   if (hint) suggest(hint);
-
-  var opener = document.querySelector("label.md-header__button[for=__search]");
-  document.addEventListener("keydown", function (e) {
-    var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement.tagName);
-    if (e.key === "Escape" && toggle.checked) {
-      // The focus leaves the closed dialog (it stayed on a hidden result, where Enter opened
-      // a page the reader never saw): back to the header's search button where it shows.
-      var inside = dialog.contains(document.activeElement);
-      toggle.checked = false;
-      if (inside && opener && opener.getClientRects().length) opener.focus();
-      else if (inside) document.activeElement.blur();
-    }
-    else if (!typing && (e.key === "/" || e.key === "s" || e.key === "f") && !e.ctrlKey && !e.metaKey) {
-      e.preventDefault(); toggle.checked = true; input.focus();
-    }
-  });
 })();

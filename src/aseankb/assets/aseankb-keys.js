@@ -1,0 +1,77 @@
+/* aseankb: the keyboard in Material's header, its drawer and its search dialog (the
+ * search itself is aseankb-search.js): the header's buttons are reachable by Tab
+ * (overrides/partials/header.html) and open with Enter or Space; Escape and tabbing out
+ * close what they opened; the arrow keys move between the search box and its results.
+ * (aseankb.css keeps the closed drawer and the closed results out of the Tab order.) */
+(function () {
+  "use strict";
+  /* The header's menu button (on a phone, or a desktop zoomed in) is reachable by Tab
+   * (overrides/partials/header.html); Material clicks a focused label on Enter, and Space
+   * does the same here. Opened from the keyboard, the drawer takes the focus; Escape closes
+   * it and gives the focus back. (aseankb.css keeps the closed drawer out of the Tab order.) */
+  function menuByKeyboard() {
+    // Space on either header button (menu, search) does what Enter does.
+    document.querySelectorAll("label.md-header__button[tabindex]").forEach(function (label) {
+      label.addEventListener("keydown", function (e) {
+        if (e.key === " ") { e.preventDefault(); label.click(); }
+      });
+    });
+    var drawer = document.getElementById("__drawer");
+    var button = document.querySelector("label.md-header__button[for=__drawer][tabindex]");
+    var panel = document.querySelector(".md-sidebar--primary");
+    if (!drawer || !button || !panel) return;
+    drawer.addEventListener("change", function () {
+      var first = panel.querySelector("a");
+      if (drawer.checked && document.activeElement === button && first) setTimeout(function () { first.focus(); }, 0);
+    });
+    document.addEventListener("keydown", function (e) {
+      if (e.key === "Escape" && drawer.checked) { button.click(); button.focus(); }
+    });
+    // Tabbing out of the open drawer closes it, as the search dialog does: the focus went on
+    // to the page under its overlay, out of sight.
+    panel.addEventListener("focusout", function (e) {
+      if (drawer.checked && e.relatedTarget && !panel.contains(e.relatedTarget) && e.relatedTarget !== button) {
+        button.click();
+      }
+    });
+  }
+  menuByKeyboard();
+  var input = document.getElementById("kb-search-input");
+  var toggle = document.getElementById("__search");
+  var box = document.getElementById("kb-search-results");
+  if (!input || !toggle || !box) return;
+  var list = box.querySelector(".md-search-result__list");
+  toggle.addEventListener("change", function () { if (toggle.checked) input.focus(); });
+  input.addEventListener("focus", function () { if (!toggle.checked) toggle.checked = true; });
+  // Tabbing out of the search dialog closes it: the overlay would otherwise dim and cover
+  // the page the keyboard has moved on to. (A click on the overlay closes it as before.)
+  var dialog = document.getElementById("kb-search") || input.form;
+  dialog.addEventListener("focusout", function (e) {
+    if (toggle.checked && e.relatedTarget && !dialog.contains(e.relatedTarget)) toggle.checked = false;
+  });
+  // Arrow keys: from the box to the results and back.
+  dialog.addEventListener("keydown", function (e) {
+    if (e.key !== "ArrowDown" && e.key !== "ArrowUp") return;
+    var links = Array.prototype.slice.call(list.querySelectorAll("a"));
+    var at = document.activeElement === input ? -1 : links.indexOf(document.activeElement);
+    var next = at + (e.key === "ArrowDown" ? 1 : -1);
+    if ((at < 0 && document.activeElement !== input) || next < -1 || next >= links.length) return;
+    e.preventDefault();
+    (next < 0 ? input : links[next]).focus();
+  });
+  var opener = document.querySelector("label.md-header__button[for=__search]");
+  document.addEventListener("keydown", function (e) {
+    var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement.tagName);
+    if (e.key === "Escape" && toggle.checked) {
+      // The focus leaves the closed dialog (it stayed on a hidden result, where Enter opened
+      // a page the reader never saw): back to the header's search button where it shows.
+      var inside = dialog.contains(document.activeElement);
+      toggle.checked = false;
+      if (inside && opener && opener.getClientRects().length) opener.focus();
+      else if (inside) document.activeElement.blur();
+    }
+    else if (!typing && (e.key === "/" || e.key === "s" || e.key === "f") && !e.ctrlKey && !e.metaKey) {
+      e.preventDefault(); toggle.checked = true; input.focus();
+    }
+  });
+})();
