@@ -11,6 +11,7 @@ import yaml
 from aseankb.clean import clean, is_caption, split_header
 from aseankb.config import load_domains, load_partners, load_taxonomy
 from aseankb.errors import ConfigError, SeedError
+from aseankb.extract import extract
 from aseankb.extract.dates import extract_date, infer_year
 from aseankb.extract.entities import extract_domains, extract_partners
 from aseankb.extract.language import extract_language
@@ -138,6 +139,18 @@ def test_domains() -> None:
 def test_people() -> None:
     paras = ["le ministre russe des Affaires étrangères, Sergueï Lavrov, a qualifié l’ASEAN"]
     assert extract_people(paras) == ["Sergueï Lavrov"]
+
+
+def test_people_include_the_known_officials_named_without_their_role() -> None:
+    """An official of data/officials.yaml is a person wherever the text names them: 29 of
+    116 articles naming Bùi Thanh Sơn only as "Bùi Thanh Sơn a proposé..." were missing
+    from his page (fourth audit). In order of first mention, each person once."""
+    art = extract(clean(" date 2024-03 La coopération ASEAN-Japon\n\n"
+                        "En matière de coopération économique, Bùi Thanh Sơn a proposé un plan. "
+                        "Le ministre russe des Affaires étrangères, Sergueï Lavrov, a salué l'ASEAN. "
+                        "L'ancien secrétaire d'État Mike Pompeo était présent ; Bui Thanh Son a conclu.\n"),
+                  file_name="t.txt", source="seeds/t.txt", tax=TAX)[0]
+    assert art.people == ["Bùi Thanh Sơn", "Sergueï Lavrov", "Mike Pompeo"]
 
 
 def test_language_is_deterministic() -> None:

@@ -26,7 +26,7 @@ from .language import extract_language
 from .markers import load_markers
 from .meetings import Mention, find_meetings, load_meetings, meeting_needles
 from .needles import scan_together
-from .officials import load_officials, official_needles
+from .officials import load_officials, named_officials, official_needles
 from .people import extract_people
 from .printed import date_needles
 from .title import extract_title, first_sentence, strip_dateline
@@ -140,7 +140,7 @@ def extract(cleaned: Cleaned, *, file_name: str, source: str, tax: Taxonomy) -> 
         id=art_id, source=source, title=title,
         date=date.date or PartialDate(), date_source=date.source, date_evidence=date.evidence,
         language=extract_language(body), partners=partners, partners_mentioned=mentioned,
-        domains=extract_domains(tax, whole), people=extract_people(body),
+        domains=extract_domains(tax, whole), people=extract_people(body, named_officials(text, officials)),
         paragraphs=body, agency=cleaned.agency, slug=article_slug(title, art_id),
         events=events(meetings, date.date.year if date.date else None))
     return article, warnings

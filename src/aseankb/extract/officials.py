@@ -124,3 +124,20 @@ def tenure_clues(text: str, own: PartialDate | None,
             years |= _years(term, own)
             break
     return [(frozenset(years), phrase) for years, phrase in found.values() if years]
+
+
+def named_officials(text: str, terms: tuple[Term, ...] | None = None) -> list[tuple[int, str]]:
+    """(where, the name as written) of the first mention of each official of the data the
+    text names, former ones included: the news names them with or without their role
+    ("En matière de coopération économique, Bùi Thanh Sơn a proposé..."), in text order."""
+    folded = fold(text)
+    terms = terms if terms is not None else load_officials()
+    needles, by_form, unnamed = _index(terms)
+    found: dict[str, tuple[int, str]] = {}
+    for term in (terms[i] for i in sorted({i for f in needles.found(folded) for i in by_form[f]}.union(unnamed))):
+        found_at = literal_finditer(term.pattern, folded)
+        m = next(iter(term.pattern.finditer(folded) if found_at is None else found_at), None)
+        if m:
+            found.setdefault(m.group(0), (m.start(), text[m.start():m.end()]))
+    return sorted(found.values())
+

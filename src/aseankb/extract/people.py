@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from ..config import DATA_DIR
+from ..text import fold
 
 # Officials are introduced by their role: "le ministre russe des Affaires étrangères, Sergueï Lavrov".
 ROLE_RE = re.compile(
@@ -57,8 +58,25 @@ def _names(para: str) -> Iterator[re.Match]:
             yield m
 
 
-def extract_people(paragraphs: list[str]) -> list[str]:
-    """Named officials, as written, in order of first appearance."""
+def extract_people(paragraphs: list[str], known: list[tuple[int, str]] = ()) -> list[str]:
+    """Named officials, as written, in order of first appearance: those a role introduces,
+    and `known`, the officials of data/officials.yaml the text names ((where in the
+    paragraphs joined by new lines, the name as written): officials.named_officials)."""
+    found = _introduced(paragraphs)
+    if not known:
+        return found
+    text = "\n".join(paragraphs)
+    # Each person once, as the first of their mentions writes them, accents aside.
+    first: dict[str, tuple[int, str]] = {}
+    for at, name in [(text.find(name), name) for name in found] + list(known):
+        if fold(name) not in first or at < first[fold(name)][0]:
+            first[fold(name)] = (at, name)
+    return [name for _at, name in sorted(first.values())]
+
+
+def _introduced(paragraphs: list[str]) -> list[str]:
+    """The names a role introduces ("le ministre russe des Affaires étrangères, Sergueï
+    Lavrov"), in order of first appearance."""
     seen: Counter[str] = Counter()
     order: list[str] = []
     for para in paragraphs:
