@@ -288,6 +288,11 @@ def test_a_result_shows_the_passage_that_matched(page: Page, base: str, sites: P
     assert text.startswith("… ") and len(text) <= 190 and text[2:-2].strip() in opening, text
     assert word in marked, (word, marked)
     assert opening[:60] not in text, text
+    # The title's query words are marked too.
+    search(page, "cybersecurite")
+    titled = page.eval_on_selector_all(f"{RESULTS} li h1", "els => els.map(h => [h.textContent, "
+                                       "[...h.querySelectorAll('mark')].map(m => m.textContent)])")
+    assert titled[0] == ["Cybersécurité", ["Cybersécurité"]], titled
     # The query's stop words, which it drops when it has others, are not marked either.
     search(page, f"et la {word.lower()} de")
     marked = page.eval_on_selector_all(f"{RESULTS} li mark", "els => els.map(m => m.textContent.toLowerCase())")

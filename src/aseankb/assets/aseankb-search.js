@@ -215,7 +215,7 @@
       a.href = new URL(pretty(d[1]), root).href;
       art.className = "md-search-result__article md-typeset";
       icon.className = "md-search-result__icon md-icon";
-      h.textContent = d[2];
+      highlight(h, d[2], ws);  // the title too, as Material marks it
       highlight(p, passage(d[3], ws), ws);
       art.append(icon, h);
       // An article's date (d[4]), else what kind of page it is: results of the same title
