@@ -123,11 +123,11 @@
     var ids = Object.keys(held).filter(function (n) { return held[n] === most; }).map(Number);
     if (most && most < each.length) ids.partial = [most, each.length];
     var query = ws.slice().sort().join(" ");  // once, not in each comparison of the sort
+    // A page the query names by one of its other names counts as titled by every word.
+    ids.forEach(function (n) { if (named(n, query)) score[n] = each.length; });
     // Pages with the most query words in their title first; among them, the pages whose
     // title those words make up (see covers); then the newest articles (lowest numbers),
     // then the other pages.
-    // A page the query names by one of its other names counts as titled by every word.
-    ids.forEach(function (n) { if (named(n, query)) score[n] = each.length; });
     ids.sort(function (a, b) {
       return (score[b] || 0) - (score[a] || 0) || covers(b, score[b], query) - covers(a, score[a], query) || a - b;
     });

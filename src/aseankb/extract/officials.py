@@ -97,6 +97,12 @@ def official_needles(terms: tuple[Term, ...] | None = None) -> Needles:
     return _index(terms if terms is not None else load_officials())[0]
 
 
+def _named_terms(folded: str, terms: tuple[Term, ...]) -> list[Term]:
+    """The terms whose names the folded text holds, in their order (the others cannot match)."""
+    needles, by_form, unnamed = _index(terms)
+    return [terms[i] for i in sorted({i for f in needles.found(folded) for i in by_form[f]}.union(unnamed))]
+
+
 def _years(term: Term, own: PartialDate | None) -> set[int]:
     if own and own.month:
         return {y for y in range(term.start[0], term.end[0] + 1) if term.start <= (y, own.month) <= term.end}
@@ -109,12 +115,8 @@ def tenure_clues(text: str, own: PartialDate | None,
     A person with several terms (or offices) gets the union of them. `terms`: the loaded
     officials, when the caller has them."""
     folded = fold(text)
-    terms = terms if terms is not None else load_officials()
-    needles, by_form, unnamed = _index(terms)
-    # The terms whose names the text holds, in their order (the others cannot match).
-    named = sorted({i for f in needles.found(folded) for i in by_form[f]}.union(unnamed))
     found: dict[str, tuple[set[int], str]] = {}
-    for term in (terms[i] for i in named):
+    for term in _named_terms(folded, terms if terms is not None else load_officials()):
         # The names are plain texts: tried where they occur, not at every position.
         found_at = literal_finditer(term.pattern, folded)
         for m in term.pattern.finditer(folded) if found_at is None else found_at:
@@ -131,13 +133,10 @@ def named_officials(text: str, terms: tuple[Term, ...] | None = None) -> list[tu
     text names, former ones included: the news names them with or without their role
     ("En matière de coopération économique, Bùi Thanh Sơn a proposé..."), in text order."""
     folded = fold(text)
-    terms = terms if terms is not None else load_officials()
-    needles, by_form, unnamed = _index(terms)
     found: dict[str, tuple[int, str]] = {}
-    for term in (terms[i] for i in sorted({i for f in needles.found(folded) for i in by_form[f]}.union(unnamed))):
+    for term in _named_terms(folded, terms if terms is not None else load_officials()):
         found_at = literal_finditer(term.pattern, folded)
         m = next(iter(term.pattern.finditer(folded) if found_at is None else found_at), None)
         if m:
             found.setdefault(m.group(0), (m.start(), text[m.start():m.end()]))
     return sorted(found.values())
-

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from ..config import DATA_DIR
 from ..text import fold
@@ -58,7 +58,7 @@ def _names(para: str) -> Iterator[re.Match]:
             yield m
 
 
-def extract_people(paragraphs: list[str], known: list[tuple[int, str]] = ()) -> list[str]:
+def extract_people(paragraphs: list[str], known: Sequence[tuple[int, str]] = ()) -> list[str]:
     """Named officials, as written, in order of first appearance: those a role introduces,
     and `known`, the officials of data/officials.yaml the text names ((where in the
     paragraphs joined by new lines, the name as written): officials.named_officials)."""
@@ -68,7 +68,7 @@ def extract_people(paragraphs: list[str], known: list[tuple[int, str]] = ()) -> 
     text = "\n".join(paragraphs)
     # Each person once, as the first of their mentions writes them, accents aside.
     first: dict[str, tuple[int, str]] = {}
-    for at, name in [(text.find(name), name) for name in found] + list(known):
+    for at, name in [*((text.find(name), name) for name in found), *known]:
         if fold(name) not in first or at < first[fold(name)][0]:
             first[fold(name)] = (at, name)
     return [name for _at, name in sorted(first.values())]
