@@ -200,7 +200,8 @@ def _build(seeds_dir: Path, out_dir: Path, report_file: Path | None, log: Callab
     shown = [] if art.shared and not search else [(i.article, i.search) for i in kept]
     outcome = BuildResult(results, sorted(written, key=write_order), removed,
                           max((a.iso_date for a in groups.articles if a.iso_date), default=None),
-                          search_source(shown, {**_front_matters(out_dir, reuse.kept), **pages}, tax))
+                          search_source(shown, {**_front_matters(out_dir, reuse.kept), **pages}, tax,
+                                        out_dir.resolve()))
     snapshot.save(root, out_dir, key, replace(outcome, written=[], removed=[]), art.shared)
     return _finish(outcome if search else replace(outcome, search=None), log, report_file)
 

@@ -44,7 +44,9 @@ BACKSLASH_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!])")
 FRONT_RE = re.compile(r"\A---\n(.*?\n)---\n", re.S)
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-SearchData = tuple[str, str]  # an article's text: its words (space-separated) and excerpt (EXCERPT_CHARS)
+SearchData = tuple[str, str]  # an article's text: its words (space-separated) and opening lines
+# A paragraph of an article's page in content/: one raw HTML block, escaped (render/article.py).
+PARAGRAPH_RE = re.compile(r"^<p>(.*?)</p>$", re.M | re.S)
 
 
 @dataclass
@@ -56,19 +58,19 @@ class SearchSource:
     articles: list[tuple[Article, SearchData]]
     fronts: dict[str, str]  # the other pages: source path -> front matter (YAML)
     tax: Taxonomy
+    content: Path | None = None  # the folder of the pages, where articles' excerpts are read
 
 
 def article_search(paragraphs: list[str], lowered: str | None = None) -> SearchData:
     """In the worker, once per seed: the words of an article's text (in no particular
-    order: the index sorts what it writes), and its excerpt, where a result finds the
-    passage that matched. `lowered`: the paragraphs joined by new lines and lower-cased,
-    when the caller has them already."""
-    return (word_string(lowered if lowered is not None else "\n".join(paragraphs).lower()),
-            teaser(paragraphs, EXCERPT_CHARS))
+    order: the index sorts what it writes), and its teaser (for an article whose page
+    cannot be read: see page_excerpt). `lowered`: the paragraphs joined by new lines and
+    lower-cased, when the caller has them already."""
+    return word_string(lowered if lowered is not None else "\n".join(paragraphs).lower()), teaser(paragraphs)
 
 
 def search_source(arts: list[tuple[Article, SearchData]], pages: dict[str, str | bytes],
-                  tax: Taxonomy) -> SearchSource:
+                  tax: Taxonomy, content: Path | None = None) -> SearchSource:
     """Called by build(): metadata only (articles without their text), so that holding
     it during the site's build costs little."""
     pages_of_articles = {a.page for a, _ in arts}
@@ -77,7 +79,7 @@ def search_source(arts: list[tuple[Article, SearchData]], pages: dict[str, str |
         if rel.endswith(".md") and rel not in pages_of_articles and isinstance(text, str):
             m = FRONT_RE.match(text)
             fronts[rel] = m.group(1) if m else ""
-    return SearchSource(search_articles(arts), fronts, tax)
+    return SearchSource(search_articles(arts), fronts, tax, content)
 
 
 def search_articles(arts: list[tuple[Article, SearchData]]) -> list[tuple[Article, SearchData]]:
@@ -159,7 +161,20 @@ class _Words:
         return found
 
 
-def _article_doc(art: Article, data: SearchData, tax: Taxonomy, words: _Words, directory_urls: bool) -> Doc:
+def page_excerpt(page: Path) -> str | None:
+    """An article's first EXCERPT_CHARS characters, where its search result finds the
+    passage that matched (aseankb-search.js), read from its page in content/ when the index
+    is written: the build holds no excerpts (at 10,000 articles they added ~185 MiB to its
+    processes' peak). None when the page cannot be read."""
+    try:
+        text = page.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return teaser(map(html.unescape, PARAGRAPH_RE.findall(text)), EXCERPT_CHARS)
+
+
+def _article_doc(art: Article, data: SearchData, tax: Taxonomy, words: _Words, directory_urls: bool,
+                 content: Path | None) -> Doc:
     title = " ".join(art.title.split())
     title_words = words(title)
     extra = set(title_words)
@@ -168,7 +183,9 @@ def _article_doc(art: Article, data: SearchData, tax: Taxonomy, words: _Words, d
     for line in provenance(art, tax):
         extra |= words.line(line)
     # The date tells apart results of the same title (a meeting reported every year).
-    return Doc(dest_path(art.page, directory_urls), title, data[1], data[0].split(), title_words, extra,
+    excerpt = page_excerpt(content / art.page) if content else None
+    return Doc(dest_path(art.page, directory_urls), title, data[1] if excerpt is None else excerpt,
+               data[0].split(), title_words, extra,
                date_fr(art.date) if art.date.year else "sans date")
 
 
@@ -207,7 +224,8 @@ def _file_title(src: str) -> str:
 def docs(source: SearchSource, *, directory_urls: bool, titles: dict[str, str]) -> list[Doc]:
     """Every page the index holds (in no particular order: write_index numbers them)."""
     words = _Words()
-    out = [_article_doc(art, data, source.tax, words, directory_urls) for art, data in source.articles]
+    out = [_article_doc(art, data, source.tax, words, directory_urls, source.content)
+           for art, data in source.articles]
     for src, front in sorted(source.fronts.items()):
         doc = _page_doc(src, front, titles.get(src), words, directory_urls)
         if doc:
