@@ -49,7 +49,7 @@ class Entry:
     sketch: bytes = b""  # of the cleaned text, for near duplicates (dedup.pack)
     terms: tuple[bytes, bytes] = (b"", b"")  # word counts, for related articles (related.term_vector)
     bands: bytes = b""  # min-hashes of the sketch, for near duplicates
-    search: tuple[str, str] = ("", "")  # the text's search words and excerpt (search_pages.py)
+    search: tuple[str, str] = ("", "")  # the text's search words and teaser (search_pages.py)
     meta: str = ""  # pipeline.meta_key of the article
 
     def dumps(self) -> bytes:

@@ -52,7 +52,7 @@ class Ingested:
     sketch: bytes = b""  # for near duplicates (dedup.pack of dedup.sketch), kept in the cache
     terms: tuple[bytes, bytes] = (b"", b"")  # for related articles (related.term_vector), cached
     bands: bytes = b""  # the sketch's min-hashes (dedup.py), kept in the cache
-    search: tuple[str, str] = ("", "")  # for the search index (words, excerpt), kept in the cache
+    search: tuple[str, str] = ("", "")  # for the search index (words, teaser), kept in the cache
     meta: str = ""  # meta_key of the article as extracted ("": compute it), kept in the cache
     source_hash: str | None = None  # of its source text (sources/<id>.txt), kept in the cache
     head: str | None = None  # its page without related articles (render.article.article_page), fresh only
