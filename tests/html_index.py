@@ -10,7 +10,16 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from aseankb.search import EXCERPT_CHARS, INDEX_DIR, TEASER_CHARS, Doc, index_files, number_pages, search_words
+from aseankb.search import (
+    EXCERPT_CHARS,
+    INDEX_DIR,
+    TEASER_CHARS,
+    Doc,
+    doc_file,
+    index_files,
+    number_pages,
+    search_words,
+)
 from aseankb.search_pages import aliases
 
 DATE_LINE_RE = re.compile(r"Date : (.+?) \(")
@@ -143,4 +152,5 @@ def _date_shown(text: str) -> str:
 
 def html_index(site: Path) -> dict[str, str]:
     """The files of the index of these pages (name -> text), as write_index numbers them."""
-    return index_files(number_pages(html_docs(site)))[0]
+    docs = number_pages(html_docs(site))
+    return {**index_files(docs)[0], **dict(doc_file(n, d) for n, d in enumerate(docs))}

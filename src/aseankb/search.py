@@ -35,6 +35,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from itertools import chain, count
 from pathlib import Path
 
 from .errors import AseankbError
@@ -97,6 +98,10 @@ class Doc:
     # English name: "ue", "european union"; a domain's other names): its text holds them, and
     # a query that is one of them ranks the page as its title would (aseankb-search.js, named).
     aliases: tuple[str, ...] = ()
+    # An article's excerpt, read only when its result file is written (doc_file), in place
+    # of `teaser` unless it gives None: held for 10,000 articles at once, the excerpts added
+    # ~150 MiB to the peak of `mkdocs build`.
+    excerpt: Callable[[], str | None] | None = None
 
 
 def stem(word: str) -> str:
@@ -246,9 +251,17 @@ def _is_article(doc: Doc) -> bool:
     return doc.path.split("/", 1)[0] == "articles"
 
 
+def doc_file(n: int, doc: Doc) -> tuple[str, str]:
+    """The result file (name, text) of page number `n`: what a result shows of it."""
+    text = doc.excerpt() if doc.excerpt else None
+    payload = [n, doc.path, doc.title, doc.teaser if text is None else text, *([doc.label] if doc.label else [])]
+    return f"d-{n}.js", _js("doc", payload)
+
+
 def index_files(docs: list[Doc]) -> tuple[dict[str, str], int]:
-    """The index's files (name -> text) for pages numbered in the given order, and the
-    number of distinct words."""
+    """The index's shared files (name -> text: the words, their pages, the sizes) for pages
+    numbered in the given order, and the number of distinct words. Each page's own result
+    file is doc_file's."""
     postings: dict[str, list[int]] = defaultdict(list)
     in_titles: dict[str, list[int]] = defaultdict(list)
     # The inner loops are the index's hot spot (millions of words at 10,000 articles).
@@ -270,8 +283,6 @@ def index_files(docs: list[Doc]) -> tuple[dict[str, str], int]:
     buckets = max(64, 1 << (len(postings) // WORDS_PER_BUCKET).bit_length())
     digits = [_b36(n) for n in range(len(docs) + 1)]
     files: dict[str, str] = {}
-    for n, doc in enumerate(docs):
-        files[f"d-{n}.js"] = _js("doc", [n, doc.path, doc.title, doc.teaser, *([doc.label] if doc.label else [])])
     vocab: dict[str, dict[str, int]] = defaultdict(dict)
     table: dict[int, dict[str, str]] = defaultdict(dict)
     for w in sorted(postings):
@@ -315,14 +326,18 @@ def write_index(site: Path, docs: list[Doc], *, log: Callable[[str], None] = pri
     out = site / INDEX_DIR
     existing = set(os.listdir(out)) if out.is_dir() else set()
     out.mkdir(parents=True, exist_ok=True)
-    for name, text in files.items():
+    # The result files one at a time, each made as it is written: their excerpts are never
+    # all in memory.
+    names = set(files)
+    for name, text in chain(files.items(), map(doc_file, count(), docs)):
+        names.add(name)
         data = text.encode("utf-8")
         if name in existing and unchanged(out / name, data):
             continue
         (out / name).write_bytes(data)
-    for name in sorted(existing - files.keys()):
+    for name in sorted(existing - names):
         path = out / name
         shutil.rmtree(path) if path.is_dir() and not path.is_symlink() else path.unlink()
-    stats = SearchStats(pages=len(docs), words=words, files=len(files))
+    stats = SearchStats(pages=len(docs), words=words, files=len(names))
     log(f"search index: {stats.pages} pages, {stats.words} words, {stats.files} files in {out}")
     return stats

@@ -17,6 +17,7 @@ import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 
 import yaml
@@ -165,7 +166,8 @@ def page_excerpt(page: Path) -> str | None:
     """An article's first EXCERPT_CHARS characters, where its search result finds the
     passage that matched (aseankb-search.js), read from its page in content/ when the index
     is written: the build holds no excerpts (at 10,000 articles they added ~185 MiB to its
-    processes' peak). None when the page cannot be read."""
+    processes' peak), and the index reads each as it writes its result file. None when the
+    page cannot be read."""
     try:
         text = page.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
@@ -183,10 +185,9 @@ def _article_doc(art: Article, data: SearchData, tax: Taxonomy, words: _Words, d
     for line in provenance(art, tax):
         extra |= words.line(line)
     # The date tells apart results of the same title (a meeting reported every year).
-    excerpt = page_excerpt(content / art.page) if content else None
-    return Doc(dest_path(art.page, directory_urls), title, data[1] if excerpt is None else excerpt,
-               data[0].split(), title_words, extra,
-               date_fr(art.date) if art.date.year else "sans date")
+    return Doc(dest_path(art.page, directory_urls), title, data[1], data[0].split(), title_words, extra,
+               date_fr(art.date) if art.date.year else "sans date",
+               excerpt=partial(page_excerpt, content / art.page) if content else None)
 
 
 def _page_doc(src: str, front: str, title: str | None, words: _Words, directory_urls: bool) -> Doc | None:
