@@ -71,6 +71,25 @@ class Article:
     sha256: str = ""
     # The opening of the text, for feeds: kept when the cache drops the paragraphs.
     summary: str = ""
+    # Of an article about several partners, the domains and people that go with each
+    # (extract/attribution.py); read through domains_of, people_of and partners_in.
+    partner_domains: dict[str, list[str]] = field(default_factory=dict)
+    partner_people: dict[str, list[str]] = field(default_factory=dict)
+
+    def domains_of(self, pid: str) -> list[str]:
+        """The domains this article reports on with partner `pid` (all of them for an
+        article about one partner, or a partner the attribution did not see: a correction)."""
+        return _of(self.domains, self.partners, self.partner_domains, pid)
+
+    def people_of(self, pid: str) -> list[str]:
+        """The people this article names with partner `pid` (as domains_of)."""
+        return _of(self.people, self.partners, self.partner_people, pid)
+
+    def partners_in(self, did: str) -> list[str]:
+        """The partners this article reports on in domain `did`."""
+        if len(self.partners) < 2 or not self.partner_domains:
+            return self.partners
+        return [p for p in self.partners if did in self.domains_of(p)]
 
     @property
     def year(self) -> int | None:
@@ -96,6 +115,13 @@ class Article:
     @property
     def page(self) -> str:
         return f"articles/{self.year_key}/{self.slug}.md"
+
+
+def _of(items: list[str], partners: list[str], by_partner: dict[str, list[str]], pid: str) -> list[str]:
+    if len(partners) < 2 or pid not in by_partner:
+        return items
+    kept = set(by_partner[pid])
+    return [i for i in items if i in kept]
 
 
 @dataclass

@@ -10,17 +10,19 @@ from slugify import slugify
 from ..config import Taxonomy
 from ..model import Article, Cleaned, PartialDate
 from ..text import APOSTROPHES, fold
+from .attribution import partner_links
 from .clues import load_relations
 from .dates import Context, extract_date
 from .entities import (
     count_partner,
     domain_exact_needles,
     domain_needles,
+    domain_places,
     extract_domains,
-    extract_partners,
     named,
     named_partners,
     partner_needles,
+    scan_partners,
 )
 from .language import extract_language
 from .markers import load_markers
@@ -129,18 +131,22 @@ def extract(cleaned: Cleaned, *, file_name: str, source: str, tax: Taxonomy) -> 
     scan_together(fold(whole), (folded_forms, domain_needles(tax.domains), meeting_needles(series),
                                 official_needles(officials), *date_needles()),
                   whole, (exact_forms, domain_exact_needles(tax.domains)))
-    partners, mentioned = extract_partners(tax, title, lead, text)
+    scan = scan_partners(tax, title, lead, text)
+    partners = scan.about
     meetings = find_meetings(whole, series)
     ctx = Context(meetings, partners, _partners_in(tax), officials, relations, markers)
     date = extract_date(cleaned.header_date, body[0], cleaned.chrome, text, front, ctx)
     if date.date is None:
         warnings.append("no date found in the file or its text: filed under 'sans date'")
     art_id = article_id(file_name)
+    domains, people = extract_domains(tax, whole), extract_people(body, named_officials(text, officials))
+    by_domain, by_person = partner_links(whole, scan, domain_places(tax, whole, domains) if len(partners) > 1 else {},
+                                         people)
     article = Article(
         id=art_id, source=source, title=title,
         date=date.date or PartialDate(), date_source=date.source, date_evidence=date.evidence,
-        language=extract_language(body), partners=partners, partners_mentioned=mentioned,
-        domains=extract_domains(tax, whole), people=extract_people(body, named_officials(text, officials)),
+        language=extract_language(body), partners=partners, partners_mentioned=scan.mentioned,
+        domains=domains, people=people, partner_domains=by_domain, partner_people=by_person,
         paragraphs=body, agency=cleaned.agency, slug=article_slug(title, art_id),
         events=events(meetings, date.date.year if date.date else None))
     return article, warnings

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..config import Domain, Partner, Taxonomy
@@ -145,17 +146,17 @@ def _at(pattern: re.Pattern, forms: tuple[str, ...], text: str, places: dict[str
     return matches_at(pattern, text, sorted({i for f in forms for i in places.get(f, ())}))
 
 
-def count_partner(partner: Partner, text: str, folded: str, places: Places | None = None) -> int:
-    """In how many sentences the partner is named. "Sommet de l'Asie de l'Est (EAS)"
-    is one naming, not two; phrases listed under `not` never count. `places`: what
-    `named` says of the text, when the caller has it."""
+def partner_starts(partner: Partner, text: str, folded: str, places: Places | None = None) -> set[int]:
+    """Where the text names the partner (the start of each naming). "Sommet de l'Asie de
+    l'Est (EAS)" is one naming, not two; phrases listed under `not` never count. `places`:
+    what `named` says of the text, when the caller has it."""
     names, exact = _gate(partner)
     if places is None:
         present = any(f in folded for f in names) or any(f in text for f in exact)
     else:
         present = any(f in places[0] for f in names) or any(f in places[1] for f in exact)
     if not present:
-        return 0  # named nowhere: no need to scan
+        return set()  # named nowhere: no need to scan
     starts = set()
     # A `not` phrase that occurs nowhere blanks nothing: no need to copy the text.
     blanked = folded if partner.not_ is None or literal_search(partner.not_, folded) is False \
@@ -170,31 +171,65 @@ def count_partner(partner: Partner, text: str, folded: str, places: Places | Non
         starts.update(m.start() for m in _at(partner.exact, partner.exact_forms, text,
                                              places[1] if places is not None else None)
                       if blanked[m.start()] != " " and not _given_name(text, m.start(), m.end()))
-    if not starts:  # most partners are not named: skip splitting the text into sentences
-        return 0
-    ends = _sentence_ends(text)
-    return len({bisect_right(ends, s) for s in starts})
+    return starts
+
+
+def count_partner(partner: Partner, text: str, folded: str, places: Places | None = None) -> int:
+    """In how many sentences the partner is named (partner_starts)."""
+    return _sentences(text, partner_starts(partner, text, folded, places))
+
+
+@dataclass
+class PartnerScan:
+    """What extract_partners found, and where: `at` gives the places each partner is named
+    in the title and body joined by a line break (`whole`, as `extract` joins them), for
+    attribution.py; `head`, the partners the title or lead names."""
+
+    about: list[str]
+    mentioned: list[str]
+    head: set[str] = field(default_factory=set)
+    at: dict[str, list[int]] = field(default_factory=dict)
 
 
 def extract_partners(tax: Taxonomy, title: str, lead: str, body: str) -> tuple[list[str], list[str]]:
     """(partners the article is about, partners only named in passing)."""
+    scan = scan_partners(tax, title, lead, body)
+    return scan.about, scan.mentioned
+
+
+def scan_partners(tax: Taxonomy, title: str, lead: str, body: str) -> PartnerScan:
+    """The partners the article is about (named in its title or lead, or in MIN_REPEATS
+    sentences), those only named in passing, and where each is named."""
     head = f"{title}\n{lead}"
     body_folded, head_folded = fold(body), fold(head)  # the body first: it is cut from the whole's fold
     in_head_text, in_body_text = named(tax.partners, head, head_folded), named(tax.partners, body, body_folded)
     in_head_ids, in_body_ids = named_partners(tax.partners, in_head_text), named_partners(tax.partners, in_body_text)
     title_apart = title not in body
-    about, mentioned = [], []
+    scan = PartnerScan([], [])
     for pid, partner in tax.partners.items():
         if pid not in in_head_ids and pid not in in_body_ids:
             continue
-        in_head = count_partner(partner, head, head_folded, in_head_text) if pid in in_head_ids else 0
-        total = (count_partner(partner, body, body_folded, in_body_text) if pid in in_body_ids else 0) + (
-            in_head if title_apart else 0)
+        heads = partner_starts(partner, head, head_folded, in_head_text) if pid in in_head_ids else set()
+        bodies = partner_starts(partner, body, body_folded, in_body_text) if pid in in_body_ids else set()
+        in_head = _sentences(head, heads)
+        total = _sentences(body, bodies) + (in_head if title_apart else 0)
         if in_head or total >= MIN_REPEATS:
-            about.append(pid)
+            scan.about.append(pid)
         elif total:
-            mentioned.append(pid)
-    return about, mentioned
+            scan.mentioned.append(pid)
+        if in_head:
+            scan.head.add(pid)
+        # In `whole`: the title's namings where they are, the body's after the title and its line break.
+        scan.at[pid] = sorted({s for s in heads if s < len(title)} | {s + len(title) + 1 for s in bodies})
+    return scan
+
+
+def _sentences(text: str, starts: set[int]) -> int:
+    """In how many sentences of `text` these namings are."""
+    if not starts:
+        return 0
+    ends = _sentence_ends(text)
+    return len({bisect_right(ends, s) for s in starts})
 
 
 WORD_START = r"(?<!\w)"
@@ -259,3 +294,25 @@ def extract_domains(tax: Taxonomy, text: str) -> list[str]:
                 domain.exact and _found(domain.exact, text, exact_places)):
             found.append(did)
     return found
+
+
+def domain_places(tax: Taxonomy, text: str, found: list[str]) -> dict[str, list[int]]:
+    """Where `text` holds the keywords of each of these domains (the start of each match)."""
+    folded = fold(text)
+    keywords, exact_keywords = _keyword_needles(tax.domains)
+    places, exact_places = keywords.places(folded), exact_keywords.places(text)
+    out = {}
+    for did in found:
+        domain = tax.domains[did]
+        at = _starts(domain.patterns, folded, places) | _starts(domain.exact, text, exact_places)
+        out[did] = sorted(at)
+    return out
+
+
+def _starts(pattern: re.Pattern | None, text: str, places: dict[str, list[int]]) -> set[int]:
+    if pattern is None:
+        return set()
+    prefixes = literal_prefixes(pattern)
+    if prefixes is None:
+        return {m.start() for m in pattern.finditer(text)}
+    return {m.start() for m in matches_at(pattern, text, sorted({i for p in prefixes for i in places.get(p, ())}))}

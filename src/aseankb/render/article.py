@@ -37,6 +37,9 @@ def front_matter(art: Article, tax: Taxonomy) -> dict:
         meta["agency"] = art.agency
     if art.events:
         meta["events"] = list(art.events)
+    if len(art.partners) > 1:  # which domains and people go with which partner (extract/attribution.py)
+        meta["partner_domains"] = {p: art.domains_of(p) for p in art.partners}
+        meta["partner_people"] = {p: art.people_of(p) for p in art.partners}
     return meta
 
 

@@ -70,7 +70,9 @@ def people_index(articles: list[Article]) -> dict[str, Person]:
 
 def person_page(person: Person, tax: Taxonomy, item: ItemFn) -> str:
     name = esc_inline(person.name)
-    partners = Counter(p for a in person.articles for p in a.partners)
+    # The partners it is named with (extract/attribution.py), not every partner of its articles.
+    partners = Counter(p for a in person.articles for p in a.partners
+                       if any(person_slug(n) == person.slug for n in a.people_of(p)))
     others = sorted(s for s in person.spellings if s != person.name)
     lines = [f"# {name}", "", f"Personnalité citée dans {len(person.articles)} article"
              f"{'s' if len(person.articles) > 1 else ''}."]

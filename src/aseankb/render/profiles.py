@@ -33,8 +33,6 @@ TOP_PEOPLE = 15
 # expressions were half of those pages' time at 10,000 articles (0.67 -> 0.6 s measured
 # without it).
 YEAR_OF = attrgetter("date.year")
-PARTNERS_OF = attrgetter("partners")
-DOMAINS_OF = attrgetter("domains")
 
 
 def _years(arts: list[Article]) -> tuple[dict[int, int], int]:
@@ -51,14 +49,16 @@ def _chart(arts: list[Article], title: str, chart_id: str) -> list[str]:
     return [column_chart(year_series(years), title, chart_id), "", *note]
 
 
-def officials(arts: list[Article], limit: int = TOP_PEOPLE) -> list[tuple[str, str, int]]:
-    """(slug, name as most often written, number of articles) of the most named people."""
+def officials(arts: list[Article], pid: str | None = None, limit: int = TOP_PEOPLE) -> list[tuple[str, str, int]]:
+    """(slug, name as most often written, number of articles) of the most named people
+    (with partner `pid`: those the articles name with it, extract/attribution.py)."""
     counts: Counter = Counter()
     spellings: dict[str, Counter] = defaultdict(Counter)
     for art in arts:
-        for slug in {person_slug(n) for n in art.people}:
+        people = art.people if pid is None else art.people_of(pid)
+        for slug in {person_slug(n) for n in people}:
             counts[slug] += 1
-        for name in art.people:
+        for name in people:
             spellings[person_slug(name)][name] += 1
     top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
     return [(slug, min(spellings[slug].items(), key=lambda kv: (-kv[1], kv[0]))[0], n) for slug, n in top]
@@ -71,11 +71,11 @@ def partner_profile(pid: str, arts: list[Article], tax: Taxonomy, item: ItemFn, 
     label = tax.partners[pid].fr
     lines = ["## Chronologie", "", *_chart(arts, f"{label} : articles par année", f"p-{pid}"),
              "## Domaines les plus traités", ""]
-    doms = Counter(chain.from_iterable(map(DOMAINS_OF, arts)))
+    doms = Counter(chain.from_iterable(a.domains_of(pid) for a in arts))
     rows = [(f"[{tax.domains[d].fr}](../matrice/{pid}/{d}.md)", n)
             for d, n in tax.most_common("domains", doms)[:TOP_DOMAINS]]
     lines += [*bar_table(rows, ("Domaine", "Articles")), "", "## Personnalités citées", ""]
-    people = officials(arts)
+    people = officials(arts, pid)
     lines.append(", ".join(f"[{esc_inline(name)}](../personnes/{slug}.md) ({n})" for slug, name, n in people)
                  if people else "_Aucune personnalité citée._")
     lines.append("")
@@ -93,7 +93,7 @@ def domain_profile(did: str, arts: list[Article], tax: Taxonomy) -> list[str]:
     if not arts:
         return []
     label = tax.domains[did].fr
-    partners = Counter(chain.from_iterable(map(PARTNERS_OF, arts)))
+    partners = Counter(chain.from_iterable(a.partners_in(did) for a in arts))
     rows = [(f"[{tax.partners[p].fr}](../matrice/{p}/{did}.md)", n)
             for p, n in tax.most_common("partners", partners)]
     return ["## Partenaires", "", *bar_table(rows, ("Partenaire", "Articles")), "",
@@ -102,11 +102,12 @@ def domain_profile(did: str, arts: list[Article], tax: Taxonomy) -> list[str]:
 
 
 def cells(g: Groups) -> dict[tuple[str, str], list[Article]]:
-    """(partner, domain) -> articles, newest first (the partner lists are sorted)."""
+    """(partner, domain) -> articles, newest first (the partner lists are sorted): those that
+    report on the domain with the partner (extract/attribution.py)."""
     table: dict[tuple[str, str], list[Article]] = defaultdict(list)
     for pid, arts in g.partners.items():
         for art in arts:
-            for did in art.domains:
+            for did in art.domains_of(pid):
                 table[(pid, did)].append(art)
     return table
 
@@ -131,8 +132,9 @@ def matrix_pages(g: Groups, tax: Taxonomy, item: ItemFn, reuse: Reuse = NO_REUSE
     domains = [(d.id, d) for d in tax.domains_in_order()]
     lines = ["# Matrice partenaires × domaines", "",
              "Nombre d'articles consacrés à chaque partenaire, par domaine de coopération (un "
-             "article qui traite de plusieurs domaines compte dans chacun). Chaque nombre mène à la "
-             "liste des articles correspondants ; « · » : aucun article.", "",
+             "article qui traite de plusieurs domaines compte dans chacun ; le compte rendu d'une "
+             "réunion avec plusieurs partenaires compte, pour chacun, les domaines abordés avec lui). "
+             "Chaque nombre mène à la liste des articles correspondants ; « · » : aucun article.", "",
              "| Partenaire | " + " | ".join(f"[{d.fr}](domaines/{did}.md)" for did, d in domains) + " |",
              "|---|" + "---:|" * len(domains)]
     pages = {}

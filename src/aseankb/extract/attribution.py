@@ -1,0 +1,79 @@
+"""Which of an article's partners each of its domains and people goes with.
+
+A report of a ministerial meeting is about several partners at once: tourism with Canada in
+one paragraph, cybersecurity with the United States in another. Counted for every partner
+the article is about, each domain and each official would pair with all of them, and the
+matrix, the partner pages ("Domaines les plus traités", "Personnalités citées") and the
+domain pages would show cooperation that the text never reports. So each mention of a
+domain's keyword or of a person goes with the partners named in its sentence; in a sentence
+that names none, with those named in its paragraph; in a paragraph that names none, with the
+partners of the title and lead (the article's subject). A mention beside partners only
+named in passing goes with none of the main ones.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import defaultdict
+
+from ..text import fold, stops_before_space
+from .entities import PartnerScan
+
+
+def _by_span(at: dict[str, list[int]], ends: list[int]) -> dict[int, set[str]]:
+    """Span number (sentence or paragraph) -> the partners named in it."""
+    spans: dict[int, set[str]] = defaultdict(set)
+    for pid, places in at.items():
+        for place in places:
+            spans[bisect_right(ends, place)].add(pid)
+    return spans
+
+
+def attribute(about: list[str], head: set[str], at: dict[str, list[int]], items: dict[str, list[int]],
+              sentence_ends: list[int], paragraph_ends: list[int]) -> dict[str, list[str]]:
+    """Main partner -> the items (domains or people, with the places where the text names
+    them) that go with it, in the items' order. Places are offsets in one text; `at` gives
+    where it names each partner, main or in passing; the ends are sorted offsets."""
+    main = set(about)
+    subject = (head & main) or main
+    sentences, paragraphs = _by_span(at, sentence_ends), _by_span(at, paragraph_ends)
+    owners: dict[str, set[str]] = {}
+    for item, places in items.items():
+        found: set[str] = set() if places else set(subject)  # not found again: the subject's
+        for place in places:
+            near = sentences.get(bisect_right(sentence_ends, place)) or paragraphs.get(
+                bisect_right(paragraph_ends, place))
+            found |= (near & main) if near else subject
+        owners[item] = found
+    return {pid: [item for item in items if pid in owners[item]] for pid in about}
+
+
+def name_places(text: str, names: list[str]) -> dict[str, list[int]]:
+    """Where `text` names each person (accents and case aside; folding keeps offsets)."""
+    folded = fold(text)
+    out = {}
+    for name in names:
+        needle, places, i = fold(name), [], -1
+        while (i := folded.find(needle, i + 1)) >= 0:
+            places.append(i)
+        out[name] = places
+    return out
+
+
+def line_ends(text: str) -> list[int]:
+    """Where each line (a paragraph, or the title) of `text` ends."""
+    ends, i = [], -1
+    while (i := text.find("\n", i + 1)) >= 0:
+        ends.append(i)
+    return ends
+
+
+def partner_links(whole: str, scan: PartnerScan, domains: dict[str, list[int]],
+                  people: list[str]) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """(partner -> its domains, partner -> its people) of an article about several partners
+    (`whole`: its title and body, as `extract` joins them); empty for one partner or none."""
+    if len(scan.about) < 2:
+        return {}, {}
+    sentences, paragraphs = stops_before_space(whole, ".!?"), line_ends(whole)
+    return (attribute(scan.about, scan.head, scan.at, domains, sentences, paragraphs),
+            attribute(scan.about, scan.head, scan.at, name_places(whole, people), sentences, paragraphs))

@@ -1,0 +1,89 @@
+"""Which partner each domain and person of a multi-partner article goes with
+(extract/attribution.py), and what the matrix, partner, domain and people pages make of it."""
+
+from __future__ import annotations
+
+from aseankb.clean import clean
+from aseankb.config import load_taxonomy
+from aseankb.extract import extract
+from aseankb.extract.attribution import attribute, line_ends
+from aseankb.group import group
+from aseankb.model import Article, PartialDate
+from aseankb.render.article import front_matter
+from aseankb.render.pages import article_item, domain_pages
+from aseankb.render.people import people_index, person_page
+from aseankb.render.profiles import matrix_pages, partner_profile
+from aseankb.text import stops_before_space
+
+TAX = load_taxonomy()
+
+REPORT = (
+    "L'ASEAN tient des conférences avec le Japon, la Russie et les États-Unis\n"
+    "Le ministre Bùi Thanh Son a participé aux conférences ASEAN+1 avec le Japon, la Russie et les États-Unis.\n"
+    "Les partenaires ont souligné l'importance du changement climatique.\n"
+    "Lors de la conférence ASEAN - Russie, le ministre russe des Affaires étrangères, Sergueï Lavrov, a salué "
+    "les progrès. Les deux parties ont convenu de développer le tourisme durable.\n"
+    "Lors de la conférence ASEAN - États-Unis, le secrétaire d'État américain, Marco Rubio, a parlé de "
+    "cybersécurité avec les États-Unis.\n"
+    "Le Canada a évoqué l'éducation.\n")
+
+
+def _report() -> Article:
+    return extract(clean(REPORT), file_name="t.txt", source="seeds/t.txt", tax=TAX)[0]
+
+
+def test_each_mention_goes_with_the_partners_of_its_sentence_else_paragraph_else_the_subject() -> None:
+    text = "Titre A B\nA et B. Le climat.\nAvec A : le tourisme. Puis la santé.\nAvec C : l'éducation."
+    at = {"a": [text.index("A"), text.index("A et"), text.index("Avec A") + 5],
+          "b": [text.index("B"), text.index("B.")], "c": [text.index("C :")]}
+    items = {"climat": [text.index("climat")], "tourisme": [text.index("tourisme")],
+             "sante": [text.index("santé")], "education": [text.index("éducation")], "absent": []}
+    got = attribute(["a", "b"], {"a", "b"}, at, items, stops_before_space(text, ".!?"), line_ends(text))
+    # "Le climat." names no partner; its paragraph names A and B: both.
+    # "Puis la santé." names none; its paragraph names A. The education goes with C, a
+    # partner in passing: with neither main one. An item not found again: the subject's.
+    assert got == {"a": ["climat", "tourisme", "sante", "absent"], "b": ["climat", "absent"]}
+
+
+def test_a_meeting_report_pairs_each_partner_with_its_own_domains_and_officials() -> None:
+    a = _report()
+    assert set(a.partners) == {"japon", "russie", "etats-unis"} and "canada" in a.partners_mentioned
+    assert set(a.domains) >= {"climat-environnement", "tourisme", "cybersecurite", "education"}
+    assert a.domains_of("russie") == ["climat-environnement", "tourisme"]
+    assert set(a.domains_of("etats-unis")) == {"cybersecurite", "climat-environnement"}
+    assert a.domains_of("japon") == ["climat-environnement"]  # the paragraph naming no partner: the subject's
+    assert "education" not in sum(a.partner_domains.values(), [])  # with Canada, named in passing
+    assert a.people_of("japon") == ["Bùi Thanh Son"]
+    assert set(a.people_of("russie")) == {"Bùi Thanh Son", "Sergueï Lavrov"}
+    assert set(a.people_of("etats-unis")) == {"Bùi Thanh Son", "Marco Rubio"}
+    meta = front_matter(a, TAX)
+    assert meta["partner_domains"]["russie"] == ["climat-environnement", "tourisme"]
+    assert meta["partner_people"]["japon"] == ["Bùi Thanh Son"]
+
+
+def test_matrix_partner_domain_and_people_pages_follow_the_attribution() -> None:
+    a = _report()
+    g = group([a])
+    cells = matrix_pages(g, TAX, article_item)
+    assert "matrice/etats-unis/cybersecurite.md" in cells
+    assert "matrice/japon/cybersecurite.md" not in cells and "matrice/russie/cybersecurite.md" not in cells
+    japan = "\n".join(partner_profile("japon", g.partners["japon"], TAX, article_item, None))
+    assert "Cybersécurité" not in japan and "Tourisme" not in japan and "Marco Rubio" not in japan
+    assert "Bùi Thanh Son" in japan
+    domains = domain_pages(g, TAX, article_item)
+    cyber = domains["domaines/cybersecurite.md"]
+    assert "[États-Unis](../matrice/etats-unis/cybersecurite.md)" in cyber and "../matrice/japon/" not in cyber
+    rubio = people_index([a])["marco-rubio"]
+    assert "Partenaires des articles : [États-Unis](../partenaires/etats-unis.md) (1)." in \
+        person_page(rubio, TAX, article_item)
+
+
+def test_one_partner_or_a_corrected_list_gets_every_domain() -> None:
+    one = Article(id="x", source="seeds/x.txt", title="T", date=PartialDate(2020), date_source="header",
+                  language="fr", partners=["japon"], partners_mentioned=[], domains=["energie", "sante"],
+                  people=["Jane Doe"], paragraphs=["…"], partner_domains={"japon": ["energie"]})
+    assert one.domains_of("japon") == ["energie", "sante"] and one.partners_in("sante") == ["japon"]
+    a = _report()
+    a.partners.append("chine")  # an editor's correction the extraction never saw
+    assert a.domains_of("chine") == a.domains and "chine" in a.partners_in("tourisme")
+    assert "japon" not in a.partners_in("tourisme")
