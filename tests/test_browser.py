@@ -251,10 +251,13 @@ def test_a_page_titled_by_the_query_comes_first(page: Page, base: str, sites: Pa
     # The test means something only when articles have the words in their titles too.
     wanted = set(search_words(query)) - set(STOP_WORDS)
     assert any(wanted <= set(search_words(t)) for t in titles[1:]), titles
-    # Matrix cells ("Japon × Énergie") come after those articles.
-    cells = [i for i, t in enumerate(titles) if "×" in t]
-    arts = [i for i, t in enumerate(titles[1:], 1) if "×" not in t and wanted <= set(search_words(t))]
-    assert not cells or not arts or max(arts) < min(cells), titles
+    # Matrix cells ("Japon × Énergie") come after every article, those that hold the words
+    # in their text only included.
+    links = page.eval_on_selector_all(f"{RESULTS} li > a", "els => els.map(e => e.getAttribute('href'))")
+    cells = [i for i, href in enumerate(links) if "matrice/" in href]
+    arts = [i for i, href in enumerate(links) if "articles/" in href]
+    assert not cells or not arts or max(arts) < min(cells), list(zip(titles, links, strict=True))
+    assert any(not wanted <= set(search_words(titles[i])) for i in arts), titles  # the text-only ones
 
 
 def _word_far_in(site: Path) -> tuple[str, str, str]:

@@ -123,8 +123,14 @@
     var ids = Object.keys(held).filter(function (n) { return held[n] === most; }).map(Number);
     if (most && most < each.length) ids.partial = [most, each.length];
     var query = ws.slice().sort().join(" ");  // once, not in each comparison of the sort
-    // A page the query names by one of its other names counts as titled by every word.
-    ids.forEach(function (n) { if (named(n, query)) score[n] = each.length; });
+    // A page the query names by one of its other names counts as titled by every word. A
+    // matrix cell ("Corée du Sud × Tourisme") counts as titled only when the query names
+    // both its partner and its domain: for "coree du sud" it comes after every article, not
+    // before those that name Korea in their text only (12 cells led them at 23 articles).
+    ids.forEach(function (n) {
+      if (named(n, query)) score[n] = each.length;
+      else if (minor(n) && covers(n, score[n], query) < 2) score[n] = 0;
+    });
     // Pages with the most query words in their title first; among them, the pages whose
     // title those words make up (see covers); then the newest articles (lowest numbers),
     // then the other pages.
@@ -148,7 +154,11 @@
     var m = store.meta, i = n - (m.articles || 0), words = i >= 0 && m.titles ? parseInt(m.titles[i], 36) : 0;
     if (named(n, query)) return 2;  // one of its other names: as good as its title
     if (!words || !hits) return 0;
-    return hits >= words ? 2 : 2 * hits >= words && !(m.minor && m.minor[i] === "1") ? 1 : 0;
+    return hits >= words ? 2 : 2 * hits >= words && !minor(n) ? 1 : 0;
+  }
+  function minor(n) {
+    var m = store.meta, i = n - (m.articles || 0);
+    return i >= 0 && !!m.minor && m.minor[i] === "1";
   }
 
   /* ---- Rendering, in Material's result markup ---- */
