@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..config import Taxonomy
 from ..model import Article
-from .dates import SOURCES_FR, UNDATED_FR, date_fr
+from .dates import SOURCES_FR, UNDATED_FR, date_fr, html_lang, language_fr
 from .escape import esc_block, esc_inline, esc_title
 from .frontyaml import front_matter_yaml
 from .people import person_slug
@@ -70,6 +70,8 @@ def provenance(art: Article, tax: Taxonomy) -> list[str]:
     if art.people:
         lines.append(f"**{_label('Personnalité', art.people)} :** " + ", ".join(
             f"[{esc_inline(p)}](../../personnes/{person_slug(p)}.md)" for p in art.people))
+    if art.language != "fr":  # the lists say so too (dates.language_note)
+        lines.append(f"**Langue :** {language_fr(art.language)}")
     agency = f", agence {esc_inline(art.agency)}" if art.agency else ""
     lines.append(f"**Source :** [texte brut d'origine](../../sources/{art.id}.txt) "
                  f"(fichier {esc_inline(art.source)}{agency})")
@@ -85,11 +87,12 @@ def article_page(art: Article, tax: Taxonomy) -> str:
     worker), since the related articles are known only once every seed is."""
     # A paragraph with a class (attr_list), not a <div markdown="1">: md_in_html would make
     # Python-Markdown parse every raw HTML block of every page (12 % of a site build).
-    body = [esc_block(art.title, "h1"), ""]
+    lang = html_lang(art.language)
+    body = [esc_block(art.title, "h1", lang), ""]
     body.append("  \n".join(provenance(art, tax)) + "\n{: .kb-meta }")
     body.append("")
     for para in art.paragraphs:
-        body += [esc_block(para), ""]
+        body += [esc_block(para, "p", lang), ""]
     # What frontmatter.dumps(Post(text, **meta), sort_keys=False, allow_unicode=True) writes.
     return f"---\n{front_matter_yaml(front_matter(art, tax))}\n---\n\n" + "\n".join(body).rstrip() + "\n"
 

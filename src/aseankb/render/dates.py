@@ -1,6 +1,8 @@
-"""French wording of dates and of where they came from."""
+"""French wording of dates and of where they came from, and of an article's language."""
 
 from __future__ import annotations
+
+import re
 
 from ..model import PartialDate
 
@@ -33,3 +35,32 @@ def short_date(d: PartialDate) -> str:
     if not d.month:
         return f"{d.year}"
     return f"{d.year}-{d.month:02d}" + (f"-{d.day:02d}" if d.day else "")
+
+
+# The languages langdetect names (ISO 639-1, "zh-cn"), in French; "und": not recognised.
+LANGUAGES_FR = {
+    "fr": "français", "en": "anglais", "vi": "vietnamien", "zh-cn": "chinois", "zh-tw": "chinois",
+    "ja": "japonais", "ko": "coréen", "ru": "russe", "es": "espagnol", "de": "allemand", "it": "italien",
+    "pt": "portugais", "id": "indonésien", "ms": "malais", "th": "thaï", "tl": "tagalog", "km": "khmer",
+    "lo": "lao", "my": "birman", "ar": "arabe", "nl": "néerlandais",
+}
+LANG_RE = re.compile(r"^[a-z]{2,3}(?:-[a-z]{2,4})?$")  # what an HTML lang attribute may carry here
+
+
+def language_fr(code: str) -> str:
+    return LANGUAGES_FR.get(code, "langue non reconnue" if code == "und" else code)
+
+
+def html_lang(code: str) -> str | None:
+    """The `lang` attribute of an article's text that is not in French, so that a screen
+    reader does not read English or Vietnamese with French sounds (pages are `lang="fr"`)."""
+    return code if code != "fr" and code != "und" and LANG_RE.match(code) else None
+
+
+def language_note(code: str) -> str:
+    """After the link to a non-French article in lists: its language for the screen reader
+    (attr_list), and for the eye: `{: lang="en" } *(en anglais)*`."""
+    lang = html_lang(code)
+    if not lang:
+        return ""
+    return f'{{: lang="{lang}" }}' + (f" *(en {LANGUAGES_FR[code]})*" if code in LANGUAGES_FR else "")

@@ -22,9 +22,11 @@ def esc_inline(text: str) -> str:
     return MD_INLINE_RE.sub(sub, text)
 
 
-def esc_block(text: str, tag: str = "p") -> str:
-    """A paragraph as a raw HTML block: Markdown does not look inside it."""
-    return f"<{tag}>{html.escape(text, quote=False)}</{tag}>"
+def esc_block(text: str, tag: str = "p", lang: str | None = None) -> str:
+    """A paragraph as a raw HTML block: Markdown does not look inside it. `lang`: our own
+    language code (render/dates.html_lang), never seed text."""
+    attr = f' lang="{lang}"' if lang else ""
+    return f"<{tag}{attr}>{html.escape(text, quote=False)}</{tag}>"
 
 
 def esc_title(text: str) -> str:

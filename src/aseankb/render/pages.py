@@ -10,7 +10,7 @@ from ..group import Groups
 from ..model import UNDATED, Article, SeedResult
 from .charts import column_chart, year_series
 from .contents import with_contents
-from .dates import short_date
+from .dates import LANGUAGES_FR, language_fr, language_note, short_date
 from .escape import esc_inline
 from .feeds import dated, feed_path
 from .people import ItemFn, list_lines
@@ -24,7 +24,7 @@ STATUS_FR = {"ingested": "intégré", "warning": "avertissement", "duplicate": "
 
 
 def article_item(art: Article, prefix: str) -> str:
-    return f"- {short_date(art.date)} — [{esc_inline(art.title)}]({prefix}{art.page})"
+    return f"- {short_date(art.date)} — [{esc_inline(art.title)}]({prefix}{art.page}){language_note(art.language)}"
 
 
 class ItemLines:
@@ -38,7 +38,8 @@ class ItemLines:
         self._lines: dict[str, dict[int, str]] = {}  # prefix -> whole lines: a list is then one C loop
 
     def _add(self, art: Article) -> tuple[str, str]:
-        parts = self._parts[id(art)] = (f"- {short_date(art.date)} — [{esc_inline(art.title)}](", f"{art.page})")
+        parts = self._parts[id(art)] = (f"- {short_date(art.date)} — [{esc_inline(art.title)}](",
+                                        f"{art.page}){language_note(art.language)}")
         return parts
 
     def __call__(self, art: Article, prefix: str) -> str:
@@ -169,6 +170,19 @@ def _undated_note(g: Groups) -> str:
     return f" (et {_plural(n, 'article')} sans date)" if n else ""
 
 
+def _other_languages(arts: list[Article]) -> str:
+    """" (et 3 dans d'autres langues : 2 en anglais, 1 en vietnamien)", or nothing."""
+    others = Counter(a.language for a in arts if a.language != "fr")
+    if not others:
+        return ""
+    parts = [f"{n} en {language_fr(code)}" if code in LANGUAGES_FR else
+             f"{n} dans une langue non reconnue" if code == "und" else f"{n} dans une autre langue"
+             for code, n in sorted(others.items(), key=lambda kv: (-kv[1], kv[0]))]
+    total = sum(others.values())
+    which = "une autre langue" if total == 1 else "d'autres langues"
+    return f" (et {total} dans {which} : {', '.join(parts)})"
+
+
 def home_page(g: Groups, tax: Taxonomy) -> str:
     n = len(g.articles)
     years = sorted(k for k in g.years if k != UNDATED)
@@ -176,8 +190,8 @@ def home_page(g: Groups, tax: Taxonomy) -> str:
     lines = [
         "# Base de connaissances ASEAN", "",
         "Qui coopère avec l'ASEAN, sur quoi, et depuis quand : des articles de presse en "
-        "français sur les relations de l'ASEAN avec ses partenaires, classés par partenaire, "
-        "par domaine de coopération et par année.", "",
+        f"français{_other_languages(g.articles)} sur les relations de l'ASEAN avec ses partenaires, "
+        "classés par partenaire, par domaine de coopération et par année.", "",
         f"La base contient **{_plural(n, 'article')}**{span}.", "",
         "| Regroupement | Nombre | |", "|---|---:|---|",
         f"| Partenaires | {len(g.partners)} | [Parcourir par partenaire](partenaires/index.md) |",

@@ -1,0 +1,47 @@
+"""Articles not in French: marked on their page (lang attribute, "Langue" line), in lists and
+on the home page, so that readers and screen readers know (the fifth audit found them
+unmarked among French titles, read aloud with French sounds)."""
+
+from __future__ import annotations
+
+from aseankb.config import load_taxonomy
+from aseankb.group import group
+from aseankb.model import Article, PartialDate
+from aseankb.render.article import article_page
+from aseankb.render.dates import html_lang
+from aseankb.render.pages import ItemLines, article_item, home_page
+
+TAX = load_taxonomy()
+
+
+def _art(n: int, language: str) -> Article:
+    return Article(id=f"a{n}", source=f"seeds/a{n}.txt", title=f"Title {n}", date=PartialDate(2024, 3, n),
+                   date_source="header", language=language, partners=["japon"], partners_mentioned=[],
+                   domains=["energie"], people=[], paragraphs=["Japan and ASEAN met."], slug=f"t-{n}")
+
+
+def test_an_english_article_page_says_its_language() -> None:
+    page = article_page(_art(1, "en"), TAX)
+    assert '<h1 lang="en">Title 1</h1>' in page and '<p lang="en">Japan and ASEAN met.</p>' in page
+    assert "**Langue :** anglais" in page
+    french = article_page(_art(2, "fr"), TAX)
+    assert "lang=" not in french and "Langue" not in french
+
+
+def test_lists_mark_the_language_of_other_articles() -> None:
+    for item in (article_item, ItemLines()):
+        assert item(_art(1, "en"), "../").endswith('(../articles/2024/t-1.md){: lang="en" } *(en anglais)*')
+        assert item(_art(2, "vi"), "").endswith('{: lang="vi" } *(en vietnamien)*')
+        assert item(_art(3, "fr"), "").endswith("(articles/2024/t-3.md)")
+        assert item(_art(4, "und"), "").endswith("(articles/2024/t-4.md)")
+
+
+def test_the_home_page_counts_the_other_languages() -> None:
+    arts = sorted([_art(1, "en"), _art(2, "en"), _art(3, "vi"), _art(4, "fr")], key=lambda a: a.sort_key)
+    assert "en français (et 3 dans d'autres langues : 2 en anglais, 1 en vietnamien) sur" in home_page(group(arts), TAX)
+    assert "en français sur les relations" in home_page(group([_art(4, "fr")]), TAX)
+
+
+def test_only_a_well_formed_code_becomes_an_attribute() -> None:
+    assert html_lang("zh-cn") == "zh-cn" and html_lang("en") == "en"
+    assert html_lang('en" onclick="x') is None and html_lang("fr") is None and html_lang("und") is None
