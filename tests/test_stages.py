@@ -224,6 +224,17 @@ def test_an_undated_article_says_its_date_is_unknown_without_claiming_an_estimat
     assert provenance(_art(2, 2020, ["japon"], ["sante"], []), tax)[0].startswith("**Date :** 2020 (date ")
 
 
+def test_the_evidence_quotes_the_article_and_puts_the_extractor_s_notes_outside() -> None:
+    """« Sommet ASEAN-Russie » (en 2005, 2010 ou 2016): the audit read "[2005, 2010, 2016]"
+    inside the quotes as the article's words."""
+    art = _art(1, 2016, ["russie"], [], [])
+    art.date_source = "inferred"
+    art.date_evidence = "le 23/05 … en 2015 ; Sommet ASEAN-Russie [en 2005, 2010 ou 2016] ; <b>x</b> [a] y"
+    line = provenance(art, load_taxonomy())[0]
+    assert line == ("**Date :** 2016 (date estimée d'après le texte : « le 23/05 … en 2015 » ; "
+                    "« Sommet ASEAN\\-Russie » (en 2005, 2010 ou 2016) ; « &lt;b&gt;x&lt;/b&gt; \\[a\\] y »)")
+
+
 def test_an_undated_article_is_listed_as_sans_date_in_full() -> None:
     assert article_item(_art(1, None, [], [], []), "../").startswith("- sans date — [Titre 1](")
 

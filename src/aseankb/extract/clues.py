@@ -124,7 +124,7 @@ def anniversary_clues(text: str, about: list[str], partners_in: Callable[[str], 
         if subject and int(m["n"]) > 0:
             year = relations[subject]["since"] + int(m["n"])
             since = relations[subject]["since"]
-            out.append(Clue(frozenset([year]), None, f"{text[m.start():m.end()]} [{since} + {m['n']}]"))
+            out.append(Clue(frozenset([year]), None, f"{text[m.start():m.end()]} [{since} + {m['n']} ans]"))
     return out
 
 
@@ -157,7 +157,7 @@ def partnership_clues(text: str, about: list[str], partners_in: Callable[[str], 
         year = relations[subject][level] if subject else None
         if not year:
             continue
-        phrase = f"{text[m.start():m.end()]} [{year}]"
+        phrase = f"{text[m.start():m.end()]} [atteint en {year}]"
         if ASPIRE_RE.search(folded) and not DONE_RE.search(folded):
             if SOON_RE.search(folded):
                 out.append(Clue(frozenset([year]), None, phrase))

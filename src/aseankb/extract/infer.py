@@ -95,7 +95,7 @@ def infer_year(text: str, own: PartialDate | None = None, ctx: Context | None = 
     c = _Candidates()
     for mention in sorted((m for m in ctx.meetings if m.reported and m.number is not None),
                           key=lambda m: -max(m.years)):
-        c.listed |= c.apply(mention.years, f"{mention.phrase} [{min(mention.years)}]")
+        c.listed |= c.apply(mention.years, f"{mention.phrase} [en {min(mention.years)}]")
     tenures = tenure_clues(text, own, ctx.officials)
     bounds = [b for b in [_lower_bound(ev.past, own)] if b] + [(cl.low, cl.phrase) for cl in levels if cl.low]
     bounds += [(min(years), _in_office(years, phrase)) for years, phrase in tenures]
@@ -108,8 +108,8 @@ def infer_year(text: str, own: PartialDate | None = None, ctx: Context | None = 
     for years, phrase in tenures:  # officials in office: a range, like a bound
         c.apply(years, _in_office(years, phrase))
     for mention in (m for m in ctx.meetings if m.reported and m.number is None):
-        held = ", ".join(str(y) for y in sorted(mention.years))
-        c.listed |= c.apply(mention.years, f"{mention.phrase} [{held}]")
+        held = " ou ".join(", ".join(str(y) for y in sorted(mention.years)).rsplit(", ", 1))
+        c.listed |= c.apply(mention.years, f"{mention.phrase} [en {held}]")
     for weekday, day, month, phrase in ev.weekdays:
         years = weekday_years(weekday, day, month)
         if low and not c.listed:  # a weekday confirms a year next to the dated events, it does not jump years

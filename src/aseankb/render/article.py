@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..config import Taxonomy
 from ..model import Article
 from .dates import SOURCES_FR, UNDATED_FR, date_fr, html_lang, language_fr
@@ -9,6 +11,8 @@ from .escape import esc_block, esc_inline, esc_title
 from .frontyaml import front_matter_yaml
 from .people import person_slug
 from .related import related_lines
+
+EVIDENCE_NOTE_RE = re.compile(r"^(.*?) \[([^\[\]]+)\]$", re.DOTALL)  # a phrase, then the extractor's note
 
 
 def front_matter(art: Article, tax: Taxonomy) -> dict:
@@ -52,10 +56,22 @@ def _label(word: str, items: list) -> str:
     return word + ("s" if len(items) > 1 else "")
 
 
+def evidence_fr(evidence: str) -> str:
+    """The phrases an inferred date came from, each quoted and followed by what the
+    extractor made of it: « Sommet ASEAN-Russie » (en 2005, 2010 ou 2016). The brackets of
+    `date_evidence` are the extractor's, not the article's: inside the quotes they read as
+    the article's words."""
+    parts = []
+    for part in evidence.split(" ; "):
+        m = EVIDENCE_NOTE_RE.match(part)
+        parts.append(f"« {esc_inline(m[1])} » ({esc_inline(m[2])})" if m else f"« {esc_inline(part)} »")
+    return " ; ".join(parts)
+
+
 def provenance(art: Article, tax: Taxonomy) -> list[str]:
     how = SOURCES_FR.get(art.date_source, art.date_source)
     if art.date_evidence:
-        how += f" : « {esc_inline(art.date_evidence)} »"
+        how += " : " + evidence_fr(art.date_evidence)
     # An undated article's source is 'inferred' (the extractor looked for one): "date
     # inconnue (date estimée d'après le texte)" contradicted itself.
     when = f"{date_fr(art.date)} ({how})" if art.date.year else UNDATED_FR
