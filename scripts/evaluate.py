@@ -81,6 +81,9 @@ class Score:
 @dataclass
 class Tally:
     partners: Score = field(default_factory=Score)
+    # Strict: a partner the labels give as only mentioned, extracted as one the article is
+    # about, counts as wrong (`partners` leaves it out of the count). Reported, no target.
+    main: Score = field(default_factory=Score)
     domains: Score = field(default_factory=Score)
     articles: int = 0
     years_known: int = 0
@@ -141,6 +144,9 @@ def score_article(t: Tally, file: str, art: Article, label: dict) -> None:
     t.articles += 1
     neutral = set(label.get("partners_mentioned") or [])
     score_set(t.partners, "partner", file, set(art.partners), set(label.get("partners") or []), neutral, t.misses)
+    strict: list[str] = []
+    score_set(t.main, "main partner", file, set(art.partners), set(label.get("partners") or []), set(), strict)
+    t.misses += [m for m in strict if " extra " in m and m.split(" extra ")[1] in neutral]
     score_set(t.domains, "domain", file, set(art.domains), set(label.get("domains") or []), set(), t.misses)
     score_date(t, file, art, label.get("published"))
     if art.language == label.get("language"):
@@ -180,6 +186,7 @@ def report(t: Tally) -> list[str]:
     return [
         f"articles  {t.articles}",
         t.partners.line("partners"),
+        t.main.line("main (strict)"),
         t.domains.line("domains"),
         f"year      {pct(t.years_right, t.years_known)}",
         f"month     {pct(t.months_right, t.months_known)}",

@@ -3,8 +3,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from aseankb.clean import clean
-from aseankb.config import load_taxonomy
+from aseankb.config import load_partners, load_taxonomy
+from aseankb.errors import ConfigError
 from aseankb.extract import extract
 from aseankb.extract.attribution import attribute, line_ends
 from aseankb.group import group
@@ -87,3 +92,31 @@ def test_one_partner_or_a_corrected_list_gets_every_domain() -> None:
     a.partners.append("chine")  # an editor's correction the extraction never saw
     assert a.domains_of("chine") == a.domains and "chine" in a.partners_in("tourisme")
     assert "japon" not in a.partners_in("tourisme")
+
+
+SUMMIT = ("Le PM au 28e Sommet ASEAN+3 avec la Chine, le Japon et la R. de Corée\n"
+          "Le Premier ministre a assisté, avec les dirigeants de l'ASEAN, de la Chine, du Japon et de la "
+          "République de Corée, au 28e Sommet ASEAN+3.\n"
+          "Les participants ont salué le rôle du mécanisme ASEAN+3 dans la sécurité alimentaire.\n")
+
+
+def test_a_framework_summit_names_its_members_in_passing_unless_the_body_speaks_of_them() -> None:
+    a = extract(clean(SUMMIT), file_name="t.txt", source="seeds/t.txt", tax=TAX)[0]
+    assert a.partners == ["asean-plus-3"] and set(a.partners_mentioned) == {"chine", "japon", "coree-du-sud"}
+    more = SUMMIT + "Le Japon a annoncé une aide. Tokyo financera aussi des bourses.\n"
+    b = extract(clean(more), file_name="t.txt", source="seeds/t.txt", tax=TAX)[0]
+    assert set(b.partners) == {"asean-plus-3", "japon"} and set(b.partners_mentioned) == {"chine", "coree-du-sud"}
+    # One member in the title is the article's subject, framework or not.
+    one = "Le Japon au Sommet ASEAN+3\nLe Japon a pris part au Sommet ASEAN+3.\nLe texte continue.\n"
+    assert "japon" in extract(clean(one), file_name="t.txt", source="seeds/t.txt", tax=TAX)[0].partners
+
+
+def test_members_must_be_partners_of_the_file(tmp_path: Path) -> None:
+    file = tmp_path / "partners.yaml"
+    base = "japon:\n  fr: Japon\n  fr_to: au Japon\n  en: Japan\n"
+    file.write_text(base + "apt:\n  fr: APT\n  fr_to: à l'APT\n  en: APT\n  members: [japon, lune]\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        load_partners(file)
+    assert str(file) in str(err.value) and "apt.members" in str(err.value) and "lune" in str(err.value)
+    file.write_text(base + "apt:\n  fr: APT\n  fr_to: à l'APT\n  en: APT\n  members: [japon]\n", encoding="utf-8")
+    assert load_partners(file)["apt"].members == ("japon",)

@@ -42,6 +42,7 @@ class Partner:
     name_forms: tuple[str, ...] = ()
     exact_forms: tuple[str, ...] = ()
     fr_to: str = ""  # "au Japon": the label after "à", for sentences (see partners.yaml)
+    members: tuple[str, ...] = ()  # of a framework (ASEAN+3): the partners that sit in it
 
     @property
     def to_prefix(self) -> str:
@@ -158,7 +159,8 @@ def _entries(file: Path, allowed: set[str]) -> dict[str, dict]:
 
 def load_partners(file: Path = PARTNERS_FILE) -> dict[str, Partner]:
     out = {}
-    for pid, e in _entries(file, {"fr", "fr_to", "en", "names", "exact", "not"}).items():
+    entries = _entries(file, {"fr", "fr_to", "en", "names", "exact", "not", "members"})
+    for pid, e in entries.items():
         names = _str_list(file, f"{pid}.names", e.get("names")) + [e["fr"], e["en"]]
         exact = _str_list(file, f"{pid}.exact", e.get("exact"))
         not_ = _str_list(file, f"{pid}.not", e.get("not"))
@@ -174,8 +176,17 @@ def load_partners(file: Path = PARTNERS_FILE) -> dict[str, Partner]:
             tuple(unicodedata.normalize("NFC", fold(n)) for n in names),
             tuple(unicodedata.normalize("NFC", n) for n in exact),
             fr_to,
+            _members(file, pid, e.get("members"), entries),
         )
     return out
+
+
+def _members(file: Path, pid: str, value: object, entries: dict) -> tuple[str, ...]:
+    members = _str_list(file, f"{pid}.members", value)
+    for member in members:
+        if member not in entries or member == pid:
+            raise ConfigError(str(file), f"{pid}.members", f"'{member}' is not another partner id of this file")
+    return tuple(members)
 
 
 def load_domains(file: Path = DOMAINS_FILE) -> dict[str, Domain]:

@@ -199,20 +199,26 @@ def extract_partners(tax: Taxonomy, title: str, lead: str, body: str) -> tuple[l
 
 def scan_partners(tax: Taxonomy, title: str, lead: str, body: str) -> PartnerScan:
     """The partners the article is about (named in its title or lead, or in MIN_REPEATS
-    sentences), those only named in passing, and where each is named."""
+    sentences), those only named in passing, and where each is named. A framework's members
+    that the title or lead lists with it ("Sommet ASEAN+3 avec la Chine, le Japon et la R. de
+    Corée") are named in passing, unless the body speaks of them (MIN_REPEATS sentences
+    besides the lead)."""
     head = f"{title}\n{lead}"
     body_folded, head_folded = fold(body), fold(head)  # the body first: it is cut from the whole's fold
     in_head_text, in_body_text = named(tax.partners, head, head_folded), named(tax.partners, body, body_folded)
     in_head_ids, in_body_ids = named_partners(tax.partners, in_head_text), named_partners(tax.partners, in_body_text)
-    title_apart = title not in body
+    found = {pid: (partner_starts(partner, head, head_folded, in_head_text) if pid in in_head_ids else set(),
+                   partner_starts(partner, body, body_folded, in_body_text) if pid in in_body_ids else set())
+             for pid, partner in tax.partners.items() if pid in in_head_ids or pid in in_body_ids}
+    listed = _listed_members(tax, {pid for pid, (heads, _) in found.items() if heads})
+    title_apart, lead_at = title not in body, body.find(lead) if lead else -1
     scan = PartnerScan([], [])
-    for pid, partner in tax.partners.items():
-        if pid not in in_head_ids and pid not in in_body_ids:
-            continue
-        heads = partner_starts(partner, head, head_folded, in_head_text) if pid in in_head_ids else set()
-        bodies = partner_starts(partner, body, body_folded, in_body_text) if pid in in_body_ids else set()
+    for pid, (heads, bodies) in found.items():
         in_head = _sentences(head, heads)
         total = _sentences(body, bodies) + (in_head if title_apart else 0)
+        if pid in listed and _sentences(body, {s for s in bodies if not lead_at <= s < lead_at + len(lead)}) \
+                < MIN_REPEATS:
+            in_head, total = 0, min(total, 1)  # listed with its framework, and little more: in passing
         if in_head or total >= MIN_REPEATS:
             scan.about.append(pid)
         elif total:
@@ -222,6 +228,17 @@ def scan_partners(tax: Taxonomy, title: str, lead: str, body: str) -> PartnerSca
         # In `whole`: the title's namings where they are, the body's after the title and its line break.
         scan.at[pid] = sorted({s for s in heads if s < len(title)} | {s + len(title) + 1 for s in bodies})
     return scan
+
+
+def _listed_members(tax: Taxonomy, in_head: set[str]) -> set[str]:
+    """The partners the title or lead names among two or more members of a framework it
+    names too (partners.yaml, members)."""
+    out: set[str] = set()
+    for pid in in_head:
+        listed = in_head.intersection(tax.partners[pid].members)
+        if len(listed) >= 2:
+            out |= listed
+    return out
 
 
 def _sentences(text: str, starts: set[int]) -> int:
