@@ -26,6 +26,11 @@ NAME_RE = re.compile(
 # (NAME_RE's look-behind, read after the capital). A class first: the regex engine skips to
 # the capitals at C speed, where NAME_RE, starting with its look-behind, tries every position.
 NAME_START_RE = re.compile(rf"[{UPPER}](?<![\w.’'-].)")
+# The end of a sentence, but not "M. " (Monsieur): a role in the sentence before names nobody.
+SENTENCE_END_RE = re.compile(r"(?<![\s(]M)[.!?]\s")
+# "Troy Grant, ministre de la Police...": a role right after the name and its comma, with
+# no article (", le ministre" may follow a place: "À Hanoï, le ministre...").
+ROLE_AFTER_RE = re.compile(r",\s*(?:vice-|premier |première |ancien |ancienne )?" + ROLE_RE.pattern, re.I)
 PLACE_BEFORE_RE = re.compile(r"(?:\bà|\bau|\ben|\bdans|\bvers|\bdepuis|\bin|\bat)\s*$", re.I)
 STOP_WORDS = frozenset(
     word for line in (DATA_DIR / "name-stopwords.txt").read_text(encoding="utf-8").splitlines()
@@ -76,7 +81,8 @@ def extract_people(paragraphs: list[str], known: Sequence[tuple[int, str]] = ())
 
 def _introduced(paragraphs: list[str]) -> list[str]:
     """The names a role introduces ("le ministre russe des Affaires étrangères, Sergueï
-    Lavrov"), in order of first appearance."""
+    Lavrov") or follows as an apposition ("Troy Grant, ministre de la Police"), in order of
+    first appearance."""
     seen: Counter[str] = Counter()
     order: list[str] = []
     for para in paragraphs:
@@ -84,7 +90,9 @@ def _introduced(paragraphs: list[str]) -> list[str]:
             name = _trim_name(m.group(1).rstrip("’'"))
             start = m.start() + m.group(1).find(name) if name else m.start()
             window = para[max(0, start - 90):start]
-            if not name or not ROLE_RE.search(window) or PLACE_BEFORE_RE.search(window):
+            window = window[max((e.end() for e in SENTENCE_END_RE.finditer(window)), default=0):]
+            before = ROLE_RE.search(window) and not PLACE_BEFORE_RE.search(window)
+            if not name or not (before or ROLE_AFTER_RE.match(para, m.end())):
                 continue
             if name not in seen:
                 order.append(name)
