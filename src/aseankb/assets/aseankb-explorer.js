@@ -84,6 +84,9 @@
       var year = /^\d+$/.test(key) ? +key : null;
       if (p >= 0 && row[1].indexOf(p) < 0) return;
       if (d >= 0 && row[2].indexOf(d) < 0) return;
+      // An article about several partners: the domain must be one it reports on with this
+      // partner (row[3], render/explorer.py), as the matrix counts it.
+      if (p >= 0 && d >= 0 && row[3] && row[3].some(function (pair) { return pair[0] === p && pair[1].indexOf(d) < 0; })) return;
       if ((from !== null || to !== null) && year === null) return;
       if (from !== null && year < from) return;
       if (to !== null && year > to) return;

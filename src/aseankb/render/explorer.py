@@ -19,7 +19,7 @@ import json
 
 from ..config import Taxonomy
 from ..group import Groups
-from ..model import UNDATED
+from ..model import UNDATED, Article
 from .dates import short_date
 from .reuse import NO_REUSE, Reuse
 
@@ -37,6 +37,20 @@ def _year_keys(g: Groups) -> list[str]:
     return sorted(g.years, key=lambda k: (k == UNDATED, -int(k) if k != UNDATED else 0))
 
 
+def _row(year: int, art: Article, p_num: dict[str, int], d_num: dict[str, int]) -> list:
+    """[year, partners, domains] by number, then, for an article about several partners,
+    [[partner, its domains]...] for those that do not go with all of its domains
+    (extract/attribution.py): Japan and cybersecurity select it only if it reports on them
+    together, as the matrix counts it."""
+    row: list = [year, [p_num[p] for p in art.partners], [d_num[d] for d in art.domains]]
+    if len(art.partners) > 1 and art.partner_domains:
+        pairs = [[p_num[p], [d_num[d] for d in own]] for p in art.partners
+                 if len(own := art.domains_of(p)) < len(art.domains)]
+        if pairs:
+            row.append(pairs)
+    return row
+
+
 def explorer_data(g: Groups, tax: Taxonomy, reuse: Reuse = NO_REUSE) -> dict[str, str]:
     partners = tax.partners_in_order()
     domains = tax.domains_in_order()
@@ -46,7 +60,7 @@ def explorer_data(g: Groups, tax: Taxonomy, reuse: Reuse = NO_REUSE) -> dict[str
     rows, files = [], {}
     for y, key in enumerate(keys):
         arts = g.years[key]
-        rows += [[y, [p_num[p] for p in a.partners], [d_num[d] for d in a.domains]] for a in arts]
+        rows += [_row(y, a, p_num, d_num) for a in arts]
         if not reuse.skip(f"{DATA_DIR}/y-{key}.js", arts):
             files[f"{DATA_DIR}/y-{key}.js"] = _js("year", [key, [[a.slug, a.title, short_date(a.date)] for a in arts]])
     facets = {"partners": [[p.id, p.fr] for p in partners], "domains": [[d.id, d.fr] for d in domains],
@@ -67,7 +81,9 @@ search:
 # Explorer les articles
 
 Choisissez un partenaire, un domaine et des années : la liste se réduit aux articles qui
-réunissent les trois, et l'adresse de la page garde la sélection pour la partager.
+réunissent les trois, et l'adresse de la page garde la sélection pour la partager. Le
+compte rendu d'une réunion avec plusieurs partenaires n'y figure, pour un partenaire et un
+domaine, que s'il les aborde ensemble (comme dans la matrice).
 
 <noscript><p><strong>Cette page a besoin de JavaScript.</strong> Sans lui, parcourez les
 articles par partenaire, par domaine ou par année avec les liens ci-dessous.</p></noscript>
