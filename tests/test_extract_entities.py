@@ -86,6 +86,26 @@ def test_titles_lose_datelines(lead: str) -> None:
     assert "(" not in title and not title.startswith(("TOKYO", "Bangkok"))
 
 
+@pytest.mark.parametrize(("lead", "title"), [
+    # The subject comes after an opening circumstance: the headline starts there.
+    ("Selon un communiqué publié le 16 mars par la police de la Nouvelle-Galles du Sud, la force de "
+     "sécurité est déployée autour du sommet spécial ASEAN-Australie.",
+     "La force de sécurité est déployée autour du sommet spécial ASEAN-Australie"),
+    ("Poursuivant leurs activités dans le cadre du 23e Sommet de l'ASEAN, le Premier ministre Nguyen Tan "
+     "Dung et le Premier ministre japonais ont discuté de la liaison économique.",
+     "Le Premier ministre Nguyen Tan Dung et le Premier ministre japonais ont discuté de la liaison économique"),
+    # The appositions between a subject and its verb go, when the sentence is too long.
+    ("L'ambassadeur vietnamien Nguyen Hai Bang, représentant permanent du Vietnam auprès de l'ASEAN, à la "
+     "tête d'une délégation, a participé le 28 mars à la réunion du Comité ASEAN-Canada.",
+     "L'ambassadeur vietnamien Nguyen Hai Bang a participé le 28 mars à la réunion du Comité ASEAN-Canada"),
+    # Short enough: kept whole.
+    ("Le Japon, partenaire de longue date, a soutenu l'ASEAN.",
+     "Le Japon, partenaire de longue date, a soutenu l'ASEAN"),
+])
+def test_a_title_made_from_the_lead_starts_with_its_subject_and_verb(lead: str, title: str) -> None:
+    assert extract_title([lead, "Suite du texte."], lambda s: "ASEAN" in s)[0] == title
+
+
 def test_captions_and_chrome_never_make_the_title() -> None:
     text = ("Dernière mise à jour à 08h17 le 23/05\n"
             "Les ministres posent pour une photo de famille. Photo : VNA\n"

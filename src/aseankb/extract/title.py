@@ -37,6 +37,23 @@ TRAILING_WEAK_RE = re.compile(
     r"the|of|and|a|an|to|in|on|for|with))+$", re.I)
 
 
+# A lead that opens on a circumstance ("Selon un communiqué publié le 16 mars par la police,
+# ...", "Poursuivant leurs activités dans le cadre du 23e Sommet, ...") puts its subject after
+# the first comma: cut at that comma, the headline said only where the news came from. Only
+# openers that say nothing of the subject: "Passant en revue les activités de l'ASEAN" does.
+LEADING_CLAUSE_RE = re.compile(
+    r"^(?:Selon|D['’]après|S['’]exprimant|Poursuivant|Prenant la parole|Intervenant|Lors d[eu']|"
+    r"Dans le cadre d[eu']|En marge d[eu']|"
+    r"À l['’]occasion d[eu']|Au cours d[eu']|À l['’]invitation d[eu']|According to|On the sidelines of)"
+    r"[^,;:]{0,160},\s+(?=[A-Za-zÀ-ÖØ-öø-ÿ])")
+# The predicate after a subject and its appositions ("L'ambassadeur X, représentant permanent
+# du Vietnam auprès de l'ASEAN, à la tête d'une délégation, a participé..."): French auxiliaries
+# and the commonest verbs of the news.
+PREDICATE_RE = re.compile(
+    r"^(?:a|ont|est|sont|s['’]est|se sont|va|vont|avait|avaient|sera|seront|n['’]a|n['’]ont|"
+    r"a été|ont été|doit|doivent|devrait|participe|participent|affirme|souligne|annonce)\s")
+COMMA_RE = re.compile(r",\s*(?!\d)")  # also ",Takeshi Iwaya", a space lost in the source; not "1,5"
+NAME_ONLY_RE = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĐ][\w’'-]+ ){1,3}[A-ZÀ-ÖØ-ÞĐ][\w’'-]+$")  # "Bùi Thanh Son"
 # "Titre de l'article | VietnamPlus": the outlet's name after a bar is not the headline.
 SITE_SUFFIX_RE = re.compile(r"\s+\|\s+[^|]{2,40}$")
 
@@ -90,7 +107,28 @@ def derive_title(paragraphs: list[str], topic: Callable[[str], bool]) -> str:
     if not candidates:
         return ""
     lead = next((c for c in candidates if topic(first_sentence(c))), candidates[0])
-    return cut(shorten_asean(first_sentence(lead)))
+    return cut(without_appositions(without_circumstance(shorten_asean(first_sentence(lead)))))
+
+
+def without_circumstance(sentence: str) -> str:
+    """The sentence without an opening circumstance (LEADING_CLAUSE_RE), capitalised."""
+    rest = LEADING_CLAUSE_RE.sub("", sentence, count=1)
+    return rest[:1].upper() + rest[1:] if rest is not sentence and rest != sentence else sentence
+
+
+def without_appositions(sentence: str) -> str:
+    """A subject, then its predicate, without the appositions between them: "L'ambassadeur X
+    a participé..." for "L'ambassadeur X, représentant permanent..., a participé...". Only
+    when it is too long for a headline, and the predicate is found."""
+    if len(sentence) <= MAX_TITLE:
+        return sentence
+    parts = COMMA_RE.split(sentence)
+    for i in range(2, len(parts)):
+        if PREDICATE_RE.match(parts[i]):
+            # A name in apposition stays, without its commas: "Le ministre X a dit".
+            names = [part for part in parts[1:i] if NAME_ONLY_RE.match(part)]
+            return " ".join([parts[0], *names, ", ".join(parts[i:])])
+    return sentence
 
 
 def extract_title(paragraphs: list[str], topic: Callable[[str], bool],
