@@ -15,6 +15,9 @@ class Groups:
     mentioned: dict[str, list[Article]] = field(default_factory=dict)
     domains: dict[str, list[Article]] = field(default_factory=dict)
     years: dict[str, list[Article]] = field(default_factory=dict)
+    # (partner, domain) -> the articles that report on them together (extract/attribution.py),
+    # newest first: the matrix's cells, and the counts of the partner and domain pages.
+    cells: dict[tuple[str, str], list[Article]] = field(default_factory=dict)
 
 
 def _sorted(table: dict[str, list[Article]], rank: dict[int, int]) -> dict[str, list[Article]]:
@@ -38,5 +41,15 @@ def group(articles: list[Article]) -> Groups:
         years[art.year_key].append(art)
     ordered = sorted(articles, key=lambda a: a.sort_key)
     rank = {id(a): i for i, a in enumerate(ordered)}
-    return Groups(ordered, _sorted(partners, rank), _sorted(mentioned, rank), _sorted(domains, rank),
-                  _sorted(years, rank))
+    by_partner = _sorted(partners, rank)
+    return Groups(ordered, by_partner, _sorted(mentioned, rank), _sorted(domains, rank), _sorted(years, rank),
+                  _cells(by_partner))
+
+
+def _cells(partners: dict[str, list[Article]]) -> dict[tuple[str, str], list[Article]]:
+    table: dict[tuple[str, str], list[Article]] = defaultdict(list)
+    for pid, arts in partners.items():  # each list newest first: so is each cell
+        for art in arts:
+            for did in art.domains_of(pid):
+                table[(pid, did)].append(art)
+    return dict(table)

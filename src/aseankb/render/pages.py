@@ -140,7 +140,8 @@ def domain_pages(g: Groups, tax: Taxonomy, item: ItemFn = article_item, reuse: R
             continue
         pages[f"domaines/{did}.md"] = md_page(domain.fr, with_contents([
             f"# {domain.fr}", "", f"{_plural(len(arts), 'article')} dans ce domaine (en anglais : *{domain.en}*).", "",
-            *domain_profile(did, arts, tax), *article_list(arts, "../", item)]), aliases=(domain.en, *domain.aliases))
+            *domain_profile(did, arts, tax, {pid: len(g.cells.get((pid, did), ())) for pid in tax.partners}),
+            *article_list(arts, "../", item)]), aliases=(domain.en, *domain.aliases))
     pages["domaines/index.md"] = md_page("Domaines", [
         "# Domaines de coopération", "", *rows])
     return pages

@@ -88,28 +88,17 @@ def partner_profile(pid: str, arts: list[Article], tax: Taxonomy, item: ItemFn, 
     return lines
 
 
-def domain_profile(did: str, arts: list[Article], tax: Taxonomy) -> list[str]:
-    """Partners and trend by year of one domain (pages in domaines/)."""
+def domain_profile(did: str, arts: list[Article], tax: Taxonomy, partners: dict[str, int]) -> list[str]:
+    """Partners and trend by year of one domain (pages in domaines/). `partners`: how many
+    articles report on the domain with each (Groups.cells)."""
     if not arts:
         return []
     label = tax.domains[did].fr
-    partners = Counter(chain.from_iterable(a.partners_in(did) for a in arts))
     rows = [(f"[{tax.partners[p].fr}](../matrice/{p}/{did}.md)", n)
-            for p, n in tax.most_common("partners", partners)]
+            for p, n in tax.most_common("partners", Counter({p: n for p, n in partners.items() if n}))]
     return ["## Partenaires", "", *bar_table(rows, ("Partenaire", "Articles")), "",
             "## Évolution", "", *_chart(arts, f"{label} : articles par année", f"d-{did}"),
             "## Tous les articles", ""]
-
-
-def cells(g: Groups) -> dict[tuple[str, str], list[Article]]:
-    """(partner, domain) -> articles, newest first (the partner lists are sorted): those that
-    report on the domain with the partner (extract/attribution.py)."""
-    table: dict[tuple[str, str], list[Article]] = defaultdict(list)
-    for pid, arts in g.partners.items():
-        for art in arts:
-            for did in art.domains_of(pid):
-                table[(pid, did)].append(art)
-    return table
 
 
 def md_page(title: str, lines: list[str], *, wide: bool = False, feed: str | None = None,
@@ -127,7 +116,7 @@ def md_page(title: str, lines: list[str], *, wide: bool = False, feed: str | Non
 
 
 def matrix_pages(g: Groups, tax: Taxonomy, item: ItemFn, reuse: Reuse = NO_REUSE) -> dict[str, str]:
-    table = cells(g)
+    table = g.cells
     partners = [(p.id, p) for p in tax.partners_in_order()]
     domains = [(d.id, d) for d in tax.domains_in_order()]
     lines = ["# Matrice partenaires × domaines", "",
