@@ -185,7 +185,7 @@ def _build(seeds_dir: Path, out_dir: Path, report_file: Path | None, log: Callab
         gate.close()
     cache.tidy_blobs()
     report_near_duplicates([i.result for i in kept], art.near if near is None else near)
-    pages["rapport.md"] = report_page(results)
+    pages["rapport.md"] = report_page(results, groups.articles)
     keys.update(reuse.keys)
     keep |= reuse.kept | art.keep
     tree.plan(set(pages))

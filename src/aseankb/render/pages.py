@@ -9,6 +9,7 @@ from ..config import Partner, Taxonomy, load_relations
 from ..group import Groups
 from ..model import UNDATED, Article, SeedResult
 from .charts import column_chart, year_series
+from .checks import checks_section
 from .contents import with_contents
 from .dates import LANGUAGES_FR, language_fr, language_note, short_date
 from .escape import esc_inline
@@ -218,7 +219,9 @@ def _unpublished(counts: dict[str, int]) -> str:
     return " et ".join(parts) + (", non publiés." if dup + skipped > 1 else ", non publié.")
 
 
-def report_page(results: list[SeedResult]) -> str:
+def report_page(results: list[SeedResult], articles: list[Article] = ()) -> str:
+    """The status of every file, then what to check among the published `articles` (newest
+    first: render/checks.py)."""
     found = Counter(r.status for r in results)
     counts = {s: found[s] for s in STATUS_FR}
     # The home page counts published articles: so does the first line here, whose figure
@@ -242,6 +245,8 @@ def report_page(results: list[SeedResult]) -> str:
             # A published file (a duplicate: its original) links to its article's page.
             shown = f"[{esc_inline(r.file)}]({r.page})" if r.page and r.status != "skipped" else esc_inline(r.file)
             lines.append(f"| {shown} | {STATUS_FR[r.status]} | {esc_inline(reason)} |")
+    if articles:
+        lines += ["", *checks_section(list(articles))]
     return md_page("Rapport de construction", lines)
 
 

@@ -1,0 +1,61 @@
+"""The report page's "À vérifier": published articles whose metadata an editor may want to
+check and correct (seeds/overrides.yaml). None of them is an error: the build said nothing
+of them, and the fifth audit found the report saying "sans remarque" of an article about no
+partner, of dates known only to the year, and of articles in English and Vietnamese."""
+
+from __future__ import annotations
+
+from ..model import Article
+from .dates import language_fr
+from .escape import esc_inline
+
+SHOWN = 20  # articles listed per check; the rest are counted
+
+
+def _no_partner(art: Article) -> bool:
+    return not art.partners
+
+
+def _year_only(art: Article) -> bool:
+    return art.date_source == "inferred" and art.date.year is not None and not art.date.month
+
+
+def _not_french(art: Article) -> bool:
+    return art.language != "fr"
+
+
+CHECKS = (
+    (_no_partner, "Aucun partenaire principal", "l'article n'est rattaché à aucune page de partenaire"),
+    (_year_only, "Année estimée d'après le texte", "ni le jour ni le mois ne sont connus : "
+     "l'article est classé au 1er janvier de cette année"),
+    (_not_french, "Dans une autre langue que le français", "l'extraction est faite pour le français "
+     "d'abord : ses partenaires, domaines et personnalités sont à relire"),
+)
+
+
+def checks_section(articles: list[Article]) -> list[str]:
+    """The section's lines: each check with its count and its first articles (newest first)."""
+    lines = ["## À vérifier", "", "Articles publiés dont les métadonnées méritent un coup d'œil ; on les "
+             "corrige dans `seeds/overrides.yaml` (titre, date, partenaires, domaines).", ""]
+    found_any = False
+    for test, title, why in CHECKS:
+        found = [a for a in articles if test(a)]
+        if not found:
+            continue
+        found_any = True
+        lines += [f"### {title} ({len(found)})", "", f"_{why[:1].upper() + why[1:]}._", ""]
+        lines += [f"- [{esc_inline(a.title)}]({a.page}){_note(a, test)}" for a in found[:SHOWN]]
+        if len(found) > SHOWN:
+            lines.append(f"- … et {len(found) - SHOWN} autres")
+        lines.append("")
+    if not found_any:
+        lines += ["_Rien à signaler._", ""]
+    return lines
+
+
+def _note(art: Article, test: object) -> str:
+    if test is _not_french:
+        return f" ({language_fr(art.language)})"
+    if test is _year_only:
+        return f" ({art.date.year})"
+    return ""
