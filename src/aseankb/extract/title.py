@@ -113,7 +113,7 @@ def derive_title(paragraphs: list[str], topic: Callable[[str], bool]) -> str:
 def without_circumstance(sentence: str) -> str:
     """The sentence without an opening circumstance (LEADING_CLAUSE_RE), capitalised."""
     rest = LEADING_CLAUSE_RE.sub("", sentence, count=1)
-    return rest[:1].upper() + rest[1:] if rest is not sentence and rest != sentence else sentence
+    return sentence if rest == sentence else rest[:1].upper() + rest[1:]
 
 
 def without_appositions(sentence: str) -> str:
