@@ -43,9 +43,9 @@ def render(text: str, fast: bool) -> str:
     return markdown.Markdown(extensions=exts).convert(text)
 
 
-def article(i: int, title: str) -> Article:
+def article(i: int, title: str, language: str = "fr") -> Article:
     return Article(id=f"{i:06d}", source=f"seeds/{i}.txt", title=title,
-                   date=PartialDate(2020, i % 12 + 1, i % 28), date_source="header", language="fr",
+                   date=PartialDate(2020, i % 12 + 1, i % 28), date_source="header", language=language,
                    partners=[], partners_mentioned=[], domains=[], people=[], paragraphs=["x"],
                    slug=f"slug-{i}")
 
@@ -76,6 +76,20 @@ def test_same_html_as_python_markdown(title: str) -> None:
     assert first.find("a").get_text() == title
 
 
+@pytest.mark.parametrize("language", ["en", "vi", "zh-cn", "xx"])
+def test_articles_in_other_languages_keep_the_fast_path_and_its_html(language: str) -> None:
+    """'{: lang="en" } *(en anglais)*' after the link (render/dates.language_note): the same
+    HTML as Python-Markdown with attr_list; a partner's list of 2,000 links with one English
+    article would otherwise all go the slow way."""
+    arts = [article(0, "Titre"), article(1, "Title & <b>", language), article(2, "Autre")]
+    lines = [article_item(a, "../") for a in arts]
+    assert all(ITEM_RE.fullmatch(line) for line in lines), lines
+    text = "\n".join(lines) + "\n"
+    assert canon(render(text, True)) == canon(render(text, False))
+    link = BeautifulSoup(render(text, True), "html.parser").find_all("a")[1]
+    assert link.get("lang") == language and link.get_text() == "Title & <b>"
+
+
 @pytest.mark.parametrize("block", [
     "- 2020 — [a](x.md)\nnot an item",        # a paragraph continues the list
     "- 2020 — [a](x.md)  ",                   # a line break
@@ -97,7 +111,7 @@ LINK_RE = re.compile(r"\]\(([\w./-]+)\)")
 
 
 def _hostile(i: int, title: str) -> Article:
-    art = article(i, title)
+    art = article(i, title, ("fr", "en", "vi")[i % 3])  # lists and pages of articles in other languages too
     tax = load_taxonomy()
     art.partners, art.domains = sorted(tax.partners)[i % 3:i % 3 + 2], sorted(tax.domains)[:i % 4 + 1]
     art.partners_mentioned = sorted(tax.partners)[5:6] if i % 2 else []

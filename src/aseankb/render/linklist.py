@@ -43,8 +43,11 @@ _TEXT = r"(?:\\[\\`*_{}\[\]()#+\-.!]|&(?:amp|lt|gt|#[0-9]{1,7});|" + _PLAIN + r"
 _URL = r"[\w./-]+(?:#[\w-]+)?"  # plain relative links, as aseankb writes them
 # `pre` must not start what Python-Markdown would parse as a block inside the item
 # (a heading, a quote, a nested or numbered list, code): such lines take the slow path.
+# A non-French article's link carries its language (attr_list) and a note after it:
+# `{: lang="en" } *(en anglais)*` (render/dates.language_note).
 ITEM_RE = re.compile(
     rf"- (?P<pre>(?![#>+*=\s-]|[0-9]+[.)])(?:{_PLAIN})*)\[(?P<text>{_TEXT})\]\((?P<url>{_URL})\)"
+    rf"(?:\{{: lang=\"(?P<lang>[a-z]{{2,3}}(?:-[a-z]{{2,4}})?)\" \}}(?: \*(?P<note>\((?:{_PLAIN})+\))\*)?)?"
     rf"(?P<post>(?: \((?:{_PLAIN})*\))?)")
 # An article's provenance paragraph (render/article.py): `**Label :** text and [links](url)`
 # lines joined by hard breaks, then `{: .class }` (attr_list) on a line of its own.
@@ -119,18 +122,27 @@ def _as_elements(parent: etree.Element, items: list[re.Match]) -> None:
     for m in items:
         li = etree.SubElement(ul, "li")
         li.text = AtomicString(m["pre"])
-        a = etree.SubElement(li, "a", {"href": m["url"]})
+        a = etree.SubElement(li, "a", {"href": m["url"], **({"lang": m["lang"]} if m["lang"] else {})})
         # Python-Markdown's serializer keeps any "&...;" it meets as an entity: a title
         # that reads "&#58;" would show ":". Its "&" is written "&amp;" first.
         a.text = AtomicString(decode(m["text"]).replace("&", "&amp;"))
         a.tail = AtomicString(m["post"])
+        if m["note"]:
+            a.tail = AtomicString(" ")
+            em = etree.SubElement(li, "em")
+            em.text, em.tail = AtomicString(m["note"]), AtomicString(m["post"])
 
 
 def _as_html(items: list[re.Match], to_url: Callable[[str], str]) -> str:
-    # `pre` and `post` hold no character HTML gives a meaning to (see _PLAIN).
-    lines = [f'<li>{m["pre"]}<a href="{html.escape(to_url(m["url"]))}">'
-             f'{html.escape(decode(m["text"]), quote=False)}</a>{m["post"]}</li>' for m in items]
-    return "<ul>\n" + "\n".join(lines) + "\n</ul>"
+    # `pre`, `note` and `post` hold no character HTML gives a meaning to (see _PLAIN).
+    return "<ul>\n" + "\n".join(_item_html(m, to_url) for m in items) + "\n</ul>"
+
+
+def _item_html(m: re.Match, to_url: Callable[[str], str]) -> str:
+    lang = f' lang="{m["lang"]}"' if m["lang"] else ""
+    note = f' <em>{m["note"]}</em>' if m["note"] else ""
+    return (f'<li>{m["pre"]}<a href="{html.escape(to_url(m["url"]))}"{lang}>'
+            f'{html.escape(decode(m["text"]), quote=False)}</a>{note}{m["post"]}</li>')
 
 
 class FieldsProcessor(BlockProcessor):
