@@ -394,10 +394,9 @@ def test_tabbing_out_of_search_closes_it(page: Page, base: str) -> None:
             break
     assert page.evaluate(state) == ["kb-search-input", True]
     inside = "() => document.getElementById('kb-search').contains(document.activeElement)"
-    for _ in range(5):
-        page.keyboard.press("Tab")
-        if not page.evaluate(inside):
-            break
+    # Nothing typed, no result: the next Tab leaves the dialog (the empty results area was a
+    # stop of its own, the fifth audit found).
+    page.keyboard.press("Tab")
     assert not page.evaluate(inside) and page.evaluate(state)[1] is False
     # Only Material's clear button: Chromium's own (type="search") is hidden.
     hidden = page.evaluate("""() => [...document.styleSheets].flatMap(s => [...s.cssRules]).some(r =>
