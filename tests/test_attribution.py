@@ -38,16 +38,18 @@ def _report() -> Article:
 
 
 def test_each_mention_goes_with_the_partners_of_its_sentence_else_paragraph_else_the_subject() -> None:
-    text = "Titre A B\nA et B. Le climat.\nAvec A : le tourisme. Puis la santé.\nAvec C : l'éducation."
-    at = {"a": [text.index("A"), text.index("A et"), text.index("Avec A") + 5],
-          "b": [text.index("B"), text.index("B.")], "c": [text.index("C :")]}
+    text = ("Titre : l'énergie\nA et B. Le climat.\nAvec A : le tourisme et l'énergie. Puis la santé.\n"
+            "Avec C : l'éducation.")
+    at = {"a": [text.index("A et"), text.index("Avec A") + 5], "b": [text.index("B.")], "c": [text.index("C :")]}
     items = {"climat": [text.index("climat")], "tourisme": [text.index("tourisme")],
-             "sante": [text.index("santé")], "education": [text.index("éducation")], "absent": []}
+             "sante": [text.index("santé")], "education": [text.index("éducation")], "absent": [],
+             "energie": [text.index("énergie"), text.rindex("énergie")]}
     got = attribute(["a", "b"], {"a", "b"}, at, items, stops_before_space(text, ".!?"), line_ends(text))
-    # "Le climat." names no partner; its paragraph names A and B: both.
+    # "Le climat." names no partner; its paragraph names A and B, all of them: both.
     # "Puis la santé." names none; its paragraph names A. The education goes with C, a
     # partner in passing: with neither main one. An item not found again: the subject's.
-    assert got == {"a": ["climat", "tourisme", "sante", "absent"], "b": ["climat", "absent"]}
+    # The energy of the headline (said of all) gives way to the energy discussed with A.
+    assert got == {"a": ["climat", "tourisme", "sante", "absent", "energie"], "b": ["climat", "absent"]}
 
 
 def test_a_meeting_report_pairs_each_partner_with_its_own_domains_and_officials() -> None:

@@ -6,9 +6,13 @@ the article is about, each domain and each official would pair with all of them,
 matrix, the partner pages ("Domaines les plus traités", "Personnalités citées") and the
 domain pages would show cooperation that the text never reports. So each mention of a
 domain's keyword or of a person goes with the partners named in its sentence; in a sentence
-that names none, with those named in its paragraph; in a paragraph that names none, with the
-partners of the title and lead (the article's subject). A mention beside partners only
-named in passing goes with none of the main ones.
+that names none, with those named in its paragraph, or in the nearest paragraph before it
+that names some ("Avec les États-Unis, ..." opens a section, whose next paragraphs say "les
+deux parties"); before any, with the partners of the title and lead (the article's subject).
+A mention beside partners only named in passing goes with none of the main ones. What is
+said of them all (a headline that names none, a lead that lists every one) counts only for
+a domain or person the text gives to none in particular: "…et la cybersécurité" in the
+headline of a report that discusses it with Australia alone is Australia's.
 """
 
 from __future__ import annotations
@@ -29,6 +33,17 @@ def _by_span(at: dict[str, list[int]], ends: list[int]) -> dict[int, set[str]]:
     return spans
 
 
+def _carried(named: dict[int, set[str]], last: int) -> list[set[str]]:
+    """Paragraph number -> the partners it names, else those of the nearest paragraph before
+    it that names some: "Avec les États-Unis, ..." opens a section whose next paragraphs say
+    "les deux parties". Empty before the first such paragraph."""
+    out, current = [], set()
+    for k in range(last + 1):
+        current = named.get(k) or current
+        out.append(current)
+    return out
+
+
 def attribute(about: list[str], head: set[str], at: dict[str, list[int]], items: dict[str, list[int]],
               sentence_ends: list[int], paragraph_ends: list[int]) -> dict[str, list[str]]:
     """Main partner -> the items (domains or people, with the places where the text names
@@ -36,15 +51,19 @@ def attribute(about: list[str], head: set[str], at: dict[str, list[int]], items:
     where it names each partner, main or in passing; the ends are sorted offsets."""
     main = set(about)
     subject = (head & main) or main
-    sentences, paragraphs = _by_span(at, sentence_ends), _by_span(at, paragraph_ends)
+    sentences, paragraphs = _by_span(at, sentence_ends), _carried(_by_span(at, paragraph_ends), len(paragraph_ends))
     owners: dict[str, set[str]] = {}
     for item, places in items.items():
-        found: set[str] = set() if places else set(subject)  # not found again: the subject's
+        specific: set[str] = set()
+        general = not places  # not found again: the subject's
         for place in places:
-            near = sentences.get(bisect_right(sentence_ends, place)) or paragraphs.get(
-                bisect_right(paragraph_ends, place))
-            found |= (near & main) if near else subject
-        owners[item] = found
+            near = sentences.get(bisect_right(sentence_ends, place)) or paragraphs[bisect_right(paragraph_ends, place)]
+            mine = (near & main) if near else subject
+            if not near or (len(subject) > 1 and subject <= mine):
+                general = True  # said of them all: the headline, a lead that lists them all
+            else:
+                specific |= mine
+        owners[item] = specific or (subject if general else set())
     return {pid: [item for item in items if pid in owners[item]] for pid in about}
 
 
