@@ -122,3 +122,27 @@ def test_members_must_be_partners_of_the_file(tmp_path: Path) -> None:
     assert str(file) in str(err.value) and "apt.members" in str(err.value) and "lune" in str(err.value)
     file.write_text(base + "apt:\n  fr: APT\n  fr_to: à l'APT\n  en: APT\n  members: [japon]\n", encoding="utf-8")
     assert load_partners(file)["apt"].members == ("japon",)
+
+
+def test_a_partner_only_the_lead_names_beside_the_title_s_is_named_in_passing() -> None:
+    """The devset's UK article: the EU in its lead (Brexit) and in one list of partners."""
+    text = ("Le Royaume-Uni envisage un partenariat de dialogue avec l'ASEAN\n"
+            "Le gouvernement britannique souhaite devenir partenaire de dialogue de l'ASEAN après le "
+            "retrait du Royaume-Uni de l'Union européenne.\n"
+            "L'ASEAN compte dix partenaires de dialogue dont l'Union européenne, le Japon et le Canada.\n"
+            "Le Royaume-Uni coopérera plus étroitement avec l'ASEAN.\n")
+    a = extract(clean(text), file_name="t.txt", source="seeds/t.txt", tax=TAX)[0]
+    assert a.partners == ["royaume-uni"] and "union-europeenne" in a.partners_mentioned
+    # Spoken of in the body, it stays what the article is about.
+    more = text + "L'Union européenne a salué la démarche. Bruxelles soutiendra Londres.\n"
+    assert "union-europeenne" in extract(clean(more), file_name="t.txt", source="seeds/t.txt", tax=TAX)[0].partners
+
+
+def test_a_titled_member_stays_the_subject_when_its_framework_is_only_in_the_lead() -> None:
+    text = ("ASEAN-Corée du Sud : vers un partenariat stratégique global\n"
+            "Les ministres poursuivent leurs travaux avec le Canada et la Corée du Sud, au Sommet de l'Asie "
+            "de l'Est (EAS) et au Forum régional de l'ASEAN (ARF).\n"
+            "Le texte continue sans les nommer.\n")
+    a = extract(clean(text), file_name="t.txt", source="seeds/t.txt", tax=TAX)[0]
+    assert a.partners == ["coree-du-sud"]
+    assert {"canada", "sommet-asie-est", "forum-regional-asean"} <= set(a.partners_mentioned)

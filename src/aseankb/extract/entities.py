@@ -201,8 +201,8 @@ def scan_partners(tax: Taxonomy, title: str, lead: str, body: str) -> PartnerSca
     """The partners the article is about (named in its title or lead, or in MIN_REPEATS
     sentences), those only named in passing, and where each is named. A framework's members
     that the title or lead lists with it ("Sommet ASEAN+3 avec la Chine, le Japon et la R. de
-    Corée") are named in passing, unless the body speaks of them (MIN_REPEATS sentences
-    besides the lead)."""
+    Corée"), and a partner the lead names beside those of the title, are named in passing
+    unless the body speaks of them (MIN_REPEATS sentences besides the lead)."""
     head = f"{title}\n{lead}"
     body_folded, head_folded = fold(body), fold(head)  # the body first: it is cut from the whole's fold
     in_head_text, in_body_text = named(tax.partners, head, head_folded), named(tax.partners, body, body_folded)
@@ -210,7 +210,8 @@ def scan_partners(tax: Taxonomy, title: str, lead: str, body: str) -> PartnerSca
     found = {pid: (partner_starts(partner, head, head_folded, in_head_text) if pid in in_head_ids else set(),
                    partner_starts(partner, body, body_folded, in_body_text) if pid in in_body_ids else set())
              for pid, partner in tax.partners.items() if pid in in_head_ids or pid in in_body_ids}
-    listed = _listed_members(tax, {pid for pid, (heads, _) in found.items() if heads})
+    titled = {pid for pid, (heads, _) in found.items() if any(s < len(title) for s in heads)}
+    listed = _listed(tax, {pid for pid, (heads, _) in found.items() if heads}, titled)
     title_apart, lead_at = title not in body, body.find(lead) if lead else -1
     scan = PartnerScan([], [])
     for pid, (heads, bodies) in found.items():
@@ -230,14 +231,17 @@ def scan_partners(tax: Taxonomy, title: str, lead: str, body: str) -> PartnerSca
     return scan
 
 
-def _listed_members(tax: Taxonomy, in_head: set[str]) -> set[str]:
-    """The partners the title or lead names among two or more members of a framework it
-    names too (partners.yaml, members)."""
-    out: set[str] = set()
+def _listed(tax: Taxonomy, in_head: set[str], titled: set[str]) -> set[str]:
+    """The partners of the title and lead that need the body to be what the article is
+    about: those named among two or more members of a framework named too (partners.yaml,
+    members), unless the title names them and not the framework; and, when the title names
+    partners, those only the lead names besides ("... après le Brexit, retrait du Royaume-Uni
+    de l'Union européenne")."""
+    out = in_head - titled if titled else set()
     for pid in in_head:
-        listed = in_head.intersection(tax.partners[pid].members)
-        if len(listed) >= 2:
-            out |= listed
+        members = in_head.intersection(tax.partners[pid].members)
+        if len(members) >= 2:
+            out |= members if pid in titled else members - titled
     return out
 
 
