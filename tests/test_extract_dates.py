@@ -29,6 +29,20 @@ def test_day_precision_header() -> None:
     assert date == PartialDate(2025, 10, 27) and date.precision == "day" and rest.startswith("Malaisie")
 
 
+def test_a_month_header_takes_the_day_of_the_lead_in_that_month() -> None:
+    """" date 2019-08 " and "le 1er août" in the lead: 1 August 2019, its day from the text
+    (the sixth audit: "août 2019" shown). Not a day of another month, nor one further in the
+    text ("Le 11 juillet, les ministres poursuivent leurs travaux" closes a report of the 10th)."""
+    header = PartialDate(2019, 8)
+    lead = "Bangkok (VNA) - L'ASEAN et l'UE ont publié le 1er août une déclaration commune."
+    r = extract_date(header, lead, [], lead + "\nSuite.", {})
+    assert (r.date, r.source, r.evidence) == (PartialDate(2019, 8, 1), "header", "le 1er août")
+    other = extract_date(header, "Les ministres se sont réunis le 30 juillet.", [], "x", {})
+    assert (other.date, other.evidence) == (header, None)
+    later = "Les ministres se sont réunis.\nLe 11 août, les ministres poursuivent leurs travaux."
+    assert extract_date(header, "Les ministres se sont réunis.", [], later, {}).date == header
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("Les ministres se sont réunis le 1er août 2019 à Bangkok.", PartialDate(2019, 8, 1)),
     ("Leaders met on Dec. 17, 2023 in Tokyo.", PartialDate(2023, 12, 17)),

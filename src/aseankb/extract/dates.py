@@ -40,7 +40,7 @@ def extract_date(header: PartialDate | None, lead: str, chrome: list[str], text:
                  front: dict, ctx: Context | None = None) -> DateResult:
     """One function for the `date` field: header, front matter, dateline, else inferred."""
     if header and header.year:
-        return DateResult(header, "header", None)
+        return _header_day(header, lead, chrome)
     front_date = front.get("date")
     if isinstance(front_date, dt.date):
         return DateResult(PartialDate(front_date.year, front_date.month, front_date.day), "frontmatter")
@@ -58,6 +58,18 @@ def extract_date(header: PartialDate | None, lead: str, chrome: list[str], text:
     if inferred:
         return DateResult(_reported_date(inferred[0], inferred[1], text, ctx), "inferred", inferred[1])
     return DateResult(None, "inferred", None)
+
+
+def _header_day(header: PartialDate, lead: str, chrome: list[str]) -> DateResult:
+    """The file's header date; one that gives only the month takes the day the page, the
+    dateline or the lead gives in that month (" date 2019-08 " and "le 1er août"), the phrase
+    as evidence. Not a day further in the text: "Le 11 juillet, les ministres poursuivent
+    leurs travaux" closes a report of the 10th."""
+    if header.month and not header.day:
+        printed = _own_date(lead, chrome, lead)
+        if printed and printed[0].day and printed[0].month == header.month and printed[0].year in (None, header.year):
+            return DateResult(PartialDate(header.year, header.month, printed[0].day), "header", printed[1].strip())
+    return DateResult(header, "header", None)
 
 
 def _reported_date(year: int, evidence: str, text: str, ctx: Context | None) -> PartialDate:

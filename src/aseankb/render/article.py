@@ -6,7 +6,7 @@ import re
 
 from ..config import Taxonomy
 from ..model import Article
-from .dates import SOURCES_FR, UNDATED_FR, date_fr, html_lang, language_fr
+from .dates import HEADER_DAY_FR, SOURCES_FR, UNDATED_FR, date_fr, html_lang, language_fr
 from .escape import esc_block, esc_inline, esc_title
 from .frontyaml import front_matter_yaml
 from .people import person_slug
@@ -70,6 +70,8 @@ def evidence_fr(evidence: str) -> str:
 
 def provenance(art: Article, tax: Taxonomy) -> list[str]:
     how = SOURCES_FR.get(art.date_source, art.date_source)
+    if art.date_source == "header" and art.date_evidence:  # the header's month, the text's day
+        how = HEADER_DAY_FR
     if art.date_evidence:
         how += " : " + evidence_fr(art.date_evidence)
     # An undated article's source is 'inferred' (the extractor looked for one): "date

@@ -15,6 +15,7 @@ SOURCES_FR = {
     "inferred": "date estimée d'après le texte",
     "override": "date corrigée par la rédaction",
 }
+HEADER_DAY_FR = "mois indiqué en tête du fichier source, jour donné par le texte"
 UNDATED_FR = "inconnue (ni indiquée dans le fichier source ni déduite du texte)"
 
 
