@@ -17,6 +17,11 @@ HEADER_DATE_RE = re.compile(r"^\s*date\s*:?\s+(\d{4})[-/](\d{1,2})(?:[-/](\d{1,2
 AGENCIES = r"VNA|AFP|Xinhua|AP|Reuters|Yonhap|Kyodo|CVN|VNS|TTXVN|Bernama|Antara|PNA"
 TRAILER_RE = re.compile(rf"\s*[-–—]\s*({AGENCIES})(?:/CVN)?\s*\.?\s*$")
 AGENCY_LINE_RE = re.compile(rf"^\(?\s*({AGENCIES})(?:/(?:{AGENCIES}))*\s*\)?\.?$")
+# Where else a page names its agency: the dateline ("Busan (VNA) –", "Jakarta, 28 mars (VNA) -")
+# and a page's byline ("Xinhua | 23.02.2023 08h45"). Not a photo credit ("(Xinhua/Bai Xueqi)"):
+# an agency's photo illustrates other agencies' dispatches.
+DATELINE_AGENCY_RE = re.compile(rf"^[^\W\d][^()\n]{{0,60}}\(\s*({AGENCIES})(?:/[A-Z]+)?\s*\)\s*[-–—:]")
+BYLINE_AGENCY_RE = re.compile(rf"^({AGENCIES})\s*\|")
 CAPTION_END_RE = re.compile(r"(?:^|[\s.(])(?:Photos?|Ảnh|Nguồn ảnh|Photo credit)\s?:\s?[^\s.:][^.]{0,60}\)?\s*\|?\s*$")
 CREDIT_RE = re.compile(r"^\((?:Photo\s?:\s?)?[^()]{2,50}/[^()]{1,50}\)\s*\|?$")
 PIPE_END_RE = re.compile(r"\|\s*$")
@@ -156,7 +161,16 @@ def clean_lines(text: str) -> tuple[list[str], list[str], str | None]:
             line = GLUED_SENTENCE_RE.sub(r"\1 ", line)
         if line:
             paragraphs.append(line)
-    return paragraphs, chrome, agency
+    return paragraphs, chrome, agency or _named_agency(paragraphs, chrome)
+
+
+def _named_agency(paragraphs: list[str], chrome: list[str]) -> str | None:
+    """The agency of a page without a trailer: its dateline's, else its byline's."""
+    for line in paragraphs[:2]:
+        m = DATELINE_AGENCY_RE.match(line)
+        if m:
+            return m.group(1)
+    return next((m.group(1) for line in chrome if (m := BYLINE_AGENCY_RE.match(line))), None)
 
 
 def clean(text: str, front: dict | None = None) -> Cleaned:
