@@ -41,6 +41,8 @@ FRENCH_QUERIES = [
     ("d’energie", "énergie"),
     ("l'economie", "économie"),
     ("CORÉE", "Corée"),
+    # A meeting by its number (the page names the meetings an article reports).
+    ("58e amm", "58e Réunion des ministres"),
 ]
 RESULTS = "#kb-search-results"
 # An article whose date is nowhere: it is filed under 'sans date'.

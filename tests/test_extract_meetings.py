@@ -11,6 +11,7 @@ from aseankb.config import load_taxonomy
 from aseankb.errors import ConfigError
 from aseankb.extract import extract
 from aseankb.extract.meetings import find_meetings, load_meetings
+from aseankb.render.article import provenance
 
 TAX = load_taxonomy()
 
@@ -67,6 +68,12 @@ def test_events_in_the_article() -> None:
     art, _ = extract(clean(text), file_name="x.txt", source="seeds/x.txt", tax=TAX)
     assert art.events == ["asean-japan-summit-16", "asean-summit-23"]
     assert art.year == 2013 and art.date_source == "inferred" and "Sommet" in art.date_evidence
+    # Named for readers on the page, where search finds them ("23e sommet", "sommet 23"): the
+    # sixth audit found "58e" giving nothing though the article reports the 58th AMM.
+    assert [e.split(" ", 1)[0] for e in art.events_fr] == ["16e", "23e"]
+    assert all(e.endswith(", 2013") for e in art.events_fr)
+    line = next(x for x in provenance(art, TAX) if x.startswith("**Réunions :**"))
+    assert "16e Sommet" in line and "23e Sommet de l'ASEAN" in line
 
 
 def _write(tmp_path: Path, body: str) -> Path:

@@ -67,6 +67,7 @@ class Article:
     date_evidence: str | None = None
     agency: str | None = None
     events: list[str] = field(default_factory=list)
+    events_fr: list[str] = field(default_factory=list)  # their names for readers, in the same order
     slug: str = ""
     sha256: str = ""
     # The opening of the text, for feeds: kept when the cache drops the paragraphs.

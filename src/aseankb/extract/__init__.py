@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import inspect
+import re
 
 from slugify import slugify
 
@@ -95,20 +96,29 @@ def _partners_in(tax: Taxonomy):
     return partners_in
 
 
-def events(meetings: list[Mention], year: int | None) -> list[str]:
-    """Ids of the meetings the article reports: numbered ones as named, special summits
-    once the article's year says which one it was."""
-    out = []
+def events(meetings: list[Mention], year: int | None) -> list[tuple[str, str]]:
+    """(id, French label) of the meetings the article reports: numbered ones as named,
+    special summits once the article's year says which one it was."""
+    out: dict[str, str] = {}
     for m in meetings:
         if not m.reported:
             continue
         if m.number is not None:
             # A meeting of another year than the article's is a reference, not its subject.
             if year is None or year - 1 <= min(m.years) <= year:
-                out.append(m.event_id)
+                label = m.series.label
+                out.setdefault(m.event_id, f"{_ordinal(m.number, label)} {label}, {min(m.years)}")
         elif year in m.years:
-            out.append(f"{m.series.id}-{year}")
-    return list(dict.fromkeys(out))
+            out.setdefault(f"{m.series.id}-{year}", f"{m.series.label}, {year}")
+    return list(out.items())
+
+
+FEMININE_RE = re.compile(r"^(?:Réunion|Conférence|Rencontre|Session)\b")
+
+
+def _ordinal(n: int, label: str) -> str:
+    """"58e"; the first: "1er sommet", "1re réunion"."""
+    return f"{n}e" if n != 1 else "1re" if FEMININE_RE.match(label) else "1er"
 
 
 def extract(cleaned: Cleaned, *, file_name: str, source: str, tax: Taxonomy) -> tuple[Article, list[str]]:
@@ -139,6 +149,7 @@ def extract(cleaned: Cleaned, *, file_name: str, source: str, tax: Taxonomy) -> 
     if date.date is None:
         warnings.append("no date found in the file or its text: filed under 'sans date'")
     art_id = article_id(file_name)
+    reported = events(meetings, date.date.year if date.date else None)
     domains, people = extract_domains(tax, whole), extract_people(body, named_officials(text, officials))
     by_domain, by_person = partner_links(whole, scan, domain_places(tax, whole, domains) if len(partners) > 1 else {},
                                          people)
@@ -148,5 +159,5 @@ def extract(cleaned: Cleaned, *, file_name: str, source: str, tax: Taxonomy) -> 
         language=extract_language(body), partners=partners, partners_mentioned=scan.mentioned,
         domains=domains, people=people, partner_domains=by_domain, partner_people=by_person,
         paragraphs=body, agency=cleaned.agency, slug=article_slug(title, art_id),
-        events=events(meetings, date.date.year if date.date else None))
+        events=[i for i, _ in reported], events_fr=[label for _, label in reported])
     return article, warnings

@@ -85,6 +85,8 @@ def provenance(art: Article, tax: Taxonomy) -> list[str]:
         lines.append(f"**{_label('Cité', art.partners_mentioned)} en passant :** "
                      f"{_links(art.partners_mentioned, 'partners', tax)}")
     lines.append(f"**{_label('Domaine', art.domains)} :** {_links(art.domains, 'domains', tax)}")
+    if art.events_fr:  # data/meetings.yaml's names: "58e Réunion des ministres ... (AMM), 2025"
+        lines.append(f"**{_label('Réunion', art.events_fr)} :** " + " ; ".join(map(esc_inline, art.events_fr)))
     if art.people:
         lines.append(f"**{_label('Personnalité', art.people)} :** " + ", ".join(
             f"[{esc_inline(p)}](../../personnes/{person_slug(p)}.md)" for p in art.people))
