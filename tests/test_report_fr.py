@@ -145,17 +145,21 @@ def test_the_report_lists_what_to_check_among_the_published_articles() -> None:
     """An article about no partner, a date known only to the year, an article in English:
     published without remark, the report said nothing of them (fifth audit)."""
     def art(n: int, **kw: object) -> Article:
-        fields = {"partners": ["japon"], "language": "fr", "date": PartialDate(2024, 3, 1), "date_source": "header"}
+        fields = {"partners": ["japon"], "language": "fr", "date": PartialDate(2024, 3, 1), "date_source": "header",
+                  "domains": ["energie"], "title": f"Titre {n}"}
         fields.update(kw)
-        return Article(id=f"a{n}", source=f"seeds/a{n}.txt", title=f"Titre {n}", partners_mentioned=[], domains=[],
+        return Article(id=f"a{n}", source=f"seeds/a{n}.txt", partners_mentioned=[],
                        people=[], paragraphs=[], slug=f"t-{n}", **fields)  # type: ignore[arg-type]
-    arts = [art(1), art(2, partners=[]), art(3, date=PartialDate(2018), date_source="inferred"),
-            art(4, language="en"), *(art(10 + i, language="vi") for i in range(25))]
+    arts = [art(1, domains=["energie"]), art(2, partners=[]), art(3, date=PartialDate(2018), date_source="inferred"),
+            art(4, language="en"), *(art(10 + i, language="vi") for i in range(25)),
+            art(5, domains=[]), art(6, title="Le ministre a participé à la réunion…")]
     page = report_page([SeedResult("seeds/a1.txt", "ingested")], arts)
     section = page.split("## À vérifier", 1)[1]
     assert "### Aucun partenaire principal (1)" in section and "- [Titre 2](articles/2024/t-2.md)" in section
     assert "### Année estimée d'après le texte (1)" in section and "- [Titre 3](articles/2018/t-3.md) (2018)" in section
     assert "### Dans une autre langue que le français (26)" in section and "[Titre 4](articles/2024/t-4.md) (anglais)" \
         in section and "- … et 6 autres" in section
+    assert "### Aucun domaine (1)" in section and "- [Titre 5](articles/2024/t-5.md)" in section
+    assert "### Titre tronqué (1)" in section and "[Le ministre a participé à la réunion…](" in section
     assert "Titre 1]" not in section
     assert "_Rien à signaler._" in report_page([SeedResult("seeds/a1.txt", "ingested")], [art(1)])

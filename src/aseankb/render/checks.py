@@ -20,12 +20,24 @@ def _year_only(art: Article) -> bool:
     return art.date_source == "inferred" and art.date.year is not None and not art.date.month
 
 
+def _no_domain(art: Article) -> bool:
+    return not art.domains
+
+
+def _cut_title(art: Article) -> bool:
+    return art.title.endswith("…")
+
+
 def _not_french(art: Article) -> bool:
     return art.language != "fr"
 
 
 CHECKS = (
     (_no_partner, "Aucun partenaire principal", "l'article n'est rattaché à aucune page de partenaire"),
+    (_no_domain, "Aucun domaine", "aucun mot-clé de domaine trouvé : l'article n'apparaît ni dans les "
+     "domaines ni dans la matrice"),
+    (_cut_title, "Titre tronqué", "le fichier n'a pas de titre : celui-ci est tiré de la première phrase, "
+     "coupée"),
     (_year_only, "Année estimée d'après le texte", "ni le jour ni le mois ne sont connus : "
      "l'article est classé au 1er janvier de cette année"),
     (_not_french, "Dans une autre langue que le français", "l'extraction est faite pour le français "
@@ -36,7 +48,8 @@ CHECKS = (
 def checks_section(articles: list[Article]) -> list[str]:
     """The section's lines: each check with its count and its first articles (newest first)."""
     lines = ["## À vérifier", "", "Articles publiés dont les métadonnées méritent un coup d'œil ; on les "
-             "corrige dans `seeds/overrides.yaml` (titre, date, partenaires, domaines).", ""]
+             "corrige dans `seeds/overrides.yaml` (titre, date, partenaires, domaines)."
+             " Chaque liste montre les plus récents.", ""]
     found_any = False
     for test, title, why in CHECKS:
         found = [a for a in articles if test(a)]
