@@ -677,6 +677,17 @@ def test_the_report_reads_on_a_phone_and_stays_a_table_on_a_desktop(page: Page, 
     assert len({round(b["top"]) for b in boxes}) == 1 and page.is_visible("article thead")  # one row
 
 
+@pytest.mark.parametrize("path", ["partenaires/", "domaines/", "annees/", ""])
+def test_index_tables_fit_a_phone(page: Page, base: str, path: str) -> None:
+    """Every column of the index tables on a 390 px screen: the partners' "Cité en passant"
+    was off the edge (Material's cell padding and header minimum width; sixth audit)."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(base + path)
+    cells = page.eval_on_selector_all("article table th, article table td",
+                                      "els => els.map(e => e.getBoundingClientRect().right)")
+    assert cells and max(cells) <= 390 - 8, (path, max(cells))
+
+
 def test_the_matrix_has_the_page_width(page: Page, base: str) -> None:
     page.set_viewport_size({"width": 1280, "height": 800})
     page.goto(base + "matrice/")
