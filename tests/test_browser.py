@@ -212,6 +212,27 @@ def test_french_search_as_people_type_it(page: Page, base: str, sites: Path, que
     assert shown.lower() in page.inner_text("article").lower()
 
 
+def test_a_thing_s_other_names_find_its_pages(page: Page, base: str, sites: Path) -> None:
+    """"mer de chine meridionale" finds the dispatches that say "mer Orientale", the Vietnam
+    News Agency's name for it (data/synonyms.yaml); the sixth audit found only the maritime
+    domain's page. The passage shown marks the words the page holds."""
+    page.goto(base)
+    orientale = sorted(a["title"] for a in articles(sites) if "mer orientale" in a.content.lower())
+    assert orientale, "a sample seed speaks of the mer Orientale"
+    found = search(page, "mer de chine meridionale")
+    titles = page.eval_on_selector_all(f"{RESULTS} li h1", "els => els.map(e => e.textContent)")
+    assert set(orientale) <= set(titles), titles
+    assert "Aucun" not in page.inner_text(f"{RESULTS} .md-search-result__meta")
+    marks = page.eval_on_selector_all(f"{RESULTS} li mark", "els => els.map(e => e.textContent.toLowerCase())")
+    assert "orientale" in marks, (marks, found[:2])
+    # The other way round, and a phrase among other words.
+    search(page, "mer orientale")
+    plain = page.eval_on_selector_all(f"{RESULTS} li h1", "els => els.map(e => e.textContent)")
+    assert set(orientale) <= set(plain)
+    search(page, "cybersecurity")  # English: the French pages saying "cybersécurité"
+    assert "Aucun" not in page.inner_text(f"{RESULTS} .md-search-result__meta")
+
+
 def test_a_query_no_page_answers_whole_gives_the_pages_that_answer_most_of_it(page: Page, base: str) -> None:
     """"covid vaccins" when no article says "vaccin": the articles on COVID, and the count
     says that they hold one word of two (it said "Aucun document trouvé")."""

@@ -18,6 +18,7 @@ from mkdocs.structure.files import File
 
 from aseankb.cli import main
 from aseankb.config import load_taxonomy
+from aseankb.errors import ConfigError
 from aseankb.render.pages import partner_aliases
 from aseankb.search import (
     STOP_WORDS,
@@ -27,10 +28,12 @@ from aseankb.search import (
     encode_postings,
     number_pages,
     search_words,
+    synonym_phrases,
     word_set,
     write_index,
 )
 from aseankb.search_pages import aliases, dest_path, nav_titles
+from aseankb.synonyms import load_synonyms
 from conftest import ROOT, copy_project
 from html_index import html_index, page_text
 
@@ -325,3 +328,23 @@ def test_undated_articles_are_numbered_after_the_dated_ones() -> None:
     assert numbered == ["articles/2026/c/index.html", "articles/2019/a/index.html",
                         "articles/sans-date/b/index.html", "articles/sans-date/a/index.html",
                         "partenaires/japon/index.html", "index.html"]
+
+
+def test_the_index_carries_the_other_names_as_queries_see_them() -> None:
+    groups = {g.split("|")[0]: g.split("|") for g in synonym_phrases()}
+    assert {"mer orientale", "mer chine meridionale", "south china sea"} <= set(groups["mer orientale"])
+    assert "cyber securite" in groups["cybersecurite"]  # "cyber-sécurité": the words the page holds
+
+
+@pytest.mark.parametrize(("body", "key"), [
+    ("mer-orientale: [mer Orientale]\n", "mer-orientale"),        # one name: nothing to add
+    ("mer-orientale: [mer Orientale, '---']\n", "mer-orientale"),  # no word
+    ("Mer Orientale: [a, b]\n", "Mer Orientale"),                  # not an id
+    ("- [a, b]\n", "(file)"),                                      # not a mapping
+])
+def test_a_bad_synonyms_file_names_the_file_and_the_key(tmp_path: Path, body: str, key: str) -> None:
+    file = tmp_path / "synonyms.yaml"
+    file.write_text(body, encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        load_synonyms(file)
+    assert str(file) in str(err.value) and key in str(err.value)

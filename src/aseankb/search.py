@@ -40,6 +40,7 @@ from pathlib import Path
 
 from .errors import AseankbError
 from .model import UNDATED
+from .synonyms import load_synonyms
 from .text import WORD_BYTES, fold, non_ascii
 from .write import unchanged
 
@@ -315,7 +316,18 @@ def _meta(docs: list[Doc], buckets: int, shards: Iterable[str]) -> dict[str, obj
     aliases = {str(i): "|".join(d.aliases) for i, d in enumerate(docs[articles:]) if d.aliases}
     return {"docs": len(docs), "buckets": buckets, "articles": articles,
             "titles": "".join(map(B36.__getitem__, counts)), "minor": "".join(minor),
-            "aliases": aliases, "shards": ",".join(sorted(shards))}
+            "aliases": aliases, "shards": ",".join(sorted(shards)), "synonyms": synonym_phrases()}
+
+
+def synonym_phrases() -> list[str]:
+    """data/synonyms.yaml's groups as the query sees them (aseankb-search.js, queryWords):
+    each phrase its search words but the stop words, "|" between phrases."""
+    stop = set(STOP_WORDS)
+    out = []
+    for group in load_synonyms():
+        phrases = [" ".join([w for w in ws if w not in stop] or ws) for ws in map(search_words, group)]
+        out.append("|".join(dict.fromkeys(p for p in phrases if p)))
+    return out
 
 
 def write_index(site: Path, docs: list[Doc], *, log: Callable[[str], None] = print) -> SearchStats:

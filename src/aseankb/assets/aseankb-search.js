@@ -93,8 +93,8 @@
     var ws = words(query), kept = ws.filter(function (w) { return STOP.indexOf(w) < 0; });
     return kept.length ? kept : ws;
   }
-  function find(query) {
-    var ws = queryWords(query);
+  function find(query) { return findWords(queryWords(query)); }
+  function findWords(ws) {
     return load("meta", function () { return store.meta; }).then(function () {
       return Promise.all(ws.map(function (w) { return loadVocab(shardKey(w)); }));
     }).then(function () {
@@ -102,6 +102,41 @@
       var buckets = [];
       each.forEach(function (cs) { cs.forEach(function (c) { buckets.push(bucketOf(c, store.meta.buckets)); }); });
       return Promise.all(buckets.map(loadBucket)).then(function () { return rank(each, ws); });
+    });
+  }
+  /* A query that holds one of a thing's names also runs with its other names (meta.synonyms,
+   * data/synonyms.yaml): "mer de chine meridionale" finds the dispatches that say "mer
+   * Orientale". The pages holding every word of the query come first, then those of each
+   * other name; only when none holds every word, the query's own partial results. */
+  function variants(ws) {
+    var out = [ws], groups = (store.meta && store.meta.synonyms) || [];
+    groups.forEach(function (group) {
+      var phrases = group.split("|").map(function (p) { return p.split(" "); });
+      phrases.forEach(function (p) {
+        var at = runAt(ws, p);
+        if (at < 0) return;
+        phrases.forEach(function (q) { if (q !== p) out.push(ws.slice(0, at).concat(q, ws.slice(at + p.length))); });
+      });
+    });
+    return out;
+  }
+  function runAt(ws, p) {
+    for (var i = 0; i + p.length <= ws.length; i++) {
+      if (p.every(function (w, j) { return ws[i + j] === w; })) return i;
+    }
+    return -1;
+  }
+  function findAll(query) {
+    var ws = queryWords(query);
+    return load("meta", function () { return store.meta; }).then(function () {
+      var all = variants(ws);
+      return Promise.all(all.map(findWords)).then(function (found) {
+        var whole = found.filter(function (ids) { return ids.length && !ids.partial; });
+        if (!whole.length) return { ids: found[0], ws: ws };
+        var seen = {}, ids = [];
+        whole.forEach(function (list) { list.forEach(function (n) { if (!seen[n]) { seen[n] = 1; ids.push(n); } }); });
+        return { ids: ids, ws: [].concat.apply([], all).filter(function (w, i, a) { return a.indexOf(w) === i; }) };
+      });
     });
   }
   function rank(each, ws) {
@@ -268,9 +303,10 @@
       meta.textContent = T["search.result.placeholder"] || "";
       return;
     }
-    find(query).then(function (ids) {
+    findAll(query).then(function (found) {
+      var ids = found.ids;
       return Promise.all(ids.slice(0, limit).map(loadDoc)).then(function () {
-        if (mine === seq) render(ids, queryWords(query));
+        if (mine === seq) render(ids, found.ws);
       });
     }, function (err) {
       if (mine === seq) { meta.textContent = T["search.result.none"]; list.textContent = ""; }
