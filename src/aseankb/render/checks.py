@@ -1,7 +1,8 @@
 """The report page's "À vérifier": published articles whose metadata an editor may want to
 check and correct (seeds/overrides.yaml). None of them is an error: the build said nothing
-of them, and the fifth audit found the report saying "sans remarque" of an article about no
-partner, of dates known only to the year, and of articles in English and Vietnamese."""
+of them, and the fifth and sixth audits found the report saying "sans remarque" of an
+article about no partner, of articles with no domain or a cut title, of dates known only to
+the year, and of articles in English and Vietnamese."""
 
 from __future__ import annotations
 
@@ -36,8 +37,8 @@ CHECKS = (
     (_no_partner, "Aucun partenaire principal", "l'article n'est rattaché à aucune page de partenaire"),
     (_no_domain, "Aucun domaine", "aucun mot-clé de domaine trouvé : l'article n'apparaît ni dans les "
      "domaines ni dans la matrice"),
-    (_cut_title, "Titre tronqué", "le fichier n'a pas de titre : celui-ci est tiré de la première phrase, "
-     "coupée"),
+    (_cut_title, "Titre tronqué", "le titre a été coupé : le plus souvent, le fichier n'en avait pas et "
+     "il a été tiré de la première phrase"),
     (_year_only, "Année estimée d'après le texte", "ni le jour ni le mois ne sont connus : "
      "l'article est classé au 1er janvier de cette année"),
     (_not_french, "Dans une autre langue que le français", "l'extraction est faite pour le français "
