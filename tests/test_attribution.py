@@ -33,8 +33,12 @@ REPORT = (
     "Le Canada a évoqué l'éducation.\n")
 
 
+def _extracted(text: str) -> Article:
+    return extract(clean(text), file_name="t.txt", source="seeds/t.txt", tax=TAX)[0]
+
+
 def _report() -> Article:
-    return extract(clean(REPORT), file_name="t.txt", source="seeds/t.txt", tax=TAX)[0]
+    return _extracted(REPORT)
 
 
 def test_each_mention_goes_with_the_partners_of_its_sentence_else_paragraph_else_the_subject() -> None:
@@ -103,14 +107,14 @@ SUMMIT = ("Le PM au 28e Sommet ASEAN+3 avec la Chine, le Japon et la R. de Coré
 
 
 def test_a_framework_summit_names_its_members_in_passing_unless_the_body_speaks_of_them() -> None:
-    a = extract(clean(SUMMIT), file_name="t.txt", source="seeds/t.txt", tax=TAX)[0]
+    a = _extracted(SUMMIT)
     assert a.partners == ["asean-plus-3"] and set(a.partners_mentioned) == {"chine", "japon", "coree-du-sud"}
     more = SUMMIT + "Le Japon a annoncé une aide. Tokyo financera aussi des bourses.\n"
-    b = extract(clean(more), file_name="t.txt", source="seeds/t.txt", tax=TAX)[0]
+    b = _extracted(more)
     assert set(b.partners) == {"asean-plus-3", "japon"} and set(b.partners_mentioned) == {"chine", "coree-du-sud"}
     # One member in the title is the article's subject, framework or not.
     one = "Le Japon au Sommet ASEAN+3\nLe Japon a pris part au Sommet ASEAN+3.\nLe texte continue.\n"
-    assert "japon" in extract(clean(one), file_name="t.txt", source="seeds/t.txt", tax=TAX)[0].partners
+    assert "japon" in _extracted(one).partners
 
 
 def test_members_must_be_partners_of_the_file(tmp_path: Path) -> None:
@@ -131,11 +135,11 @@ def test_a_partner_only_the_lead_names_beside_the_title_s_is_named_in_passing() 
             "retrait du Royaume-Uni de l'Union européenne.\n"
             "L'ASEAN compte dix partenaires de dialogue dont l'Union européenne, le Japon et le Canada.\n"
             "Le Royaume-Uni coopérera plus étroitement avec l'ASEAN.\n")
-    a = extract(clean(text), file_name="t.txt", source="seeds/t.txt", tax=TAX)[0]
+    a = _extracted(text)
     assert a.partners == ["royaume-uni"] and "union-europeenne" in a.partners_mentioned
     # Spoken of in the body, it stays what the article is about.
     more = text + "L'Union européenne a salué la démarche. Bruxelles soutiendra Londres.\n"
-    assert "union-europeenne" in extract(clean(more), file_name="t.txt", source="seeds/t.txt", tax=TAX)[0].partners
+    assert "union-europeenne" in _extracted(more).partners
 
 
 def test_a_titled_member_stays_the_subject_when_its_framework_is_only_in_the_lead() -> None:
@@ -143,6 +147,6 @@ def test_a_titled_member_stays_the_subject_when_its_framework_is_only_in_the_lea
             "Les ministres poursuivent leurs travaux avec le Canada et la Corée du Sud, au Sommet de l'Asie "
             "de l'Est (EAS) et au Forum régional de l'ASEAN (ARF).\n"
             "Le texte continue sans les nommer.\n")
-    a = extract(clean(text), file_name="t.txt", source="seeds/t.txt", tax=TAX)[0]
+    a = _extracted(text)
     assert a.partners == ["coree-du-sud"]
     assert {"canada", "sommet-asie-est", "forum-regional-asean"} <= set(a.partners_mentioned)
