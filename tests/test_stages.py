@@ -23,6 +23,7 @@ from aseankb.read import decode
 from aseankb.render.article import provenance
 from aseankb.render.escape import esc_block, esc_inline
 from aseankb.render.pages import article_item, home_page, year_pages
+from aseankb.render.people import people_index, person_page
 from aseankb.write import write_tree
 from conftest import DATA
 
@@ -280,3 +281,25 @@ def test_source_texts_are_written_with_a_byte_order_mark(tmp_path: Path) -> None
     assert (tmp_path / "sources" / "a.txt").read_bytes() == codecs.BOM_UTF8 + text.encode()
     assert (tmp_path / "b.md").read_bytes() == text.encode()
     assert (tmp_path / "sources" / "c.bin").read_bytes() == b"x"
+
+
+def test_officials_are_named_with_the_office_they_held_when_the_article_was_written() -> None:
+    """"Who is X?" (sixth audit): Fumio Kishida was foreign minister in 2015 and prime
+    minister in 2022, Pham Binh Minh both deputy prime minister and foreign minister in 2018."""
+    def art(header: str, text: str) -> Article:
+        return extract(clean(f" date {header} La coopération ASEAN-Japon\n\n{text}\n"),
+                       file_name="t.txt", source="seeds/t.txt", tax=TAX)[0]
+    text = "Le ministre japonais Fumio Kishida a rencontré Pham Binh Minh. Le Japon soutient l'ASEAN."
+    early, late, between = art("2015-05", text), art("2022-06", text), art("2019-06", text)
+    assert early.people_roles["Fumio Kishida"] == "ministre des Affaires étrangères du Japon"
+    assert late.people_roles["Fumio Kishida"] == "Premier ministre du Japon"
+    assert "Fumio Kishida" not in between.people_roles  # in no office of the data in 2019
+    assert early.people_roles["Pham Binh Minh"] == ("vice-Premier ministre du Vietnam et ministre des "
+                                                     "Affaires étrangères du Vietnam")
+    assert late.people_roles["Pham Binh Minh"] == "vice-Premier ministre du Vietnam"
+    line = next(x for x in provenance(early, TAX) if x.startswith("**Personnalités"))
+    assert "(ministre des Affaires étrangères du Japon)" in line
+    person = people_index([late, early])["fumio-kishida"]
+    page = person_page(person, TAX, article_item)
+    assert ("**Fonctions** (d'après la date des articles) : Premier ministre du Japon (2022) ; ministre des "
+            "Affaires étrangères du Japon (2015).") in page

@@ -76,6 +76,9 @@ class Article:
     # (extract/attribution.py); read through domains_of, people_of and partners_in.
     partner_domains: dict[str, list[str]] = field(default_factory=dict)
     partner_people: dict[str, list[str]] = field(default_factory=dict)
+    # Person (as in `people`) -> the office they held when the article was written
+    # (data/officials.yaml): "ministre des Affaires étrangères du Vietnam".
+    people_roles: dict[str, str] = field(default_factory=dict)
 
     def domains_of(self, pid: str) -> list[str]:
         """The domains this article reports on with partner `pid` (all of them for an

@@ -29,7 +29,7 @@ from .language import extract_language
 from .markers import load_markers
 from .meetings import Mention, find_meetings, load_meetings, meeting_needles
 from .needles import scan_together
-from .officials import load_officials, named_officials, official_needles
+from .officials import load_officials, named_officials, official_needles, official_roles
 from .people import extract_people
 from .printed import date_needles
 from .title import extract_title, first_sentence, strip_dateline
@@ -113,6 +113,11 @@ def events(meetings: list[Mention], year: int | None) -> list[tuple[str, str]]:
     return list(out.items())
 
 
+def _roles(people: list[str], offices: dict[str, str]) -> dict[str, str]:
+    """Each person's office (official_roles, by folded name) under the name `people` gives."""
+    return {name: offices[fold(name)] for name in people if fold(name) in offices}
+
+
 FEMININE_RE = re.compile(r"^(?:Réunion|Conférence|Rencontre|Session)\b")
 
 
@@ -158,6 +163,7 @@ def extract(cleaned: Cleaned, *, file_name: str, source: str, tax: Taxonomy) -> 
         date=date.date or PartialDate(), date_source=date.source, date_evidence=date.evidence,
         language=extract_language(body), partners=partners, partners_mentioned=scan.mentioned,
         domains=domains, people=people, partner_domains=by_domain, partner_people=by_person,
+        people_roles=_roles(people, official_roles(text, date.date, officials)),
         paragraphs=body, agency=cleaned.agency, slug=article_slug(title, art_id),
         events=[i for i, _ in reported], events_fr=[label for _, label in reported])
     return article, warnings

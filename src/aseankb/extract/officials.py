@@ -20,7 +20,8 @@ from .needles import Needles
 
 OFFICIALS_FILE = DATA_DIR / "officials.yaml"
 MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
-TERM_KEYS = {"names", "from", "to"}
+TERM_KEYS = {"names", "from", "to", "label"}
+OFFICE_KEYS = {"label", "terms"}
 HORIZON = 2040
 # "l'ancien Premier ministre Shinzo Abe": a past office holder dates nothing.
 FORMER_RE = re.compile(r"(?<!\w)(?:ancien(?:ne)?|ex|former|late|feu|cuu|predecesseur|predecessor)(?!\w)[^.,;]{0,40}$")
@@ -32,6 +33,7 @@ class Term:
     start: tuple[int, int]
     end: tuple[int, int]
     forms: tuple[str, ...] = ()  # the same names as plain text: a text with none of them skips the scan
+    label: str = ""  # the office in French ("ministre des Affaires étrangères du Vietnam")
 
 
 def _month(file: Path, key: str, value: object) -> tuple[int, int]:
@@ -41,9 +43,12 @@ def _month(file: Path, key: str, value: object) -> tuple[int, int]:
     return int(m[1]), int(m[2])
 
 
-def _term(file: Path, key: str, entry: object) -> Term:
+def _term(file: Path, key: str, entry: object, office: str) -> Term:
     if not isinstance(entry, dict) or set(entry) - TERM_KEYS or "from" not in entry:
-        raise ConfigError(str(file), key, "a term is {names: [...], from: YYYY-MM[, to: YYYY-MM]}")
+        raise ConfigError(str(file), key, "a term is {names: [...], from: YYYY-MM[, to: YYYY-MM][, label: ...]}")
+    label = entry.get("label", office)
+    if not isinstance(label, str) or not label.strip():
+        raise ConfigError(str(file), f"{key}.label", "must be a non-empty string")
     names = entry.get("names")
     if not isinstance(names, list) or not names or not all(isinstance(n, str) and n.strip() for n in names):
         raise ConfigError(str(file), f"{key}.names", "must be a non-empty list of names")
@@ -53,7 +58,7 @@ def _term(file: Path, key: str, entry: object) -> Term:
         raise ConfigError(str(file), f"{key}.to", "ends before it starts")
     forms = sorted({fold(n) for n in names}, key=len, reverse=True)
     alternation = "|".join(re.escape(f) for f in forms)
-    return Term(re.compile(rf"(?<!\w)(?:{alternation})(?!\w)"), start, end, tuple(forms))
+    return Term(re.compile(rf"(?<!\w)(?:{alternation})(?!\w)"), start, end, tuple(forms), label.strip())
 
 
 def load_officials(file: Path = OFFICIALS_FILE) -> tuple[Term, ...]:
@@ -63,14 +68,19 @@ def load_officials(file: Path = OFFICIALS_FILE) -> tuple[Term, ...]:
 
 @lru_cache(maxsize=4)
 def _load_officials(file: Path, _stamp: int) -> tuple[Term, ...]:
-    data = read_mapping(file, "offices to lists of terms")
+    data = read_mapping(file, "offices to their label and terms")
     terms = []
-    for office, entries in data.items():
+    for office, entry in data.items():
         if not isinstance(office, str) or not ID_RE.match(office):
             raise ConfigError(str(file), str(office), "office id must be lower-case ASCII words joined by '-'")
+        if not isinstance(entry, dict) or set(entry) != OFFICE_KEYS:
+            raise ConfigError(str(file), office, "must be a mapping with a label and terms")
+        label, entries = entry["label"], entry["terms"]
+        if not isinstance(label, str) or not label.strip():
+            raise ConfigError(str(file), f"{office}.label", "must be a non-empty string")
         if not isinstance(entries, list) or not entries:
-            raise ConfigError(str(file), office, "must be a list of terms")
-        terms.extend(_term(file, f"{office}[{i}]", e) for i, e in enumerate(entries))
+            raise ConfigError(str(file), f"{office}.terms", "must be a list of terms")
+        terms.extend(_term(file, f"{office}.terms[{i}]", e, label) for i, e in enumerate(entries))
     return tuple(terms)
 
 
@@ -140,3 +150,28 @@ def named_officials(text: str, terms: tuple[Term, ...] | None = None) -> list[tu
         if m:
             found.setdefault(m.group(0), (m.start(), text[m.start():m.end()]))
     return sorted(found.values())
+
+
+def _holds(term: Term, when: PartialDate) -> bool:
+    if when.month:
+        return term.start <= (when.year, when.month) <= term.end
+    return term.start[0] <= when.year <= term.end[0]
+
+
+def official_roles(text: str, when: PartialDate | None, terms: tuple[Term, ...] | None = None) -> dict[str, str]:
+    """The folded name of each official of the data the text names -> the office(s) they held
+    at the article's date ("vice-Premier ministre du Vietnam et ministre des Affaires
+    étrangères du Vietnam"). None for an article without a year, nor for an official out of
+    office then (a former one: "l'ancien Premier ministre")."""
+    if when is None or not when.year:
+        return {}
+    folded = fold(text)
+    offices: dict[str, list[str]] = {}
+    for term in _named_terms(folded, terms if terms is not None else load_officials()):
+        if not _holds(term, when):
+            continue
+        found_at = literal_finditer(term.pattern, folded)
+        m = next(iter(term.pattern.finditer(folded) if found_at is None else found_at), None)
+        if m and term.label not in offices.setdefault(m.group(0), []):
+            offices[m.group(0)].append(term.label)
+    return {name: " et ".join(labels) for name, labels in offices.items() if labels}

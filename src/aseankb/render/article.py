@@ -41,6 +41,8 @@ def front_matter(art: Article, tax: Taxonomy) -> dict:
         meta["agency"] = art.agency
     if art.events:
         meta["events"] = list(art.events)
+    if art.people_roles:
+        meta["people_roles"] = dict(art.people_roles)
     if len(art.partners) > 1:  # which domains and people go with which partner (extract/attribution.py)
         meta["partner_domains"] = {p: art.domains_of(p) for p in art.partners}
         meta["partner_people"] = {p: art.people_of(p) for p in art.partners}
@@ -68,6 +70,11 @@ def evidence_fr(evidence: str) -> str:
     return " ; ".join(parts)
 
 
+def _role(art: Article, person: str) -> str:
+    role = art.people_roles.get(person)
+    return f" ({esc_inline(role)})" if role else ""
+
+
 def provenance(art: Article, tax: Taxonomy) -> list[str]:
     how = SOURCES_FR.get(art.date_source, art.date_source)
     if art.date_source == "header" and art.date_evidence:  # the header's month, the text's day
@@ -89,7 +96,7 @@ def provenance(art: Article, tax: Taxonomy) -> list[str]:
         lines.append(f"**{_label('Réunion', art.events_fr)} :** " + " ; ".join(map(esc_inline, art.events_fr)))
     if art.people:
         lines.append(f"**{_label('Personnalité', art.people)} :** " + ", ".join(
-            f"[{esc_inline(p)}](../../personnes/{person_slug(p)}.md)" for p in art.people))
+            f"[{esc_inline(p)}](../../personnes/{person_slug(p)}.md)" + _role(art, p) for p in art.people))
     if art.language != "fr":  # the lists say so too (dates.language_note)
         lines.append(f"**Langue :** {language_fr(art.language)}")
     agency = f", agence {esc_inline(art.agency)}" if art.agency else ""

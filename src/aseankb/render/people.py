@@ -78,6 +78,10 @@ def person_page(person: Person, tax: Taxonomy, item: ItemFn) -> str:
              f"{'s' if len(person.articles) > 1 else ''}."]
     if others:
         lines += ["", "Autres graphies : " + ", ".join(esc_inline(s) for s in others) + "."]
+    roles = _roles(person)
+    if roles:
+        lines += ["", f"**{'Fonctions' if len(roles) > 1 else 'Fonction'}** (d'après la date des articles) : "
+                  + " ; ".join(roles) + "."]
     if partners:
         lines += ["", "Partenaires des articles : " + ", ".join(
             f"[{tax.partners[p].fr}](../partenaires/{p}.md) ({n})"
@@ -85,6 +89,19 @@ def person_page(person: Person, tax: Taxonomy, item: ItemFn) -> str:
     lines += ["", "## Articles", "", *list_lines(item, person.articles, "../")]
     # The title is seed text: front matter title is printed unescaped by MkDocs.
     return _page(name, lines)
+
+
+def _roles(person: Person) -> list[str]:
+    """The offices the person held in the articles naming them (data/officials.yaml, at each
+    article's date), the latest first, each with its years: "ministre des Affaires étrangères
+    du Japon (2015–2017)". Our own labels, escaped all the same."""
+    years: dict[str, set[int]] = defaultdict(set)
+    for art in person.articles:
+        for name, role in art.people_roles.items():
+            if person_slug(name) == person.slug and art.date.year:
+                years[role].add(art.date.year)
+    ordered = sorted(years.items(), key=lambda kv: (-max(kv[1]), kv[0]))
+    return [f"{esc_inline(role)} ({min(ys)}{'–' + str(max(ys)) if max(ys) > min(ys) else ''})" for role, ys in ordered]
 
 
 def _page(title: str, lines: list[str]) -> str:
