@@ -7,7 +7,8 @@ import pytest
 from aseankb.clean import clean
 from aseankb.config import load_taxonomy
 from aseankb.extract import extract
-from aseankb.extract.entities import extract_domains, extract_partners
+from aseankb.extract.domains import extract_domains
+from aseankb.extract.entities import extract_partners
 from aseankb.extract.language import extract_language
 from aseankb.extract.title import extract_title, is_headline, strip_dateline
 

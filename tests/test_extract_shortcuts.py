@@ -7,7 +7,8 @@ import re
 
 from aseankb.config import load_taxonomy
 from aseankb.extract.datescan import from_digit_runs, near_short_numbers, space_bound, year_ends
-from aseankb.extract.entities import _found, _literal_matches, domain_needles
+from aseankb.extract.domains import _found, domain_needles
+from aseankb.extract.entities import _literal_matches
 from aseankb.extract.meetings import ORDINAL_START, _matches, _ordinals, load_meetings
 from aseankb.extract.printed import DAY_MONTH_RE, PERIOD_RE, TARGET_RE, YEAR_LAST, _date_matches
 from aseankb.literals import literal_finditer

@@ -13,7 +13,8 @@ from aseankb.config import load_domains, load_partners, load_taxonomy
 from aseankb.errors import ConfigError, SeedError
 from aseankb.extract import extract
 from aseankb.extract.dates import extract_date, infer_year
-from aseankb.extract.entities import extract_domains, extract_partners
+from aseankb.extract.domains import extract_domains
+from aseankb.extract.entities import extract_partners
 from aseankb.extract.language import extract_language
 from aseankb.extract.people import extract_people
 from aseankb.extract.title import cut, extract_title, is_headline

@@ -14,12 +14,9 @@ from ..text import APOSTROPHES, fold
 from .attribution import partner_links
 from .clues import load_relations
 from .dates import Context, extract_date
+from .domains import domain_exact_needles, domain_needles, domain_places, extract_domains
 from .entities import (
     count_partner,
-    domain_exact_needles,
-    domain_needles,
-    domain_places,
-    extract_domains,
     named,
     named_partners,
     partner_needles,

@@ -1,6 +1,6 @@
-"""The `partners`, `partners_mentioned`, `domains` and `people` fields.
+"""The `partners` and `partners_mentioned` fields (the domains are domains.py's).
 
-Partners and domains come from the taxonomy data; the code only counts matches.
+Partners come from the taxonomy data; the code only counts matches.
 """
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..config import Domain, Partner, Taxonomy
-from ..literals import literal_finditer, literal_prefixes, literal_search, matches_at, occurrences
-from ..text import by_pattern, fold, stops_before_space
+from ..config import Partner, Taxonomy
+from ..literals import literal_finditer, literal_search, matches_at, occurrences
+from ..text import fold, stops_before_space
 from .needles import Needles
 from .people import UPPER
 
@@ -251,89 +251,3 @@ def _sentences(text: str, starts: set[int]) -> int:
         return 0
     ends = _sentence_ends(text)
     return len({bisect_right(ends, s) for s in starts})
-
-
-WORD_START = r"(?<!\w)"
-
-
-@by_pattern
-def _after_non_word(pattern: re.Pattern) -> re.Pattern | None:
-    r"""`(?<!\w)X` as `\WX`: a leading assertion makes the regex engine try every position,
-    a leading character class lets it skip to the candidates (~25 % faster on the domains)."""
-    if isinstance(pattern.pattern, str) and pattern.pattern.startswith(WORD_START):
-        return re.compile(r"\W" + pattern.pattern[len(WORD_START):], pattern.flags)
-    return None
-
-
-def _found(pattern: re.Pattern, text: str, places: dict[str, list[int]] | None = None) -> bool:
-    """Whether `pattern` matches somewhere in `text`: tried where its literal prefixes occur
-    (`places`, from `_keyword_needles`, else a `str.find` each: most keywords of a domain occur
-    nowhere), else at the text's start or after a non-word character."""
-    starts = literal_prefixes(pattern) if places is not None else None
-    if starts is not None:
-        return any(pattern.match(text, i) for start in starts for i in places.get(start, ()))
-    found = literal_search(pattern, text)
-    if found is not None:
-        return found
-    behind = _after_non_word(pattern)
-    if behind is None:
-        return pattern.search(text) is not None
-    return pattern.match(text) is not None or behind.search(text) is not None
-
-
-_KEYWORDS: dict[int, tuple[dict[str, Domain], tuple[Needles, Needles]]] = {}
-
-
-def _keyword_needles(domains: dict[str, Domain]) -> tuple[Needles, Needles]:
-    """The literal prefixes of the domains' folded patterns and of their exact ones, each
-    set sought in one pass (kept by identity of the loaded domains)."""
-    kept = _KEYWORDS.get(id(domains))
-    if kept is None or kept[0] is not domains:
-        folded = (s for d in domains.values() if d.patterns for s in literal_prefixes(d.patterns) or ())
-        exact = (s for d in domains.values() if d.exact for s in literal_prefixes(d.exact) or ())
-        kept = _KEYWORDS[id(domains)] = (domains, (Needles(folded), Needles(exact)))
-    return kept[1]
-
-
-def domain_needles(domains: dict[str, Domain]) -> Needles:
-    """The literal prefixes of the domains' (folded) patterns."""
-    return _keyword_needles(domains)[0]
-
-
-def domain_exact_needles(domains: dict[str, Domain]) -> Needles:
-    """The literal prefixes of the domains' exact patterns (matched as written)."""
-    return _keyword_needles(domains)[1]
-
-
-def extract_domains(tax: Taxonomy, text: str) -> list[str]:
-    folded = fold(text)
-    keywords, exact_keywords = _keyword_needles(tax.domains)
-    places, exact_places = keywords.places(folded), exact_keywords.places(text)
-    found = []
-    for did, domain in tax.domains.items():
-        if (domain.patterns and _found(domain.patterns, folded, places)) or (
-                domain.exact and _found(domain.exact, text, exact_places)):
-            found.append(did)
-    return found
-
-
-def domain_places(tax: Taxonomy, text: str, found: list[str]) -> dict[str, list[int]]:
-    """Where `text` holds the keywords of each of these domains (the start of each match)."""
-    folded = fold(text)
-    keywords, exact_keywords = _keyword_needles(tax.domains)
-    places, exact_places = keywords.places(folded), exact_keywords.places(text)
-    out = {}
-    for did in found:
-        domain = tax.domains[did]
-        at = _starts(domain.patterns, folded, places) | _starts(domain.exact, text, exact_places)
-        out[did] = sorted(at)
-    return out
-
-
-def _starts(pattern: re.Pattern | None, text: str, places: dict[str, list[int]]) -> set[int]:
-    if pattern is None:
-        return set()
-    prefixes = literal_prefixes(pattern)
-    if prefixes is None:
-        return {m.start() for m in pattern.finditer(text)}
-    return {m.start() for m in matches_at(pattern, text, sorted({i for p in prefixes for i in places.get(p, ())}))}
