@@ -41,6 +41,9 @@ def test_a_month_header_takes_the_day_of_the_lead_in_that_month() -> None:
     assert (other.date, other.evidence) == (header, None)
     later = "Les ministres se sont réunis.\nLe 11 août, les ministres poursuivent leurs travaux."
     assert extract_date(header, "Les ministres se sont réunis.", [], later, {}).date == header
+    # The last day of an event's span is not the dispatch's (seventh audit: "du 4 au 6 mars").
+    for span in ("Le sommet a lieu du 4 au 6 août à Melbourne.", "Les 4 et 5 août, le sommet se tient."):
+        assert extract_date(header, span, [], span, {}).date == header, span
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -7,6 +7,7 @@ how much. An inferred year carries the phrases it came from as evidence.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from ..model import PartialDate
@@ -15,6 +16,9 @@ from .infer import Context, infer_year
 from .printed import UPDATED_RE, chrome_date, collect_year_evidence, dateline_date, own_day, valid_day
 
 __all__ = ["Context", "DateResult", "extract_date", "infer_year"]
+
+
+RANGE_END_RE = re.compile(r"(?:\d\s*(?:au|et|à|-|–)|\b(?:au|et))\s*$")
 
 
 @dataclass(frozen=True)
@@ -67,9 +71,17 @@ def _header_day(header: PartialDate, lead: str, chrome: list[str]) -> DateResult
     leurs travaux" closes a report of the 10th."""
     if header.month and not header.day:
         printed = _own_date(lead, chrome, lead)
-        if printed and printed[0].day and printed[0].month == header.month and printed[0].year in (None, header.year):
+        if (printed and printed[0].day and printed[0].month == header.month and printed[0].year in (None, header.year)
+                and not _in_range(lead, printed[1].strip())):
             return DateResult(PartialDate(header.year, header.month, printed[0].day), "header", printed[1].strip())
     return DateResult(header, "header", None)
+
+
+def _in_range(text: str, phrase: str) -> bool:
+    """Whether the day phrase ends a span of days ("du 4 au 6 mars", "les 4 et 5 mars"): an
+    event's days, not the dispatch's."""
+    at = text.find(phrase)
+    return at > 0 and bool(RANGE_END_RE.search(text, max(0, at - 8), at))
 
 
 def _reported_date(year: int, evidence: str, text: str, ctx: Context | None) -> PartialDate:
