@@ -116,7 +116,18 @@ def test_an_official_in_office_one_year_says_that_year() -> None:
     Oct. 2025, named in an article of July: only 2025 fits)."""
     text = "Le ministre japonais des Affaires étrangères Takeshi Iwaya a rencontré le 10 juillet ses homologues."
     r = extract_date(None, text, [], text, {})
-    assert "Takeshi Iwaya [en fonction en 2025]" in r.evidence and "2025–2025" not in r.evidence, r.evidence
+    assert "Takeshi Iwaya [en fonction à cette date en 2025]" in r.evidence and "2025–2025" not in r.evidence, \
+        r.evidence
+
+
+def test_an_official_s_years_at_the_text_s_day_do_not_read_as_a_term() -> None:
+    """Dominic Raab took office in July 2019: on a 5 June, 2020 or 2021. The note said '[en
+    fonction 2020–2021]', which read as a wrong term of office (seventh audit)."""
+    text = ("Le ministre britannique des Affaires étrangères Dominic Raab a déclaré le 5 juin que Londres "
+            "soutient l'ASEAN.")
+    r = extract_date(None, text, [], text, {})
+    assert "Dominic Raab [en fonction à cette date de 2020 à 2021]" in r.evidence, r.evidence
+    assert "Dominic Raab [en fonction 2019–2021]" in infer_year("Dominic Raab a parlé de l'ASEAN.")[1]
 
 
 def test_former_official_dates_nothing() -> None:

@@ -71,10 +71,18 @@ def _clues(text: str, ctx: Context) -> tuple[list[Clue], list[Clue]]:
             partnership_clues(text, ctx.about, ctx.partners_in, ctx.relations))
 
 
-def _in_office(years: frozenset[int], name: str) -> str:
+def _in_office(years: frozenset[int], name: str, own: PartialDate | None = None) -> str:
     """'Mike Pompeo [en fonction 2018–2021]': the reader sees why the name dates the text
-    ('[en fonction en 2025]' for a single year, not '2025–2025')."""
+    ('[en fonction en 2025]' for a single year, not '2025–2025'). When the text gives its day
+    and month, the years are those it could fall in ("le 5 juin": Dominic Raab, in office from
+    July 2019, on a 5 June of 2020 or 2021): '[en fonction à cette date de 2020 à 2021]', which
+    does not read as his term (seventh audit)."""
     first, last = min(years), max(years)
+    if own and own.month:
+        if last >= LAST_YEAR:
+            return f"{name} [en fonction à cette date depuis {first}]"
+        return (f"{name} [en fonction à cette date en {first}]" if first == last
+                else f"{name} [en fonction à cette date de {first} à {last}]")
     if last >= LAST_YEAR:
         return f"{name} [en fonction depuis {first}]"
     return f"{name} [en fonction en {first}]" if first == last else f"{name} [en fonction {first}–{last}]"
@@ -98,7 +106,7 @@ def infer_year(text: str, own: PartialDate | None = None, ctx: Context | None = 
         c.listed |= c.apply(mention.years, f"{mention.phrase} [en {min(mention.years)}]")
     tenures = tenure_clues(text, own, ctx.officials)
     bounds = [b for b in [_lower_bound(ev.past, own)] if b] + [(cl.low, cl.phrase) for cl in levels if cl.low]
-    bounds += [(min(years), _in_office(years, phrase)) for years, phrase in tenures]
+    bounds += [(min(years), _in_office(years, phrase, own)) for years, phrase in tenures]
     bounds += marker_bounds(text, ctx.markers)
     low = max(bounds, default=None)
     if low:
@@ -106,7 +114,7 @@ def infer_year(text: str, own: PartialDate | None = None, ctx: Context | None = 
     for clue in anniversaries + [cl for cl in levels if cl.years]:
         c.listed |= c.apply(clue.years, clue.phrase)
     for years, phrase in tenures:  # officials in office: a range, like a bound
-        c.apply(years, _in_office(years, phrase))
+        c.apply(years, _in_office(years, phrase, own))
     for mention in (m for m in ctx.meetings if m.reported and m.number is None):
         held = " ou ".join(", ".join(str(y) for y in sorted(mention.years)).rsplit(", ", 1))
         c.listed |= c.apply(mention.years, f"{mention.phrase} [en {held}]")
