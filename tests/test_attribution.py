@@ -78,7 +78,7 @@ def test_matrix_partner_domain_and_people_pages_follow_the_attribution() -> None
     cells = matrix_pages(g, TAX, article_item)
     assert "matrice/etats-unis/cybersecurite.md" in cells
     assert "matrice/japon/cybersecurite.md" not in cells and "matrice/russie/cybersecurite.md" not in cells
-    japan = "\n".join(partner_profile("japon", g.partners["japon"], TAX, article_item, None))
+    japan = "\n".join(partner_profile("japon", g.partners["japon"], TAX, article_item, None, g.domains_with("japon")))
     assert "Cybersécurité" not in japan and "Tourisme" not in japan and "Marco Rubio" not in japan
     assert "Bùi Thanh Son" in japan
     domains = domain_pages(g, TAX, article_item)

@@ -101,17 +101,19 @@ def test_people_merge_spellings_and_escape_names() -> None:
 def test_partner_profile_timeline_domains_officials_latest() -> None:
     arts = sorted([art(i, year=2015 + i % 4, domains=("energie", "sante") if i % 2 else ("energie",),
                        people=["Jane Doe"] if i < 3 else []) for i in range(12)], key=lambda a: a.sort_key)
-    text = "\n".join(partner_profile("japon", arts, TAX, article_item, "../feeds/japon.xml"))
+    text = "\n".join(partner_profile("japon", arts, TAX, article_item, "../feeds/japon.xml",
+                                     group(arts).domains_with("japon")))
     assert "## Chronologie" in text and '<th scope="row">2018</th><td>3</td>' in text
     assert "[Énergie](../matrice/japon/energie.md) | <span" in text and "width:12em\"></span> 12" in text
     assert "[Jane Doe](../personnes/jane-doe.md) (3)" in text
     # 12 articles: the full list that follows says it all (its first ten lines would repeat them).
     assert "## Derniers articles" not in text and "[flux Atom](../feeds/japon.xml)" in text
     many = sorted([art(i, year=2015 + i % 4) for i in range(31)], key=lambda a: a.sort_key)
-    latest = "\n".join(partner_profile("japon", many, TAX, article_item, None)).split("## Derniers articles\n")
+    profile = partner_profile("japon", many, TAX, article_item, None, group(many).domains_with("japon"))
+    latest = "\n".join(profile).split("## Derniers articles\n")
     assert len(latest) == 2 and latest[1].count("\n- ") == 10
     assert officials(arts)[0] == ("jane-doe", "Jane Doe", 3)
-    assert partner_profile("japon", [], TAX, article_item, None) == []
+    assert partner_profile("japon", [], TAX, article_item, None, group([]).domains_with("japon")) == []
 
 
 def test_matrix_cells_link_to_pages_with_the_matching_articles() -> None:
@@ -177,7 +179,7 @@ def test_labels_are_listed_in_french_order_accents_aside() -> None:
     assert matrix.index("[Éducation et échanges]") < matrix.index("[Gestion des catastrophes]")
     # Equal counts follow the same order ("Énergie" before "Santé publique", not by id).
     arts = [art(1, domains=("sante", "energie", "tourisme", "education"))]
-    text = "\n".join(partner_profile("japon", arts, TAX, article_item, None))
+    text = "\n".join(partner_profile("japon", arts, TAX, article_item, None, group(arts).domains_with("japon")))
     assert text.index("[Éducation et échanges]") < text.index("[Énergie]") < text.index("[Santé publique]") < \
         text.index("[Tourisme]")
 

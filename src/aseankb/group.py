@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from .model import Article
@@ -18,6 +18,14 @@ class Groups:
     # (partner, domain) -> the articles that report on them together (extract/attribution.py),
     # newest first: the matrix's cells, and the counts of the partner and domain pages.
     cells: dict[tuple[str, str], list[Article]] = field(default_factory=dict)
+
+    def domains_with(self, pid: str) -> Counter[str]:
+        """Domain -> how many articles report on it with partner `pid` (its matrix row)."""
+        return Counter({did: len(arts) for (p, did), arts in self.cells.items() if p == pid})
+
+    def partners_with(self, did: str) -> Counter[str]:
+        """Partner -> how many articles report on domain `did` with it (its matrix column)."""
+        return Counter({pid: len(arts) for (pid, d), arts in self.cells.items() if d == did})
 
 
 def _sorted(table: dict[str, list[Article]], rank: dict[int, int]) -> dict[str, list[Article]]:

@@ -116,7 +116,8 @@ def partner_pages(g: Groups, tax: Taxonomy, item: ItemFn = article_item, reuse: 
         history = relations_sentence(relations.get(pid))
         lines = [f"# {partner.fr}", "", f"{_plural(len(about), 'article')} consacré{'s' if len(about) > 1 else ''} "
                  f"{partner.fr_to} (en anglais : *{partner.en}*).", "", *([history, ""] if history else []),
-                 *partner_profile(pid, about, tax, item, "../" + feed_path(pid) if dated(about) else None),
+                 *partner_profile(pid, about, tax, item, "../" + feed_path(pid) if dated(about) else None,
+                                  g.domains_with(pid)),
                  "## Tous les articles", "", *article_list(about, "../", item)]
         if passing:
             lines += ["", "## Cité en passant", "", *article_list(passing, "../", item)]
@@ -141,7 +142,7 @@ def domain_pages(g: Groups, tax: Taxonomy, item: ItemFn = article_item, reuse: R
             continue
         pages[f"domaines/{did}.md"] = md_page(domain.fr, with_contents([
             f"# {domain.fr}", "", f"{_plural(len(arts), 'article')} dans ce domaine (en anglais : *{domain.en}*).", "",
-            *domain_profile(did, arts, tax, {pid: len(g.cells.get((pid, did), ())) for pid in tax.partners}),
+            *domain_profile(did, arts, tax, g.partners_with(did)),
             *article_list(arts, "../", item)]), aliases=(domain.en, *domain.aliases))
     pages["domaines/index.md"] = md_page("Domaines", [
         "# Domaines de coopération", "", *rows])

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
-from itertools import chain
 from operator import attrgetter
 
 from ..config import Taxonomy
@@ -64,16 +63,17 @@ def officials(arts: list[Article], pid: str | None = None, limit: int = TOP_PEOP
     return [(slug, min(spellings[slug].items(), key=lambda kv: (-kv[1], kv[0]))[0], n) for slug, n in top]
 
 
-def partner_profile(pid: str, arts: list[Article], tax: Taxonomy, item: ItemFn, feed: str | None) -> list[str]:
-    """Timeline, domains, officials and latest articles of one partner (pages in partenaires/)."""
+def partner_profile(pid: str, arts: list[Article], tax: Taxonomy, item: ItemFn, feed: str | None,
+                    domains: Counter[str]) -> list[str]:
+    """Timeline, domains, officials and latest articles of one partner (pages in partenaires/).
+    `domains`: how many articles report on each domain with it (Groups.domains_with)."""
     if not arts:
         return []
     label = tax.partners[pid].fr
     lines = ["## Chronologie", "", *_chart(arts, f"{label} : articles par année", f"p-{pid}"),
              "## Domaines les plus traités", ""]
-    doms = Counter(chain.from_iterable(a.domains_of(pid) for a in arts))
     rows = [(f"[{tax.domains[d].fr}](../matrice/{pid}/{d}.md)", n)
-            for d, n in tax.most_common("domains", doms)[:TOP_DOMAINS]]
+            for d, n in tax.most_common("domains", domains)[:TOP_DOMAINS]]
     lines += [*bar_table(rows, ("Domaine", "Articles")), "", "## Personnalités citées", ""]
     people = officials(arts, pid)
     lines.append(", ".join(f"[{esc_inline(name)}](../personnes/{slug}.md) ({n})" for slug, name, n in people)
@@ -88,14 +88,14 @@ def partner_profile(pid: str, arts: list[Article], tax: Taxonomy, item: ItemFn, 
     return lines
 
 
-def domain_profile(did: str, arts: list[Article], tax: Taxonomy, partners: dict[str, int]) -> list[str]:
+def domain_profile(did: str, arts: list[Article], tax: Taxonomy, partners: Counter[str]) -> list[str]:
     """Partners and trend by year of one domain (pages in domaines/). `partners`: how many
-    articles report on the domain with each (Groups.cells)."""
+    articles report on the domain with each (Groups.partners_with)."""
     if not arts:
         return []
     label = tax.domains[did].fr
     rows = [(f"[{tax.partners[p].fr}](../matrice/{p}/{did}.md)", n)
-            for p, n in tax.most_common("partners", Counter({p: n for p, n in partners.items() if n}))]
+            for p, n in tax.most_common("partners", partners)]
     return ["## Partenaires", "", *bar_table(rows, ("Partenaire", "Articles")), "",
             "## Évolution", "", *_chart(arts, f"{label} : articles par année", f"d-{did}"),
             "## Tous les articles", ""]
