@@ -18,6 +18,7 @@ class Groups:
     # (partner, domain) -> the articles that report on them together (extract/attribution.py),
     # newest first: the matrix's cells, and the counts of the partner and domain pages.
     cells: dict[tuple[str, str], list[Article]] = field(default_factory=dict)
+    events: dict[str, list[Article]] = field(default_factory=dict)  # meeting id -> its reports
 
     def domains_with(self, pid: str) -> Counter[str]:
         """Domain -> how many articles report on it with partner `pid` (its matrix row)."""
@@ -39,6 +40,7 @@ def group(articles: list[Article]) -> Groups:
     mentioned: dict[str, list[Article]] = defaultdict(list)
     domains: dict[str, list[Article]] = defaultdict(list)
     years: dict[str, list[Article]] = defaultdict(list)
+    events: dict[str, list[Article]] = defaultdict(list)
     for art in articles:
         for pid in art.partners:
             partners[pid].append(art)
@@ -47,11 +49,13 @@ def group(articles: list[Article]) -> Groups:
         for did in art.domains:
             domains[did].append(art)
         years[art.year_key].append(art)
+        for eid in art.events:
+            events[eid].append(art)
     ordered = sorted(articles, key=lambda a: a.sort_key)
     rank = {id(a): i for i, a in enumerate(ordered)}
     by_partner = _sorted(partners, rank)
     return Groups(ordered, by_partner, _sorted(mentioned, rank), _sorted(domains, rank), _sorted(years, rank),
-                  _cells(by_partner))
+                  _cells(by_partner), _sorted(events, rank))
 
 
 def _cells(partners: dict[str, list[Article]]) -> dict[tuple[str, str], list[Article]]:

@@ -198,7 +198,7 @@
 
   /* ---- Rendering, in Material's result markup ---- */
   var KINDS = { partenaires: "Partenaire", domaines: "Domaine", annees: "Année", personnes: "Personnalité",
-                matrice: "Partenaire × domaine" };
+                reunions: "Réunion", matrice: "Partenaire × domaine" };
   function kindOf(path) {
     var m = /^(\w+)\/(?!index\.html$)[^/]/.exec(path);
     return m && KINDS[m[1]] || "";

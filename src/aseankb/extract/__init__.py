@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import inspect
-import re
 
 from slugify import slugify
 
 from ..config import Taxonomy
+from ..meeting_series import ordinal
 from ..model import Article, Cleaned, PartialDate
 from ..text import APOSTROPHES, fold
 from .attribution import partner_links
@@ -104,7 +104,7 @@ def events(meetings: list[Mention], year: int | None) -> list[tuple[str, str]]:
             # A meeting of another year than the article's is a reference, not its subject.
             if year is None or year - 1 <= min(m.years) <= year:
                 label = m.series.label
-                out.setdefault(m.event_id, f"{_ordinal(m.number, label)} {label}, {min(m.years)}")
+                out.setdefault(m.event_id, f"{ordinal(m.number, label)} {label}, {min(m.years)}")
         elif year in m.years:
             out.setdefault(f"{m.series.id}-{year}", f"{m.series.label}, {year}")
     return list(out.items())
@@ -113,14 +113,6 @@ def events(meetings: list[Mention], year: int | None) -> list[tuple[str, str]]:
 def _roles(people: list[str], offices: dict[str, str]) -> dict[str, str]:
     """Each person's office (official_roles, by folded name) under the name `people` gives."""
     return {name: offices[fold(name)] for name in people if fold(name) in offices}
-
-
-FEMININE_RE = re.compile(r"^(?:Réunion|Conférence|Rencontre|Session)\b")
-
-
-def _ordinal(n: int, label: str) -> str:
-    """"58e"; the first: "1er sommet", "1re réunion"."""
-    return f"{n}e" if n != 1 else "1re" if FEMININE_RE.match(label) else "1er"
 
 
 def extract(cleaned: Cleaned, *, file_name: str, source: str, tax: Taxonomy) -> tuple[Article, list[str]]:

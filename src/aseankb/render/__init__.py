@@ -11,6 +11,7 @@ from ..group import Groups
 from ..model import SeedResult
 from .explorer import render_explorer
 from .feeds import feeds
+from .meetings import meeting_pages
 from .pages import ItemLines, render_indexes
 from .people import people_pages
 from .profiles import matrix_pages
@@ -25,6 +26,7 @@ def render(groups: Groups, tax: Taxonomy, results: list[SeedResult] | None,
     pages: dict[str, str | bytes] = dict(render_indexes(groups, tax, results, item, reuse))
     pages.update(people_pages(groups.articles, tax, item, reuse))
     pages.update(matrix_pages(groups, tax, item, reuse))
+    pages.update(meeting_pages(groups, tax, item, reuse))
     pages.update(feeds(groups, tax, site_url))
     pages.update(render_explorer(groups, tax, reuse))
     return pages

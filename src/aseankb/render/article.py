@@ -9,6 +9,7 @@ from ..model import Article
 from .dates import HEADER_DAY_FR, SOURCES_FR, UNDATED_FR, date_fr, html_lang, language_fr
 from .escape import esc_block, esc_inline, esc_title
 from .frontyaml import front_matter_yaml
+from .meetings import meeting_link
 from .people import person_slug
 from .related import related_lines
 
@@ -93,7 +94,9 @@ def provenance(art: Article, tax: Taxonomy) -> list[str]:
                      f"{_links(art.partners_mentioned, 'partners', tax)}")
     lines.append(f"**{_label('Domaine', art.domains)} :** {_links(art.domains, 'domains', tax)}")
     if art.events_fr:  # data/meetings.yaml's names: "58e Réunion des ministres ... (AMM), 2025"
-        lines.append(f"**{_label('Réunion', art.events_fr)} :** " + " ; ".join(map(esc_inline, art.events_fr)))
+        lines.append(f"**{_label('Réunion', art.events_fr)} :** " + " ; ".join(
+            f"[{esc_inline(label)}]({meeting_link(eid, '../../')})"
+            for eid, label in zip(art.events, art.events_fr, strict=True)))
     if art.people:
         lines.append(f"**{_label('Personnalité', art.people)} :** " + ", ".join(
             f"[{esc_inline(p)}](../../personnes/{person_slug(p)}.md)" + _role(art, p) for p in art.people))

@@ -199,7 +199,8 @@ def home_page(g: Groups, tax: Taxonomy) -> str:
         "| Regroupement | Nombre | |", "|---|---:|---|",
         f"| Partenaires | {len(g.partners)} | [Parcourir par partenaire](partenaires/index.md) |",
         f"| Domaines | {len(g.domains)} | [Parcourir par domaine](domaines/index.md) |",
-        f"| Années | {len(years)}{_undated_note(g)} | [Parcourir par année](annees/index.md) |", "",
+        f"| Années | {len(years)}{_undated_note(g)} | [Parcourir par année](annees/index.md) |",
+        f"| Réunions | {len(g.events)} | [Parcourir par réunion](reunions/index.md) |", "",
         "Voir aussi la [matrice partenaires × domaines](matrice.md) et les "
         "[personnalités citées](personnes/index.md)."
         + (f" Suivre les nouveaux articles : [flux Atom]({feed_path(None)})." if dated(g.articles) else ""), "",

@@ -1,0 +1,148 @@
+"""ASEAN meeting series as data (data/meetings.yaml), validated on load: what the
+extract stage looks for in texts (extract/meetings.py) and what the meeting pages show
+(render/meetings.py). Kept out of both stages so that neither imports the other.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .config import DATA_DIR, check_entry, file_version, read_mapping
+from .errors import ConfigError
+
+MEETINGS_FILE = DATA_DIR / "meetings.yaml"
+LANGUAGES = ("fr", "en", "vi", "any")
+SERIES_KEYS = {"label", "patterns", "first_year", "schedule", "held"}
+RUN_KEYS = {"from", "year", "per_year"}
+ORD = r"(?P<n>\d{1,3}) ?(?:e|eme|er|ere|st|nd|rd|th)"
+NUM = r"(?P<n>\d{1,3})(?!\d)"
+YEAR_RANGE = range(1967, 2101)
+HORIZON = 2040
+HELD_RE = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+@dataclass(frozen=True)
+class Run:
+    start: int  # the first meeting number of the run
+    year: int
+    per_year: int = 1
+
+
+@dataclass(frozen=True)
+class Series:
+    id: str
+    label: str
+    patterns: tuple[re.Pattern, ...]
+    runs: tuple[Run, ...] = ()
+    held: tuple[int, ...] = ()
+    held_months: tuple[tuple[int, int], ...] = ()  # (year, month) where the data knows the month
+    first_year: int | None = None  # of the series' first meeting: "since when", on its page
+
+    def year_of(self, number: int) -> int | None:
+        """The year meeting `number` was held, or None when the data does not say."""
+        run = next((r for r in reversed(self.runs) if r.start <= number), None)
+        year = run.year + (number - run.start) // run.per_year if run else None
+        return year if year and year <= HORIZON else None  # "999e Sommet" is a typo, not a date
+
+
+def _int(file: Path, key: str, value: object, allowed: range) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value not in allowed:
+        raise ConfigError(str(file), key, f"must be a whole number in {allowed.start}..{allowed.stop - 1}")
+    return value
+
+
+def _patterns(file: Path, sid: str, value: object, numbered: bool) -> tuple[re.Pattern, ...]:
+    if not isinstance(value, dict) or not value:
+        raise ConfigError(str(file), f"{sid}.patterns", "must map languages (fr, en, vi, any) to lists")
+    out = []
+    for lang, items in value.items():
+        key = f"{sid}.patterns.{lang}"
+        if lang not in LANGUAGES:
+            raise ConfigError(str(file), key, f"unknown language (one of {', '.join(LANGUAGES)})")
+        if not isinstance(items, list) or not all(isinstance(i, str) and i for i in items):
+            raise ConfigError(str(file), key, "must be a list of non-empty strings")
+        for item in items:
+            if numbered and "{ORD}" not in item and "{NUM}" not in item:
+                raise ConfigError(str(file), key, f"{item!r}: a numbered series' pattern needs {{ORD}} or {{NUM}}")
+            try:
+                out.append(re.compile(r"(?<![\w])" + item.replace("{ORD}", ORD).replace("{NUM}", NUM)))
+            except re.error as exc:
+                raise ConfigError(str(file), key, f"{item!r}: invalid pattern: {exc}") from None
+    return tuple(out)
+
+
+def _runs(file: Path, sid: str, value: object) -> tuple[Run, ...]:
+    if not isinstance(value, list) or not value:
+        raise ConfigError(str(file), f"{sid}.schedule", "must be a non-empty list of runs")
+    runs: list[Run] = []
+    for i, item in enumerate(value):
+        key = f"{sid}.schedule[{i}]"
+        if not isinstance(item, dict) or set(item) - RUN_KEYS or not {"from", "year"} <= set(item):
+            raise ConfigError(str(file), key, "a run is {from: N, year: YYYY[, per_year: K]}")
+        run = Run(_int(file, f"{key}.from", item["from"], range(1, 1000)),
+                  _int(file, f"{key}.year", item["year"], YEAR_RANGE),
+                  _int(file, f"{key}.per_year", item.get("per_year", 1), range(1, 5)))
+        if runs and (run.start <= runs[-1].start or run.year < runs[-1].year):
+            raise ConfigError(str(file), key, "runs must go up in number and year")
+        runs.append(run)
+    return tuple(runs)
+
+
+def _series(file: Path, sid: object, entry: object) -> Series:
+    check_entry(file, sid, entry, SERIES_KEYS, ("label",))
+    first = _int(file, f"{sid}.first_year", entry.get("first_year"), YEAR_RANGE)
+    if "schedule" in entry and "held" in entry:
+        raise ConfigError(str(file), sid, "a series has a schedule (numbered) or held years, not both")
+    runs = _runs(file, sid, entry["schedule"]) if "schedule" in entry else ()
+    held = entry.get("held", [])
+    if not isinstance(held, list):
+        raise ConfigError(str(file), f"{sid}.held", "must be a list of years (YYYY or 'YYYY-MM')")
+    dates = [_held(file, f"{sid}.held[{i}]", item) for i, item in enumerate(held)]
+    return Series(sid, entry["label"], _patterns(file, sid, entry.get("patterns"), bool(runs)), runs,
+                  tuple(y for y, _ in dates), tuple((y, m) for y, m in dates if m), first)
+
+
+def _held(file: Path, key: str, item: object) -> tuple[int, int | None]:
+    """2018 or '2018-03': the year a special summit was held, and its month when known."""
+    m = HELD_RE.match(item) if isinstance(item, str) else None
+    if m and 1 <= int(m[2]) <= 12:
+        return _int(file, key, int(m[1]), YEAR_RANGE), int(m[2])
+    return _int(file, key, item, YEAR_RANGE), None
+
+
+def load_meetings(file: Path = MEETINGS_FILE) -> tuple[Series, ...]:
+    """Loaded once per version of the file: `mkdocs serve` sees edits without a restart."""
+    return _load_meetings(file, file_version(file))
+
+
+@lru_cache(maxsize=4)
+def _load_meetings(file: Path, _stamp: int) -> tuple[Series, ...]:
+    data = read_mapping(file, "series ids to entries")
+    return tuple(_series(file, sid, entry) for sid, entry in data.items())
+
+
+FEMININE_RE = re.compile(r"^(?:Réunion|Conférence|Rencontre|Session)\b")
+
+
+def ordinal(n: int, label: str) -> str:
+    """"58e"; the first: "1er sommet", "1re réunion" (by the gender of the series' label)."""
+    return f"{n}e" if n != 1 else "1re" if FEMININE_RE.match(label) else "1er"
+
+
+def series_id(event_id: str) -> str:
+    """The series of a meeting id: "amm-58" -> "amm" (ids end with a number or a year)."""
+    return event_id.rpartition("-")[0]
+
+
+def edition_heading(series: Series, event_id: str) -> str:
+    """A meeting's name within its series' page: "58e réunion (2025)", or for an
+    unnumbered series, whose ids end with the year, "Sommet de 2024"."""
+    n = int(event_id.rpartition("-")[2])
+    noun = series.label.split(" ", 1)[0]
+    if not series.runs:
+        return f"{noun} de {n}"
+    year = series.year_of(n)
+    return f"{ordinal(n, series.label)} {noun.lower()}" + (f" ({year})" if year else "")

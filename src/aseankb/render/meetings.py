@@ -1,0 +1,87 @@
+"""Meeting pages: one page per series of ASEAN meetings the articles report
+(`reunions/<series>.md`, e.g. the foreign ministers' meetings), each meeting a section
+with the articles that report it, newest first; and an index of the series.
+
+Which meetings an article reports is the extract stage's `events` (data/meetings.yaml):
+a meeting it only recalls or announces is not one of them. So articles about the same
+meeting, in French, English or Vietnamese, are found together here.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ..config import Taxonomy
+from ..group import Groups
+from ..meeting_series import Series, edition_heading, load_meetings, series_id
+from ..model import Article
+from ..text import fold
+from .people import ItemFn, list_lines
+from .profiles import md_page
+from .reuse import NO_REUSE, Reuse
+
+INTRO = ("Les réunions régulières de l'ASEAN et de ses partenaires dont les articles rendent "
+         "compte : une page par série, et pour chaque réunion les articles qui en parlent. Une "
+         "réunion est reconnue à son numéro (« 58e réunion des ministres des Affaires étrangères "
+         "de l'ASEAN ») ou, pour un sommet spécial, à son année ; celles que les articles ne font "
+         "que rappeler ou annoncer n'y figurent pas.")
+
+Editions = dict[str, list[Article]]  # meeting id -> its articles, newest meeting first
+
+
+def meeting_link(event_id: str, prefix: str) -> str:
+    """The address of a meeting's section on its series' page, from a page `prefix` deep."""
+    return f"{prefix}reunions/{series_id(event_id)}.md#{event_id}"
+
+
+def _by_series(g: Groups, series: dict[str, Series]) -> dict[str, Editions]:
+    found: dict[str, Editions] = {}
+    for eid, arts in g.events.items():
+        sid = series_id(eid)
+        if sid in series:  # always, but for an article the meetings data no longer knows
+            found.setdefault(sid, {})[eid] = arts
+    # The newest meeting first: the id ends with the meeting's number or, unnumbered, its year.
+    return {sid: dict(sorted(eds.items(), key=lambda kv: -int(kv[0].rpartition("-")[2])))
+            for sid, eds in sorted(found.items(), key=lambda kv: fold(series[kv[0]].label))}
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'s' if n > 1 else ''}"
+
+
+def series_page(s: Series, editions: Editions, tax: Taxonomy, item: ItemFn) -> str:
+    arts = {id(a): a for eds in editions.values() for a in eds}
+    partners = Counter(p for a in arts.values() for p in a.partners)
+    lines = [f"# {s.label}", "",
+             f"{_plural(len(arts), 'article')} sur {_plural(len(editions), 'réunion')} de cette série, "
+             f"de la plus récente à la plus ancienne. Première réunion de la série : {s.first_year}.", ""]
+    if partners:
+        lines += ["Partenaires des articles : " + ", ".join(
+            f"[{tax.partners[p].fr}](../partenaires/{p}.md) ({n})"
+            for p, n in tax.most_common("partners", partners)) + ".", ""]
+    for eid, eds in editions.items():
+        lines += [f"## {edition_heading(s, eid)} {{ #{eid} }}", "", *list_lines(item, eds, "../"), ""]
+    return md_page(s.label, lines)
+
+
+def _index(by_series: dict[str, Editions], series: dict[str, Series]) -> str:
+    lines = ["# Réunions", "", INTRO, ""]
+    if not by_series:
+        return md_page("Réunions", [*lines, "_Aucune réunion reconnue dans les articles._"])
+    lines += ["| Série | Depuis | Réunions | Articles | La plus récente |", "|---|---:|---:|---:|---|"]
+    for sid, editions in by_series.items():
+        s, latest = series[sid], next(iter(editions))
+        n = len({id(a) for eds in editions.values() for a in eds})
+        lines.append(f"| [{s.label}]({sid}.md) | {s.first_year} | {len(editions)} | {n} "
+                     f"| [{edition_heading(s, latest)}]({sid}.md#{latest}) |")
+    return md_page("Réunions", lines)
+
+
+def meeting_pages(g: Groups, tax: Taxonomy, item: ItemFn, reuse: Reuse = NO_REUSE) -> dict[str, str]:
+    series = {s.id: s for s in load_meetings()}
+    by_series = _by_series(g, series)
+    pages = {f"reunions/{sid}.md": series_page(series[sid], editions, tax, item)
+             for sid, editions in by_series.items()
+             if not reuse.skip(f"reunions/{sid}.md", list(editions), *editions.values())}
+    pages["reunions/index.md"] = _index(by_series, series)
+    return pages

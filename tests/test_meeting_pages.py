@@ -1,0 +1,98 @@
+"""The meeting pages (render/meetings.py): each series of meetings, each meeting with the
+articles that report it, and the article pages linking to them."""
+
+from __future__ import annotations
+
+import re
+
+from aseankb.config import load_taxonomy
+from aseankb.group import group
+from aseankb.meeting_series import edition_heading, load_meetings, ordinal
+from aseankb.model import Article, PartialDate
+from aseankb.pipeline import ingest
+from aseankb.render import render
+from aseankb.render.article import render_article
+from aseankb.render.meetings import meeting_pages
+from aseankb.render.pages import article_item
+from conftest import SEEDS
+
+TAX = load_taxonomy()
+SERIES = {s.id: s for s in load_meetings()}
+
+
+def art(n: int, events: dict[str, str], year: int = 2024, language: str = "fr",
+        partners: tuple[str, ...] = ("australie",)) -> Article:
+    return Article(id=f"a{n}", source=f"seeds/a{n}.txt", title=f"Titre {n}", date=PartialDate(year, 3, n),
+                   date_source="header", language=language, partners=list(partners), partners_mentioned=[],
+                   domains=[], people=[], paragraphs=["Texte."], slug=f"titre-{n}",
+                   events=list(events), events_fr=list(events.values()))
+
+
+SPECIAL_2024 = {"asean-australia-special-summit-2024": "Sommet spécial ASEAN-Australie, 2024"}
+SPECIAL_2018 = {"asean-australia-special-summit-2018": "Sommet spécial ASEAN-Australie, 2018"}
+
+
+def test_each_meeting_lists_its_reports_in_every_language_newest_meeting_first() -> None:
+    arts = [art(1, SPECIAL_2018, year=2018), art(4, SPECIAL_2024), art(5, SPECIAL_2024, language="en"),
+            art(6, {}, partners=("japon",))]
+    page = meeting_pages(group(arts), TAX, article_item)["reunions/asean-australia-special-summit.md"]
+    sections = re.findall(r"^## (.+) \{ #([\w-]+) \}$", page, re.MULTILINE)
+    assert sections == [("Sommet de 2024", "asean-australia-special-summit-2024"),
+                        ("Sommet de 2018", "asean-australia-special-summit-2018")]
+    newest = page.split("## Sommet de 2024")[1].split("## Sommet de 2018")[0]
+    # Both reports of the Melbourne summit, the English one marked as such.
+    assert "[Titre 5](../articles/2024/titre-5.md){: lang=\"en\" } *(en anglais)*" in newest
+    assert "[Titre 4](../articles/2024/titre-4.md)" in newest
+    assert "Titre 1" not in newest and "Titre 6" not in page
+    assert "3 articles sur 2 réunions de cette série" in page
+    assert "[Australie](../partenaires/australie.md) (3)" in page
+
+
+def test_the_index_names_each_series_with_its_latest_meeting_and_counts() -> None:
+    arts = [art(1, {"amm-52": "52e Réunion des ministres des Affaires étrangères de l'ASEAN (AMM), 2019"},
+                year=2019),
+            art(2, {"amm-58": "58e Réunion des ministres des Affaires étrangères de l'ASEAN (AMM), 2025",
+                    "arf-32": "32e Forum régional de l'ASEAN (ARF), 2025"}, year=2025)]
+    pages = meeting_pages(group(arts), TAX, article_item)
+    index = pages["reunions/index.md"]
+    rows = [line for line in index.splitlines() if line.startswith("| [")]
+    # Alphabetical: the Forum, then the Réunion.
+    assert rows == [
+        "| [Forum régional de l'ASEAN (ARF)](arf.md) | 1994 | 1 | 1 | [32e forum (2025)](arf.md#arf-32) |",
+        "| [Réunion des ministres des Affaires étrangères de l'ASEAN (AMM)](amm.md) | 1967 | 2 | 2 "
+        "| [58e réunion (2025)](amm.md#amm-58) |"]
+    assert set(pages) == {"reunions/index.md", "reunions/amm.md", "reunions/arf.md"}
+
+
+def test_without_meetings_the_index_says_so() -> None:
+    pages = meeting_pages(group([art(1, {})]), TAX, article_item)
+    assert set(pages) == {"reunions/index.md"}
+    assert "_Aucune réunion reconnue dans les articles._" in pages["reunions/index.md"]
+
+
+def test_edition_headings_agree_with_the_series_label() -> None:
+    assert edition_heading(SERIES["amm"], "amm-58") == "58e réunion (2025)"
+    assert edition_heading(SERIES["amm"], "amm-1") == "1re réunion"  # before the schedule: no year
+    assert edition_heading(SERIES["eas"], "eas-1") == "1er sommet (2005)"
+    assert edition_heading(SERIES["asean-russia-summit"], "asean-russia-summit-2016") == "Sommet de 2016"
+    assert ordinal(1, "Conférence") == "1re" and ordinal(2, "Sommet") == "2e"
+
+
+def test_an_article_page_links_each_meeting_it_reports_to_its_section() -> None:
+    page = render_article(art(2, {"amm-58": "58e Réunion des ministres des Affaires étrangères de l'ASEAN "
+                                            "(AMM), 2025"}, year=2025), TAX)
+    assert ("**Réunion :** [58e Réunion des ministres des Affaires étrangères de l'ASEAN \\(AMM\\), 2025]"
+            "(../../reunions/amm.md#amm-58)") in page
+
+
+def test_the_sample_seeds_meetings_have_pages_and_the_home_page_counts_them() -> None:
+    arts = [i.article for i in (ingest(p, TAX) for p in sorted(SEEDS.glob("*.txt"))) if i.article]
+    g = group(arts)
+    pages = render(g, TAX, None)
+    amm = pages["reunions/amm.md"]
+    assert amm.index("## 58e réunion (2025) { #amm-58 }") < amm.index("## 52e réunion (2019) { #amm-52 }")
+    for a in arts:
+        for eid in a.events:
+            assert f"{{ #{eid} }}" in pages[f"reunions/{eid.rpartition('-')[0]}.md"]
+    assert f"| Réunions | {len(g.events)} | [Parcourir par réunion](reunions/index.md) |" in pages["index.md"]
+    assert len(g.events) >= 3
