@@ -79,6 +79,9 @@ class Article:
     # Person (as in `people`) -> the office they held when the article was written
     # (data/officials.yaml): "ministre des Affaires étrangères du Vietnam".
     people_roles: dict[str, str] = field(default_factory=dict)
+    # Person -> the role the text introduces them with, as written ("président russe"), for
+    # the people `people_roles` has no office for (extract/people.described).
+    people_described: dict[str, str] = field(default_factory=dict)
 
     def domains_of(self, pid: str) -> list[str]:
         """The domains this article reports on with partner `pid` (all of them for an

@@ -27,7 +27,7 @@ from .markers import load_markers
 from .meetings import Mention, find_meetings, load_meetings, meeting_needles
 from .needles import scan_together
 from .officials import load_officials, named_officials, official_needles, official_roles
-from .people import extract_people
+from .people import described, extract_people
 from .printed import date_needles
 from .title import extract_title, first_sentence, strip_dateline
 
@@ -145,6 +145,7 @@ def extract(cleaned: Cleaned, *, file_name: str, source: str, tax: Taxonomy) -> 
     art_id = article_id(file_name)
     reported = events(meetings, date.date.year if date.date else None)
     domains, people = extract_domains(tax, whole), extract_people(body, named_officials(text, officials))
+    roles = _roles(people, official_roles(text, date.date, officials))
     by_domain, by_person = partner_links(whole, scan, domain_places(tax, whole, domains) if len(partners) > 1 else {},
                                          people)
     article = Article(
@@ -152,7 +153,7 @@ def extract(cleaned: Cleaned, *, file_name: str, source: str, tax: Taxonomy) -> 
         date=date.date or PartialDate(), date_source=date.source, date_evidence=date.evidence,
         language=extract_language(body), partners=partners, partners_mentioned=scan.mentioned,
         domains=domains, people=people, partner_domains=by_domain, partner_people=by_person,
-        people_roles=_roles(people, official_roles(text, date.date, officials)),
+        people_roles=roles, people_described=described([title, *body], [p for p in people if p not in roles]),
         paragraphs=body, agency=cleaned.agency, slug=article_slug(title, art_id),
         events=[i for i, _ in reported], events_fr=[label for _, label in reported])
     return article, warnings

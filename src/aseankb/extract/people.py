@@ -98,3 +98,65 @@ def _introduced(paragraphs: list[str]) -> list[str]:
                 order.append(name)
             seen[name] += 1
     return order
+
+
+# How the text introduces a person (`described`): the role phrase right before the name
+# ("le président russe Vladimir Poutine") or in apposition after it ("Troy Grant, ministre de
+# la Police de l'État de Nouvelle-Galles du Sud"), as written.
+DESCRIBED_WINDOW = 100
+DESCRIBED_MAX = 90  # characters: longer, it is a clause rather than a title
+# The words that may open a role before its head word: "premier vice-ministre", "ancien président".
+MODIFIERS_RE = re.compile(r"(?:\b(?:premier|première|vice|ancien|ancienne|sous|haut|haute|nouveau|nouvelle)"
+                          r"[ -])+$", re.I)
+# What a role phrase cannot hold: a clause break (punctuation, a verb, a relative word), so
+# that "le ministre a salué le président X" does not make X "ministre a salué le président".
+BREAK_RE = re.compile(r"[,;:()«»\"“”!?]|\b(?:a|ont|est|sont|était|que|qui|dont|où|lors|avec|selon|après|"
+                      r"avant|pendant|et l[ae]s?|has|have|is|was|said|and the)\b", re.I)
+HONORIFIC_RE = re.compile(r"^(?:M\.|Mme|PM|Mr\.?|Mrs\.?|Ms\.?)$", re.I)
+AFTER_END_RE = re.compile(r"[,;:.()\n]|\s(?:a|ont|est|qui|has|is|was)\s")
+
+
+def described(paragraphs: list[str], people: list[str]) -> dict[str, str]:
+    """Each of `people` -> the role the text introduces them with, as written: of all their
+    mentions, the longest phrase (the most specific: "vice-ministre des Affaires étrangères"
+    in the lead, "le vice-ministre" further on). People the text gives no role are left out."""
+    found: dict[str, str] = {}
+    for para in paragraphs:
+        for name in people:
+            at = para.find(name)
+            while at >= 0:  # each mention, where the name stands as a whole
+                end = at + len(name)
+                if not (para[end:end + 1].isalnum() or para[at - 1:at].isalnum()):
+                    role = _role_before(para, at) or _role_after(para, end)
+                    if role and len(role) > len(found.get(name, "")):
+                        found[name] = role
+                at = para.find(name, end)
+    return {p: found[p] for p in people if p in found}
+
+
+def _role_phrase(text: str) -> str | None:
+    text = text.strip(" ,\u00a0’'")
+    if not text or len(text) > DESCRIBED_MAX or HONORIFIC_RE.match(text) or BREAK_RE.search(text):
+        return None
+    return None if any(_trim_name(m.group(1)) for m in _names(text)) else text  # not another name
+
+
+def _role_before(para: str, start: int) -> str | None:
+    """The earliest role of the name's sentence that runs to the name without a break:
+    "l'assistant du secrétaire d'État" rather than "secrétaire d'État"."""
+    window = para[max(0, start - DESCRIBED_WINDOW):start]
+    window = window[max((e.end() for e in SENTENCE_END_RE.finditer(window)), default=0):]
+    if PLACE_BEFORE_RE.search(window):
+        return None
+    for m in ROLE_RE.finditer(window):
+        mods = MODIFIERS_RE.search(window, 0, m.start())
+        role = _role_phrase(window[mods.start() if mods else m.start():])
+        if role:
+            return role
+    return None
+
+
+def _role_after(para: str, end: int) -> str | None:
+    m = ROLE_AFTER_RE.match(para, end)
+    stop = AFTER_END_RE.search(para, m.start() + 1) if m else None
+    return _role_phrase(para[m.start() + 1:stop.start()]) if stop else None

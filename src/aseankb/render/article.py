@@ -44,6 +44,8 @@ def front_matter(art: Article, tax: Taxonomy) -> dict:
         meta["events"] = list(art.events)
     if art.people_roles:
         meta["people_roles"] = dict(art.people_roles)
+    if art.people_described:
+        meta["people_described"] = dict(art.people_described)
     if len(art.partners) > 1:  # which domains and people go with which partner (extract/attribution.py)
         meta["partner_domains"] = {p: art.domains_of(p) for p in art.partners}
         meta["partner_people"] = {p: art.people_of(p) for p in art.partners}
@@ -72,7 +74,8 @@ def evidence_fr(evidence: str) -> str:
 
 
 def _role(art: Article, person: str) -> str:
-    role = art.people_roles.get(person)
+    """The office the person held at the article's date, else the role the text gives them."""
+    role = art.people_roles.get(person) or art.people_described.get(person)
     return f" ({esc_inline(role)})" if role else ""
 
 

@@ -24,6 +24,7 @@ from .escape import esc_inline
 from .reuse import NO_REUSE, Reuse
 
 SLUG_MAX = 60
+DESCRIBED_SHOWN = 5  # phrases on a person's page: the latest
 # One line of an article list, `item(article, prefix)`: pages.article_item, passed in
 # because pages imports this module (the reverse import would be circular).
 ItemFn = Callable[[Article, str], str]
@@ -82,6 +83,10 @@ def person_page(person: Person, tax: Taxonomy, item: ItemFn) -> str:
     if roles:
         lines += ["", f"**{'Fonctions' if len(roles) > 1 else 'Fonction'}** (d'après la date des articles) : "
                   + " ; ".join(roles) + "."]
+    phrases = _described(person)
+    if phrases:  # the articles' own words, quoted: not an office our data vouches for
+        label = "Rôles" if len(phrases) > 1 else "Rôle"
+        lines += ["", f"**{label} selon les articles** : " + " ; ".join(phrases) + "."]
     if partners:
         lines += ["", "Partenaires des articles : " + ", ".join(
             f"[{tax.partners[p].fr}](../partenaires/{p}.md) ({n})"
@@ -101,7 +106,25 @@ def _roles(person: Person) -> list[str]:
             if person_slug(name) == person.slug and art.date.year:
                 years[role].add(art.date.year)
     ordered = sorted(years.items(), key=lambda kv: (-max(kv[1]), kv[0]))
-    return [f"{esc_inline(role)} ({min(ys)}{'–' + str(max(ys)) if max(ys) > min(ys) else ''})" for role, ys in ordered]
+    return [f"{esc_inline(role)} ({_span(ys)})" for role, ys in ordered]
+
+
+def _described(person: Person) -> list[str]:
+    """How the articles that give the person no dated office introduce them (extract/people.
+    described), quoted, each phrase once (case aside) with its years, the latest first."""
+    years: dict[str, set[int]] = defaultdict(set)
+    shown: dict[str, str] = {}
+    for art in person.articles:
+        for name, phrase in art.people_described.items():
+            if person_slug(name) == person.slug:
+                shown.setdefault(phrase.casefold(), phrase)
+                years[phrase.casefold()].update([art.date.year] if art.date.year else [])
+    ordered = sorted(shown, key=lambda k: (-max(years[k], default=0), k))[:DESCRIBED_SHOWN]
+    return [f"« {esc_inline(shown[k])} »" + (f" ({_span(years[k])})" if years[k] else "") for k in ordered]
+
+
+def _span(years: set[int]) -> str:
+    return f"{min(years)}{'–' + str(max(years)) if max(years) > min(years) else ''}"
 
 
 def _page(title: str, lines: list[str]) -> str:

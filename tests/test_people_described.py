@@ -1,0 +1,81 @@
+"""People outside data/officials.yaml: the role the text introduces them with
+(extract/people.described), on their article's page and on their own."""
+
+from __future__ import annotations
+
+import pytest
+
+from aseankb.clean import clean
+from aseankb.config import load_taxonomy
+from aseankb.extract import extract
+from aseankb.extract.people import described, extract_people
+from aseankb.model import Article
+from aseankb.render.article import provenance
+from aseankb.render.pages import article_item
+from aseankb.render.people import people_index, person_page
+
+TAX = load_taxonomy()
+
+
+def roles(text: str) -> dict[str, str]:
+    paragraphs = text.split("\n")
+    return described(paragraphs, extract_people(paragraphs))
+
+
+@pytest.mark.parametrize(("text", "name", "role"), [
+    ("Le sommet s'est achevé, a déclaré le président russe Vladimir Poutine devant la presse.",
+     "Vladimir Poutine", "président russe"),
+    ("Troy Grant, ministre de la Police de l'État, a adopté des mesures.", "Troy Grant",
+     "ministre de la Police de l'État"),
+    # The modifiers before the head word belong to the role.
+    ("Le premier vice-ministre sud-coréen des Affaires étrangères, Park Yoonjoo, a parlé.", "Park Yoonjoo",
+     "premier vice-ministre sud-coréen des Affaires étrangères"),
+    # The role nearest to the name when an earlier one belongs to someone else.
+    ("Il a vu le Premier ministre Malcolm Turnbull et le Premier ministre cambodgien Hun Sen.", "Hun Sen",
+     "Premier ministre cambodgien"),
+    # So does another person: "le ministre de la Défense et le chef d'état-major X".
+    ("Il a reçu le ministre de la Défense et le chef d'état-major Tran Van Minh.", "Tran Van Minh",
+     "chef d'état-major"),
+    # A verb ends a role: not "ministre a salué le président".
+    ("Le ministre a salué le président Joko Widodo.", "Joko Widodo", "président"),
+])
+def test_the_role_the_text_gives(text: str, name: str, role: str) -> None:
+    assert roles(text)[name] == role
+
+
+def test_an_honorific_or_a_clause_is_no_role() -> None:
+    found = roles("Le sommet est utile, selon M. Vladimir Poutine.\n"
+                  "Le ministre, qui arrivait de Hanoï, a rencontré Jin Liqun.")
+    assert found == {}
+
+
+def test_the_most_specific_mention_wins() -> None:
+    found = roles("Le vice-ministre Do Viet Anh a ouvert la séance.\n"
+                  "Le vice-ministre des Affaires étrangères Do Viet Anh a présidé la réunion.\n"
+                  "Le vice-ministre Do Viet Anh a conclu.")
+    assert found == {"Do Viet Anh": "vice-ministre des Affaires étrangères"}
+
+
+def art(header: str, text: str) -> Article:
+    return extract(clean(f" date {header} La coopération ASEAN-Russie\n\n{text}\n"),
+                   file_name="t.txt", source="seeds/t.txt", tax=TAX)[0]
+
+
+def test_pages_show_the_text_s_role_only_where_the_data_gives_no_office() -> None:
+    text = ("Le président russe Vladimir Poutine a reçu le ministre japonais Fumio Kishida. "
+            "La Russie soutient l'ASEAN.")
+    a2016, a2018 = art("2016-05", text), art("2018-11", text.replace("président russe", "chef de l'État russe"))
+    assert a2016.people_described == {"Vladimir Poutine": "président russe"}  # Kishida: an office in 2016
+    assert a2016.people_roles == {"Fumio Kishida": "ministre des Affaires étrangères du Japon"}
+    line = next(x for x in provenance(a2016, TAX) if x.startswith("**Personnalités"))
+    assert "(président russe)" in line and "(ministre des Affaires étrangères du Japon)" in line
+    page = person_page(people_index([a2018, a2016])["vladimir-poutine"], TAX, article_item)
+    assert "**Rôles selon les articles** : « chef de l'État russe » (2018) ; « président russe » (2016)." in page
+
+
+def test_a_role_is_seed_text_and_is_escaped() -> None:
+    a = art("2016-05", "Le président du <b>Forum</b> Nikolai Petrov a parlé. La Russie soutient l'ASEAN.")
+    assert a.people_described == {"Nikolai Petrov": "président du <b>Forum</b>"}
+    page = person_page(people_index([a])["nikolai-petrov"], TAX, article_item)
+    assert "« président du &lt;b&gt;Forum&lt;/b&gt; » (2016)" in page
+    assert "<b>" not in "".join(provenance(a, TAX))
