@@ -58,6 +58,13 @@ HOSTILE_SEED = (
     "La coopération entre l'ASEAN et le Japon <script>window.__pwned=2</script> progresse, selon un "
     "communiqué zorglubien <b onmouseover=\"window.__pwned=3\">publié</b> à Tokyo.\n")
 
+# An article in English (written for these tests), which reports a special summit.
+ENGLISH_SEED = (
+    " date 2024-03 ASEAN and Australia hold their special summit in Melbourne\n\n"
+    "Melbourne, March 6 - The leaders of ASEAN and Australia met in Melbourne for the ASEAN-Australia "
+    "Special Summit, which marks fifty years of partnership. They agreed to deepen their cooperation "
+    "on maritime security and clean energy, and announced new scholarships for the region's students.\n")
+
 
 @pytest.fixture(scope="module")
 def sites(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -67,6 +74,7 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (root / "seeds" / "zz_hostile.txt").write_text(HOSTILE_SEED, encoding="utf-8")
     # A long file name, as press offices name theirs: the report's table must fit a phone.
     (root / "seeds" / f"{UNDATED_NAME}.txt").write_text(UNDATED_SEED, encoding="utf-8")
+    (root / "seeds" / "zz_english.txt").write_text(ENGLISH_SEED, encoding="utf-8")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     # The hostile seed is published as text with one warning, the undated one with another:
     # the only two of the build.
@@ -355,6 +363,23 @@ def test_results_say_an_article_s_date_and_a_page_s_kind(page: Page, base: str) 
     assert dates and all(re.fullmatch(r"(\d{1,2}|1er) \w+ \d{4}|\w+ \d{4}|\d{4}|sans date", d) for d in dates), dates
     assert "sans date" in dates and any(re.fullmatch(r".* 20\d\d", d) for d in dates), shown
     assert any(label == "Partenaire × domaine" for _, label in shown), shown
+
+
+def test_results_say_an_article_s_language_and_a_meeting_page_s_kind(page: Page, base: str) -> None:
+    """An article not in French says so in its result, and its title and text are marked
+    with their language; the meeting it reports has a page of its own."""
+    page.goto(base)
+    search(page, "melbourne")
+    shown = page.eval_on_selector_all(f"{RESULTS} li a", """els => els.map(a => [
+        a.getAttribute('href'), a.querySelector('.kb-search-label').textContent,
+        a.querySelector('h1').lang, a.querySelector('p:last-child').lang])""")
+    english = [s for s in shown if "/articles/" in s[0] and "asean-and-australia" in s[0]]
+    assert english and english[0][1:] == ["mars 2024 · en anglais", "en", "en"], shown
+    assert all(s[2] == "" for s in shown if s not in english), shown  # the others are in French
+    search(page, "sommet special australie")
+    shown = page.eval_on_selector_all(f"{RESULTS} li a", """els => els.map(a => [
+        a.getAttribute('href'), (a.querySelector('.kb-search-label') || {}).textContent])""")
+    assert shown[0][0].endswith("/reunions/asean-australia-special-summit/") and shown[0][1] == "Réunion", shown
 
 
 def test_results_link_to_page_addresses_and_more_keeps_the_keyboard_place(page: Page, base: str) -> None:

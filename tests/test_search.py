@@ -167,6 +167,9 @@ def test_index_maps_words_to_pages(tmp_path: Path) -> None:
     labelled = [Doc("articles/c.html", "La Corée", "", {"coree"}, {"coree"}, label="12 mars 2025")]
     write_index(tmp_path / "labelled", labelled, log=lambda m: None)
     assert payload(tmp_path / "labelled" / "kb-search" / "d-0.js")[1][4] == "12 mars 2025"
+    english = [Doc("articles/e.html", "Korea", "", {"korea"}, {"korea"}, label="mars 2025 · en anglais", lang="en")]
+    write_index(tmp_path / "english", english, log=lambda m: None)
+    assert payload(tmp_path / "english" / "kb-search" / "d-0.js")[1][4:] == ["mars 2025 · en anglais", "en"]
     assert payload(out / "d-1.js")[1][:3] == [1, "index.html", "Accueil"]
     assert "<\\/script>" in (out / "d-0.js").read_text()
     _, (key, vocab) = payload(out / "v-ec.js")

@@ -95,6 +95,7 @@ class Doc:
     title_words: set[str]
     more: Iterable[str] = ()  # more words of its text, which may repeat `words`
     label: str = ""  # shown above its teaser in the results: an article's date
+    lang: str = ""  # an article's language when not French (render/dates.html_lang): for screen readers
     # Other names of the page, each a phrase of search words (a partner's acronyms and
     # English name: "ue", "european union"; a domain's other names): its text holds them, and
     # a query that is one of them ranks the page as its title would (aseankb-search.js, named).
@@ -255,7 +256,8 @@ def _is_article(doc: Doc) -> bool:
 def doc_file(n: int, doc: Doc) -> tuple[str, str]:
     """The result file (name, text) of page number `n`: what a result shows of it."""
     text = doc.excerpt() if doc.excerpt else None
-    payload = [n, doc.path, doc.title, doc.teaser if text is None else text, *([doc.label] if doc.label else [])]
+    payload = [n, doc.path, doc.title, doc.teaser if text is None else text,
+               *([doc.label, doc.lang] if doc.lang else [doc.label] if doc.label else [])]
     return f"d-{n}.js", _js("doc", payload)
 
 

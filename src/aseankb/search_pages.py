@@ -25,7 +25,7 @@ import yaml
 from .config import Taxonomy
 from .model import Article
 from .render.article import provenance
-from .render.dates import date_fr
+from .render.dates import LANGUAGES_FR, date_fr, html_lang, language_fr
 from .search import (
     EXCERPT_CHARS,
     Doc,
@@ -184,9 +184,14 @@ def _article_doc(art: Article, data: SearchData, tax: Taxonomy, words: _Words, d
         extra |= words(label)  # the tags Material shows above the title
     for line in provenance(art, tax):
         extra |= words.line(line)
-    # The date tells apart results of the same title (a meeting reported every year).
+    # The date tells apart results of the same title (a meeting reported every year); the
+    # language, an article a French reader may not read: "12 mars 2024 · en anglais".
+    label = date_fr(art.date) if art.date.year else "sans date"
+    if art.language != "fr":
+        code = art.language
+        label += " · " + (f"en {LANGUAGES_FR[code]}" if code in LANGUAGES_FR else language_fr(code))
     return Doc(dest_path(art.page, directory_urls), title, data[1], data[0].split(), title_words, extra,
-               date_fr(art.date) if art.date.year else "sans date",
+               label, html_lang(art.language) or "",
                excerpt=partial(page_excerpt, content / art.page) if content else None)
 
 

@@ -262,6 +262,7 @@
       icon.className = "md-search-result__icon md-icon";
       highlight(h, d[2], ws);  // the title too, as Material marks it
       highlight(p, passage(d[3], ws), ws);
+      if (d[5]) h.lang = p.lang = d[5];  // an article not in French: read in its language
       art.append(icon, h);
       // An article's date (d[4]), else what kind of page it is: results of the same title
       // could not be told apart.
