@@ -91,6 +91,8 @@ def _write(tmp_path: Path, body: str) -> Path:
     ("amm:\n  label: AMM\n  first_year: 1967\n  patterns: {de: ['{ORD} amm']}\n", "amm.patterns.de"),
     ("amm:\n  label: AMM\n  first_year: 1967\n  patterns: {fr: ['{ORD} (amm']}\n", "amm.patterns.fr"),
     ("Bad Id:\n  label: x\n", "Bad Id"),
+    ("arf:\n  label: ARF\n  first_year: 1994\n  partner: atlantide\n  patterns: {fr: ['{ORD} arf']}\n"
+     "  schedule: [{from: 1, year: 1994}]\n", "arf.partner"),
 ])
 def test_bad_meetings_file_names_file_and_key(tmp_path: Path, body: str, key: str) -> None:
     file = _write(tmp_path, body)

@@ -12,7 +12,7 @@ from aseankb.model import Article, PartialDate
 from aseankb.pipeline import ingest
 from aseankb.render import render
 from aseankb.render.article import render_article
-from aseankb.render.meetings import meeting_pages
+from aseankb.render.meetings import meeting_pages, partner_meetings
 from aseankb.render.pages import article_item
 from conftest import SEEDS
 
@@ -96,3 +96,21 @@ def test_the_sample_seeds_meetings_have_pages_and_the_home_page_counts_them() ->
             assert f"{{ #{eid} }}" in pages[f"reunions/{eid.rpartition('-')[0]}.md"]
     assert f"| Réunions | {len(g.events)} | [Parcourir par réunion](reunions/index.md) |" in pages["index.md"]
     assert len(g.events) >= 3
+
+
+def test_a_partner_page_lists_its_summits_with_asean_and_since_when() -> None:
+    arts = [art(1, SPECIAL_2018, year=2018), art(4, SPECIAL_2024), art(5, SPECIAL_2024, language="en"),
+            art(6, {"amm-57": "57e Réunion des ministres des Affaires étrangères de l'ASEAN (AMM), 2024"})]
+    lines = partner_meetings("australie", arts)
+    # The AMM meets every partner: it is not Australia's series.
+    page = "../reunions/asean-australia-special-summit.md"
+    assert lines == ["## Réunions", "",
+                     f"- [Sommet spécial ASEAN-Australie]({page}), depuis 2018 : "
+                     f"[Sommet de 2024]({page}#asean-australia-special-summit-2024), "
+                     f"[Sommet de 2018]({page}#asean-australia-special-summit-2018)", ""]
+    assert partner_meetings("japon", arts) == []
+    g = group(arts)
+    page = render(g, TAX, None)["partenaires/australie.md"]
+    assert page.index("## Réunions") < page.index("## Tous les articles")
+    series = meeting_pages(g, TAX, article_item)["reunions/asean-australia-special-summit.md"]
+    assert "Partenaire de la série : [Australie](../partenaires/australie.md)." in series

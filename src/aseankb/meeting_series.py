@@ -10,12 +10,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .config import DATA_DIR, check_entry, file_version, read_mapping
+from .config import DATA_DIR, check_entry, file_version, load_taxonomy, read_mapping
 from .errors import ConfigError
 
 MEETINGS_FILE = DATA_DIR / "meetings.yaml"
 LANGUAGES = ("fr", "en", "vi", "any")
-SERIES_KEYS = {"label", "patterns", "first_year", "schedule", "held"}
+SERIES_KEYS = {"label", "patterns", "partner", "first_year", "schedule", "held"}
 RUN_KEYS = {"from", "year", "per_year"}
 ORD = r"(?P<n>\d{1,3}) ?(?:e|eme|er|ere|st|nd|rd|th)"
 NUM = r"(?P<n>\d{1,3})(?!\d)"
@@ -40,6 +40,7 @@ class Series:
     held: tuple[int, ...] = ()
     held_months: tuple[tuple[int, int], ...] = ()  # (year, month) where the data knows the month
     first_year: int | None = None  # of the series' first meeting: "since when", on its page
+    partner: str | None = None  # the partner it meets (a partners.yaml id), whose page lists it
 
     def year_of(self, number: int) -> int | None:
         """The year meeting `number` was held, or None when the data does not say."""
@@ -102,7 +103,16 @@ def _series(file: Path, sid: object, entry: object) -> Series:
         raise ConfigError(str(file), f"{sid}.held", "must be a list of years (YYYY or 'YYYY-MM')")
     dates = [_held(file, f"{sid}.held[{i}]", item) for i, item in enumerate(held)]
     return Series(sid, entry["label"], _patterns(file, sid, entry.get("patterns"), bool(runs)), runs,
-                  tuple(y for y, _ in dates), tuple((y, m) for y, m in dates if m), first)
+                  tuple(y for y, _ in dates), tuple((y, m) for y, m in dates if m), first,
+                  _partner(file, sid, entry.get("partner")))
+
+
+def _partner(file: Path, sid: str, value: object) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or value not in load_taxonomy().partners:
+        raise ConfigError(str(file), f"{sid}.partner", f"{value!r} is not a partner id of partners.yaml")
+    return value
 
 
 def _held(file: Path, key: str, item: object) -> tuple[int, int | None]:

@@ -55,6 +55,8 @@ def series_page(s: Series, editions: Editions, tax: Taxonomy, item: ItemFn) -> s
     lines = [f"# {s.label}", "",
              f"{_plural(len(arts), 'article')} sur {_plural(len(editions), 'réunion')} de cette série, "
              f"de la plus récente à la plus ancienne. Première réunion de la série : {s.first_year}.", ""]
+    if s.partner:
+        lines += [f"Partenaire de la série : [{tax.partners[s.partner].fr}](../partenaires/{s.partner}.md).", ""]
     if partners:
         lines += ["Partenaires des articles : " + ", ".join(
             f"[{tax.partners[p].fr}](../partenaires/{p}.md) ({n})"
@@ -75,6 +77,26 @@ def _index(by_series: dict[str, Editions], series: dict[str, Series]) -> str:
         lines.append(f"| [{s.label}]({sid}.md) | {s.first_year} | {len(editions)} | {n} "
                      f"| [{edition_heading(s, latest)}]({sid}.md#{latest}) |")
     return md_page("Réunions", lines)
+
+
+def partner_meetings(pid: str, arts: list[Article]) -> list[str]:
+    """The section of partner `pid`'s page on its meetings with ASEAN (the series whose
+    `partner` it is): each series, since when it meets, and the meetings its articles
+    (`arts`, newest first) report, newest first."""
+    series = {s.id: s for s in load_meetings() if s.partner == pid}
+    reported: dict[str, list[str]] = {}
+    for art in arts:
+        for eid in art.events:
+            if series_id(eid) in series and eid not in reported.setdefault(series_id(eid), []):
+                reported[series_id(eid)].append(eid)
+    if not reported:
+        return []
+    lines = ["## Réunions", ""]
+    for sid in sorted(reported, key=lambda k: fold(series[k].label)):
+        s, eids = series[sid], sorted(reported[sid], key=lambda e: -int(e.rpartition("-")[2]))
+        lines.append(f"- [{s.label}](../reunions/{sid}.md), depuis {s.first_year} : " + ", ".join(
+            f"[{edition_heading(s, eid)}]({meeting_link(eid, '../')})" for eid in eids))
+    return [*lines, ""]
 
 
 def meeting_pages(g: Groups, tax: Taxonomy, item: ItemFn, reuse: Reuse = NO_REUSE) -> dict[str, str]:

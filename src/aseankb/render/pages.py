@@ -14,6 +14,7 @@ from .contents import with_contents
 from .dates import LANGUAGES_FR, language_fr, language_note, short_date
 from .escape import esc_inline
 from .feeds import dated, feed_path
+from .meetings import partner_meetings
 from .people import ItemFn, list_lines
 from .profiles import domain_profile, md_page, partner_profile
 from .report_fr import french
@@ -117,7 +118,7 @@ def partner_pages(g: Groups, tax: Taxonomy, item: ItemFn = article_item, reuse: 
         lines = [f"# {partner.fr}", "", f"{_plural(len(about), 'article')} consacré{'s' if len(about) > 1 else ''} "
                  f"{partner.fr_to} (en anglais : *{partner.en}*).", "", *([history, ""] if history else []),
                  *partner_profile(pid, about, tax, item, "../" + feed_path(pid) if dated(about) else None,
-                                  g.domains_with(pid)),
+                                  g.domains_with(pid), partner_meetings(pid, about)),
                  "## Tous les articles", "", *article_list(about, "../", item)]
         if passing:
             lines += ["", "## Cité en passant", "", *article_list(passing, "../", item)]

@@ -64,9 +64,10 @@ def officials(arts: list[Article], pid: str | None = None, limit: int = TOP_PEOP
 
 
 def partner_profile(pid: str, arts: list[Article], tax: Taxonomy, item: ItemFn, feed: str | None,
-                    domains: Counter[str]) -> list[str]:
-    """Timeline, domains, officials and latest articles of one partner (pages in partenaires/).
-    `domains`: how many articles report on each domain with it (Groups.domains_with)."""
+                    domains: Counter[str], meetings: list[str] = ()) -> list[str]:
+    """Timeline, domains, officials, meetings and latest articles of one partner (pages in
+    partenaires/). `domains`: how many articles report on each domain with it
+    (Groups.domains_with); `meetings`: its section of meetings (meetings.partner_meetings)."""
     if not arts:
         return []
     label = tax.partners[pid].fr
@@ -78,7 +79,7 @@ def partner_profile(pid: str, arts: list[Article], tax: Taxonomy, item: ItemFn, 
     people = officials(arts, pid)
     lines.append(", ".join(f"[{esc_inline(name)}](../personnes/{slug}.md) ({n})" for slug, name, n in people)
                  if people else "_Aucune personnalité citée._")
-    lines.append("")
+    lines += ["", *meetings]
     if feed:
         lines += [f"Suivre ce partenaire : [flux Atom]({feed}).", ""]
     # The full list follows, newest first: the latest ten again only where it is long (its
