@@ -41,8 +41,9 @@ FRENCH_QUERIES = [
     ("d’energie", "énergie"),
     ("l'economie", "économie"),
     ("CORÉE", "Corée"),
-    # A meeting by its number (the page names the meetings an article reports).
-    ("58e amm", "58e Réunion des ministres"),
+    # A meeting by its number: its series' page comes first (reunions/amm.md, whose
+    # description names its meetings), then the article that reports it.
+    ("58e amm", "58e réunion"),
 ]
 RESULTS = "#kb-search-results"
 # An article whose date is nowhere: it is filed under 'sans date'.
@@ -380,6 +381,18 @@ def test_results_say_an_article_s_language_and_a_meeting_page_s_kind(page: Page,
     shown = page.eval_on_selector_all(f"{RESULTS} li a", """els => els.map(a => [
         a.getAttribute('href'), (a.querySelector('.kb-search-label') || {}).textContent])""")
     assert shown[0][0].endswith("/reunions/asean-australia-special-summit/") and shown[0][1] == "Réunion", shown
+
+
+@pytest.mark.parametrize(("query", "hub"), [
+    ("ministre russe", "/personnes/serguei-lavrov/"),  # the role the article gives him
+    ("58e amm", "/reunions/amm/"),  # the meeting's series page, beside the article reporting it
+])
+def test_people_are_found_by_their_roles_and_meetings_by_their_number(page: Page, base: str, query: str,
+                                                                       hub: str) -> None:
+    page.goto(base)
+    search(page, query)
+    hrefs = page.eval_on_selector_all(f"{RESULTS} li a", "els => els.map(a => a.getAttribute('href'))")
+    assert any(h.endswith(hub) for h in hrefs), hrefs
 
 
 def test_results_link_to_page_addresses_and_more_keeps_the_keyboard_place(page: Page, base: str) -> None:
@@ -723,7 +736,7 @@ def test_the_report_reads_on_a_phone_and_stays_a_table_on_a_desktop(page: Page, 
     assert len({round(b["top"]) for b in boxes}) == 1 and page.is_visible("article thead")  # one row
 
 
-@pytest.mark.parametrize("path", ["partenaires/", "domaines/", "annees/", ""])
+@pytest.mark.parametrize("path", ["partenaires/", "domaines/", "annees/", "reunions/", ""])
 def test_index_tables_fit_a_phone(page: Page, base: str, path: str) -> None:
     """Every column of the index tables on a 390 px screen: the partners' "Cité en passant"
     was off the edge (Material's cell padding and header minimum width; sixth audit)."""

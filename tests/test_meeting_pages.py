@@ -44,7 +44,9 @@ def test_each_meeting_lists_its_reports_in_every_language_newest_meeting_first()
     assert "[Titre 5](../articles/2024/titre-5.md){: lang=\"en\" } *(en anglais)*" in newest
     assert "[Titre 4](../articles/2024/titre-4.md)" in newest
     assert "Titre 1" not in newest and "Titre 6" not in page
-    assert "3 articles sur 2 réunions de cette série" in page
+    assert "Réunions dont les articles rendent compte : 2 (3 articles)" in page
+    # The search indexes a hub page by its title and description: the meetings by name.
+    assert '\ndescription: "Réunions rapportées : Sommet de 2024, Sommet de 2018."\n' in page
     assert "[Australie](../partenaires/australie.md) (3)" in page
 
 

@@ -11,6 +11,7 @@ from aseankb.extract import extract
 from aseankb.extract.people import described, extract_people
 from aseankb.model import Article
 from aseankb.render.article import provenance
+from aseankb.render.escape import description_line
 from aseankb.render.pages import article_item
 from aseankb.render.people import people_index, person_page
 
@@ -79,3 +80,19 @@ def test_a_role_is_seed_text_and_is_escaped() -> None:
     page = person_page(people_index([a])["nikolai-petrov"], TAX, article_item)
     assert "« président du &lt;b&gt;Forum&lt;/b&gt; » (2016)" in page
     assert "<b>" not in "".join(provenance(a, TAX))
+
+
+def test_the_search_finds_a_person_by_their_roles_in_the_page_description() -> None:
+    """A person's page is indexed by its title and description (search_pages): both the
+    dated offices and the text's roles go there, escaped as Material prints it unescaped."""
+    a2016 = art("2016-05", "Le président russe Vladimir Poutine a reçu le ministre japonais Fumio Kishida. "
+                           "La Russie soutient l'ASEAN.")
+    index = people_index([a2016])
+    assert '\ndescription: "« président russe » (2016)"\n' in person_page(index["vladimir-poutine"], TAX, article_item)
+    assert ('\ndescription: "ministre des Affaires étrangères du Japon (2016)"\n'
+            in person_page(index["fumio-kishida"], TAX, article_item))
+    hostile = art("2016-05", "Le président du <b>Forum</b> & associés Nikolai Petrov a parlé. "
+                             "La Russie soutient l'ASEAN.")
+    page = person_page(people_index([hostile])["nikolai-petrov"], TAX, article_item)
+    assert '\ndescription: "« président du &lt;b&gt;Forum&lt;/b&gt; &amp; associés » (2016)"\n' in page
+    assert description_line('a "b" <i> l\'c') == 'description: "a &quot;b&quot; &lt;i&gt; l\'c"\n'

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 
 # Characters Python-Markdown acts on inline and accepts a backslash before.
@@ -32,3 +33,14 @@ def esc_block(text: str, tag: str = "p", lang: str | None = None) -> str:
 def esc_title(text: str) -> str:
     """The front-matter title: MkDocs and themes print it into HTML unescaped."""
     return html.escape(text, quote=False)
+
+
+def description_line(text: str) -> str:
+    """A page's front matter `description` (a YAML line; "" without one). Material prints it
+    in an attribute unescaped, and it may hold seed text (a person's roles): escaped for
+    HTML, double quotes included, apostrophes not (they would show as entities in search
+    results, which take it as text)."""
+    if not text:
+        return ""
+    safe = html.escape(text, quote=False).replace('"', "&quot;")
+    return f"description: {json.dumps(safe, ensure_ascii=False)}\n"

@@ -23,8 +23,9 @@ from .reuse import NO_REUSE, Reuse
 INTRO = ("Les réunions régulières de l'ASEAN et de ses partenaires dont les articles rendent "
          "compte : une page par série, et pour chaque réunion les articles qui en parlent. Une "
          "réunion est reconnue à son numéro (« 58e réunion des ministres des Affaires étrangères "
-         "de l'ASEAN ») ou, pour un sommet spécial, à son année ; celles que les articles ne font "
-         "que rappeler ou annoncer n'y figurent pas.")
+         "de l'ASEAN ») ou, pour un sommet sans numéro (spécial, commémoratif), à son année ; "
+         "celles que les articles ne font que rappeler (« depuis la 54e réunion ») ou annoncent "
+         "comme à venir (« se tiendra ») n'y figurent pas.")
 
 Editions = dict[str, list[Article]]  # meeting id -> its articles, newest meeting first
 
@@ -53,8 +54,8 @@ def series_page(s: Series, editions: Editions, tax: Taxonomy, item: ItemFn) -> s
     arts = {id(a): a for eds in editions.values() for a in eds}
     partners = Counter(p for a in arts.values() for p in a.partners)
     lines = [f"# {s.label}", "",
-             f"{_plural(len(arts), 'article')} sur {_plural(len(editions), 'réunion')} de cette série, "
-             f"de la plus récente à la plus ancienne. Première réunion de la série : {s.first_year}.", ""]
+             f"Première réunion de la série : {s.first_year}. Réunions dont les articles rendent compte : "
+             f"{len(editions)} ({_plural(len(arts), 'article')}), de la plus récente à la plus ancienne.", ""]
     if s.partner:
         lines += [f"Partenaire de la série : [{tax.partners[s.partner].fr}](../partenaires/{s.partner}.md).", ""]
     if partners:
@@ -63,14 +64,17 @@ def series_page(s: Series, editions: Editions, tax: Taxonomy, item: ItemFn) -> s
             for p, n in tax.most_common("partners", partners)) + ".", ""]
     for eid, eds in editions.items():
         lines += [f"## {edition_heading(s, eid)} {{ #{eid} }}", "", *list_lines(item, eds, "../"), ""]
-    return md_page(s.label, lines)
+    # The meetings by name for the search, which indexes a hub page by its title and
+    # description: "58e amm" finds this page's 58th meeting.
+    return md_page(s.label, lines, description="Réunions rapportées : " + ", ".join(
+        edition_heading(s, eid) for eid in editions) + ".")
 
 
 def _index(by_series: dict[str, Editions], series: dict[str, Series]) -> str:
     lines = ["# Réunions", "", INTRO, ""]
     if not by_series:
         return md_page("Réunions", [*lines, "_Aucune réunion reconnue dans les articles._"])
-    lines += ["| Série | Depuis | Réunions | Articles | La plus récente |", "|---|---:|---:|---:|---|"]
+    lines += ["| Série | Première réunion | Réunions | Articles | La plus récente |", "|---|---:|---:|---:|---|"]
     for sid, editions in by_series.items():
         s, latest = series[sid], next(iter(editions))
         n = len({id(a) for eds in editions.values() for a in eds})

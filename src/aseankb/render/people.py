@@ -20,7 +20,7 @@ from slugify import slugify
 from ..config import Taxonomy
 from ..model import Article
 from .contents import with_contents
-from .escape import esc_inline
+from .escape import description_line, esc_inline
 from .reuse import NO_REUSE, Reuse
 
 SLUG_MAX = 60
@@ -82,36 +82,39 @@ def person_page(person: Person, tax: Taxonomy, item: ItemFn) -> str:
     roles = _roles(person)
     if roles:
         lines += ["", f"**{'Fonctions' if len(roles) > 1 else 'Fonction'}** (d'après la date des articles) : "
-                  + " ; ".join(roles) + "."]
-    phrases = _described(person)
-    if phrases:  # the articles' own words, quoted: not an office our data vouches for
+                  + " ; ".join(f"{esc_inline(role)} ({span})" for role, span in roles) + "."]
+    # The articles' own words, quoted: not an office our data vouches for.
+    phrases = [(f"« {esc_inline(phrase)} »", f" ({span})" if span else "") for phrase, span in _described(person)]
+    if phrases:
         label = "Rôles" if len(phrases) > 1 else "Rôle"
-        lines += ["", f"**{label} selon les articles** : " + " ; ".join(phrases) + "."]
+        lines += ["", f"**{label} selon les articles** : " + " ; ".join(q + s for q, s in phrases) + "."]
     if partners:
         lines += ["", "Partenaires des articles : " + ", ".join(
             f"[{tax.partners[p].fr}](../partenaires/{p}.md) ({n})"
             for p, n in tax.most_common("partners", partners)) + "."]
     lines += ["", "## Articles", "", *list_lines(item, person.articles, "../")]
-    # The title is seed text: front matter title is printed unescaped by MkDocs.
-    return _page(name, lines)
+    # What the search finds the page by besides the name (search_pages: a hub page is indexed
+    # by its title and description): "president russe" finds Vladimir Poutine.
+    said = [f"« {phrase} »" + (f" ({span})" if span else "") for phrase, span in _described(person)]
+    return _page(person.name, lines, " ; ".join([f"{role} ({span})" for role, span in roles] + said))
 
 
-def _roles(person: Person) -> list[str]:
+def _roles(person: Person) -> list[tuple[str, str]]:
     """The offices the person held in the articles naming them (data/officials.yaml, at each
-    article's date), the latest first, each with its years: "ministre des Affaires étrangères
-    du Japon (2015–2017)". Our own labels, escaped all the same."""
+    article's date), the latest first, each with its years: ("ministre des Affaires étrangères
+    du Japon", "2015–2017"). Our own labels, escaped all the same where shown."""
     years: dict[str, set[int]] = defaultdict(set)
     for art in person.articles:
         for name, role in art.people_roles.items():
             if person_slug(name) == person.slug and art.date.year:
                 years[role].add(art.date.year)
     ordered = sorted(years.items(), key=lambda kv: (-max(kv[1]), kv[0]))
-    return [f"{esc_inline(role)} ({_span(ys)})" for role, ys in ordered]
+    return [(role, _span(ys)) for role, ys in ordered]
 
 
-def _described(person: Person) -> list[str]:
+def _described(person: Person) -> list[tuple[str, str]]:
     """How the articles that give the person no dated office introduce them (extract/people.
-    described), quoted, each phrase once (case aside) with its years, the latest first."""
+    described): each phrase once (case aside) with its years, the latest first. Seed text."""
     years: dict[str, set[int]] = defaultdict(set)
     shown: dict[str, str] = {}
     for art in person.articles:
@@ -120,16 +123,19 @@ def _described(person: Person) -> list[str]:
                 shown.setdefault(phrase.casefold(), phrase)
                 years[phrase.casefold()].update([art.date.year] if art.date.year else [])
     ordered = sorted(shown, key=lambda k: (-max(years[k], default=0), k))[:DESCRIBED_SHOWN]
-    return [f"« {esc_inline(shown[k])} »" + (f" ({_span(years[k])})" if years[k] else "") for k in ordered]
+    return [(shown[k], _span(years[k]) if years[k] else "") for k in ordered]
 
 
 def _span(years: set[int]) -> str:
     return f"{min(years)}{'–' + str(max(years)) if max(years) > min(years) else ''}"
 
 
-def _page(title: str, lines: list[str]) -> str:
+def _page(title: str, lines: list[str], description: str = "") -> str:
+    # Seed text (names, roles): MkDocs prints the front matter's title, and Material the
+    # description in an attribute, unescaped.
     safe = json.dumps(html.escape(title, quote=False), ensure_ascii=False)
-    return f"---\ntitle: {safe}\n---\n\n" + "\n".join(lines).rstrip() + "\n"
+    said = description_line(description)
+    return f"---\ntitle: {safe}\n{said}---\n\n" + "\n".join(lines).rstrip() + "\n"
 
 
 def people_pages(articles: list[Article], tax: Taxonomy, item: ItemFn, reuse: Reuse = NO_REUSE) -> dict[str, str]:
