@@ -11,6 +11,7 @@ from aseankb.config import load_taxonomy
 from aseankb.errors import ConfigError
 from aseankb.extract import extract
 from aseankb.extract.meetings import find_meetings, load_meetings
+from aseankb.meeting_series import edition_heading
 from aseankb.render.article import provenance
 
 TAX = load_taxonomy()
@@ -91,6 +92,10 @@ def _write(tmp_path: Path, body: str) -> Path:
     ("amm:\n  label: AMM\n  first_year: 1967\n  patterns: {de: ['{ORD} amm']}\n", "amm.patterns.de"),
     ("amm:\n  label: AMM\n  first_year: 1967\n  patterns: {fr: ['{ORD} (amm']}\n", "amm.patterns.fr"),
     ("Bad Id:\n  label: x\n", "Bad Id"),
+    ("dd:\n  label: DD\n  first_year: 2009\n  numbered: oui\n  patterns: {fr: ['{ORD} dd']}\n", "dd.numbered"),
+    ("dd:\n  label: DD\n  first_year: 2009\n  numbered: true\n  patterns: {fr: ['dd']}\n", "dd.patterns.fr"),
+    ("dd:\n  label: DD\n  first_year: 2009\n  numbered: true\n  patterns: {fr: ['dd']}\n  held: [2010]\n",
+     "dd.numbered"),
     ("arf:\n  label: ARF\n  first_year: 1994\n  partner: atlantide\n  patterns: {fr: ['{ORD} arf']}\n"
      "  schedule: [{from: 1, year: 1994}]\n", "arf.partner"),
 ])
@@ -115,3 +120,16 @@ def test_held_month_is_validated(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as err:
         load_meetings(file)
     assert err.value.key == "s.held[0]"
+
+
+def test_a_numbered_meeting_without_a_schedule_is_reported_but_dates_nothing() -> None:
+    """The Delhi Dialogue's numbers are not dated by the data: the meeting is the article's
+    event, named without a year, and the article stays undated."""
+    text = ("Le Vietnam au Dialogue de Delhi\n"
+            "New Delhi - Le 9e Dialogue de Delhi s'est ouvert mardi à New Delhi, en présence de l'Inde et de l'ASEAN.")
+    art, _ = extract(clean(text), file_name="x.txt", source="seeds/x.txt", tax=TAX)
+    assert art.events == ["delhi-dialogue-9"] and art.events_fr == ["9e Dialogue de Delhi"]
+    assert art.year is None and art.date_evidence is None
+    series = {s.id: s for s in load_meetings()}
+    assert edition_heading(series["delhi-dialogue"], "delhi-dialogue-9") == "9e dialogue"
+    assert series["delhi-dialogue"].partner == "inde"

@@ -15,7 +15,7 @@ from .errors import ConfigError
 
 MEETINGS_FILE = DATA_DIR / "meetings.yaml"
 LANGUAGES = ("fr", "en", "vi", "any")
-SERIES_KEYS = {"label", "patterns", "partner", "first_year", "schedule", "held"}
+SERIES_KEYS = {"label", "patterns", "partner", "first_year", "schedule", "held", "numbered"}
 RUN_KEYS = {"from", "year", "per_year"}
 ORD = r"(?P<n>\d{1,3}) ?(?:e|eme|er|ere|st|nd|rd|th)"
 NUM = r"(?P<n>\d{1,3})(?!\d)"
@@ -41,6 +41,7 @@ class Series:
     held_months: tuple[tuple[int, int], ...] = ()  # (year, month) where the data knows the month
     first_year: int | None = None  # of the series' first meeting: "since when", on its page
     partner: str | None = None  # the partner it meets (a partners.yaml id), whose page lists it
+    numbered: bool = False  # its meetings have numbers (with or without a schedule dating them)
 
     def year_of(self, number: int) -> int | None:
         """The year meeting `number` was held, or None when the data does not say."""
@@ -98,13 +99,17 @@ def _series(file: Path, sid: object, entry: object) -> Series:
     if "schedule" in entry and "held" in entry:
         raise ConfigError(str(file), sid, "a series has a schedule (numbered) or held years, not both")
     runs = _runs(file, sid, entry["schedule"]) if "schedule" in entry else ()
+    numbered = entry.get("numbered", bool(runs))
+    if not isinstance(numbered, bool) or (runs and not numbered) or (numbered and "held" in entry):
+        raise ConfigError(str(file), f"{sid}.numbered", "true for a series with a schedule or none, "
+                          "false (or left out) for one with held years")
     held = entry.get("held", [])
     if not isinstance(held, list):
         raise ConfigError(str(file), f"{sid}.held", "must be a list of years (YYYY or 'YYYY-MM')")
     dates = [_held(file, f"{sid}.held[{i}]", item) for i, item in enumerate(held)]
-    return Series(sid, entry["label"], _patterns(file, sid, entry.get("patterns"), bool(runs)), runs,
+    return Series(sid, entry["label"], _patterns(file, sid, entry.get("patterns"), numbered), runs,
                   tuple(y for y, _ in dates), tuple((y, m) for y, m in dates if m), first,
-                  _partner(file, sid, entry.get("partner")))
+                  _partner(file, sid, entry.get("partner")), numbered)
 
 
 def _partner(file: Path, sid: str, value: object) -> str | None:
@@ -152,7 +157,7 @@ def edition_heading(series: Series, event_id: str) -> str:
     unnumbered series, whose ids end with the year, "Sommet de 2024"."""
     n = int(event_id.rpartition("-")[2])
     noun = series.label.split(" ", 1)[0]
-    if not series.runs:
+    if not series.numbered:
         return f"{noun} de {n}"
     year = series.year_of(n)
     return f"{ordinal(n, series.label)} {noun.lower()}" + (f" ({year})" if year else "")

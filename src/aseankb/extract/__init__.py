@@ -101,10 +101,12 @@ def events(meetings: list[Mention], year: int | None) -> list[tuple[str, str]]:
         if not m.reported:
             continue
         if m.number is not None:
+            label = f"{ordinal(m.number, m.series.label)} {m.series.label}"
+            if not m.years:  # a series without a schedule: its year is not the data's to say
+                out.setdefault(m.event_id, label)
             # A meeting of another year than the article's is a reference, not its subject.
-            if year is None or year - 1 <= min(m.years) <= year:
-                label = m.series.label
-                out.setdefault(m.event_id, f"{ordinal(m.number, label)} {label}, {min(m.years)}")
+            elif year is None or year - 1 <= min(m.years) <= year:
+                out.setdefault(m.event_id, f"{label}, {min(m.years)}")
         elif year in m.years:
             out.setdefault(f"{m.series.id}-{year}", f"{m.series.label}, {year}")
     return list(out.items())
@@ -138,7 +140,7 @@ def extract(cleaned: Cleaned, *, file_name: str, source: str, tax: Taxonomy) -> 
     scan = scan_partners(tax, title, lead, text)
     partners = scan.about
     meetings = find_meetings(whole, series)
-    ctx = Context(meetings, partners, _partners_in(tax), officials, relations, markers)
+    ctx = Context([m for m in meetings if m.years], partners, _partners_in(tax), officials, relations, markers)
     date = extract_date(cleaned.header_date, body[0], cleaned.chrome, text, front, ctx)
     if date.date is None:
         warnings.append("no date found in the file or its text: filed under 'sans date'")
