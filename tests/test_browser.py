@@ -377,6 +377,9 @@ def test_results_say_an_article_s_language_and_a_meeting_page_s_kind(page: Page,
     english = [s for s in shown if "/articles/" in s[0] and "asean-and-australia" in s[0]]
     assert english and english[0][1:] == ["mars 2024 · en anglais", "en", "en"], shown
     assert all(s[2] == "" for s in shown if s not in english), shown  # the others are in French
+    # Its result shows the passage that matched, as a French article's does.
+    found = search(page, "scholarships")
+    assert len(found) == 1 and "announced new scholarships" in found[0], found
     search(page, "sommet special australie")
     shown = page.eval_on_selector_all(f"{RESULTS} li a", """els => els.map(a => [
         a.getAttribute('href'), (a.querySelector('.kb-search-label') || {}).textContent])""")

@@ -19,6 +19,8 @@ from mkdocs.structure.files import File
 from aseankb.cli import main
 from aseankb.config import load_taxonomy
 from aseankb.errors import ConfigError
+from aseankb.model import Article, PartialDate
+from aseankb.render.article import render_article
 from aseankb.render.pages import partner_aliases
 from aseankb.search import (
     STOP_WORDS,
@@ -32,7 +34,7 @@ from aseankb.search import (
     word_set,
     write_index,
 )
-from aseankb.search_pages import aliases, dest_path, nav_titles
+from aseankb.search_pages import aliases, dest_path, nav_titles, page_excerpt
 from aseankb.synonyms import load_synonyms
 from conftest import ROOT, copy_project
 from html_index import html_index, page_text
@@ -351,3 +353,15 @@ def test_a_bad_synonyms_file_names_the_file_and_the_key(tmp_path: Path, body: st
     with pytest.raises(ConfigError) as err:
         load_synonyms(file)
     assert str(file) in str(err.value) and key in str(err.value)
+
+
+@pytest.mark.parametrize("language", ["fr", "en", "vi"])
+def test_an_article_s_excerpt_is_read_whatever_its_language(tmp_path: Path, language: str) -> None:
+    """A result shows the passage that matched from the article's excerpt: the paragraphs of
+    an article not in French carry their language (`<p lang="en">`), and were left out."""
+    art = Article(id="a1", source="seeds/a1.txt", title="Title", date=PartialDate(2024, 3, 6), date_source="header",
+                  language=language, partners=["australie"], partners_mentioned=[], domains=[], people=[],
+                  paragraphs=["Leaders met in Melbourne.", "They announced <new> scholarships."], slug="title")
+    page = tmp_path / "a1.md"
+    page.write_text(render_article(art, load_taxonomy()), encoding="utf-8")
+    assert page_excerpt(page) == "Leaders met in Melbourne. They announced <new> scholarships."

@@ -47,7 +47,8 @@ YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 SearchData = tuple[str, str]  # an article's text: its words (space-separated) and opening lines
 # A paragraph of an article's page in content/: one raw HTML block, escaped (render/article.py).
-PARAGRAPH_RE = re.compile(r"^<p>(.*?)</p>$", re.M | re.S)
+# An article's paragraph as render/escape.esc_block writes it, with its language when not French.
+PARAGRAPH_RE = re.compile(r'^<p(?: lang="[a-z]{2,3}(?:-[a-z]{2,4})?")?>(.*?)</p>$', re.M | re.S)
 
 
 @dataclass
