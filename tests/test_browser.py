@@ -838,12 +838,14 @@ def test_no_request_leaves_the_local_server(browser: Browser, base: str) -> None
         assert watch.requests and not watch.foreign, watch.foreign
 
 
-@pytest.mark.parametrize("which", ["home", "article", "partner", "explorer", "search results"])
+@pytest.mark.parametrize("which", ["home", "article", "partner", "explorer", "search results", "meetings",
+                                   "meeting series", "person"])
 def test_no_serious_accessibility_violation(page: Page, base: str, sites: Path, which: str) -> None:
     first = sorted((sites / "site" / "articles").glob("*/*/index.html"))[0].parent
     path = {"home": "", "article": first.relative_to(sites / "site").as_posix() + "/",
             "partner": "partenaires/japon/", "explorer": "explorer/#partenaire=japon",
-            "search results": ""}[which]
+            "search results": "", "meetings": "reunions/", "meeting series": "reunions/amm/",
+            "person": "personnes/serguei-lavrov/"}[which]
     page.goto(base + path)
     if which == "search results":
         assert search(page, "coree")

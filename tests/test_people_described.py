@@ -37,6 +37,9 @@ def roles(text: str) -> dict[str, str]:
     # So does another person: "le ministre de la Défense et le chef d'état-major X".
     ("Il a reçu le ministre de la Défense et le chef d'état-major Tran Van Minh.", "Tran Van Minh",
      "chef d'état-major"),
+    # Before and after the name: the more specific.
+    ("L'ambassadeur vietnamien Nguyen Hai Bang, représentant permanent du Vietnam auprès de l'ASEAN, a parlé.",
+     "Nguyen Hai Bang", "représentant permanent du Vietnam auprès de l'ASEAN"),
     # A verb ends a role: not "ministre a salué le président".
     ("Le ministre a salué le président Joko Widodo.", "Joko Widodo", "président"),
 ])

@@ -20,6 +20,8 @@ from .needles import Needles
 
 OFFICIALS_FILE = DATA_DIR / "officials.yaml"
 MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
+# An office's country, the last "du/de la/de l'/des X" of its label: " du Vietnam", " des États-Unis".
+COUNTRY_TAIL_RE = re.compile(r" (?:du|de la|de l['’]|des) (?!.* (?:du|de la|de l['’]|des) )\S.*$")
 TERM_KEYS = {"names", "from", "to", "label"}
 OFFICE_KEYS = {"label", "terms"}
 HORIZON = 2040
@@ -160,8 +162,8 @@ def _holds(term: Term, when: PartialDate) -> bool:
 
 def official_roles(text: str, when: PartialDate | None, terms: tuple[Term, ...] | None = None) -> dict[str, str]:
     """The folded name of each official of the data the text names -> the office(s) they held
-    at the article's date ("vice-Premier ministre du Vietnam et ministre des Affaires
-    étrangères du Vietnam"). None for an article without a year, nor for an official out of
+    at the article's date ("vice-Premier ministre et ministre des Affaires étrangères du
+    Vietnam"). None for an article without a year, nor for an official out of
     office then (a former one: "l'ancien Premier ministre")."""
     if when is None or not when.year:
         return {}
@@ -174,4 +176,13 @@ def official_roles(text: str, when: PartialDate | None, terms: tuple[Term, ...] 
         m = next(iter(term.pattern.finditer(folded) if found_at is None else found_at), None)
         if m and term.label not in offices.setdefault(m.group(0), []):
             offices[m.group(0)].append(term.label)
-    return {name: " et ".join(labels) for name, labels in offices.items() if labels}
+    return {name: joined(labels) for name, labels in offices.items() if labels}
+
+
+def joined(labels: list[str]) -> str:
+    """Offices held together, their shared country said once: "vice-Premier ministre et
+    ministre des Affaires étrangères du Vietnam", not "... du Vietnam et ... du Vietnam"."""
+    tail = COUNTRY_TAIL_RE.search(labels[-1])
+    if len(labels) > 1 and tail and all(label.endswith(tail[0]) for label in labels):
+        return " et ".join([*(label[:-len(tail[0])] for label in labels[:-1]), labels[-1]])
+    return " et ".join(labels)

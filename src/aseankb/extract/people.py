@@ -118,8 +118,10 @@ AFTER_END_RE = re.compile(r"[,;:.()\n]|\s(?:a|ont|est|qui|has|is|was)\s")
 
 def described(paragraphs: list[str], people: list[str]) -> dict[str, str]:
     """Each of `people` -> the role the text introduces them with, as written: of all their
-    mentions, the longest phrase (the most specific: "vice-ministre des Affaires étrangères"
-    in the lead, "le vice-ministre" further on). People the text gives no role are left out."""
+    mentions, before or after the name, the longest phrase (the most specific: "vice-ministre
+    des Affaires étrangères" in the lead, "le vice-ministre" further on; "l'ambassadeur
+    vietnamien X, représentant permanent du Vietnam auprès de l'ASEAN": the latter). People
+    the text gives no role are left out."""
     found: dict[str, str] = {}
     for para in paragraphs:
         for name in people:
@@ -127,9 +129,9 @@ def described(paragraphs: list[str], people: list[str]) -> dict[str, str]:
             while at >= 0:  # each mention, where the name stands as a whole
                 end = at + len(name)
                 if not (para[end:end + 1].isalnum() or para[at - 1:at].isalnum()):
-                    role = _role_before(para, at) or _role_after(para, end)
-                    if role and len(role) > len(found.get(name, "")):
-                        found[name] = role
+                    for role in (_role_before(para, at), _role_after(para, end)):
+                        if role and len(role) > len(found.get(name, "")):
+                            found[name] = role
                 at = para.find(name, end)
     return {p: found[p] for p in people if p in found}
 
