@@ -152,10 +152,15 @@ def series_id(event_id: str) -> str:
     return event_id.rpartition("-")[0]
 
 
+def meeting_number(event_id: str) -> int:
+    """A meeting id's number, or for an unnumbered series its year: "amm-58" -> 58."""
+    return int(event_id.rpartition("-")[2])
+
+
 def edition_heading(series: Series, event_id: str) -> str:
     """A meeting's name within its series' page: "58e réunion (2025)", or for an
     unnumbered series, whose ids end with the year, "Sommet de 2024"."""
-    n = int(event_id.rpartition("-")[2])
+    n = meeting_number(event_id)
     noun = series.label.split(" ", 1)[0]
     if not series.numbered:
         return f"{noun} de {n}"

@@ -65,3 +65,8 @@ def language_note(code: str) -> str:
     if not lang:
         return ""
     return f'{{: lang="{lang}" }}' + (f" *(en {LANGUAGES_FR[code]})*" if code in LANGUAGES_FR else "")
+
+
+def plural(n: int, word: str) -> str:
+    """"1 article", "3 articles": French plurals in -s, the only ones the pages need."""
+    return f"{n} {word}{'s' if n > 1 else ''}"

@@ -13,9 +13,10 @@ from collections import Counter
 
 from ..config import Taxonomy
 from ..group import Groups
-from ..meeting_series import Series, edition_heading, load_meetings, series_id
+from ..meeting_series import Series, edition_heading, load_meetings, meeting_number, series_id
 from ..model import Article
 from ..text import fold
+from .dates import plural
 from .people import ItemFn, list_lines
 from .profiles import md_page
 from .reuse import NO_REUSE, Reuse
@@ -42,12 +43,8 @@ def _by_series(g: Groups, series: dict[str, Series]) -> dict[str, Editions]:
         if sid in series:  # always, but for an article the meetings data no longer knows
             found.setdefault(sid, {})[eid] = arts
     # The newest meeting first: the id ends with the meeting's number or, unnumbered, its year.
-    return {sid: dict(sorted(eds.items(), key=lambda kv: -int(kv[0].rpartition("-")[2])))
+    return {sid: dict(sorted(eds.items(), key=lambda kv: -meeting_number(kv[0])))
             for sid, eds in sorted(found.items(), key=lambda kv: fold(series[kv[0]].label))}
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'s' if n > 1 else ''}"
 
 
 def series_page(s: Series, editions: Editions, tax: Taxonomy, item: ItemFn) -> str:
@@ -55,7 +52,7 @@ def series_page(s: Series, editions: Editions, tax: Taxonomy, item: ItemFn) -> s
     partners = Counter(p for a in arts.values() for p in a.partners)
     lines = [f"# {s.label}", "",
              f"Première réunion de la série : {s.first_year}. Réunions dont les articles rendent compte : "
-             f"{len(editions)} ({_plural(len(arts), 'article')}), de la plus récente à la plus ancienne.", ""]
+             f"{len(editions)} ({plural(len(arts), 'article')}), de la plus récente à la plus ancienne.", ""]
     if s.partner:
         lines += [f"Partenaire de la série : [{tax.partners[s.partner].fr}](../partenaires/{s.partner}.md).", ""]
     if partners:
@@ -97,7 +94,7 @@ def partner_meetings(pid: str, arts: list[Article]) -> list[str]:
         return []
     lines = ["## Réunions", ""]
     for sid in sorted(reported, key=lambda k: fold(series[k].label)):
-        s, eids = series[sid], sorted(reported[sid], key=lambda e: -int(e.rpartition("-")[2]))
+        s, eids = series[sid], sorted(reported[sid], key=lambda e: -meeting_number(e))
         lines.append(f"- [{s.label}](../reunions/{sid}.md), depuis {s.first_year} : " + ", ".join(
             f"[{edition_heading(s, eid)}]({meeting_link(eid, '../')})" for eid in eids))
     return [*lines, ""]

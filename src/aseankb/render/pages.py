@@ -11,7 +11,7 @@ from ..model import UNDATED, Article, SeedResult
 from .charts import column_chart, year_series
 from .checks import checks_section
 from .contents import with_contents
-from .dates import LANGUAGES_FR, language_fr, language_note, short_date
+from .dates import LANGUAGES_FR, language_fr, language_note, plural, short_date
 from .escape import esc_inline
 from .feeds import dated, feed_path
 from .meetings import partner_meetings
@@ -63,10 +63,6 @@ def article_list(arts: list[Article], prefix: str, item: ItemFn = article_item) 
     return list_lines(item, arts, prefix) or ["_Aucun article._"]
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'s' if n > 1 else ''}"
-
-
 def _year_label(key: str) -> str:
     return "Sans date" if key == UNDATED else key
 
@@ -74,9 +70,9 @@ def _year_label(key: str) -> str:
 def _year_sentence(key: str, n: int) -> str:
     s = "s" if n > 1 else ""
     if key == UNDATED:
-        return (f"{_plural(n, 'article')} dont la date n'a pu être ni lue ni déduite du texte "
+        return (f"{plural(n, 'article')} dont la date n'a pu être ni lue ni déduite du texte "
                 "(voir le [rapport de construction](../rapport.md)).")
-    return f"{_plural(n, 'article')} publié{s} en {key}, du plus récent au plus ancien."
+    return f"{plural(n, 'article')} publié{s} en {key}, du plus récent au plus ancien."
 
 
 LEVELS_FR = {"strategic": "partenariat stratégique", "comprehensive": "partenariat stratégique global"}
@@ -115,7 +111,7 @@ def partner_pages(g: Groups, tax: Taxonomy, item: ItemFn = article_item, reuse: 
         if reuse.skip(f"partenaires/{pid}.md", about, passing):
             continue
         history = relations_sentence(relations.get(pid))
-        lines = [f"# {partner.fr}", "", f"{_plural(len(about), 'article')} consacré{'s' if len(about) > 1 else ''} "
+        lines = [f"# {partner.fr}", "", f"{plural(len(about), 'article')} consacré{'s' if len(about) > 1 else ''} "
                  f"{partner.fr_to} (en anglais : *{partner.en}*).", "", *([history, ""] if history else []),
                  *partner_profile(pid, about, tax, item, "../" + feed_path(pid) if dated(about) else None,
                                   g.domains_with(pid), partner_meetings(pid, about)),
@@ -142,7 +138,7 @@ def domain_pages(g: Groups, tax: Taxonomy, item: ItemFn = article_item, reuse: R
         if reuse.skip(f"domaines/{did}.md", arts):
             continue
         pages[f"domaines/{did}.md"] = md_page(domain.fr, with_contents([
-            f"# {domain.fr}", "", f"{_plural(len(arts), 'article')} dans ce domaine (en anglais : *{domain.en}*).", "",
+            f"# {domain.fr}", "", f"{plural(len(arts), 'article')} dans ce domaine (en anglais : *{domain.en}*).", "",
             *domain_profile(did, arts, tax, g.partners_with(did)),
             *article_list(arts, "../", item)]), aliases=(domain.en, *domain.aliases))
     pages["domaines/index.md"] = md_page("Domaines", [
@@ -171,7 +167,7 @@ def year_pages(g: Groups, item: ItemFn = article_item, reuse: Reuse = NO_REUSE) 
 def _undated_note(g: Groups) -> str:
     # The years counted are years; the undated articles have a page of their own.
     n = len(g.years.get(UNDATED, []))
-    return f" (et {_plural(n, 'article')} sans date)" if n else ""
+    return f" (et {plural(n, 'article')} sans date)" if n else ""
 
 
 def _other_languages(arts: list[Article]) -> str:
@@ -196,7 +192,7 @@ def home_page(g: Groups, tax: Taxonomy) -> str:
         "Qui coopère avec l'ASEAN, sur quoi, et depuis quand : des articles de presse en "
         f"français{_other_languages(g.articles)} sur les relations de l'ASEAN avec ses partenaires, "
         "classés par partenaire, par domaine de coopération et par année.", "",
-        f"La base contient **{_plural(n, 'article')}**{span}.", "",
+        f"La base contient **{plural(n, 'article')}**{span}.", "",
         "| Regroupement | Nombre | |", "|---|---:|---|",
         f"| Partenaires | {len(g.partners)} | [Parcourir par partenaire](partenaires/index.md) |",
         f"| Domaines | {len(g.domains)} | [Parcourir par domaine](domaines/index.md) |",
@@ -215,8 +211,8 @@ def _unpublished(counts: dict[str, int]) -> str:
     """The files not published, in words: "aucun doublon ni fichier ignoré." rather than
     "0 doublon et 0 fichier ignoré, non publiés."."""
     dup, skipped = counts["duplicate"], counts["skipped"]
-    parts = ([f"{_plural(dup, 'doublon')} (même texte qu'un autre fichier)"] if dup else []) + \
-        ([f"{_plural(skipped, 'fichier')} ignoré{'s' if skipped > 1 else ''}"] if skipped else [])
+    parts = ([f"{plural(dup, 'doublon')} (même texte qu'un autre fichier)"] if dup else []) + \
+        ([f"{plural(skipped, 'fichier')} ignoré{'s' if skipped > 1 else ''}"] if skipped else [])
     if not parts:
         return "aucun doublon ni fichier ignoré."
     return " et ".join(parts) + (", non publiés." if dup + skipped > 1 else ", non publié.")
@@ -231,8 +227,8 @@ def report_page(results: list[SeedResult], articles: list[Article] = ()) -> str:
     # a reader compares with it (an article with a warning is published too).
     published = counts["ingested"] + counts["warning"]
     lines = ["# Rapport de construction", "",
-             f"**{_plural(published, 'article')} {'publiés' if published > 1 else 'publié'}** "
-             f"sur {_plural(len(results), 'fichier')} : {counts['ingested']} sans remarque, "
+             f"**{plural(published, 'article')} {'publiés' if published > 1 else 'publié'}** "
+             f"sur {plural(len(results), 'fichier')} : {counts['ingested']} sans remarque, "
              f"{counts['warning']} avec un avertissement ; {_unpublished(counts)}", "",
              # The class lays the table out as one block per file on a phone (aseankb.css).
              "## Fichiers signalés ou ignorés { .kb-report }", ""]

@@ -84,7 +84,8 @@ def person_page(person: Person, tax: Taxonomy, item: ItemFn) -> str:
         lines += ["", f"**{'Fonctions' if len(roles) > 1 else 'Fonction'}** (d'après la date des articles) : "
                   + " ; ".join(f"{esc_inline(role)} ({span})" for role, span in roles) + "."]
     # The articles' own words, quoted: not an office our data vouches for.
-    phrases = [(f"« {esc_inline(phrase)} »", f" ({span})" if span else "") for phrase, span in _described(person)]
+    described = _described(person)
+    phrases = [(f"« {esc_inline(phrase)} »", f" ({span})" if span else "") for phrase, span in described]
     if phrases:
         label = "Rôles" if len(phrases) > 1 else "Rôle"
         lines += ["", f"**{label} selon les articles** : " + " ; ".join(q + s for q, s in phrases) + "."]
@@ -95,7 +96,7 @@ def person_page(person: Person, tax: Taxonomy, item: ItemFn) -> str:
     lines += ["", "## Articles", "", *list_lines(item, person.articles, "../")]
     # What the search finds the page by besides the name (search_pages: a hub page is indexed
     # by its title and description): "president russe" finds Vladimir Poutine.
-    said = [f"« {phrase} »" + (f" ({span})" if span else "") for phrase, span in _described(person)]
+    said = [f"« {phrase} »" + (f" ({span})" if span else "") for phrase, span in described]
     return _page(person.name, lines, " ; ".join([f"{role} ({span})" for role, span in roles] + said))
 
 
