@@ -133,3 +133,20 @@ def test_a_numbered_meeting_without_a_schedule_is_reported_but_dates_nothing() -
     series = {s.id: s for s in load_meetings()}
     assert edition_heading(series["delhi-dialogue"], "delhi-dialogue-9") == "9e dialogue"
     assert series["delhi-dialogue"].partner == "inde"
+
+
+def test_a_meeting_named_only_in_a_later_line_of_the_programme_is_not_reported() -> None:
+    """"Le 11 juillet, les ministres poursuivent leurs travaux lors du 32e Forum régional"
+    closes a report on the 58th AMM: the forum is the next day's (eighth and ninth audits)."""
+    lead = "Les ministres de l'ASEAN et du Japon se sont réunis lors de la 58e réunion des ministres des " \
+           "Affaires étrangères de l'ASEAN à Kuala Lumpur."
+    programme = "Le 11 juillet, les ministres poursuivent leurs travaux lors du 32e Forum régional de l'ASEAN."
+
+    def events_of(*paragraphs: str) -> list[str]:
+        text = "La coopération ASEAN-Japon\n" + "\n".join(paragraphs)
+        return extract(clean(f" date 2025-07 {text}\n"), file_name="x.txt", source="seeds/x.txt", tax=TAX)[0].events
+
+    assert events_of(lead, "Le Japon soutient l'ASEAN.", programme) == ["amm-58"]
+    # Named in the lead, or in a sentence that does not open on a day, it is reported.
+    assert events_of(programme, lead) == ["arf-32", "amm-58"]
+    assert events_of(lead, "Le 32e Forum régional de l'ASEAN a réuni 27 pays.") == ["amm-58", "arf-32"]

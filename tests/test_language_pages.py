@@ -10,6 +10,7 @@ from aseankb.model import Article, PartialDate
 from aseankb.render.article import article_page
 from aseankb.render.dates import html_lang
 from aseankb.render.pages import ItemLines, article_item, home_page
+from aseankb.render.related import related_lines
 
 TAX = load_taxonomy()
 
@@ -36,6 +37,10 @@ def test_lists_mark_the_language_of_other_articles() -> None:
         assert item(vi, "").endswith('{: lang="vi" } *(en vietnamien)*')
         assert item(fr, "").endswith("(articles/2024/t-3.md)")
         assert item(und, "").endswith("(articles/2024/t-4.md)")
+    # The "À lire aussi" of an article page too (ninth audit).
+    related = related_lines([en, fr])
+    assert related[2].endswith('(../../articles/2024/t-1.md){: lang="en" } *(en anglais)*')
+    assert related[3].endswith("(../../articles/2024/t-3.md)")
 
 
 def test_the_home_page_counts_the_other_languages() -> None:

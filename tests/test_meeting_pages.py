@@ -96,23 +96,35 @@ def test_the_sample_seeds_meetings_have_pages_and_the_home_page_counts_them() ->
     for a in arts:
         for eid in a.events:
             assert f"{{ #{eid} }}" in pages[f"reunions/{eid.rpartition('-')[0]}.md"]
-    assert f"| Réunions | {len(g.events)} | [Parcourir par réunion](reunions/index.md) |" in pages["index.md"]
-    assert len(g.events) >= 3
+    series = {eid.rpartition("-")[0] for eid in g.events}
+    assert f"| Séries de réunions | {len(series)} | [Parcourir par réunion](reunions/index.md) |" in pages["index.md"]
+    assert set(g.events) == {"amm-58", "amm-52"}  # not the 32nd ARF, a line of the programme in 001
 
 
 def test_a_partner_page_lists_its_summits_with_asean_and_since_when() -> None:
     arts = [art(1, SPECIAL_2018, year=2018), art(4, SPECIAL_2024), art(5, SPECIAL_2024, language="en"),
-            art(6, {"amm-57": "57e Réunion des ministres des Affaires étrangères de l'ASEAN (AMM), 2024"})]
+            art(6, {"amm-57": "57e Réunion des ministres des Affaires étrangères de l'ASEAN (AMM), 2024",
+                    "asean-japan-summit-27": "27e Sommet ASEAN-Japon, 2024"})]
     lines = partner_meetings("australie", arts)
-    # The AMM meets every partner: it is not Australia's series.
+    # The AMM, whose conferences meet every partner, is listed; Japan's summits are not Australia's.
     page = "../reunions/asean-australia-special-summit.md"
     assert lines == ["## Réunions", "",
+                     "- [Réunion des ministres des Affaires étrangères de l'ASEAN (AMM)](../reunions/amm.md), "
+                     "depuis 1967 : [57e réunion (2024)](../reunions/amm.md#amm-57)",
                      f"- [Sommet spécial ASEAN-Australie]({page}), depuis 2018 : "
                      f"[Sommet de 2024]({page}#asean-australia-special-summit-2024), "
                      f"[Sommet de 2018]({page}#asean-australia-special-summit-2018)", ""]
-    assert partner_meetings("japon", arts) == []
+    assert partner_meetings("japon", arts[:3]) == []  # Australia's summits are not Japan's
     g = group(arts)
     page = render(g, TAX, None)["partenaires/australie.md"]
     assert page.index("## Réunions") < page.index("## Tous les articles")
     series = meeting_pages(g, TAX, article_item)["reunions/asean-australia-special-summit.md"]
     assert "Partenaire de la série : [Australie](../partenaires/australie.md)." in series
+
+
+def test_a_meeting_the_data_does_not_date_takes_its_reports_year() -> None:
+    arts = [art(1, {"delhi-dialogue-9": "9e Dialogue de Delhi"}, year=2017, partners=("inde",))]
+    pages = meeting_pages(group(arts), TAX, article_item)
+    assert "## 9e dialogue (2017) { #delhi-dialogue-9 }" in pages["reunions/delhi-dialogue.md"]
+    assert "[9e dialogue (2017)](delhi-dialogue.md#delhi-dialogue-9)" in pages["reunions/index.md"]
+    assert "[9e dialogue (2017)](../reunions/delhi-dialogue.md#delhi-dialogue-9)" in partner_meetings("inde", arts)[2]

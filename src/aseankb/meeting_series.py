@@ -157,12 +157,13 @@ def meeting_number(event_id: str) -> int:
     return int(event_id.rpartition("-")[2])
 
 
-def edition_heading(series: Series, event_id: str) -> str:
+def edition_heading(series: Series, event_id: str, reported: int | None = None) -> str:
     """A meeting's name within its series' page: "58e réunion (2025)", or for an
-    unnumbered series, whose ids end with the year, "Sommet de 2024"."""
+    unnumbered series, whose ids end with the year, "Sommet de 2024". `reported`: the year
+    of the articles reporting it, for a series whose schedule the data does not hold."""
     n = meeting_number(event_id)
     noun = series.label.split(" ", 1)[0]
     if not series.numbered:
         return f"{noun} de {n}"
-    year = series.year_of(n)
+    year = series.year_of(n) or reported
     return f"{ordinal(n, series.label)} {noun.lower()}" + (f" ({year})" if year else "")

@@ -93,12 +93,15 @@ def _partners_in(tax: Taxonomy):
     return partners_in
 
 
-def events(meetings: list[Mention], year: int | None) -> list[tuple[str, str]]:
+def events(meetings: list[Mention], year: int | None, lead_end: int = 0) -> list[tuple[str, str]]:
     """(id, French label) of the meetings the article reports: numbered ones as named,
-    special summits once the article's year says which one it was."""
+    special summits once the article's year says which one it was. Not a meeting named
+    past the title and lead (`lead_end`) only in lines of the programme (Mention.dated_lines):
+    an AMM report's "Le 11 juillet, les ministres poursuivent ... lors du 32e Forum
+    régional" names the next day's forum (eighth and ninth audits)."""
     out: dict[str, str] = {}
     for m in meetings:
-        if not m.reported:
+        if not m.reported or (m.dated_lines and m.first >= lead_end):
             continue
         if m.number is not None:
             label = f"{ordinal(m.number, m.series.label)} {m.series.label}"
@@ -145,7 +148,7 @@ def extract(cleaned: Cleaned, *, file_name: str, source: str, tax: Taxonomy) -> 
     if date.date is None:
         warnings.append("no date found in the file or its text: filed under 'sans date'")
     art_id = article_id(file_name)
-    reported = events(meetings, date.date.year if date.date else None)
+    reported = events(meetings, date.date.year if date.date else None, len(title) + 1 + len(body[0]))
     domains, people = extract_domains(tax, whole), extract_people(body, named_officials(text, officials))
     roles = _roles(people, official_roles(text, date.date, officials))
     by_domain, by_person = partner_links(whole, scan, domain_places(tax, whole, domains) if len(partners) > 1 else {},

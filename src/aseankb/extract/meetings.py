@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..literals import literal_finditer, required_literal
 from ..meeting_series import ORD, Series, load_meetings
@@ -29,6 +29,11 @@ NUMBERED_START = r"(?<![\w])(?P<n>\d"
 # ...and one that starts with an ordinal, where an ordinal starts.
 ORDINAL_START = r"(?<![\w])" + ORD
 ORD_RE = re.compile(ORD)
+# A sentence that opens with its day, in the folded text: "le 11 juillet, ...", "on 12 july".
+DATED_LINE_RE = re.compile(r"\s*(?:le |on )?(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) )?"
+                           r"\d{1,2}(?:er|st|nd|rd|th)? (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|"
+                           r"septembre|octobre|novembre|decembre|january|february|march|april|may|june|july|"
+                           r"august|september|october|november|december)\b")
 
 
 @dataclass(frozen=True)
@@ -40,6 +45,10 @@ class Mention:
     years: frozenset[int]
     phrase: str
     reported: bool  # False for past references and announced meetings
+    first: int = 0  # where the text first names it
+    # Every sentence naming it opens with a day ("Le 11 juillet, les ministres poursuivent
+    # leurs travaux lors du 32e Forum régional"): a line of the programme, when past the lead.
+    dated_lines: bool = False
 
     @property
     def event_id(self) -> str | None:
@@ -122,9 +131,12 @@ def find_meetings(text: str, series: tuple[Series, ...] | None = None) -> list[M
             years = frozenset([year] if year else s.held if number is None else ())
             if not years and not (number is not None and s.numbered):
                 continue  # a numbered meeting the data cannot date is still one an article reports
-            mention = Mention(s, number, years, text[m.start():m.end()],
-                              _is_reported(folded, m.start(), m.end()))
+            mention = Mention(s, number, years, text[m.start():m.end()], _is_reported(folded, m.start(), m.end()),
+                              m.start(), bool(DATED_LINE_RE.match(_sentence(folded, m.start(), m.end())[0])))
             key = (s.id, number)
-            if key not in found or (mention.reported and not found[key][1].reported):
-                found[key] = (min(m.start(), found.get(key, (m.start(),))[0]), mention)
+            first, kept = found.get(key, (m.start(), mention))
+            if mention.reported and not kept.reported:
+                kept = mention
+            found[key] = (min(first, m.start()), replace(kept, first=min(first, m.start()),
+                                                         dated_lines=kept.dated_lines and mention.dated_lines))
     return [mention for _, mention in sorted(found.values(), key=lambda x: x[0])]

@@ -60,11 +60,11 @@ def series_page(s: Series, editions: Editions, tax: Taxonomy, item: ItemFn) -> s
             f"[{tax.partners[p].fr}](../partenaires/{p}.md) ({n})"
             for p, n in tax.most_common("partners", partners)) + ".", ""]
     for eid, eds in editions.items():
-        lines += [f"## {edition_heading(s, eid)} {{ #{eid} }}", "", *list_lines(item, eds, "../"), ""]
+        lines += [f"## {edition_heading(s, eid, _year(eds))} {{ #{eid} }}", "", *list_lines(item, eds, "../"), ""]
     # The meetings by name for the search, which indexes a hub page by its title and
     # description: "58e amm" finds this page's 58th meeting.
     return md_page(s.label, lines, description="Réunions rapportées : " + ", ".join(
-        edition_heading(s, eid) for eid in editions) + ".")
+        edition_heading(s, eid, _year(eds)) for eid, eds in editions.items()) + ".")
 
 
 def _index(by_series: dict[str, Editions], series: dict[str, Series]) -> str:
@@ -76,28 +76,34 @@ def _index(by_series: dict[str, Editions], series: dict[str, Series]) -> str:
         s, latest = series[sid], next(iter(editions))
         n = len({id(a) for eds in editions.values() for a in eds})
         lines.append(f"| [{s.label}]({sid}.md) | {s.first_year} | {len(editions)} | {n} "
-                     f"| [{edition_heading(s, latest)}]({sid}.md#{latest}) |")
+                     f"| [{edition_heading(s, latest, _year(editions[latest]))}]({sid}.md#{latest}) |")
     return md_page("Réunions", lines)
 
 
 def partner_meetings(pid: str, arts: list[Article]) -> list[str]:
-    """The section of partner `pid`'s page on its meetings with ASEAN (the series whose
-    `partner` it is): each series, since when it meets, and the meetings its articles
-    (`arts`, newest first) report, newest first."""
-    series = {s.id: s for s in load_meetings() if s.partner == pid}
-    reported: dict[str, list[str]] = {}
+    """The section of partner `pid`'s page on its meetings with ASEAN: each series, since
+    when it meets, and the meetings its articles (`arts`, newest first) report, newest
+    first. The series it holds with ASEAN, and those of no partner (the AMM, whose
+    conferences with each partner its reports cover), not another partner's summits."""
+    series = {s.id: s for s in load_meetings() if s.partner in (pid, None)}
+    reported: dict[str, dict[str, list[Article]]] = {}
     for art in arts:
         for eid in art.events:
-            if series_id(eid) in series and eid not in reported.setdefault(series_id(eid), []):
-                reported[series_id(eid)].append(eid)
+            if series_id(eid) in series:
+                reported.setdefault(series_id(eid), {}).setdefault(eid, []).append(art)
     if not reported:
         return []
     lines = ["## Réunions", ""]
     for sid in sorted(reported, key=lambda k: fold(series[k].label)):
         s, eids = series[sid], sorted(reported[sid], key=lambda e: -meeting_number(e))
         lines.append(f"- [{s.label}](../reunions/{sid}.md), depuis {s.first_year} : " + ", ".join(
-            f"[{edition_heading(s, eid)}]({meeting_link(eid, '../')})" for eid in eids))
+            f"[{edition_heading(s, eid, _year(reported[sid][eid]))}]({meeting_link(eid, '../')})" for eid in eids))
     return [*lines, ""]
+
+
+def _year(arts: list[Article]) -> int | None:
+    """The year of a meeting's reports (the earliest dated), for a series the data does not date."""
+    return min((a.date.year for a in arts if a.date.year), default=None)
 
 
 def meeting_pages(g: Groups, tax: Taxonomy, item: ItemFn, reuse: Reuse = NO_REUSE) -> dict[str, str]:

@@ -7,6 +7,7 @@ from collections import Counter
 
 from ..config import Partner, Taxonomy, load_relations
 from ..group import Groups
+from ..meeting_series import series_id
 from ..model import UNDATED, Article, SeedResult
 from .charts import column_chart, year_series
 from .checks import checks_section
@@ -197,7 +198,10 @@ def home_page(g: Groups, tax: Taxonomy) -> str:
         f"| Partenaires | {len(g.partners)} | [Parcourir par partenaire](partenaires/index.md) |",
         f"| Domaines | {len(g.domains)} | [Parcourir par domaine](domaines/index.md) |",
         f"| Années | {len(years)}{_undated_note(g)} | [Parcourir par année](annees/index.md) |",
-        f"| Réunions | {len(g.events)} | [Parcourir par réunion](reunions/index.md) |", "",
+        # Series, like the other rows count the pages they lead to (not meetings: "14" beside 11 pages).
+        f"| Séries de réunions | {len({series_id(e) for e in g.events})} "
+        "| [Parcourir par réunion](reunions/index.md) |",
+        "",
         "Voir aussi la [matrice partenaires × domaines](matrice.md) et les "
         "[personnalités citées](personnes/index.md)."
         + (f" Suivre les nouveaux articles : [flux Atom]({feed_path(None)})." if dated(g.articles) else ""), "",

@@ -28,7 +28,7 @@ from ..model import Article, PartialDate
 from . import neighbours as nb
 from . import overlaps as ov
 from .cosine import cosine
-from .dates import short_date
+from .dates import language_note, short_date
 from .escape import esc_inline
 
 WORD_RE = re.compile(r"[a-z][a-z0-9]{3,}")  # a word, in the text folded by dedup.ascii_words
@@ -139,10 +139,11 @@ def related_lines(arts: list[Article]) -> list[str]:
     """The 'À lire aussi' section of an article page (in articles/<year>/)."""
     if not arts:
         return []
-    return ["## À lire aussi", "", *(_related_line(a.date, a.title, a.page) for a in arts), ""]
+    return ["## À lire aussi", "", *(_related_line(a.date, a.title, a.page, a.language) for a in arts), ""]
 
 
 @functools.lru_cache(maxsize=LINES_KEPT)
-def _related_line(date: PartialDate, title: str, page: str) -> str:
+def _related_line(date: PartialDate, title: str, page: str, language: str) -> str:
     # Remembered: an article is listed on about five pages (50,000 lines at 10,000 articles).
-    return f"- {short_date(date)} — [{esc_inline(title)}](../../{page})"
+    # Its language when not French, as in every list (dates.language_note).
+    return f"- {short_date(date)} — [{esc_inline(title)}](../../{page}){language_note(language)}"
