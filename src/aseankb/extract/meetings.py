@@ -118,7 +118,7 @@ def find_meetings(text: str, series: tuple[Series, ...] | None = None) -> list[M
     ordinals = None
     literals, patterns = _plan(series if series is not None else load_meetings())
     known = literals.found(folded)
-    found: dict[tuple[str, int | None], tuple[int, Mention]] = {}
+    found: dict[tuple[str, int | None], Mention] = {}
     for s, pattern, literal, ordinal in patterns:
         if literal and literal not in known:
             continue  # cannot match: skip the scan
@@ -134,9 +134,7 @@ def find_meetings(text: str, series: tuple[Series, ...] | None = None) -> list[M
             mention = Mention(s, number, years, text[m.start():m.end()], _is_reported(folded, m.start(), m.end()),
                               m.start(), bool(DATED_LINE_RE.match(_sentence(folded, m.start(), m.end())[0])))
             key = (s.id, number)
-            first, kept = found.get(key, (m.start(), mention))
-            if mention.reported and not kept.reported:
-                kept = mention
-            found[key] = (min(first, m.start()), replace(kept, first=min(first, m.start()),
-                                                         dated_lines=kept.dated_lines and mention.dated_lines))
-    return [mention for _, mention in sorted(found.values(), key=lambda x: x[0])]
+            kept = found.get(key, mention)
+            found[key] = replace(mention if mention.reported and not kept.reported else kept,
+                                 first=min(kept.first, m.start()), dated_lines=kept.dated_lines and mention.dated_lines)
+    return sorted(found.values(), key=lambda mention: mention.first)
