@@ -25,7 +25,7 @@ import yaml
 from .config import Taxonomy
 from .model import Article
 from .render.article import provenance
-from .render.dates import LANGUAGES_FR, date_fr, html_lang, language_fr
+from .render.dates import date_fr, html_lang, in_language
 from .search import (
     EXCERPT_CHARS,
     Doc,
@@ -189,8 +189,7 @@ def _article_doc(art: Article, data: SearchData, tax: Taxonomy, words: _Words, d
     # language, an article a French reader may not read: "12 mars 2024 · en anglais".
     label = date_fr(art.date) if art.date.year else "sans date"
     if art.language != "fr":
-        code = art.language
-        label += " · " + (f"en {LANGUAGES_FR[code]}" if code in LANGUAGES_FR else language_fr(code))
+        label += " · " + in_language(art.language)
     return Doc(dest_path(art.page, directory_urls), title, data[1], data[0].split(), title_words, extra,
                label, html_lang(art.language) or "",
                excerpt=partial(page_excerpt, content / art.page) if content else None)

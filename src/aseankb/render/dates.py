@@ -52,6 +52,11 @@ def language_fr(code: str) -> str:
     return LANGUAGES_FR.get(code, "langue non reconnue" if code == "und" else code)
 
 
+def in_language(code: str) -> str:
+    """"en anglais"; for a language without a French name, `language_fr`'s answer."""
+    return f"en {LANGUAGES_FR[code]}" if code in LANGUAGES_FR else language_fr(code)
+
+
 def html_lang(code: str) -> str | None:
     """The `lang` attribute of an article's text that is not in French, so that a screen
     reader does not read English or Vietnamese with French sounds (pages are `lang="fr"`)."""
@@ -64,7 +69,7 @@ def language_note(code: str) -> str:
     lang = html_lang(code)
     if not lang:
         return ""
-    return f'{{: lang="{lang}" }}' + (f" *(en {LANGUAGES_FR[code]})*" if code in LANGUAGES_FR else "")
+    return f'{{: lang="{lang}" }}' + (f" *({in_language(code)})*" if code in LANGUAGES_FR else "")
 
 
 def plural(n: int, word: str) -> str:
