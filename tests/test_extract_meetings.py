@@ -150,3 +150,17 @@ def test_a_meeting_named_only_in_a_later_line_of_the_programme_is_not_reported()
     # Named in the lead, or in a sentence that does not open on a day, it is reported.
     assert events_of(programme, lead) == ["arf-32", "amm-58"]
     assert events_of(lead, "Le 32e Forum régional de l'ASEAN a réuni 27 pays.") == ["amm-58", "arf-32"]
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Le 999e Sommet de l'ASEAN s'est ouvert à Hanoï.", []),  # dated by the schedule past 2040
+    ("La 0e réunion des ministres des Affaires étrangères de l'ASEAN s'est tenue à Hanoï.", []),
+    ("Le 99e Dialogue de Delhi s'est ouvert à New Delhi.", []),  # no schedule: one a year since 2009
+    ("Le 12e Dialogue de Delhi s'est ouvert à New Delhi.", ["delhi-dialogue-12"]),
+    ("La 25e réunion des ministres des Affaires étrangères de l'ASEAN s'est tenue à Jakarta.", ["amm-25"]),
+])
+def test_a_meeting_number_no_series_could_have_reached_is_a_typo(text: str, kept: list[str]) -> None:
+    """Seeds are untrusted: "999e Sommet" or "0e réunion" must not become a meeting the
+    meeting pages list (adversarial audit, session 17). Numbers below a schedule's first run
+    (the 25th AMM, before the recorded 43rd) stay: real meetings the data does not date."""
+    assert [m.event_id or f"{m.series.id}-{m.number}" for m in find_meetings(text)] == kept

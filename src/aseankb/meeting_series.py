@@ -49,6 +49,18 @@ class Series:
         year = run.year + (number - run.start) // run.per_year if run else None
         return year if year and year <= HORIZON else None  # "999e Sommet" is a typo, not a date
 
+    def possible(self, number: int) -> bool:
+        """Whether meeting `number` may have been held: dated by the schedule, or below its
+        first run (not recorded here), or, without a schedule, within one meeting a year
+        since the first. "0e réunion" or "999e Sommet" is a typo, not a meeting to list."""
+        if number < 1:
+            return False
+        if self.year_of(number) is not None:
+            return True
+        if self.runs:
+            return number < self.runs[0].start
+        return self.first_year is not None and number <= HORIZON - self.first_year + 1
+
 
 def _int(file: Path, key: str, value: object, allowed: range) -> int:
     if not isinstance(value, int) or isinstance(value, bool) or value not in allowed:

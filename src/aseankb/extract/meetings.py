@@ -129,7 +129,7 @@ def find_meetings(text: str, series: tuple[Series, ...] | None = None) -> list[M
             number = int(m["n"]) if "n" in m.re.groupindex and m["n"] else None
             year = s.year_of(number) if number is not None else None
             years = frozenset([year] if year else s.held if number is None else ())
-            if not years and not (number is not None and s.numbered):
+            if not years and not (number is not None and s.numbered and s.possible(number)):
                 continue  # a numbered meeting the data cannot date is still one an article reports
             mention = Mention(s, number, years, text[m.start():m.end()], _is_reported(folded, m.start(), m.end()),
                               m.start(), bool(DATED_LINE_RE.match(_sentence(folded, m.start(), m.end())[0])))
