@@ -283,6 +283,8 @@ def test_overrides_correct_title_date_partners_domains(tmp_path: Path) -> None:
     ("a00001:\n  partners:\n    - japon\n    - atlantide\n", 4, "unknown id 'atlantide'"),
     ("a00001:\n  domains: [peche]\n", 2, "unknown id 'peche'"),
     ("a00001:\n  date: 2019-02-30\n", 2, "not a valid date"),
+    ("a00001:\n  date: 2019-00\n", 2, "not a valid date"),
+    ("a00001:\n  date: 9999\n", 2, "year 9999 is not in 1900-2100"),
     ("a00001:\n  date: hier\n", 2, "YYYY"),
     ("a00001:\n  title: [x\n", 3, "invalid YAML"),
     ("a00001:\n  title: x\n  title: y\n", 3, "given twice"),

@@ -25,7 +25,7 @@ def _article(text: str):
 
 
 def test_day_precision_header() -> None:
-    date, rest = split_header(" date 2025-10-27 Malaisie\n\nLe titre")
+    date, rest, _ = split_header(" date 2025-10-27 Malaisie\n\nLe titre")
     assert date == PartialDate(2025, 10, 27) and date.precision == "day" and rest.startswith("Malaisie")
 
 

@@ -14,6 +14,7 @@ from aseankb.render.article import provenance
 from aseankb.render.escape import description_line
 from aseankb.render.pages import article_item
 from aseankb.render.people import people_index, person_page
+from aseankb.search_pages import SearchSource, docs
 
 TAX = load_taxonomy()
 
@@ -99,3 +100,14 @@ def test_the_search_finds_a_person_by_their_roles_in_the_page_description() -> N
     page = person_page(people_index([hostile])["nikolai-petrov"], TAX, article_item)
     assert '\ndescription: "« président du &lt;b&gt;Forum&lt;/b&gt; &amp; associés » (2016)"\n' in page
     assert description_line('a "b" <i> l\'c') == 'description: "a &quot;b&quot; &lt;i&gt; l\'c"\n'
+
+
+
+def test_search_results_show_a_role_as_the_text_writes_it() -> None:
+    """The description is escaped for Material's attribute; the search shows text, so it
+    unescapes it: "Commerce & Industrie", not "Commerce &amp; Industrie" (adversarial audit)."""
+    a = art("2024-05", "Le ministre du Commerce & de l'<Industrie> Kenji Sato a parlé. Le Japon soutient l'ASEAN.")
+    page = person_page(people_index([a])["kenji-sato"], TAX, article_item)
+    front = page.split("---\n")[1]
+    (doc,) = docs(SearchSource([], {"personnes/kenji-sato.md": front}, TAX), directory_urls=True, titles={})
+    assert doc.teaser == "« ministre du Commerce & de l'<Industrie> » (2024)"

@@ -1,7 +1,7 @@
 """The site's report page gives every build message in French (render/report_fr.py).
 
 The messages are made by a real build of a folder holding one file of each kind the build
-reports (and by `read_seed` for what a folder listing never offers), so a new or reworded
+reports (a subfolder, a pipe and a name that is not UTF-8 included), so a new or reworded
 message without its French form fails here.
 """
 
@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import codecs
 import html
+import os
 import re
 from pathlib import Path
 
 import pytest
 
 from aseankb.build import build
-from aseankb.errors import SeedError
 from aseankb.model import Article, PartialDate, SeedResult
-from aseankb.read import LARGE_BYTES, MAX_BYTES, read_seed
+from aseankb.read import LARGE_BYTES, MAX_BYTES
 from aseankb.render.pages import report_page
 from aseankb.render.report_fr import french
 from untrusted_corpus import EMPTY_PAGE, PNG, fixture_text, mixed_utf8, near_copy
@@ -30,7 +30,7 @@ BODY = ("Hanoi (VNA) - Le Japon et l'ASEAN ont tenu une réunion sur la coopéra
 NO_DATE = "Coopération ASEAN-Japon\n" + BODY
 
 
-def _files() -> dict[str, bytes]:
+def _files() -> dict[str, bytes | None]:
     numerique = fixture_text("numerique.txt")
     dated = fixture_text("sante-crlf.txt")
     return {
@@ -57,6 +57,14 @@ def _files() -> dict[str, bytes]:
         "x-quasi.txt": near_copy(numerique).encode(),
         "y-Note.txt": fixture_text("nom-hostile.txt").encode(),
         "y-note.md": fixture_text("education-utf16.txt").encode(),
+        "za-date-impossible.txt": (" date 2026-02-31 " + NO_DATE.replace("Japon", "Inde")).encode(),
+        "zb-bom-nuls.txt": codecs.BOM_UTF8 + b"Texte\x00avec\x00des\x00octets\x00nuls " * 20,
+        "zc-foule.txt": (" date 2024-05-02 Le Japon et l'ASEAN\n"
+                         + " ".join(f"Le ministre {a} {b} a parlé." for a in ("Jean", "Paul", "Marc", "Luc", "Anne",
+                                                                               "Rose", "Lise", "Yves", "Noel")
+                                    for b in ("Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard",
+                                              "Petit", "Durand"))).encode(),
+        "zd-sous-dossier": None,
     }
 
 
@@ -66,14 +74,16 @@ def messages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
     seeds = root / "seeds"
     seeds.mkdir()
     for name, data in _files().items():
-        (seeds / name).write_bytes(data)
+        if data is None:
+            (seeds / name).mkdir()
+        else:
+            (seeds / name).write_bytes(data)
+    os.mkfifo(seeds / "ze-tube.txt")
+    (seeds / os.fsdecode(b"zf-\xff.txt")).write_bytes(b"x")
     (seeds / "z-lien.txt").symlink_to(seeds / "v-numerique.txt")
     outcome = build(seeds, root / "content", log=lambda m: None, cache_dir=None, workers=1)
     (root / "rapport.md").write_text((root / "content" / "rapport.md").read_text(encoding="utf-8"))
     found = {Path(r.file).name: [m.removeprefix(f"{r.file}: ") for m in r.messages] for r in outcome.results}
-    with pytest.raises(SeedError) as exc:
-        read_seed(seeds)  # a folder: the listing never offers one, read_seed refuses it
-    found["(dossier)"] = [str(exc.value)]
     return found
 
 
@@ -93,7 +103,8 @@ def test_the_report_page_is_in_french(messages: dict[str, list[str]], tmp_path_f
     page = next(tmp_path_factory.getbasetemp().glob("report-fr*/rapport.md")).read_text(encoding="utf-8")
     page = html.unescape(page).replace("\\", "")  # the page escapes Markdown and HTML characters
     rows = [line for line in page.splitlines() if line.startswith("| ")][1:]  # after the header
-    assert len(rows) == len(_files()) + 1 - 2  # every file and the link, but the two clean ones
+    # Every file, the link, the pipe and the name that is not UTF-8, but the two clean ones.
+    assert len(rows) == len(_files()) + 3 - 2
     for row in rows:
         reason = row.rsplit(" | ", 1)[-1]
         assert not ENGLISH_RE.search(reason), row

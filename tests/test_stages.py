@@ -83,6 +83,24 @@ def test_split_header_day_precision() -> None:
     assert split_header(" date 2025-10-27 Malaisie")[0] == PartialDate(2025, 10, 27)
 
 
+@pytest.mark.parametrize("marker", ["2026-02-31", "2025-13", "2025-00-10", "9999-12-31", "0001-03-05", "2107-03-05"])
+def test_a_header_date_the_calendar_has_not_is_ignored_and_said(marker: str) -> None:
+    """31 February crashed the site's build date; 9999 stretched the year charts over
+    eight thousand years and topped every list (adversarial audit)."""
+    date, rest, messages = split_header(f" date {marker} Le Japon et l'ASEAN")
+    assert date is None and rest == "Le Japon et l'ASEAN"
+    assert messages == [f"header date 'date {marker}' is not a real date (or not in 1900-2100): ignored"]
+
+
+def test_many_names_in_one_seed_give_a_bounded_number_of_person_pages() -> None:
+    """A seed of thousands of 'Le ministre X Y' lines would make thousands of person pages."""
+    names = [f"{a} {b}" for a in ("Jean", "Paul", "Marc", "Luc", "Anne", "Rose", "Lise", "Yves", "Noel")
+             for b in ("Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand", "Leroy")]
+    text = "Le Japon et l'ASEAN\n" + " ".join(f"Le ministre {n} a parlé." for n in names)
+    art, warnings = extract(clean(f" date 2024-05-02 {text}"), file_name="x.txt", source="seeds/x.txt", tax=TAX)
+    assert art.people == names[:60] and "names 81 people: only the first 60 are listed and given pages" in warnings
+
+
 def test_francais_debris_removed() -> None:
     cleaned = clean("Un titre pour cet article\nFrançais Dans les résultats globaux.")
     assert cleaned.paragraphs[1] == "Dans les résultats globaux."
@@ -189,6 +207,8 @@ def test_escaping() -> None:
     assert esc_block("<script>alert(1)</script>") == "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>"
     out = esc_inline("[x](javascript:alert(1)) *a*")
     assert "[" not in out.replace("\\[", "") and "javascript&#58;" in out
+    # A line break would end a table row or a list item in the middle of the text.
+    assert esc_inline("a\nb\r\nc\u2028d") == "a b  c d"
 
 
 # write

@@ -5,12 +5,20 @@ status the build must give it."""
 from __future__ import annotations
 
 import codecs
+import os
 import shutil
 from pathlib import Path
 
 FIXTURES = Path(__file__).parent / "fixtures" / "untrusted"
 HOSTILE_NAME = "<img src=x onerror=alert('xss-name')>[a](javascript:alert('xss-name')).txt"
 BIG_BYTES = 2 * 1024 * 1024
+# A name that would break a report row and forge a CI log line ('::error' starts a GitHub
+# Actions command), and a name whose bytes are not UTF-8 (os.fsdecode's surrogate escapes).
+LINES_NAME = "lignes\n::error title=aseankb::tout va bien\r.txt"
+BAD_BYTES_NAME = os.fsdecode(b"octets-\xff\xfe.txt")
+# How the build shows those names: control characters and undecodable bytes as escapes.
+SHOWN = {LINES_NAME: "lignes\\x0a::error title=aseankb::tout va bien\\x0d.txt",
+         BAD_BYTES_NAME: "octets-\\xff\\xfe.txt"}
 
 # file name -> expected status (the five sample seeds are all 'ingested').
 EXPECTED = {
@@ -34,6 +42,14 @@ EXPECTED = {
     "gros.txt": "skipped",                    # 2 MB
     "lien.txt": "skipped",                    # symbolic link to a file outside seeds/
     HOSTILE_NAME: "ingested",                 # a file name made of markup
+    "date-impossible.txt": "warning",         # header date 2026-02-31: ignored
+    "date-lointaine.txt": "warning",          # header date 9999-12-31: ignored
+    "commerce-utf32.txt": "ingested",         # UTF-32 with BOM
+    "bom-octets-nuls.txt": "skipped",         # a UTF-8 BOM before NUL bytes: still binary
+    "sous-dossier": "skipped",                # a folder in seeds/
+    "tube.txt": "skipped",                    # a named pipe
+    LINES_NAME: "ingested",                   # control characters in the name
+    BAD_BYTES_NAME: "skipped",                # a name that is not UTF-8
 }
 # Words the message must contain, besides the file's name.
 REASONS = {
@@ -52,7 +68,18 @@ REASONS = {
     "octets-nuls.txt": "binary",
     "gros.txt": "too large",
     "lien.txt": "symbolic link",
+    "date-impossible.txt": "not a real date",
+    "date-lointaine.txt": "not a real date",
+    "bom-octets-nuls.txt": "binary",
+    "sous-dossier": "a folder",
+    "tube.txt": "not a regular file",
+    BAD_BYTES_NAME: "not valid UTF-8",
 }
+
+
+def shown(name: str) -> str:
+    """A seed's name as the report and messages show it."""
+    return SHOWN.get(name, name)
 
 PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
        b"\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82")
@@ -105,6 +132,10 @@ def generated() -> dict[str, bytes]:
         "octets-nuls.txt": b"Texte\x00avec\x00des\x00octets\x00nuls " * 20,
         "gros.txt": big_text(),
         HOSTILE_NAME: fixture_text("nom-hostile.txt").encode(),
+        "commerce-utf32.txt": fixture_text("commerce-utf32.txt").encode("utf-32"),  # BOM + native order
+        "bom-octets-nuls.txt": codecs.BOM_UTF8 + b"Texte\x00avec\x00des\x00octets\x00nuls " * 20,
+        LINES_NAME: fixture_text("nom-lignes.txt").encode(),
+        BAD_BYTES_NAME: fixture_text("numerique.txt").replace("numérique", "spatiale").encode(),
     }
 
 
@@ -116,6 +147,11 @@ def make_corpus(seeds: Path) -> dict[str, str]:
     for name in EXPECTED:
         if name == "lien.txt":
             (seeds / name).symlink_to((FIXTURES / "numerique.txt").resolve())
+        elif name == "sous-dossier":
+            (seeds / name).mkdir()
+            shutil.copy(FIXTURES / "numerique.txt", seeds / name / "numerique.txt")
+        elif name == "tube.txt":
+            os.mkfifo(seeds / name)
         elif name in made:
             (seeds / name).write_bytes(made[name])
         else:

@@ -74,7 +74,7 @@ def version_key() -> str:
 
 def seed_key(name: str, shown: str, data: bytes) -> str:
     """An entry's key: the seed's bytes, and the names that appear in its output."""
-    h = hashlib.sha256(f"{name}\0{shown}\0".encode())
+    h = hashlib.sha256(f"{name}\0{shown}\0".encode("utf-8", "surrogateescape"))  # a name may not be UTF-8
     h.update(data)
     return h.hexdigest()
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .model import Cleaned, PartialDate
+from .model import DATE_YEARS, Cleaned, PartialDate, is_real_date
 from .text import squash_spaces_keep_lines
 
 HEADER_DATE_RE = re.compile(r"^\s*date\s*:?\s+(\d{4})[-/](\d{1,2})(?:[-/](\d{1,2}))?\b[ \t]*")
@@ -59,15 +59,17 @@ CHROME_ANY_RE = re.compile("|".join(f"(?:{r.pattern})" for r in CHROME_RES), re.
 CHROME_DATE_RE = re.compile(r"^\w[\w ]{0,30}\|\s*(\d{2})\.(\d{2})\.(\d{4})\s+\d{1,2}h\d{2}\s*$")
 
 
-def split_header(text: str) -> tuple[PartialDate | None, str]:
-    """Take the leading ' date YYYY-MM[-DD] ' marker off the text."""
+def split_header(text: str) -> tuple[PartialDate | None, str, list[str]]:
+    """Take the leading ' date YYYY-MM[-DD] ' marker off the text: (its date, the text
+    after it, a message when the marker's date is not a real one, which is then ignored)."""
     m = HEADER_DATE_RE.match(text)
     if not m:
-        return None, text
+        return None, text, []
     year, month, day = (int(g) if g else None for g in m.groups())
-    if not (1 <= (month or 0) <= 12) or (day is not None and not 1 <= day <= 31):
-        return None, text
-    return PartialDate(year, month, day), text[m.end():]
+    if not is_real_date(year, month, day):
+        return None, text[m.end():], [f"header date {m.group().strip()!r} is not a real date "
+                                      f"(or not in {DATE_YEARS.start}-{DATE_YEARS.stop - 1}): ignored"]
+    return PartialDate(year, month, day), text[m.end():], []
 
 
 def _caption_end(line: str) -> re.Match | None:
@@ -175,7 +177,7 @@ def _named_agency(paragraphs: list[str], chrome: list[str]) -> str | None:
 
 def clean(text: str, front: dict | None = None) -> Cleaned:
     """Compose the cleaning steps for one decoded seed."""
-    header_date, text = split_header(text)
+    header_date, text, messages = split_header(text)
     paragraphs, chrome, agency = clean_lines(text)
     return Cleaned(paragraphs=paragraphs, header_date=header_date, agency=agency,
-                   chrome=chrome, front=front or {})
+                   chrome=chrome, front=front or {}, messages=messages)

@@ -46,10 +46,14 @@ def _root(config) -> Path:
 def _pin_build_date(newest: str | None) -> None:
     if EPOCH_VAR in os.environ and os.environ[EPOCH_VAR] != _pinned.get(EPOCH_VAR):
         return  # set by the caller: theirs wins
-    if newest:
-        stamp = int(dt.datetime.fromisoformat(newest).replace(tzinfo=dt.UTC).timestamp())
-        if 0 <= stamp < 2**32:  # gzip headers hold 32 bits
-            os.environ[EPOCH_VAR] = _pinned[EPOCH_VAR] = str(stamp)
+    try:
+        stamp = int(dt.datetime.fromisoformat(newest).replace(tzinfo=dt.UTC).timestamp()) if newest else None
+    except ValueError:  # not a date (the build checks them): the build date is left to MkDocs
+        return
+    if stamp is not None:
+        # Clamped, not skipped: left unset, MkDocs would stamp the sitemap with today's date,
+        # and the same seeds would give other bytes tomorrow. Gzip headers hold 32 bits.
+        os.environ[EPOCH_VAR] = _pinned[EPOCH_VAR] = str(min(max(stamp, 0), 2**32 - 1))
 
 
 def _build(config, say) -> BuildResult | None:

@@ -2,12 +2,28 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 
 STATUSES = ("ingested", "warning", "duplicate", "skipped")
 DATE_PRECISIONS = ("day", "month", "year")
 DATE_SOURCES = ("header", "dateline", "frontmatter", "inferred", "override")
 UNDATED = "sans-date"
+# The years an article's date may have: outside is a typo, which would stretch the year
+# charts over centuries, top every list and feed, and (past 2106) overflow the 32-bit dates
+# of the site's gzip files.
+DATE_YEARS = range(1900, 2101)
+
+
+def is_real_date(year: int, month: int | None = None, day: int | None = None) -> bool:
+    """Whether the calendar has this date (31 February does not), in DATE_YEARS."""
+    if year not in DATE_YEARS or (month is None and day is not None):
+        return False
+    try:
+        datetime.date(year, 1 if month is None else month, 1 if day is None else day)
+    except ValueError:
+        return False
+    return True
 
 
 @dataclass(frozen=True)

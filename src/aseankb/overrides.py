@@ -23,7 +23,7 @@ import yaml
 
 from .config import Taxonomy
 from .errors import ConfigError
-from .model import Article, PartialDate
+from .model import DATE_YEARS, Article, PartialDate
 
 OVERRIDE_NAMES = ("overrides.yaml", "overrides.yml")
 KEYS = ("title", "date", "partners", "domains")
@@ -59,8 +59,10 @@ def parse_date(file: str, key: str, node: yaml.Node) -> PartialDate:
     if not m:
         raise ConfigError(file, key, "must be a date written YYYY, YYYY-MM or YYYY-MM-DD", _line(node))
     year, month, day = (int(g) if g else None for g in m.groups())
+    if year not in DATE_YEARS:
+        raise ConfigError(file, key, f"year {year} is not in {DATE_YEARS.start}-{DATE_YEARS.stop - 1}", _line(node))
     try:  # the calendar checks month and day (31 February is an error, not a date)
-        datetime.date(year, month or 1, day or 1)
+        datetime.date(year, 1 if month is None else month, 1 if day is None else day)
     except ValueError as exc:
         raise ConfigError(file, key, f"not a valid date: {exc}", _line(node)) from None
     return PartialDate(year, month, day)

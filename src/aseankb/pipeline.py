@@ -33,6 +33,7 @@ from .render.article import article_page
 from .render.feeds import summary_text
 from .render.related import term_counts, term_vector
 from .search_pages import article_search
+from .text import printable
 
 IGNORED_NAMES = {"overrides.yaml", "overrides.yml", "README.md", "README.txt"}
 PARALLEL_MIN = 64  # below this many seeds to extract, starting worker processes costs more than it saves
@@ -60,12 +61,11 @@ class Ingested:
 
 
 def list_seeds(seeds_dir: Path) -> list[Path]:
-    """Every regular file in the seeds folder, in a stable order (hidden files and the
-    editor's overrides file excepted). One directory scan: its entries know their type
-    without a `stat` each (10,000 seeds)."""
+    """Every entry of the seeds folder, in a stable order (hidden files and the editor's
+    overrides file excepted). Not only regular files: a subfolder, a pipe or a device is a
+    seed the report names as refused (read.read_seed says why), not one silently left out."""
     with os.scandir(seeds_dir) as entries:
-        names = [e.name for e in entries if (e.is_file() or e.is_symlink()) and not e.name.startswith(".")
-                 and e.name not in IGNORED_NAMES]
+        names = [e.name for e in entries if not e.name.startswith(".") and e.name not in IGNORED_NAMES]
     return [seeds_dir / name for name in sorted(names)]
 
 
@@ -74,9 +74,9 @@ def display_path(path: Path) -> str:
     try:
         # The folder is resolved, not the file: a symbolic link is shown where it lies.
         full, cwd = path.parent.resolve() / path.name, Path.cwd().resolve()
-        return full.relative_to(cwd).as_posix() if full.is_relative_to(cwd) else path.as_posix()
+        return printable(full.relative_to(cwd).as_posix() if full.is_relative_to(cwd) else path.as_posix())
     except (ValueError, OSError):
-        return path.as_posix()
+        return printable(path.as_posix())
 
 
 def ingest(path: Path, tax: Taxonomy, shown: str | None = None, data: bytes | None = None) -> Ingested:
@@ -88,7 +88,7 @@ def ingest(path: Path, tax: Taxonomy, shown: str | None = None, data: bytes | No
         cleaned = clean(prepared.text, prepared.front)
         require_text(cleaned.paragraphs)
         article, warnings = extract(cleaned, file_name=path.name, source=shown, tax=tax)
-        messages += prepared.messages
+        messages += prepared.messages + cleaned.messages
     except SeedError as exc:
         return Ingested(SeedResult(shown, "skipped", messages=[f"{shown}: {exc}"]))
     except OSError as exc:
@@ -272,7 +272,7 @@ def ingest_all(seeds: list[Path], seeds_dir: Path, tax: Taxonomy, cache: Cache,
     jobs = []
     stats = stats if stats is not None else [file_stat(path) for path in seeds]
     for path, now in zip(seeds, stats, strict=True):
-        shown = f"{shown_dir}/{path.name}" if shown_dir not in ("", ".") else path.name
+        shown = printable(f"{shown_dir}/{path.name}" if shown_dir not in ("", ".") else path.name)
         key: str | None = cache.known_file(shown, now)  # unchanged since the last build: not read
         data = None
         if not key:  # an empty cache knows no seed: the worker reads it and finds its key (None)

@@ -21,10 +21,10 @@ from html.parser import HTMLParser
 import yaml
 
 from .errors import SeedError
+from .model import DATE_YEARS
 
 FRONT_BLOCK_RE = re.compile(r"^\ufeff?---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)", re.S)
 LONE_RULE_RE = re.compile(r"^\ufeff?---[ \t]*(?:\n|$)")
-FRONT_YEARS = (1900, 2100)  # a date outside is a typo (and breaks 32-bit timestamps)
 FRONT_MAX = 20_000  # a front block is a few lines; a longer one is not a front block
 HTML_START_RE = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])", re.I | re.S)
 # Bounded repetitions everywhere: a hostile 1 MB of '<p ' or '{{' must not cost n² steps.
@@ -159,7 +159,7 @@ def parse_front(block: str) -> tuple[dict, list[str]]:
     if isinstance(title, str | int | float) and str(title).strip():
         front["title"] = WS_RE.sub(" ", str(title)).strip()
     date = _front_value(data.get("date"))
-    if isinstance(date, dt.date) and FRONT_YEARS[0] <= date.year <= FRONT_YEARS[1]:
+    if isinstance(date, dt.date) and date.year in DATE_YEARS:
         front["date"] = date
     elif isinstance(date, dt.date):
         return front, [f"'---' front block: date {date.isoformat()} is out of range: ignored"]

@@ -25,18 +25,23 @@ LARGE_BYTES = 100_000  # accepted, but worth a look: likely several articles or 
 BINARY_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF", b"PK\x03\x04", b"\x7fELF",
                 b"RIFF", b"\x1f\x8b", b"BM")
 REPLACEMENT = "\ufffd"
+UNDECODABLE_RE = re.compile("[\udc80-\udcff]")  # a name's bytes that are not UTF-8 (os.fsdecode)
 CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))  # tab, newline, form feed, CR are text
 
 
 def read_seed(path: Path) -> bytes:
     """The file's bytes, refusing an oversized file before reading it: time and memory stay
     bounded whatever lands in seeds/ (a 2 GB dump costs one stat, not 2 GB of RAM)."""
+    if UNDECODABLE_RE.search(path.name):
+        raise SeedError("the file name is not valid UTF-8 (shown with \\x escapes): refused, rename the file")
     info = os.lstat(path)
     if stat.S_ISLNK(info.st_mode):
         # A link could publish any file of the machine (/etc/passwd, a key...): refused.
         raise SeedError("symbolic link: refused, a seed must be a regular file")
+    if stat.S_ISDIR(info.st_mode):
+        raise SeedError("a folder: refused, seeds are the files directly in the seeds folder, not in its subfolders")
     if not stat.S_ISREG(info.st_mode):
-        raise SeedError("not a regular file: refused")
+        raise SeedError("not a regular file (a pipe, socket or device): refused")
     size = info.st_size
     if size > MAX_BYTES:
         raise SeedError(f"file too large ({size:,} bytes, limit {MAX_BYTES:,}): refused unread")
@@ -71,14 +76,23 @@ def _read_at_most(path: Path, limit: int, expected: int = 0) -> bytes:
         os.close(fd)
 
 
+# UTF-32's marks first: UTF-32 LE's begins with UTF-16 LE's.
+BOMS = ((codecs.BOM_UTF8, "utf-8-sig", "UTF-8 with BOM"), (codecs.BOM_UTF32_LE, "utf-32", "UTF-32"),
+        (codecs.BOM_UTF32_BE, "utf-32", "UTF-32"), (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
+        (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"))
+
+
 def _decode_bom(data: bytes) -> tuple[str, str] | None:
-    for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                      (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, codec, shown in BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(name), "UTF-8 with BOM" if name == "utf-8-sig" else "UTF-16"
+                text = data.decode(codec)
             except UnicodeDecodeError as exc:
-                raise SeedError(f"invalid {name} text after its byte-order mark: {exc.reason}") from None
+                raise SeedError(f"invalid {codec} text after its byte-order mark: {exc.reason}") from None
+            # A mark does not make bytes text: the binary check, on what they decode to.
+            if _looks_binary(text[:4096].encode("utf-8", "surrogatepass")):
+                raise SeedError(f"binary file, not text (after a {shown} byte-order mark)")
+            return text, shown
     return None
 
 

@@ -207,7 +207,9 @@ def _page_doc(src: str, front: str, title: str | None, words: _Words, directory_
     if title is None:
         title = str(meta["title"]) if meta.get("title") is not None else _file_title(src)
     title = " ".join(title.split())
-    description = " ".join(str(meta.get("description") or "").split())
+    # Written escaped for HTML (Material prints it in an attribute as it is: escape.description_line);
+    # the search shows text.
+    description = " ".join(html.unescape(str(meta.get("description") or "")).split())
     return Doc(dest_path(src, directory_urls), title, teaser([description]),
                words(title) | words(description), words(title), aliases=aliases(meta.get("aliases")))
 

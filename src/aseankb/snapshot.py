@@ -43,7 +43,7 @@ def inputs_key(seeds_dir: Path, shown: str, seeds: list[Path], stats: list[tuple
     for path, now in zip(seeds, stats, strict=True):
         if now is None:
             return None
-        h.update(f"{path.name}\0{now}\n".encode())
+        h.update(f"{path.name}\0{now}\n".encode("utf-8", "surrogateescape"))  # a name may not be UTF-8
     for path in extra:
         h.update(f"{path.resolve()}\0{file_stat(path)}\n".encode())
     return h.hexdigest()

@@ -216,3 +216,23 @@ def _ascii_digit_runs(text: str) -> tuple[tuple[int, int], ...]:
 # The runs of [a-z0-9] of an ASCII text, by C byte operations: every other byte becomes a
 # space, then split (dedup's shingle words and search's index words).
 WORD_BYTES = bytes(b if 97 <= b <= 122 or 48 <= b <= 57 else 32 for b in range(256))
+
+
+# Characters a file name must not carry raw into messages, the report or pages: controls (a
+# newline would break a table row, or start a line a CI log reads as its own command),
+# direction overrides (which disguise a name on screen) and undecodable bytes (the surrogate
+# escapes of a name that is not UTF-8, which no file or page can hold).
+UNPRINTABLE_RE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e"
+                            "\u2066-\u2069\ud800-\udfff]")
+
+
+def printable(name: str) -> str:
+    """A file name as users are shown it: those characters as visible escapes ('\\x0a')."""
+    return UNPRINTABLE_RE.sub(_escaped, name)
+
+
+def _escaped(m: re.Match) -> str:
+    code = ord(m.group())
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that is not UTF-8 (os.fsdecode's surrogate escape)
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"

@@ -32,6 +32,9 @@ from .printed import date_needles
 from .title import extract_title, first_sentence, strip_dateline
 
 SLUG_MAX = 60
+# An article names a few people, a long one thirty: more is a list pasted in (or a hostile
+# seed), each name of which would become a person page.
+PEOPLE_MAX = 60
 
 
 def _slug_options() -> dict[str, str]:
@@ -150,6 +153,9 @@ def extract(cleaned: Cleaned, *, file_name: str, source: str, tax: Taxonomy) -> 
     art_id = article_id(file_name)
     reported = events(meetings, date.date.year if date.date else None, len(title) + 1 + len(body[0]))
     domains, people = extract_domains(tax, whole), extract_people(body, named_officials(text, officials))
+    if len(people) > PEOPLE_MAX:
+        warnings.append(f"names {len(people)} people: only the first {PEOPLE_MAX} are listed and given pages")
+        people = people[:PEOPLE_MAX]
     roles = _roles(people, official_roles(text, date.date, officials))
     by_domain, by_person = partner_links(whole, scan, domain_places(tax, whole, domains) if len(partners) > 1 else {},
                                          people)

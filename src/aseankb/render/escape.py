@@ -9,11 +9,13 @@ import re
 # Characters Python-Markdown acts on inline and accepts a backslash before.
 MD_INLINE_RE = re.compile(r"([\\`*_{}\[\]()#+\-.!:|~^=])")
 MD_ESCAPABLE = set("\\`*_{}[]()#+-.!")
+# Line breaks end an inline position (a table row, a list item): in one, they are spaces.
+LINE_BREAK_RE = re.compile(r"[\r\n\v\f\x85\u2028\u2029]")
 
 
 def esc_inline(text: str) -> str:
     """Text for an inline position (link text, list item, table cell)."""
-    text = html.escape(text, quote=False)
+    text = html.escape(LINE_BREAK_RE.sub(" ", text), quote=False)
 
     def sub(m: re.Match) -> str:
         c = m.group(1)
