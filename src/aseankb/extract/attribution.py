@@ -12,16 +12,30 @@ deux parties"); before any, with the partners of the title and lead (the article
 A mention beside partners only named in passing goes with none of the main ones. What is
 said of them all (a headline that names none, a lead that lists every one) counts only for
 a domain or person the text gives to none in particular: "…et la cybersécurité" in the
-headline of a report that discusses it with Australia alone is Australia's.
+headline of a report that discusses it with Australia alone is Australia's. Past the lead,
+a sentence that names no partner speaks of them all only when they are its subject ("Les
+partenaires ont souligné…", "Les deux parties…"): "Le Vietnam a réaffirmé sa position sur la
+mer Orientale", under a lead that lists five partners, is no maritime cooperation with any
+of them (ninth and tenth audits).
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import defaultdict
 
 from ..text import fold, stops_before_space
 from .entities import PartnerScan
+
+# A sentence whose subject is the partners together, in the folded text (after an opening
+# adverb): "Les partenaires ont…", "Les deux parties…", "Ils…", "Both sides…".
+COLLECTIVE_RE = re.compile(
+    r"\W*(?:(?:en outre|par ailleurs|de plus|enfin|ensemble|moreover|also|together),? )?"
+    r"(?:les (?:(?:deux|trois|quatre|cinq|six|\d+) )?(?:parties|partenaires|ministres|dirigeants|participants|"
+    r"delegations|pays|cotes)|ils|elles|tous|"
+    r"(?:both|all) (?:sides|parties|partners|ministers|leaders)|the (?:(?:two|three|four|five) )?(?:sides|parties|"
+    r"partners|ministers|leaders|participants|countries)|they|hai ben|cac ben|cac nuoc|cac bo truong)(?!\w)")
 
 
 def _by_span(at: dict[str, list[int]], ends: list[int]) -> dict[int, set[str]]:
@@ -45,26 +59,39 @@ def _carried(named: dict[int, set[str]], last: int) -> list[set[str]]:
 
 
 def attribute(about: list[str], head: set[str], at: dict[str, list[int]], items: dict[str, list[int]],
-              sentence_ends: list[int], paragraph_ends: list[int]) -> dict[str, list[str]]:
+              sentence_ends: list[int], paragraph_ends: list[int],
+              collective: frozenset[int] = frozenset()) -> dict[str, list[str]]:
     """Main partner -> the items (domains or people, with the places where the text names
     them) that go with it, in the items' order. Places are offsets in one text; `at` gives
-    where it names each partner, main or in passing; the ends are sorted offsets."""
+    where it names each partner, main or in passing; the ends are sorted offsets;
+    `collective`, the sentences (by number) whose subject is the partners together."""
     main = set(about)
     subject = (head & main) or main
-    sentences, paragraphs = _by_span(at, sentence_ends), _carried(_by_span(at, paragraph_ends), len(paragraph_ends))
+    sentences, own = _by_span(at, sentence_ends), _by_span(at, paragraph_ends)
+    paragraphs = _carried(own, len(paragraph_ends))
     owners: dict[str, set[str]] = {}
     for item, places in items.items():
         specific: set[str] = set()
         general = not places  # not found again: the subject's
         for place in places:
-            near = sentences.get(bisect_right(sentence_ends, place)) or paragraphs[bisect_right(paragraph_ends, place)]
+            sentence, paragraph = bisect_right(sentence_ends, place), bisect_right(paragraph_ends, place)
+            near = sentences.get(sentence) or paragraphs[paragraph]
             mine = (near & main) if near else subject
-            if not near or (len(subject) > 1 and subject <= mine):
-                general = True  # said of them all: the headline, a lead that lists them all
-            else:
+            if near and not (len(subject) > 1 and subject <= mine):
                 specific |= mine
+            # Said of them all: the headline, a lead that lists them all, or a sentence after
+            # it whose subject they are.
+            elif not near or sentence in sentences or paragraph in own or sentence in collective:
+                general = True
         owners[item] = specific or (subject if general else set())
     return {pid: [item for item in items if pid in owners[item]] for pid in about}
+
+
+def collective_sentences(whole: str, sentence_ends: list[int]) -> frozenset[int]:
+    """The sentences (by number, as `attribute` counts them) whose subject is the partners together."""
+    folded = fold(whole)
+    starts = [0, *(end + 1 for end in sentence_ends)]
+    return frozenset(k for k, start in enumerate(starts) if COLLECTIVE_RE.match(folded, start))
 
 
 def name_places(text: str, names: list[str]) -> dict[str, list[int]]:
@@ -94,5 +121,6 @@ def partner_links(whole: str, scan: PartnerScan, domains: dict[str, list[int]],
     if len(scan.about) < 2:
         return {}, {}
     sentences, paragraphs = stops_before_space(whole, ".!?"), line_ends(whole)
-    return (attribute(scan.about, scan.head, scan.at, domains, sentences, paragraphs),
-            attribute(scan.about, scan.head, scan.at, name_places(whole, people), sentences, paragraphs))
+    collective = collective_sentences(whole, sentences)
+    return (attribute(scan.about, scan.head, scan.at, domains, sentences, paragraphs, collective),
+            attribute(scan.about, scan.head, scan.at, name_places(whole, people), sentences, paragraphs, collective))
