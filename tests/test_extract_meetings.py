@@ -98,6 +98,10 @@ def _write(tmp_path: Path, body: str) -> Path:
      "dd.numbered"),
     ("arf:\n  label: ARF\n  first_year: 1994\n  partner: atlantide\n  patterns: {fr: ['{ORD} arf']}\n"
      "  schedule: [{from: 1, year: 1994}]\n", "arf.partner"),
+    ("arf:\n  label: ARF\n  first_year: 1994\n  patterns: {fr: ['{ORD} arf']}\n  named: {fr: ['{ORD} forum']}\n"
+     "  schedule: [{from: 1, year: 1994}]\n", "arf.named.fr"),
+    ("s:\n  label: S\n  first_year: 2018\n  patterns: {fr: ['sommet s']}\n  named: {fr: ['le s']}\n  held: [2018]\n",
+     "s.named"),
 ])
 def test_bad_meetings_file_names_file_and_key(tmp_path: Path, body: str, key: str) -> None:
     file = _write(tmp_path, body)
@@ -164,3 +168,23 @@ def test_a_meeting_number_no_series_could_have_reached_is_a_typo(text: str, kept
     meeting pages list (adversarial audit, session 17). Numbers below a schedule's first run
     (the 25th AMM, before the recorded 43rd) stay: real meetings the data does not date."""
     assert [m.event_id or f"{m.series.id}-{m.number}" for m in find_meetings(text)] == kept
+
+
+
+@pytest.mark.parametrize(("text", "events"), [
+    # The tenth audit's 2024 ASEAN-Korea summit, in a Vietnamese report: "Hàn-ASEAN", unnumbered.
+    (" date 2024-10-10 Hàn Quốc và ASEAN\nPhát biểu tại Hội nghị thượng đỉnh Hàn-ASEAN cùng ngày, Tổng thống "
+     "Yoon khẳng định Hàn Quốc sẽ tiếp tục coi trọng ASEAN.", ["asean-rok-summit-25"]),
+    (" date 2024-10-10 Le Japon et l'ASEAN\nVientiane (VNA) - Au sommet ASEAN-Japon, les dirigeants ont salué "
+     "la coopération. Le prochain sommet ASEAN-Chine aura lieu en 2025.", ["asean-japan-summit-27"]),
+    # A commemorative or special summit is not the yearly one; a numbered name is its number.
+    (" date 2023-12-17 Le Japon et l'ASEAN\nTokyo (VNA) - Le sommet commémoratif ASEAN-Japon s'est ouvert.",
+     ["asean-japan-commemorative-summit-2023"]),
+    (" date 2024-10-10 La Corée et l'ASEAN\nLe 20e sommet ASEAN-Corée, en 2019, avait lancé ce projet.", []),
+    # India: none in 2018 (a commemorative summit instead), so no yearly one to name.
+    (" date 2018-01-25 L'Inde et l'ASEAN\nNew Delhi (VNA) - Au sommet ASEAN-Inde, les dirigeants ont parlé.", []),
+    (" date 2022-11-12 L'Inde et l'ASEAN\nPhnom Penh (VNA) - Au sommet ASEAN-Inde, les dirigeants ont parlé.",
+     ["asean-india-summit-19"]),
+])
+def test_a_yearly_summit_named_without_its_number_is_the_one_of_its_year(text: str, events: list[str]) -> None:
+    assert extract(clean(text), file_name="x.txt", source="seeds/x.txt", tax=TAX)[0].events == events

@@ -15,7 +15,7 @@ from .errors import ConfigError
 
 MEETINGS_FILE = DATA_DIR / "meetings.yaml"
 LANGUAGES = ("fr", "en", "vi", "any")
-SERIES_KEYS = {"label", "patterns", "partner", "first_year", "schedule", "held", "numbered"}
+SERIES_KEYS = {"label", "patterns", "named", "partner", "first_year", "schedule", "held", "numbered"}
 RUN_KEYS = {"from", "year", "per_year"}
 ORD = r"(?P<n>\d{1,3}) ?(?:e|eme|er|ere|st|nd|rd|th)"
 NUM = r"(?P<n>\d{1,3})(?!\d)"
@@ -42,12 +42,25 @@ class Series:
     first_year: int | None = None  # of the series' first meeting: "since when", on its page
     partner: str | None = None  # the partner it meets (a partners.yaml id), whose page lists it
     numbered: bool = False  # its meetings have numbers (with or without a schedule dating them)
+    # Its name without a number ("le sommet ASEAN-Corée"): the meeting of the article's year,
+    # when the schedule holds one that year (held_in).
+    named: tuple[re.Pattern, ...] = ()
 
     def year_of(self, number: int) -> int | None:
         """The year meeting `number` was held, or None when the data does not say."""
         run = next((r for r in reversed(self.runs) if r.start <= number), None)
         year = run.year + (number - run.start) // run.per_year if run else None
         return year if year and year <= HORIZON else None  # "999e Sommet" is a typo, not a date
+
+    def held_in(self, year: int) -> int | None:
+        """The number of the only meeting held in `year`, or None (none, two, or not recorded)."""
+        run = next((r for r in reversed(self.runs) if r.year <= year), None)
+        if run is None or run.per_year != 1:
+            return None
+        number = run.start + year - run.year
+        if self.year_of(number) != year or self.year_of(number + 1) == year:
+            return None  # past the run's end (a next run starts), or a second meeting that year
+        return number
 
     def possible(self, number: int) -> bool:
         """Whether meeting `number` may have been held: dated by the schedule, or below its
@@ -68,12 +81,14 @@ def _int(file: Path, key: str, value: object, allowed: range) -> int:
     return value
 
 
-def _patterns(file: Path, sid: str, value: object, numbered: bool) -> tuple[re.Pattern, ...]:
+def _patterns(file: Path, sid: str, value: object, numbered: bool, field: str = "patterns") -> tuple[re.Pattern, ...]:
+    """`field`'s patterns: with a number placeholder each in a numbered series' `patterns`,
+    without any in its `named`."""
     if not isinstance(value, dict) or not value:
-        raise ConfigError(str(file), f"{sid}.patterns", "must map languages (fr, en, vi, any) to lists")
+        raise ConfigError(str(file), f"{sid}.{field}", "must map languages (fr, en, vi, any) to lists")
     out = []
     for lang, items in value.items():
-        key = f"{sid}.patterns.{lang}"
+        key = f"{sid}.{field}.{lang}"
         if lang not in LANGUAGES:
             raise ConfigError(str(file), key, f"unknown language (one of {', '.join(LANGUAGES)})")
         if not isinstance(items, list) or not all(isinstance(i, str) and i for i in items):
@@ -81,6 +96,8 @@ def _patterns(file: Path, sid: str, value: object, numbered: bool) -> tuple[re.P
         for item in items:
             if numbered and "{ORD}" not in item and "{NUM}" not in item:
                 raise ConfigError(str(file), key, f"{item!r}: a numbered series' pattern needs {{ORD}} or {{NUM}}")
+            if field == "named" and ("{ORD}" in item or "{NUM}" in item):
+                raise ConfigError(str(file), key, f"{item!r}: a name without a number has no {{ORD}} or {{NUM}}")
             try:
                 out.append(re.compile(r"(?<![\w])" + item.replace("{ORD}", ORD).replace("{NUM}", NUM)))
             except re.error as exc:
@@ -119,9 +136,12 @@ def _series(file: Path, sid: object, entry: object) -> Series:
     if not isinstance(held, list):
         raise ConfigError(str(file), f"{sid}.held", "must be a list of years (YYYY or 'YYYY-MM')")
     dates = [_held(file, f"{sid}.held[{i}]", item) for i, item in enumerate(held)]
+    if "named" in entry and not runs:
+        raise ConfigError(str(file), f"{sid}.named", "only a series with a schedule says which meeting a name is")
+    named = _patterns(file, sid, entry["named"], False, "named") if "named" in entry else ()
     return Series(sid, entry["label"], _patterns(file, sid, entry.get("patterns"), numbered), runs,
                   tuple(y for y, _ in dates), tuple((y, m) for y, m in dates if m), first,
-                  _partner(file, sid, entry.get("partner")), numbered)
+                  _partner(file, sid, entry.get("partner")), numbered, named)
 
 
 def _partner(file: Path, sid: str, value: object) -> str | None:

@@ -98,7 +98,8 @@ def _partners_in(tax: Taxonomy):
 
 def events(meetings: list[Mention], year: int | None, lead_end: int = 0) -> list[tuple[str, str]]:
     """(id, French label) of the meetings the article reports: numbered ones as named,
-    special summits once the article's year says which one it was. Not a meeting named
+    special summits, and a yearly series named without its number ("le sommet ASEAN-Corée"),
+    once the article's year says which one it was. Not a meeting named
     past the title and lead (`lead_end`) only in lines of the programme (Mention.dated_lines):
     an AMM report's "Le 11 juillet, les ministres poursuivent ... lors du 32e Forum
     régional" names the next day's forum (eighth and ninth audits)."""
@@ -113,6 +114,10 @@ def events(meetings: list[Mention], year: int | None, lead_end: int = 0) -> list
             # A meeting of another year than the article's is a reference, not its subject.
             elif year is None or year - 1 <= min(m.years) <= year:
                 out.setdefault(m.event_id, f"{label}, {min(m.years)}")
+        elif m.series.numbered:  # named without its number: the meeting of the article's year
+            number = m.series.held_in(year) if year else None
+            if number:
+                out.setdefault(f"{m.series.id}-{number}", f"{ordinal(number, m.series.label)} {m.series.label}, {year}")
         elif year in m.years:
             out.setdefault(f"{m.series.id}-{year}", f"{m.series.label}, {year}")
     return list(out.items())

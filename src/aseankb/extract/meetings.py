@@ -29,6 +29,10 @@ NUMBERED_START = r"(?<![\w])(?P<n>\d"
 # ...and one that starts with an ordinal, where an ordinal starts.
 ORDINAL_START = r"(?<![\w])" + ORD
 ORD_RE = re.compile(ORD)
+# A series' name right after an ordinal ("25e sommet ASEAN-Corée") or before a number
+# ("hội nghị cấp cao ASEAN-Hàn Quốc lần thứ 25"): a numbered pattern's match, not a name alone.
+ORD_BEFORE_RE = re.compile(r"\d{1,3} ?(?:e|eme|er|ere|st|nd|rd|th) $")
+NUMBER_AFTER_RE = re.compile(r" ?\(?(?:lan thu )?\d")
 # A sentence that opens with its day, in the folded text: "le 11 juillet, ...", "on 12 july".
 DATED_LINE_RE = re.compile(r"\s*(?:le |on )?(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) )?"
                            r"\d{1,2}(?:er|st|nd|rd|th)? (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|"
@@ -85,6 +89,10 @@ def _matches(pattern: re.Pattern, folded: str, numbers: list[int]) -> Iterator[r
             yield m
 
 
+def _numbered_around(folded: str, start: int, end: int) -> bool:
+    return bool(ORD_BEFORE_RE.search(folded, max(0, start - 8), start) or NUMBER_AFTER_RE.match(folded, end))
+
+
 def _ordinals(folded: str) -> list[int]:
     """Where the ordinals start ("35e", "12th"): a run of at most three digits, then the suffix."""
     return [a for a, b in digit_runs(folded) if b - a <= 3 and ORD_RE.match(folded, a)]
@@ -101,7 +109,7 @@ def _plan(series: tuple[Series, ...]) -> Plan:
     kept = _PLANS.get(id(series))
     if kept is None or kept[0] is not series:
         patterns = tuple((s, p, required_literal(p), p.pattern.startswith(ORDINAL_START))
-                         for s in series for p in s.patterns)
+                         for s in series for p in (*s.patterns, *s.named))
         kept = _PLANS[id(series)] = (series, (Needles(lit or "" for _, _, lit, _ in patterns), patterns))
     return kept[1]
 
@@ -129,7 +137,10 @@ def find_meetings(text: str, series: tuple[Series, ...] | None = None) -> list[M
             number = int(m["n"]) if "n" in m.re.groupindex and m["n"] else None
             year = s.year_of(number) if number is not None else None
             years = frozenset([year] if year else s.held if number is None else ())
-            if not years and not (number is not None and s.numbered and s.possible(number)):
+            if number is None and s.numbered:  # a name without a number (Series.named)
+                if _numbered_around(folded, m.start(), m.end()):
+                    continue
+            elif not years and not (number is not None and s.numbered and s.possible(number)):
                 continue  # a numbered meeting the data cannot date is still one an article reports
             mention = Mention(s, number, years, text[m.start():m.end()], _is_reported(folded, m.start(), m.end()),
                               m.start(), bool(DATED_LINE_RE.match(_sentence(folded, m.start(), m.end())[0])))
