@@ -128,3 +128,16 @@ def test_a_meeting_the_data_does_not_date_takes_its_reports_year() -> None:
     assert "## 9e dialogue (2017) { #delhi-dialogue-9 }" in pages["reunions/delhi-dialogue.md"]
     assert "[9e dialogue (2017)](delhi-dialogue.md#delhi-dialogue-9)" in pages["reunions/index.md"]
     assert "[9e dialogue (2017)](../reunions/delhi-dialogue.md#delhi-dialogue-9)" in partner_meetings("inde", arts)[2]
+
+
+def test_a_year_page_lists_the_meetings_its_articles_report() -> None:
+    """"Which partners held a summit with ASEAN in 2024": the year's page answers it (tenth
+    audit), each meeting linked to its section; a year without meetings has no such section."""
+    korea = {"asean-rok-summit-25": "25e Sommet ASEAN-République de Corée, 2024"}
+    arts = [art(1, SPECIAL_2024), art(2, korea, partners=("coree-du-sud",)), art(3, {}, year=2023)]
+    pages = render(group(arts), TAX, None)
+    page = pages["annees/2024.md"]
+    assert "## Réunions" in page and page.index("## Réunions") < page.index("## Articles") < page.index("Titre 1")
+    assert "[25e sommet (2024)](../reunions/asean-rok-summit.md#asean-rok-summit-25)" in page
+    assert "[Sommet de 2024](../reunions/asean-australia-special-summit.md#asean-australia-special-summit-2024)" in page
+    assert "## Réunions" not in pages["annees/2023.md"] and "## Articles" not in pages["annees/2023.md"]

@@ -85,7 +85,17 @@ def partner_meetings(pid: str, arts: list[Article]) -> list[str]:
     when it meets, and the meetings its articles (`arts`, newest first) report, newest
     first. The series it holds with ASEAN, and those of no partner (the AMM, whose
     conferences with each partner its reports cover), not another partner's summits."""
-    series = {s.id: s for s in load_meetings() if s.partner in (pid, None)}
+    return meetings_section(arts, {s.id: s for s in load_meetings() if s.partner in (pid, None)})
+
+
+def year_meetings(arts: list[Article]) -> list[str]:
+    """The section of a year's page on the meetings its articles report: "which partners
+    held a summit with ASEAN in 2024" (tenth audit)."""
+    return meetings_section(arts, {s.id: s for s in load_meetings()})
+
+
+def meetings_section(arts: list[Article], series: dict[str, Series]) -> list[str]:
+    """"## Réunions": each of `series` that `arts` report meetings of, and those meetings."""
     reported: dict[str, dict[str, list[Article]]] = {}
     for art in arts:
         for eid in art.events:

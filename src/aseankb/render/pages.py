@@ -15,7 +15,7 @@ from .contents import with_contents
 from .dates import LANGUAGES_FR, language_fr, language_note, plural, short_date
 from .escape import esc_inline
 from .feeds import dated, feed_path
-from .meetings import partner_meetings
+from .meetings import partner_meetings, year_meetings
 from .people import ItemFn, list_lines
 from .profiles import domain_profile, md_page, partner_profile
 from .report_fr import french
@@ -156,9 +156,10 @@ def year_pages(g: Groups, item: ItemFn = article_item, reuse: Reuse = NO_REUSE) 
         rows.append(f"| [{_year_label(key)}]({key}.md) | {len(arts)} |")
         if reuse.skip(f"annees/{key}.md", arts):
             continue
+        meetings = year_meetings(arts)
         pages[f"annees/{key}.md"] = md_page(_year_label(key), [
             f"# {_year_label(key)}", "", _year_sentence(key, len(arts)), "",
-            *article_list(arts, "../", item)])
+            *meetings, *(["## Articles", ""] if meetings else []), *article_list(arts, "../", item)])
     counts = {int(k): len(v) for k, v in g.years.items() if k != UNDATED}
     chart = column_chart(year_series(counts), "Articles par année", "annees")
     pages["annees/index.md"] = md_page("Années", ["# Années", "", chart, "", *rows])
