@@ -111,3 +111,14 @@ def test_search_results_show_a_role_as_the_text_writes_it() -> None:
     front = page.split("---\n")[1]
     (doc,) = docs(SearchSource([], {"personnes/kenji-sato.md": front}, TAX), directory_urls=True, titles={})
     assert doc.teaser == "« ministre du Commerce & de l'<Industrie> » (2024)"
+
+
+def test_the_heads_of_government_of_asean_s_members_have_their_office() -> None:
+    """"Son homologue singapourien, Lee Hsien Loong" gave no role (tenth audit): the members'
+    heads of government are in data/officials.yaml, with their terms."""
+    text = ("Le Premier ministre australien Malcolm Turnbull a rencontré son homologue singapourien, "
+            "Lee Hsien Loong, et le Premier ministre cambodgien Hun Sen. L'Australie soutient l'ASEAN.")
+    a = art("2018-03", text)
+    assert a.people_roles["Lee Hsien Loong"] == "Premier ministre de Singapour"
+    assert a.people_roles["Hun Sen"] == "Premier ministre du Cambodge"
+    assert "Lee Hsien Loong" not in art("2025-03", text).people_roles  # no longer in office
