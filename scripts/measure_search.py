@@ -37,6 +37,7 @@ SLOW_QUERY, SLOW_KEY_MS = "cybersecurite", 200
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run"]
 WORD_RE = re.compile(r"\w{4,}")
+SCRIPTS = ["aseankb-search-query.js", "aseankb-search.js"]  # the search's, as mkdocs.yml lists them
 
 
 def generate_seeds(out: Path, n: int) -> None:
@@ -143,13 +144,15 @@ def main() -> int:
             build_project(args.workdir, args.articles)
         site = args.workdir / "site"
         if args.reuse:
-            shutil.copy(ROOT / "src/aseankb/assets/aseankb-search.js", site / "assets/aseankb-search.js")
+            for name in SCRIPTS:
+                shutil.copy(ROOT / "src/aseankb/assets" / name, site / "assets" / name)
             subprocess.run([str(BIN / "aseankb"), "search-index"], cwd=args.workdir, check=True)
         articles = len(list(site.glob("articles/*/*/index.html")))
         index = [f for f in (site / "kb-search").rglob("*") if f.is_file()]
         print(f"articles in the site: {articles}; search index on disk: {len(index)} files, "
               f"{sum(f.stat().st_size for f in index) / 1e6:.1f} MB")
-        print(f"search script loaded with every page: {(site / 'assets/aseankb-search.js').stat().st_size} bytes")
+        size = sum((site / "assets" / name).stat().st_size for name in SCRIPTS)
+        print(f"search scripts loaded with every page: {size} bytes")
         rows = measure(site, args.verbose)
         for query, total, count, meta in rows:
             print(f"first search {query}: {total} bytes in {count} requests ({total / 1000:.0f} kB) -> {meta}")

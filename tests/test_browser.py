@@ -9,6 +9,7 @@ to any host but the local server fails the test.
 from __future__ import annotations
 
 import functools
+import html
 import http.server
 import os
 import re
@@ -24,8 +25,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from aseankb.search import EXCERPT_CHARS, STOP_WORDS, search_words
-from conftest import copy_project
+from aseankb.search import EXCERPT_CHARS, STOP_WORDS, Doc, number_pages, search_words, write_index
+from conftest import ROOT, copy_project
 from html_index import page_parts, page_text
 
 BIN = Path(sys.executable).parent
@@ -257,6 +258,188 @@ def test_a_query_no_page_answers_whole_gives_the_pages_that_answer_most_of_it(pa
     # Every word found somewhere: only the pages holding them all.
     search(page, "cybersecurite terrorisme")
     assert "Aucun" not in page.inner_text(f"{RESULTS} .md-search-result__meta")
+
+
+def _holding(site: Path, query: str) -> tuple[int, dict[str, int]]:
+    """The query's words (but its stop words), and for each page holding some of them (as
+    prefixes of its words) its address and how many it holds."""
+    wanted = [w for w in search_words(query) if w not in STOP_WORDS]
+    held = {}
+    for path in site.rglob("*.html"):
+        text = page_text(path.read_text(encoding="utf-8"))
+        have = set(search_words(text[1])) if text else set()
+        k = sum(any(h.startswith(w) for h in have) for w in wanted)
+        if k:
+            held[re.sub(r"(^|/)index\.html$", r"\1", path.relative_to(site).as_posix())] = k
+    return len(wanted), held
+
+
+@pytest.mark.parametrize(("query", "meta"), [
+    ("sommet asean melbourne 2024", "1 document contient tous ces mots ; 2 autres en contiennent 3 sur 4."),
+    ("special summit melbourne 2024", "1 document contient tous ces mots ; 1 autre en contient 2 sur 4."),
+    ("dialogue navigation garde", "1 document trouvé"),  # the others hold one word of three: left out
+    ("cooperation maritime", "13 documents trouvés"),  # a page of results holding every word: no more
+])
+def test_few_whole_results_are_followed_by_the_pages_holding_most_words(page: Page, base: str, sites: Path,
+                                                                        query: str, meta: str) -> None:
+    """The pages holding every word, then, when they are fewer than a page of results, those
+    holding the most of them (at least half, and two of three or more), and the count says
+    both: "sommet asean japon 2023" gave one unrelated article, not the ASEAN-Japan summit's
+    page (it holds three of the words)."""
+    n, held = _holding(sites / "site", query)
+    whole = {p for p, k in held.items() if k == n}
+    ks = [k for k in held.values() if k < n and 2 * k >= n and (n < 3 or k >= 2)]
+    part = {p for p, k in held.items() if k == max(ks)} if ks and len(whole) < 10 else set()
+    page.goto(base)
+    search(page, query)
+    assert page.inner_text(f"{RESULTS} .md-search-result__meta") == meta
+    hrefs = page.eval_on_selector_all(f"{RESULTS} li > a", "els => els.map(e => e.getAttribute('href'))")
+    shown = [h.removeprefix(base) for h in hrefs]
+    assert set(shown[:len(whole)]) == whole or (len(whole) > 10 and set(shown) <= whole), (shown, whole)
+    assert set(shown[len(whole):]) == part, (shown, part)
+
+
+def _index_page(folder: Path, docs: list[Doc]) -> list[str]:
+    """A page with the search box and both search scripts, on an index of `docs` written
+    beside it; the pages' paths in the order of their numbers."""
+    write_index(folder, docs, log=lambda m: None)
+    (folder / "assets").mkdir()
+    for name in SEARCH_SCRIPTS:
+        (folder / "assets" / name).write_bytes((ROOT / "src" / "aseankb" / "assets" / name).read_bytes())
+    scripts = "".join(f'<script src="assets/{name}"></script>' for name in SEARCH_SCRIPTS)
+    (folder / "index.html").write_text(
+        '<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>t</title></head><body>'
+        '<form><input type="search" id="kb-search-input"></form><div id="kb-search-results">'
+        '<div class="md-search-result__meta"></div><ol class="md-search-result__list"></ol></div>'
+        '<script id="__config" type="application/json">{"base": ".", "translations": {}}</script>'
+        f"{scripts}</body></html>", encoding="utf-8")
+    return [d.path for d in number_pages(docs)]
+
+
+# The search's scripts, in the order mkdocs.yml loads them (test_search.py checks it).
+SEARCH_SCRIPTS = ["aseankb-search-query.js", "aseankb-search.js"]
+
+
+def _queries(browser: Browser, folder: Path, paths: list[str], queries: list[str]) -> dict[str, dict]:
+    """What the search finds for each query (window.__kbQuery.search), pages as paths."""
+    out = {}
+    for pg in _page(browser, folder.as_uri()):
+        pg.goto((folder / "index.html").as_uri())
+        for q in queries:
+            r = pg.evaluate("q => window.__kbQuery.search(q, true).then(r => [r.whole, r.part, r.k, r.n, r.fixes])", q)
+            out[q] = {"whole": [paths[n] for n in r[0]], "part": [paths[n] for n in r[1]], "k": r[2], "n": r[3],
+                      "fixes": r[4]}
+    return out
+
+
+def _doc(path: str, text: str, title: str = "") -> Doc:
+    return Doc(path, title or path, "", set(search_words(f"{title} {text}")), set(search_words(title)))
+
+
+def test_the_query_ranks_whole_then_partial_matches(browser: Browser, tmp_path: Path) -> None:
+    docs = [_doc("articles/2025/all.html", "sommet asean japon 2023"),
+            _doc("articles/2024/titled.html", "2024", title="Sommet ASEAN-Japon"),  # 3 of 4, in its title
+            _doc("articles/2025/three.html", "sommet asean 2023 Tokyo"),  # 3 of 4
+            _doc("articles/2025/two.html", "sommet asean"),  # 2 of 4: fewer than the best
+            _doc("articles/2025/one.html", "japon"),
+            _doc("articles/2025/other.html", "navigation 2023")]
+    paths = _index_page(tmp_path, docs)
+    found = _queries(browser, tmp_path, paths, ["sommet asean japon 2023", "navigation japon zzzz",
+                                                "asean navigation 2023"])
+    r = found["sommet asean japon 2023"]
+    assert (r["whole"], r["k"], r["n"]) == (["articles/2025/all.html"], 3, 4)
+    # Ranked as the whole ones are: the words in its title first, then the newest.
+    assert r["part"] == ["articles/2024/titled.html", "articles/2025/three.html"], r
+    # Of three words, a page must hold two at least: none does.
+    r = found["navigation japon zzzz"]
+    assert (r["whole"], r["part"], r["k"]) == ([], [], 0), r
+    # Two of three: enough.
+    r = found["asean navigation 2023"]
+    assert r["whole"] == [] and r["k"] == 2 and set(r["part"]) == {"articles/2025/all.html",
+                                                                 "articles/2025/three.html",
+                                                                 "articles/2025/other.html"}, r
+
+
+def test_a_page_of_whole_matches_has_no_partial_ones(browser: Browser, tmp_path: Path) -> None:
+    docs = [_doc(f"articles/2025/a{n:02}.html", "cooperation maritime") for n in range(10)]
+    docs.append(_doc("articles/2025/b.html", "cooperation"))
+    found = _queries(browser, tmp_path, _index_page(tmp_path, docs), ["cooperation maritime", "cooperation navire"])
+    assert len(found["cooperation maritime"]["whole"]) == 10 and found["cooperation maritime"]["part"] == []
+    assert found["cooperation navire"]["part"] and found["cooperation navire"]["k"] == 1
+
+
+def test_another_name_stands_for_itself_not_the_words_it_begins(browser: Browser, tmp_path: Path) -> None:
+    """"royaume uni" also runs as "UK" (data/synonyms.yaml), which must not find "Ukraine";
+    what the query says still stands for the words it begins."""
+    docs = [_doc("articles/2025/ukraine.html", "la guerre en Ukraine"),
+            _doc("articles/2025/uk.html", "the UK and ASEAN"),
+            _doc("articles/2025/royaume.html", "le Royaume-Uni"),
+            _doc("articles/2025/japonais.html", "le ministre japonais"),
+            _doc("articles/2025/japan.html", "Japan and ASEAN")]
+    found = _queries(browser, tmp_path, _index_page(tmp_path, docs), ["royaume uni", "uk", "japon", "japan"])
+    assert set(found["royaume uni"]["whole"]) == {"articles/2025/uk.html", "articles/2025/royaume.html"}
+    assert set(found["uk"]["whole"]) == {"articles/2025/ukraine.html", "articles/2025/uk.html",
+                                         "articles/2025/royaume.html"}
+    assert set(found["japon"]["whole"]) == {"articles/2025/japonais.html", "articles/2025/japan.html"}
+    assert found["japan"]["whole"] == ["articles/2025/japan.html"]  # "japon" alone, not "japonais"
+
+
+def test_a_typo_runs_as_the_most_frequent_word_one_edit_away(browser: Browser, tmp_path: Path) -> None:
+    docs = [*(_doc(f"articles/2025/c{n}.html", "cooperation sommet") for n in range(3)),
+            _doc("articles/2025/s.html", "la somme"),
+            _doc("articles/2025/o.html", "ocean")]
+    found = _queries(browser, tmp_path, _index_page(tmp_path, docs), [
+        "cooperaton", "ocoperation", "cooperatoin sommez", "sommt", "cooperations", "coopxyzation", "oceam", "ocem"])
+    assert found["cooperaton"]["fixes"] == [["cooperaton", "cooperation"]]  # a letter dropped
+    assert len(found["cooperaton"]["whole"]) == 3
+    assert found["ocoperation"]["fixes"] == [["ocoperation", "cooperation"]]  # swapped: in the shard "co"
+    # Two typos, each by the word most pages hold ("sommet", not "somme").
+    assert found["cooperatoin sommez"]["fixes"] == [["cooperatoin", "cooperation"], ["sommez", "sommet"]]
+    assert len(found["cooperatoin sommez"]["whole"]) == 3
+    assert found["sommt"]["fixes"] == [["sommt", "sommet"]]  # a letter added
+    assert found["oceam"]["fixes"] == [["oceam", "ocean"]]  # changed
+    # A word that begins one is no typo; nothing near, or fewer than 5 letters: as before.
+    assert found["cooperations"]["fixes"] == found["coopxyzation"]["fixes"] == found["ocem"]["fixes"] == []
+
+
+def test_a_word_no_page_holds_gives_the_results_of_the_word_near_it(page: Page, base: str) -> None:
+    """"cooperaton" said "Aucun document trouvé": the query runs as "cooperation", and says
+    so above the results, as text (the query is untrusted)."""
+    page.goto(base)
+    search(page, "cooperation")
+    expected = page.eval_on_selector_all(f"{RESULTS} li > a", "els => els.map(e => e.href)")
+    count = page.inner_text(f"{RESULTS} .md-search-result__meta")
+    assert not page.is_visible(f"{RESULTS} .kb-search-fix")
+    search(page, "cooperaton")
+    note = f"{RESULTS} .kb-search-fix"
+    assert page.is_visible(note)
+    assert page.inner_text(note) == "Résultats pour « cooperation » (aucun document ne contient « cooperaton »)"
+    assert page.eval_on_selector_all(f"{RESULTS} li > a", "els => els.map(e => e.href)") == expected
+    assert page.inner_text(f"{RESULTS} .md-search-result__meta") == count
+    search(page, "Coopératon <b>maritime</b>")
+    assert page.inner_text(note) == ("Résultats pour « cooperation <b>maritime</b> » "
+                                     "(aucun document ne contient « Coopératon »)")
+    assert page.eval_on_selector_all(f"{note} *", "els => els.map(e => e.tagName)") == ["STRONG"]
+    # Nothing near: as before.
+    search(page, "qwxzvk")
+    assert page.inner_text(f"{RESULTS} .md-search-result__meta") == "Aucun document trouvé"
+    assert not page.is_visible(note)
+
+
+def test_english_names_find_the_french_pages(page: Page, base: str, sites: Path) -> None:
+    """"japan" gave the partner page only (its English name), "maritime security" the pages
+    holding one of its words: the English names of the partners and fields find the
+    French articles (data/synonyms.yaml)."""
+    page.goto(base)
+    search(page, "japan")
+    titles = page.eval_on_selector_all(f"{RESULTS} li h1", "els => els.map(e => e.textContent)")
+    japon = [html.unescape(a["title"]) for a in articles(sites) if "Japon" in a["title"]]
+    assert titles[0] == "Japon" and japon and set(japon) <= set(titles), titles
+    search(page, "maritime security")
+    meta = page.inner_text(f"{RESULTS} .md-search-result__meta")
+    assert re.fullmatch(r"\d+ documents trouvés", meta), meta
+    titles = page.eval_on_selector_all(f"{RESULTS} li h1", "els => els.map(e => e.textContent)")
+    assert titles[0] == "Coopération maritime", titles
 
 
 def test_search_result_opens_the_article(page: Page, base: str, sites: Path) -> None:

@@ -16,6 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from mkdocs.structure.files import File
 
+from aseankb import search_pages
 from aseankb.cli import main
 from aseankb.config import load_taxonomy
 from aseankb.errors import ConfigError
@@ -34,7 +35,7 @@ from aseankb.search import (
     word_set,
     write_index,
 )
-from aseankb.search_pages import aliases, dest_path, nav_titles, page_excerpt
+from aseankb.search_pages import SearchSource, aliases, dest_path, nav_titles, page_excerpt
 from aseankb.synonyms import load_synonyms
 from conftest import ROOT, copy_project
 from html_index import html_index, page_text
@@ -189,7 +190,7 @@ def test_index_maps_words_to_pages(tmp_path: Path) -> None:
 
 def test_title_word_counts_leave_out_the_query_stop_words(tmp_path: Path) -> None:
     """A page is titled by a query when the query holds each of its title's words but the
-    stop words the query drops (aseankb-search.js): those are not counted."""
+    stop words the query drops (aseankb-search-query.js): those are not counted."""
     long_title = " ".join(f"mot{n}" for n in range(50))
     docs = [Doc("partenaires/coree-du-sud.html", "Corée du Sud", "", set(), set(search_words("Corée du Sud"))),
             Doc("long.html", long_title, "", set(), set(search_words(long_title)))]
@@ -218,7 +219,7 @@ def test_partner_pages_are_found_by_their_acronyms_and_english_name(tmp_path: Pa
         entries.update(payload(path)[1][1])
     assert entries["ue"] == encode_postings([0, 1])  # the article and the page
     # In titles: the article's word only. The page ranks first for "ue" by the whole name
-    # (aseankb-search.js, named), not for one word of a longer one ("union" of "european union").
+    # (aseankb-search-query.js, named), not for one word of a longer one ("union" of "european union").
     assert entries["^ue"] == encode_postings([0]) and "^european" not in entries
     assert entries["european"] == encode_postings([1])
 
@@ -226,7 +227,7 @@ def test_partner_pages_are_found_by_their_acronyms_and_english_name(tmp_path: Pa
 @pytest.mark.parametrize("directory_urls", [True, False])
 def test_matrix_cells_are_marked_minor(tmp_path: Path, directory_urls: bool) -> None:
     """A cell ("Japon × Énergie") is half a partner's name: the search ranks it after the
-    articles, where the partner's own page comes before them (aseankb-search.js, covers)."""
+    articles, where the partner's own page comes before them (aseankb-search-query.js, covers)."""
     pages = {"matrice.md": "Matrice partenaires × domaines", "matrice/japon/energie.md": "Japon × Énergie",
              "partenaires/japon.md": "Japon"}
     docs = [Doc(dest_path(src, directory_urls), title, "", set(), set(search_words(title)))
@@ -238,8 +239,18 @@ def test_matrix_cells_are_marked_minor(tmp_path: Path, directory_urls: bool) -> 
         "Japon × Énergie": "1", "Matrice partenaires × domaines": "0", "Japon": "0"}
 
 
+def test_the_search_scripts_load_the_query_first() -> None:
+    """The search is two scripts sharing window.__kbQuery: the index and the query
+    (aseankb-search-query.js), then the results (aseankb-search.js), which uses it."""
+    listed = re.findall(r"^  - assets/(aseankb-search[\w-]*\.js)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"),
+                        re.M)
+    assert listed == ["aseankb-search-query.js", "aseankb-search.js"]
+    for name in listed:
+        assert (ROOT / "src" / "aseankb" / "assets" / name).is_file()
+
+
 def test_the_stop_words_are_those_of_the_browser() -> None:
-    js = (ROOT / "src" / "aseankb" / "assets" / "aseankb-search.js").read_text(encoding="utf-8")
+    js = (ROOT / "src" / "aseankb" / "assets" / "aseankb-search-query.js").read_text(encoding="utf-8")
     listed = re.search(r"var STOP = \[(.*?)\];", js, re.S)
     assert listed and tuple(re.findall(r'"(\w+)"', listed.group(1))) == STOP_WORDS
 
@@ -339,6 +350,46 @@ def test_the_index_carries_the_other_names_as_queries_see_them() -> None:
     groups = {g.split("|")[0]: g.split("|") for g in synonym_phrases()}
     assert {"mer orientale", "mer chine meridionale", "south china sea"} <= set(groups["mer orientale"])
     assert "cyber securite" in groups["cybersecurite"]  # "cyber-sécurité": the words the page holds
+
+
+def test_the_english_names_of_partners_and_fields_are_other_names() -> None:
+    """"japan" found only the partner page Japon, "Putin" nothing though Vladimir Poutine
+    has a page, "maritime security" the pages holding one of its words."""
+    groups = [set(g.split("|")) for g in synonym_phrases()]
+
+    def together(*phrases: str) -> bool:
+        return any(set(phrases) <= g for g in groups)
+    for fr, en in [("japon", "japan"), ("chine", "china"), ("inde", "india"), ("russie", "russia"),
+                   ("australie", "australia"), ("nouvelle zelande", "new zealand"), ("royaume uni", "united kingdom"),
+                   ("etat uni", "usa"), ("poutine", "putin"), ("securite maritime", "maritime security"),
+                   ("economie numerique", "digital economy")]:
+        assert together(fr, en), (fr, en)
+    # No other name that is also a common word of French, English or Vietnamese text (a
+    # query word equal to a phrase runs with its group): "us" ("join us"), "eu" ("il a eu
+    # lieu"), "an do" (Ấn Độ), "nga" (a Vietnamese given name), "uc" (Úc).
+    common = {"us", "eu", "an", "do", "an do", "nga", "uc", "the", "on", "in", "it", "may", "can", "will", "est",
+              "sud", "nord", "union", "etat", "nation", "securite", "economie", "mer", "new", "of", "ban", "hoa",
+              "trung", "nhat", "quoc", "ky", "dong", "bien", "sea", "east", "china sea"}
+    phrases = {p for g in groups for p in g}
+    assert not phrases & common, phrases & common
+
+
+@pytest.mark.parametrize("patched", [False, True])
+def test_an_article_s_year_is_one_of_its_words(monkeypatch: pytest.MonkeyPatch, patched: bool) -> None:
+    """"sommet asean japon 2023": the year of an article (its date's) is a word of it, whatever
+    its text and its provenance lines say (patched: none)."""
+    if patched:
+        monkeypatch.setattr(search_pages, "provenance", lambda art, tax: [])
+    tax = load_taxonomy()
+    arts = [Article(id=f"a{n}", source=f"seeds/a{n}.txt", title="Sommet ASEAN-Japon", date=date, date_source="header",
+                    language="fr", partners=["japon"], partners_mentioned=[], domains=[], people=[],
+                    paragraphs=["Les dirigeants se sont réunis."], slug=f"sommet-{n}")
+            for n, date in enumerate([PartialDate(2023, 9, 6), PartialDate(2021), PartialDate(None)])]
+    found = search_pages.docs(SearchSource(search_pages.search_articles([(a, ("", "")) for a in arts]), {}, tax),
+                              directory_urls=True, titles={})
+    words = [set(d.words) | set(d.more) for d in found]
+    assert "2023" in words[0] and "2021" in words[1] and not {w for w in words[2] if w.isdigit()}
+    assert all(not {w for w in d.title_words if w.isdigit()} for d in found)  # not a title word
 
 
 @pytest.mark.parametrize(("body", "key"), [

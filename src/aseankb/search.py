@@ -1,7 +1,8 @@
-"""Site search: a static index answered by `assets/aseankb-search.js` through Material's
-header search box. What each page holds comes from the build's own data
-(`search_pages.py`), not from the built HTML: the words of an article's text are computed
-once, at extraction, and kept in the cache.
+"""Site search: a static index answered through Material's header search box by
+`assets/aseankb-search-query.js` (the query and its ranking) and `assets/aseankb-search.js`
+(the results). What each page holds comes from the build's own data (`search_pages.py`),
+not from the built HTML: the words of an article's text are computed once, at extraction,
+and kept in the cache.
 
 Why not Pagefind (tried first): it downloads each query word's positions in every page,
 ~750 kB for "l'ASEAN et le Japon" at 10,000 articles, and it needs fetch() and an ES
@@ -63,7 +64,7 @@ ONE_LETTER = {bytes([b]) for b in range(256)}
 STEM_RE = re.compile(rb"[sx](?![a-z0-9])(?<=[a-z0-9]{2}[a-rt-z0-9][sx])")
 # A run of equal gaps: a whole gap, then the same gap again, whole, once or more.
 RUN_RE = re.compile(r"(?<![^,])([0-9a-z]+)(?:,\1(?![0-9a-z]))+")
-# The words a query drops when it has others: the same list as STOP in aseankb-search.js.
+# The words a query drops when it has others: the same list as STOP in aseankb-search-query.js.
 STOP_WORDS = ("le", "la", "les", "de", "des", "du", "un", "une", "et", "en", "au", "aux", "pour", "par",
               "sur", "dans", "avec", "ou", "qu", "que", "qui")
 TITLE_WORDS_MAX = 35  # one base-36 digit per page in meta.js
@@ -98,7 +99,7 @@ class Doc:
     lang: str = ""  # an article's language when not French (render/dates.html_lang): for screen readers
     # Other names of the page, each a phrase of search words (a partner's acronyms and
     # English name: "ue", "european union"; a domain's other names): its text holds them, and
-    # a query that is one of them ranks the page as its title would (aseankb-search.js, named).
+    # a query that is one of them ranks the page as its title would (aseankb-search-query.js, named).
     aliases: tuple[str, ...] = ()
     # An article's excerpt, read only when its result file is written (doc_file), in place
     # of `teaser` unless it gives None: held for 10,000 articles at once, the excerpts added
@@ -112,7 +113,7 @@ def stem(word: str) -> str:
 
 
 def search_words(text: str) -> list[str]:
-    """The words of a text as the index stores them (and aseankb-search.js looks them up)."""
+    """The words of a text as the index stores them (and aseankb-search-query.js looks them up)."""
     folded = unicodedata.normalize("NFC", fold(text)).translate(LIGATURES)
     return [stem(w) for w in WORD_RE.findall(folded) if len(w) > 1]
 
@@ -278,7 +279,7 @@ def index_files(docs: list[Doc]) -> tuple[dict[str, str], int]:
             pages.append(n)
         if doc.aliases:  # a few partner and domain pages: no set built for each of 10,000 articles
             # Found by them, but not titled by them: a query that is a whole other name ranks
-            # the page as its title would (aseankb-search.js, named); one word of a phrase
+            # the page as its title would (aseankb-search-query.js, named); one word of a phrase
             # ("regionale" of "securite regionale") does not.
             for w in {w for phrase in doc.aliases for w in phrase.split()}:
                 if not postings[w] or postings[w][-1] != n:
@@ -306,7 +307,7 @@ def _meta(docs: list[Doc], buckets: int, shards: Iterable[str]) -> dict[str, obj
     """What every query loads first. Besides the sizes, the number of words in the title of
     each page that is not an article (its partner, domain, year... a few hundred pages):
     a page whose title holds nothing but the query's words ("Japon", "Corée du Sud") comes
-    before the articles that also have them in their titles (aseankb-search.js, rank). And
+    before the articles that also have them in their titles (aseankb-search-query.js, rank). And
     the vocabulary shards there are: a word whose shard is missing is not asked for (a
     request that fails is an error in the browser's console)."""
     articles = sum(map(_is_article, docs))
@@ -322,7 +323,7 @@ def _meta(docs: list[Doc], buckets: int, shards: Iterable[str]) -> dict[str, obj
 
 
 def synonym_phrases() -> list[str]:
-    """data/synonyms.yaml's groups as the query sees them (aseankb-search.js, queryWords):
+    """data/synonyms.yaml's groups as the query sees them (aseankb-search-query.js, slots):
     each phrase its search words but the stop words, "|" between phrases."""
     stop = set(STOP_WORDS)
     out = []

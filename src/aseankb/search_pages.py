@@ -185,6 +185,10 @@ def _article_doc(art: Article, data: SearchData, tax: Taxonomy, words: _Words, d
         extra |= words(label)  # the tags Material shows above the title
     for line in provenance(art, tax):
         extra |= words.line(line)
+    if art.date.year:
+        # Its year is a word of it ("sommet asean japon 2023"), whatever its text says: the
+        # provenance line shows it (in the date), and the year's pages list the article.
+        extra.add(str(art.date.year))
     # The date tells apart results of the same title (a meeting reported every year); the
     # language, an article a French reader may not read: "12 mars 2024 · en anglais".
     label = date_fr(art.date) if art.date.year else "sans date"

@@ -1,200 +1,28 @@
-/* aseankb: answers Material's header search box (overrides/partials/search.html) from
- * the index that `aseankb search-index` writes into kb-search/ (see aseankb/search.py).
- * A query loads only the files its words need (a vocabulary shard per word, a hash
- * bucket per matching word, one small file per result shown), with <script> tags, so
- * that search works the same over HTTP and from a folder (file://).
+/* aseankb search, part 2 of 2: answers Material's header search box
+ * (overrides/partials/search.html) and fills the 404 page's suggestions
+ * (overrides/404.html) with what part 1 finds (aseankb-search-query.js, window.__kbQuery:
+ * the index, the query and the ranking).
  * Results are built with DOM calls: no page text is ever parsed as HTML. */
 (function () {
   "use strict";
+  var Q = window.__kbQuery;
   var input = document.getElementById("kb-search-input");
   var box = document.getElementById("kb-search-results");
-  if (!input || !box) return;
-  var config = JSON.parse(document.getElementById("__config").textContent);
-  var T = config.translations || {};
-  var root = new URL(config.base.replace(/\/?$/, "/"), location.href);
+  if (!Q || !input || !box) return;
+  var T = Q.config.translations || {};
+  var root = Q.root, words = Q.words, MAX = Q.MAX;
   var meta = box.querySelector(".md-search-result__meta");
   var list = box.querySelector(".md-search-result__list");
-  var MAX = 10;          // results shown at once
-  var EXPAND = 12;       // words a typed prefix may stand for (the most frequent first)
-  // The same list as aseankb.search.STOP_WORDS.
-  var STOP = ["le", "la", "les", "de", "des", "du", "un", "une", "et", "en", "au", "aux", "pour", "par",
-    "sur", "dans", "avec", "ou", "qu", "que", "qui"];
+  // Above the results, when a word matched nothing and the query ran with a word near it.
+  var note = document.createElement("div");
+  note.className = "md-search-result__meta kb-search-fix";
+  note.hidden = true;
+  meta.parentNode.insertBefore(note, list);
   var seq = 0, limit = MAX, focusAt = -1;
   // Over HTTP a page's address is its folder ("partenaires/japon/"), as in the site's own
   // links; from a folder (file://) it must name the file.
   var pretty = location.protocol === "file:" ? function (p) { return p; }
     : function (p) { return p.replace(/(^|\/)index\.html$/, "$1"); };
-
-  /* The same words as aseankb.search.search_words: lower case, no accents, œ -> oe,
-   * apostrophes split elisions (l’, d’), one-letter words dropped, final s/x removed. */
-  function stem(w) { return w.length > 3 && /[sx]$/.test(w) && w[w.length - 2] !== "s" ? w.slice(0, -1) : w; }
-  function words(text) {
-    var folded = text.replace(/[đĐ]/g, "d").replace(/[øØ]/g, "o").replace(/[łŁ]/g, "l")
-      .normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().normalize("NFC")
-      .replace(/œ/g, "oe").replace(/æ/g, "ae").replace(/ß/g, "ss");
-    return (folded.match(/[\p{L}\p{N}]+/gu) || []).filter(function (w) { return w.length > 1; }).map(stem);
-  }
-  function shardKey(w) { var k = w.slice(0, 2); return /^[a-z0-9]{1,2}$/.test(k) ? k : "_"; }
-  function bucketOf(w, n) {
-    var h = 2166136261;
-    for (var ch of w) h = Math.imul(h ^ ch.codePointAt(0), 16777619) >>> 0;
-    return h % n;
-  }
-  function decode(s) {
-    var out = [], n = -1;
-    s.split(",").forEach(function (part) {
-      var p = part.split("*"), gap = parseInt(p[0], 36), run = p[1] ? parseInt(p[1], 36) : 1;
-      for (var i = 0; i < run; i++) { n += gap; out.push(n); }
-    });
-    return out;
-  }
-
-  /* ---- Loading the index files (script tags: they work on file:// too) ---- */
-  var store = { meta: null, vocab: {}, bucket: {}, doc: {} }, waiting = {};
-  function arrived(name) { (waiting[name] || []).forEach(function (f) { f(); }); delete waiting[name]; }
-  window.__kbSearch = {
-    meta: function (m) { store.meta = m; arrived("meta"); },
-    vocab: function (p) { store.vocab[p[0]] = p[1]; arrived("v-" + p[0]); },
-    bucket: function (p) { store.bucket[p[0]] = p[1]; arrived("b-" + p[0]); },
-    doc: function (p) { store.doc[p[0]] = p; arrived("d-" + p[0]); }
-  };
-  function load(name, have) {
-    if (have()) return Promise.resolve();
-    return new Promise(function (resolve) {
-      var first = !waiting[name];
-      (waiting[name] = waiting[name] || []).push(resolve);
-      if (!first) return;
-      var s = document.createElement("script");
-      s.src = new URL("kb-search/" + name + ".js", root).href;
-      s.onerror = function () { arrived(name); };  // no such shard: no such word
-      document.head.appendChild(s);
-    });
-  }
-  function loadVocab(k) {
-    // meta.js lists the shards there are: none is asked for in vain (a failed request is an
-    // error in the console). An index without the list: ask, and take a failure as "none".
-    var shards = store.meta && store.meta.shards;
-    if (typeof shards === "string" && ("," + shards + ",").indexOf("," + k + ",") < 0) return Promise.resolve();
-    return load("v-" + k, function () { return store.vocab[k]; });
-  }
-  function loadBucket(b) { return load("b-" + b, function () { return store.bucket[b]; }); }
-  function loadDoc(n) { return load("d-" + n, function () { return store.doc[n]; }); }
-
-  /* ---- Query ---- */
-  function candidates(w, prefix) {
-    var vocab = store.vocab[shardKey(w)] || {};
-    if (!prefix) return vocab[w] ? [w] : [];
-    // Each word also stands for the words it begins ("coree" -> "coreen", "coreenne").
-    return Object.keys(vocab).filter(function (v) { return v.indexOf(w) === 0; })
-      .sort(function (a, b) { return vocab[b] - vocab[a] || (a < b ? -1 : 1); }).slice(0, EXPAND);
-  }
-  function queryWords(query) {
-    // Stop words count only in a query of nothing else ("de la"): neither found nor marked.
-    var ws = words(query), kept = ws.filter(function (w) { return STOP.indexOf(w) < 0; });
-    return kept.length ? kept : ws;
-  }
-  function find(query) { return findWords(queryWords(query)); }
-  function findWords(ws) {
-    return load("meta", function () { return store.meta; }).then(function () {
-      return Promise.all(ws.map(function (w) { return loadVocab(shardKey(w)); }));
-    }).then(function () {
-      var each = ws.map(function (w) { return candidates(w, true); });
-      var buckets = [];
-      each.forEach(function (cs) { cs.forEach(function (c) { buckets.push(bucketOf(c, store.meta.buckets)); }); });
-      return Promise.all(buckets.map(loadBucket)).then(function () { return rank(each, ws); });
-    });
-  }
-  /* A query that holds one of a thing's names also runs with its other names (meta.synonyms,
-   * data/synonyms.yaml): "mer de chine meridionale" finds the dispatches that say "mer
-   * Orientale". The pages holding every word of the query come first, then those of each
-   * other name; only when none holds every word, the query's own partial results. */
-  function variants(ws) {
-    var out = [ws], groups = (store.meta && store.meta.synonyms) || [];
-    groups.forEach(function (group) {
-      var phrases = group.split("|").map(function (p) { return p.split(" "); });
-      phrases.forEach(function (p) {
-        var at = runAt(ws, p);
-        if (at < 0) return;
-        phrases.forEach(function (q) { if (q !== p) out.push(ws.slice(0, at).concat(q, ws.slice(at + p.length))); });
-      });
-    });
-    return out;
-  }
-  function runAt(ws, p) {
-    for (var i = 0; i + p.length <= ws.length; i++) {
-      if (p.every(function (w, j) { return ws[i + j] === w; })) return i;
-    }
-    return -1;
-  }
-  function findAll(query) {
-    var ws = queryWords(query);
-    return load("meta", function () { return store.meta; }).then(function () {
-      var all = variants(ws);
-      return Promise.all(all.map(findWords)).then(function (found) {
-        var whole = found.filter(function (ids) { return ids.length && !ids.partial; });
-        if (!whole.length) return { ids: found[0], ws: ws };
-        var seen = {}, ids = [];
-        whole.forEach(function (list) { list.forEach(function (n) { if (!seen[n]) { seen[n] = 1; ids.push(n); } }); });
-        return { ids: ids, ws: [].concat.apply([], all).filter(function (w, i, a) { return a.indexOf(w) === i; }) };
-      });
-    });
-  }
-  function rank(each, ws) {
-    var held = {}, score = {};
-    each.forEach(function (cs) {
-      var docs = {}, inTitle = {};
-      cs.forEach(function (c) {
-        var b = store.bucket[bucketOf(c, store.meta.buckets)] || {};
-        if (b[c]) decode(b[c]).forEach(function (n) { docs[n] = 1; });
-        if (b["^" + c]) decode(b["^" + c]).forEach(function (n) { inTitle[n] = 1; });
-      });
-      Object.keys(docs).forEach(function (n) { held[n] = (held[n] || 0) + 1; });
-      Object.keys(inTitle).forEach(function (n) { score[n] = (score[n] || 0) + 1; });
-    });
-    // The pages holding every query word; when there are none, those holding the most of
-    // them ("covid vaccins": the articles on COVID, though none says "vaccin"), which the
-    // results' count says (ids.partial).
-    var most = Object.keys(held).reduce(function (m, n) { return Math.max(m, held[n]); }, 0);
-    var ids = Object.keys(held).filter(function (n) { return held[n] === most; }).map(Number);
-    if (most && most < each.length) ids.partial = [most, each.length];
-    var query = ws.slice().sort().join(" ");  // once, not in each comparison of the sort
-    // A page the query names by one of its other names counts as titled by every word. A
-    // matrix cell ("Corée du Sud × Tourisme") counts as titled only when the query names
-    // both its partner and its domain: for "coree du sud" it comes after every article, not
-    // before those that name Korea in their text only (12 cells led them at 23 articles).
-    ids.forEach(function (n) {
-      if (named(n, query)) score[n] = each.length;
-      else if (minor(n) && covers(n, score[n], query) < 2) score[n] = 0;
-    });
-    // Pages with the most query words in their title first; among them, the pages whose
-    // title those words make up (see covers); then the newest articles (lowest numbers),
-    // then the other pages.
-    ids.sort(function (a, b) {
-      return (score[b] || 0) - (score[a] || 0) || covers(b, score[b], query) - covers(a, score[a], query) || a - b;
-    });
-    return ids;
-  }
-  function named(n, query) {
-    // The query (its words sorted) is one of the page's other names (meta.aliases: "ue",
-    // "european union", "changement climatique").
-    var m = store.meta, i = n - (m.articles || 0), names = i >= 0 && m.aliases && m.aliases[i];
-    return !!names && names.split("|").some(function (p) { return p.split(" ").sort().join(" ") === query; });
-  }
-  function covers(n, hits, query) {
-    // 2: a title that is nothing but the query's words (the partner "Japon" for "japon");
-    // 1: at least half of its words ("Corée du Sud" for "coree", "Union européenne" for
-    // "europe": it came after every article with the word in its title, 23rd for "coree" at
-    // 300 articles), unless it is a matrix cell (meta.minor: "Japon × Énergie" for "japon"
-    // comes after the articles); 0: less, or an article.
-    var m = store.meta, i = n - (m.articles || 0), words = i >= 0 && m.titles ? parseInt(m.titles[i], 36) : 0;
-    if (named(n, query)) return 2;  // one of its other names: as good as its title
-    if (!words || !hits) return 0;
-    return hits >= words ? 2 : 2 * hits >= words && !minor(n) ? 1 : 0;
-  }
-  function minor(n) {
-    var m = store.meta, i = n - (m.articles || 0);
-    return i >= 0 && !!m.minor && m.minor[i] === "1";
-  }
 
   /* ---- Rendering, in Material's result markup ---- */
   var KINDS = { partenaires: "Partenaire", domaines: "Domaine", annees: "Année", personnes: "Personnalité",
@@ -205,7 +33,9 @@
   }
   var SHOWN = 180;  // characters of text under a result's title (aseankb.search.TEASER_CHARS)
   var TOKEN = /[\p{L}\p{N}]+/gu;
-  function matches(w, ws) { return !!w && ws.some(function (q) { return w.indexOf(q) === 0; }); }
+  // A query word marks the words it begins; one of another name ("=inde"), only itself.
+  function hit(w, q) { return q[0] === "=" ? w === q.slice(1) : w.indexOf(q) === 0; }
+  function matches(w, ws) { return !!w && ws.some(function (q) { return hit(w, q); }); }
   function passage(text, ws) {
     // What an article's result shows of its text (d[3], its first EXCERPT_CHARS characters):
     // the sentence that holds the most query words, the first of them on a tie, from its
@@ -222,7 +52,7 @@
       }
       var w = words(m[0])[0];
       if (!matches(w, ws)) continue;
-      ws.forEach(function (q) { if (w.indexOf(q) === 0) seen[q] = 1; });
+      ws.forEach(function (q) { if (hit(w, q)) seen[q.replace(/^=/, "")] = 1; });
       if (at < 0) at = m.index;
       var n = Object.keys(seen).length;
       if (n > best.n) best = { n: n, start: start, at: at };
@@ -240,17 +70,44 @@
       else p.appendChild(document.createTextNode(part));
     });
   }
-  function render(ids, ws) {
-    list.textContent = "";
-    var n = ids.length;
-    meta.textContent = n === 0 ? T["search.result.none"] : n === 1 ? T["search.result.one"]
-      : (T["search.result.other"] || "#").replace("#", n);
-    if (ids.partial) {
-      meta.textContent = "Aucun document ne contient tous ces mots ; " + (n === 1 ? "1 document en contient "
-        : n + " documents en contiennent ") + ids.partial[0] + " sur " + ids.partial[1] + ".";
+  function count(found) {
+    // The pages holding every word, then those holding k of the n (found.part): both counts.
+    var n = found.ids.length, w = found.whole.length, p = found.part.length;
+    if (!p) {
+      return n === 0 ? T["search.result.none"] : n === 1 ? T["search.result.one"]
+        : (T["search.result.other"] || "#").replace("#", n);
     }
+    var some = " " + found.k + " sur " + found.n + ".";
+    if (!w) return "Aucun document ne contient tous ces mots ; " + (p === 1 ? "1 document en contient" : p +
+      " documents en contiennent") + some;
+    return (w === 1 ? "1 document contient" : w + " documents contiennent") + " tous ces mots ; " +
+      (p === 1 ? "1 autre en contient" : p + " autres en contiennent") + some;
+  }
+  function showFixes(query, fixes) {
+    // « Résultats pour « cooperation » (aucun document ne contient « cooperaton ») »: the
+    // query as typed, each word that matched nothing replaced by the one used.
+    note.textContent = "";
+    note.hidden = !fixes.length;
+    if (!fixes.length) return;
+    var typed = [];
+    var used = query.replace(/[\p{L}\p{M}\p{N}]+/gu, function (token) {
+      var w = words(token), fix = w.length === 1 && fixes.filter(function (f) { return f[0] === w[0]; })[0];
+      if (!fix) return token;
+      if (typed.indexOf(token) < 0) typed.push(token);
+      return fix[1];
+    });
+    if (!typed.length) typed = fixes.map(function (f) { return f[0]; });
+    var strong = document.createElement("strong");
+    strong.textContent = used;
+    note.append("Résultats pour « ", strong, " » (aucun document ne contient « " + typed.join(" » ni « ") + " »)");
+  }
+  function render(found, query) {
+    var ids = found.ids, n = ids.length;
+    list.textContent = "";
+    meta.textContent = count(found);
+    showFixes(query, found.fixes);
     ids.slice(0, limit).forEach(function (id) {
-      var d = store.doc[id];
+      var d = Q.doc(id), ws = found.marks(id);
       if (!d) return;
       var li = document.createElement("li"), a = document.createElement("a");
       var art = document.createElement("article"), h = document.createElement("h1");
@@ -301,16 +158,16 @@
     if (keepLimit !== true) { limit = MAX; focusAt = -1; }
     if (!words(query).length) {
       list.textContent = "";
+      note.hidden = true;
       meta.textContent = T["search.result.placeholder"] || "";
       return;
     }
-    findAll(query).then(function (found) {
-      var ids = found.ids;
-      return Promise.all(ids.slice(0, limit).map(loadDoc)).then(function () {
-        if (mine === seq) render(ids, found.ws);
+    Q.search(query, true).then(function (found) {
+      return Promise.all(found.ids.slice(0, limit).map(Q.loadDoc)).then(function () {
+        if (mine === seq) render(found, query);
       });
     }, function (err) {
-      if (mine === seq) { meta.textContent = T["search.result.none"]; list.textContent = ""; }
+      if (mine === seq) { meta.textContent = T["search.result.none"]; list.textContent = ""; note.hidden = true; }
       if (window.console) console.warn("aseankb search:", err);
     });
   }
@@ -328,7 +185,7 @@
   var FOLDERS = ["article", "partenaire", "domaine", "annee", "matrice", "personne", "source", "feed", "index",
     "html", "md"];
   function addressWords(parts) {
-    return words(parts.join(" ")).filter(function (w) { return STOP.indexOf(w) < 0 && FOLDERS.indexOf(w) < 0; });
+    return words(parts.join(" ")).filter(function (w) { return Q.STOP.indexOf(w) < 0 && FOLDERS.indexOf(w) < 0; });
   }
   function suggest(hint) {
     var path = location.pathname;
@@ -341,15 +198,12 @@
     var tries = [addressWords(parts), addressWords(parts.slice(0, -1))];
     function attempt(i) {
       if (i >= tries.length || !tries[i].length) return;
-      load("meta", function () { return store.meta; }).then(function () {
-        return Promise.all(tries[i].map(function (w) { return loadVocab(shardKey(w)); }));
-      }).then(function () {
-        var known = tries[i].filter(function (w) { return candidates(w, true).length; });
-        return known.length ? find(known.join(" ")) : [];
-      }).then(function (ids) {
+      Q.known(tries[i]).then(function (known) {
+        return known.length ? Q.search(known.join(" "), false) : { ids: [] };
+      }).then(function (found) {
+        var ids = found.ids.slice(0, 5);
         if (!ids.length) return attempt(i + 1);
-        ids = ids.slice(0, 5);
-        return Promise.all(ids.map(loadDoc)).then(function () { showHint(hint, ids); });
+        return Promise.all(ids.map(Q.loadDoc)).then(function () { showHint(hint, ids); });
       });
     }
     attempt(0);
@@ -357,7 +211,7 @@
   function showHint(hint, ids) {
     var ul = hint.querySelector("ul");
     ids.forEach(function (id) {
-      var d = store.doc[id], li = document.createElement("li"), a = document.createElement("a");
+      var d = Q.doc(id), li = document.createElement("li"), a = document.createElement("a");
       if (!d) return;
       a.href = new URL(pretty(d[1]), root).href;
       a.textContent = d[2];

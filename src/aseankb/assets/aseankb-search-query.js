@@ -1,0 +1,295 @@
+/* aseankb search, part 1 of 2: the index and the query. Part 2 (aseankb-search.js) shows
+ * the results in Material's header search box and on the 404 page; the two share
+ * window.__kbQuery, which this file sets (load it first: mkdocs.yml extra_javascript).
+ * The index is the one `aseankb search-index` writes into kb-search/ (see aseankb/search.py).
+ * A query loads only the files its words need (a vocabulary shard per word, a hash bucket
+ * per matching word, one small file per result shown), with <script> tags, so that search
+ * works the same over HTTP and from a folder (file://). */
+(function () {
+  "use strict";
+  var cfg = document.getElementById("__config");
+  if (!cfg) return;
+  var config = JSON.parse(cfg.textContent);
+  var root = new URL(config.base.replace(/\/?$/, "/"), location.href);
+  var MAX = 10;          // results shown at once; fewer pages holding every word: partial ones follow
+  var EXPAND = 12;       // words a typed prefix may stand for (the most frequent first)
+  var FIX_MIN = 5;       // letters of a word that matches nothing, for a typo to be looked for
+  // The same list as aseankb.search.STOP_WORDS.
+  var STOP = ["le", "la", "les", "de", "des", "du", "un", "une", "et", "en", "au", "aux", "pour", "par",
+    "sur", "dans", "avec", "ou", "qu", "que", "qui"];
+
+  /* The same words as aseankb.search.search_words: lower case, no accents, œ -> oe,
+   * apostrophes split elisions (l’, d’), one-letter words dropped, final s/x removed. */
+  function stem(w) { return w.length > 3 && /[sx]$/.test(w) && w[w.length - 2] !== "s" ? w.slice(0, -1) : w; }
+  function words(text) {
+    var folded = text.replace(/[đĐ]/g, "d").replace(/[øØ]/g, "o").replace(/[łŁ]/g, "l")
+      .normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().normalize("NFC")
+      .replace(/œ/g, "oe").replace(/æ/g, "ae").replace(/ß/g, "ss");
+    return (folded.match(/[\p{L}\p{N}]+/gu) || []).filter(function (w) { return w.length > 1; }).map(stem);
+  }
+  function shardKey(w) { var k = w.slice(0, 2); return /^[a-z0-9]{1,2}$/.test(k) ? k : "_"; }
+  function bucketOf(w, n) {
+    var h = 2166136261;
+    for (var ch of w) h = Math.imul(h ^ ch.codePointAt(0), 16777619) >>> 0;
+    return h % n;
+  }
+  function decode(s) {
+    var out = [], n = -1;
+    s.split(",").forEach(function (part) {
+      var p = part.split("*"), gap = parseInt(p[0], 36), run = p[1] ? parseInt(p[1], 36) : 1;
+      for (var i = 0; i < run; i++) { n += gap; out.push(n); }
+    });
+    return out;
+  }
+  function unique(list) { return list.filter(function (x, i) { return list.indexOf(x) === i; }); }
+
+  /* ---- Loading the index files (script tags: they work on file:// too) ---- */
+  var store = { meta: null, vocab: {}, bucket: {}, doc: {} }, waiting = {};
+  function arrived(name) { (waiting[name] || []).forEach(function (f) { f(); }); delete waiting[name]; }
+  window.__kbSearch = {
+    meta: function (m) { store.meta = m; arrived("meta"); },
+    vocab: function (p) { store.vocab[p[0]] = p[1]; arrived("v-" + p[0]); },
+    bucket: function (p) { store.bucket[p[0]] = p[1]; arrived("b-" + p[0]); },
+    doc: function (p) { store.doc[p[0]] = p; arrived("d-" + p[0]); }
+  };
+  function load(name, have) {
+    if (have()) return Promise.resolve();
+    return new Promise(function (resolve) {
+      var first = !waiting[name];
+      (waiting[name] = waiting[name] || []).push(resolve);
+      if (!first) return;
+      var s = document.createElement("script");
+      s.src = new URL("kb-search/" + name + ".js", root).href;
+      s.onerror = function () { arrived(name); };  // no such shard: no such word
+      document.head.appendChild(s);
+    });
+  }
+  function loadMeta() { return load("meta", function () { return store.meta; }); }
+  function loadVocab(k) {
+    // meta.js lists the shards there are: none is asked for in vain (a failed request is an
+    // error in the console). An index without the list: ask, and take a failure as "none".
+    var shards = store.meta && store.meta.shards;
+    if (typeof shards === "string" && ("," + shards + ",").indexOf("," + k + ",") < 0) return Promise.resolve();
+    return load("v-" + k, function () { return store.vocab[k]; });
+  }
+  function loadWords(ws) { return Promise.all(unique(ws.map(shardKey)).map(loadVocab)); }
+  function loadBucket(b) { return load("b-" + b, function () { return store.bucket[b]; }); }
+  function loadDoc(n) { return load("d-" + n, function () { return store.doc[n]; }); }
+
+  /* ---- Query ---- */
+  function candidates(w, exact) {
+    // Each word the query says also stands for the words it begins ("coree" -> "coreen",
+    // "coreenne"); a word of another name the query runs with, only for itself ("inde" for
+    // "india", not "independance").
+    var vocab = store.vocab[shardKey(w)] || {};
+    if (exact) return vocab[w] ? [w] : [];
+    return Object.keys(vocab).filter(function (v) { return v.indexOf(w) === 0; })
+      .sort(function (a, b) { return vocab[b] - vocab[a] || (a < b ? -1 : 1); }).slice(0, EXPAND);
+  }
+  function queryWords(query) {
+    // Stop words count only in a query of nothing else ("de la"): neither found nor marked.
+    var ws = words(query), kept = ws.filter(function (w) { return STOP.indexOf(w) < 0; });
+    return kept.length ? kept : ws;
+  }
+  /* The query as slots: a word, or a run of words that is one of a thing's names
+   * (meta.synonyms, data/synonyms.yaml), which a page holds by any of its names, whole:
+   * "mer de chine meridionale" finds the dispatches that say "mer Orientale", "japan" the
+   * pages that say "Japon". A slot counts as many words as the query gave it (weight);
+   * alts[0] is what the query says. */
+  function slots(ws) {
+    var groups = ((store.meta && store.meta.synonyms) || []).map(function (g) {
+      return g.split("|").map(function (p) { return p.split(" "); });
+    });
+    var out = [];
+    for (var i = 0; i < ws.length;) {
+      var best = null, group = null;  // the longest name the query says from word i
+      groups.forEach(function (phrases) {
+        phrases.forEach(function (p) {
+          if ((!best || p.length > best.length) && p.every(function (w, j) { return ws[i + j] === w; })) {
+            best = p; group = phrases;
+          }
+        });
+      });
+      var alts = best ? [best].concat(group.filter(function (q) { return q !== best; })) : [[ws[i]]];
+      out.push({ weight: alts[0].length, alts: alts });
+      i += alts[0].length;
+    }
+    return out;
+  }
+  function forms(sl) {
+    // The query and each query with one slot said by another of its names, each as its words
+    // sorted: what a page's other names are compared with (named).
+    var typed = sl.map(function (s) { return s.alts[0]; }), out = [typed];
+    sl.forEach(function (s, i) {
+      s.alts.slice(1).forEach(function (alt) { out.push(typed.slice(0, i).concat([alt], typed.slice(i + 1))); });
+    });
+    return unique(out.map(function (f) { return [].concat.apply([], f).sort().join(" "); }));
+  }
+  /* A word no page holds (none is it or begins with it) of FIX_MIN letters or more: the
+   * vocabulary word one edit away from it (a letter added, dropped, changed, or two
+   * neighbours swapped) that most pages hold, looked for in its shard and in those a
+   * typo in its first letters would have moved it from. */
+  function nearShards(t) {
+    return unique([t.slice(0, 2), t[1] + t[0], t[1] + t[2], t[0] + t[2]].map(shardKey));
+  }
+  function oneEdit(a, b) {
+    var la = a.length, lb = b.length, i = 0;
+    if (a === b || Math.abs(la - lb) > 1) return false;
+    while (i < la && i < lb && a[i] === b[i]) i++;
+    if (la > lb) return a.slice(i + 1) === b.slice(i);
+    if (la < lb) return a.slice(i) === b.slice(i + 1);
+    return a.slice(i + 1) === b.slice(i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
+  }
+  function nearest(t) {
+    var best = null, most = 0;
+    nearShards(t).forEach(function (k) {
+      var vocab = store.vocab[k] || {};
+      Object.keys(vocab).forEach(function (v) {
+        if (oneEdit(t, v) && (vocab[v] > most || (vocab[v] === most && v < best))) { best = v; most = vocab[v]; }
+      });
+    });
+    return best;
+  }
+  function correct(ws, fixes) {
+    var todo = [], at = 0;
+    slots(ws).forEach(function (s) {
+      var w = ws[at];
+      if (s.alts.length === 1 && w.length >= FIX_MIN && !/^\d+$/.test(w) && !candidates(w, false).length) todo.push(at);
+      at += s.weight;
+    });
+    if (!todo.length) return ws;
+    return Promise.all(todo.map(function (i) { return Promise.all(nearShards(ws[i]).map(loadVocab)); })).then(function () {
+      var out = ws.slice();
+      todo.forEach(function (i) {
+        var to = nearest(ws[i]);
+        if (to) { fixes.push([ws[i], to]); out[i] = to; }
+      });
+      return out;
+    });
+  }
+  /* What a query finds: { whole: the pages holding every word (by one of its names); part:
+   * when those are fewer than MAX, the pages holding the most of the words, k of n; ids:
+   * both; marks(id): the words to mark in a page's result; fixes: with `fix`, the words that
+   * matched nothing and those the query ran with instead ([[typed, used]...]) }. */
+  function search(query, fix) {
+    var ws = queryWords(query), fixes = [];
+    return loadMeta().then(function () { return loadWords(ws); }).then(function () {
+      return fix ? correct(ws, fixes) : ws;
+    }).then(function (ws2) {
+      var sl = slots(ws2), all = unique([].concat.apply([], sl.map(function (s) { return [].concat.apply([], s.alts); })));
+      return loadWords(all).then(function () {
+        var buckets = [];
+        sl.forEach(function (s) { s.alts.forEach(function (alt, ai) { alt.forEach(function (w) {
+          candidates(w, ai > 0).forEach(function (c) { buckets.push(bucketOf(c, store.meta.buckets)); });
+        }); }); });
+        return Promise.all(unique(buckets).map(loadBucket));
+      }).then(function () { var found = rank(sl, ws2.length); found.fixes = fixes; return found; });
+    });
+  }
+  function pagesOf(w, exact, cache) {
+    // The pages holding a word (one beginning with it), and those with it in their title.
+    var key = (exact ? "=" : "") + w;
+    if (!cache[key]) {
+      var docs = {}, inTitle = {};
+      candidates(w, exact).forEach(function (c) {
+        var b = store.bucket[bucketOf(c, store.meta.buckets)] || {};
+        if (b[c]) decode(b[c]).forEach(function (n) { docs[n] = 1; });
+        if (b["^" + c]) decode(b["^" + c]).forEach(function (n) { inTitle[n] = 1; });
+      });
+      cache[key] = { docs: docs, title: inTitle };
+    }
+    return cache[key];
+  }
+  function rank(sl, n) {
+    var cache = {}, held = {}, score = {}, via = {};
+    sl.forEach(function (s, si) {
+      var has = {}, hits = {};
+      s.alts.forEach(function (alt, ai) {
+        var sets = alt.map(function (w) { return pagesOf(w, ai > 0, cache); }), count = {};
+        Object.keys(sets[0].docs).forEach(function (p) {
+          if (!sets.every(function (x) { return x.docs[p]; })) return;
+          has[p] = 1;
+          ((via[p] = via[p] || {})[si] = via[p][si] || []).push(ai);
+        });
+        // Title words: a name whole in the title counts as the slot's words, a part of it less.
+        sets.forEach(function (x) { Object.keys(x.title).forEach(function (p) { count[p] = (count[p] || 0) + 1; }); });
+        Object.keys(count).forEach(function (p) {
+          var h = count[p] === alt.length ? s.weight : Math.min(count[p], s.weight - 1);
+          if (h > (hits[p] || 0)) hits[p] = h;
+        });
+      });
+      Object.keys(has).forEach(function (p) { held[p] = (held[p] || 0) + s.weight; });
+      Object.keys(hits).forEach(function (p) { score[p] = (score[p] || 0) + hits[p]; });
+    });
+    // Every word; then, when those are fewer than a page of results, the pages holding the
+    // most of them ("sommet asean japon 2023": the ASEAN-Japan summits of other years),
+    // at least half, and two of three or more.
+    var whole = [], k = 0, part = [], pages = Object.keys(held);
+    pages.forEach(function (p) {
+      var h = held[p];
+      if (h === n) whole.push(+p);
+      else if (h > k && 2 * h >= n && (n < 3 || h >= 2)) k = h;
+    });
+    if (whole.length < MAX && k) part = pages.filter(function (p) { return held[p] === k; }).map(Number);
+    else k = 0;
+    var fs = forms(sl);
+    // A page the query names by one of its other names counts as titled by every word. A
+    // matrix cell ("Corée du Sud × Tourisme") counts as titled only when the query names
+    // both its partner and its domain: for "coree du sud" it comes after every article, not
+    // before those that name Korea in their text only (12 cells led them at 23 articles).
+    whole.concat(part).forEach(function (p) {
+      if (named(p, fs)) score[p] = n;
+      else if (minor(p) && covers(p, score[p], fs) < 2) score[p] = 0;
+    });
+    // Pages with the most query words in their title first; among them, the pages whose
+    // title those words make up (see covers); then the newest articles (lowest numbers),
+    // then the other pages.
+    function order(a, b) {
+      return (score[b] || 0) - (score[a] || 0) || covers(b, score[b], fs) - covers(a, score[a], fs) || a - b;
+    }
+    whole.sort(order);
+    part.sort(order);
+    return { ids: whole.concat(part), whole: whole, part: part, k: k, n: n, marks: function (p) {
+      // Of each slot, the words of the names the page holds (what the query says of one it
+      // lacks); those of another name, "=" before them, mark only themselves.
+      return unique([].concat.apply([], sl.map(function (s, si) {
+        var ais = (via[p] && via[p][si]) || [0];
+        return [].concat.apply([], ais.map(function (ai) {
+          return s.alts[ai].map(function (w) { return ai ? "=" + w : w; });
+        }));
+      })));
+    } };
+  }
+  function named(p, fs) {
+    // The query (its words sorted) is one of the page's other names (meta.aliases: "ue",
+    // "european union", "changement climatique").
+    var m = store.meta, i = p - (m.articles || 0), names = i >= 0 && m.aliases && m.aliases[i];
+    return !!names && names.split("|").some(function (q) { return fs.indexOf(q.split(" ").sort().join(" ")) >= 0; });
+  }
+  function covers(p, hits, fs) {
+    // 2: a title that is nothing but the query's words (the partner "Japon" for "japon");
+    // 1: at least half of its words ("Corée du Sud" for "coree", "Union européenne" for
+    // "europe": it came after every article with the word in its title, 23rd for "coree" at
+    // 300 articles), unless it is a matrix cell (meta.minor: "Japon × Énergie" for "japon"
+    // comes after the articles); 0: less, or an article.
+    var m = store.meta, i = p - (m.articles || 0), count = i >= 0 && m.titles ? parseInt(m.titles[i], 36) : 0;
+    if (named(p, fs)) return 2;  // one of its other names: as good as its title
+    if (!count || !hits) return 0;
+    return hits >= count ? 2 : 2 * hits >= count && !minor(p) ? 1 : 0;
+  }
+  function minor(p) {
+    var m = store.meta, i = p - (m.articles || 0);
+    return i >= 0 && !!m.minor && m.minor[i] === "1";
+  }
+  /* The words of a list that some page holds (or begins): the 404 page drops the others. */
+  function known(ws) {
+    return loadMeta().then(function () { return loadWords(ws); }).then(function () {
+      return ws.filter(function (w) { return candidates(w, false).length; });
+    });
+  }
+
+  window.__kbQuery = {
+    config: config, root: root, MAX: MAX, STOP: STOP, words: words, search: search, known: known,
+    loadDoc: loadDoc, doc: function (n) { return store.doc[n]; }
+  };
+})();
