@@ -663,6 +663,10 @@ def test_the_matrix_keeps_its_partner_column_in_view(page: Page, base: str) -> N
     assert page.eval_on_selector(wrap, "e => e.scrollLeft") == 100
     # Scrolled 100 px, the partners' cells are still at the left edge of the visible table.
     assert abs(page.eval_on_selector(first, "e => e.getBoundingClientRect().left") - edge) < 1
+    # Its counts are one-digit links: each a box a finger can hit (WCAG 2.2: 24 px), not 7 x 15.
+    sizes = page.eval_on_selector_all("article table tbody td:not(:first-child) a", """els => els.map(a => {
+        const r = a.getBoundingClientRect(); return [r.width, r.height]; })""")
+    assert sizes and all(w >= 24 and h >= 24 for w, h in sizes), sizes
     # Other tables scroll as Material makes them.
     page.goto(base + "partenaires/")
     assert page.eval_on_selector("article table td", "e => getComputedStyle(e).position") == "static"
