@@ -14,7 +14,6 @@ into a date object, `2019` not into an int).
 
 from __future__ import annotations
 
-import datetime
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,7 +22,7 @@ import yaml
 
 from .config import Taxonomy
 from .errors import ConfigError
-from .model import DATE_YEARS, Article, PartialDate
+from .model import DATE_YEARS, Article, PartialDate, is_real_date
 
 OVERRIDE_NAMES = ("overrides.yaml", "overrides.yml")
 KEYS = ("title", "date", "partners", "domains")
@@ -61,10 +60,8 @@ def parse_date(file: str, key: str, node: yaml.Node) -> PartialDate:
     year, month, day = (int(g) if g else None for g in m.groups())
     if year not in DATE_YEARS:
         raise ConfigError(file, key, f"year {year} is not in {DATE_YEARS.start}-{DATE_YEARS.stop - 1}", _line(node))
-    try:  # the calendar checks month and day (31 February is an error, not a date)
-        datetime.date(year, 1 if month is None else month, 1 if day is None else day)
-    except ValueError as exc:
-        raise ConfigError(file, key, f"not a valid date: {exc}", _line(node)) from None
+    if not is_real_date(year, month, day):  # 31 February is an error, not a date
+        raise ConfigError(file, key, f"not a valid date: {m.group()} is not in the calendar", _line(node))
     return PartialDate(year, month, day)
 
 
