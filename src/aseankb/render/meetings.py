@@ -24,7 +24,8 @@ from .reuse import NO_REUSE, Reuse
 INTRO = ("Les réunions régulières de l'ASEAN et de ses partenaires dont les articles rendent "
          "compte : une page par série, et pour chaque réunion les articles qui en parlent. Une "
          "réunion est reconnue à son numéro (« 58e réunion des ministres des Affaires étrangères "
-         "de l'ASEAN ») ou, pour un sommet sans numéro (spécial, commémoratif), à son année ; "
+         "de l'ASEAN ») ou, pour un sommet sans numéro (spécial, commémoratif) ou un sommet annuel "
+         "nommé sans son numéro (« le sommet ASEAN-Japon »), à l'année de l'article ; "
          "celles que les articles ne font que rappeler (« depuis la 54e réunion ») ou annoncent "
          "comme à venir (« se tiendra ») n'y figurent pas.")
 
