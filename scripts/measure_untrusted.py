@@ -35,6 +35,14 @@ def make_cases(folder: Path) -> dict[str, Path]:
         "pathological HTML (unclosed tags)": b"<!DOCTYPE html><html><body>" + b"<div><b><p>x " * 38_000,
         "pathological text (1 char per line)": b"a\n" * (MAX_BYTES // 2 - 10),
         "pathological text (no newline)": b"{{ " * (MAX_BYTES // 3 - 10),
+        # Two partners, then 200,000 empty sentences: each was a start for the attribution's
+        # subject pattern, whose unbounded lead-in ran to the end of the run (340 s at 400 kB).
+        "two partners, then '. ' x 200,000": (" date 2023-05-05 Le Japon et la Chine avec l'ASEAN\n"
+                                               "Le Japon et la Chine ont rencontré l'ASEAN.\n" + ". " * 200_000
+                                               + "\nFin.\n").encode(),
+        # 20,000 meetings named: each mention's sentence was sought from the text's start (138 s).
+        "'Sommet ASEAN-Japon. ' x 22,000": (" date 2023-05-05 Le Japon et l'ASEAN\n"
+                                             + "Sommet ASEAN-Japon. " * 22_000).encode(),
     }
     paths = {}
     for i, (name, data) in enumerate(cases.items()):

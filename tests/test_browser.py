@@ -1075,3 +1075,12 @@ def test_the_benchmark_measures_what_a_reader_downloads(sites: Path) -> None:
     assert done.returncode == 0, done.stderr
     home, search = (int(v) for v in done.stdout.split())
     assert home > 50_000 and search > 500, (home, search)
+
+
+def test_words_that_name_object_properties_are_words_like_any_other(browser: Browser, tmp_path: Path) -> None:
+    """"constructor" found Object's own property in the index's plain objects: the search
+    threw and said "Aucun document trouvé" (eleventh audit)."""
+    docs = [_doc("articles/2025/c.html", "le constructor du navire"), _doc("articles/2025/o.html", "ocean")]
+    found = _queries(browser, tmp_path, _index_page(tmp_path, docs), ["constructor", "tostring", "hasownproperty"])
+    assert found["constructor"]["whole"] == ["articles/2025/c.html"]
+    assert found["tostring"]["whole"] == [] and found["hasownproperty"]["whole"] == []

@@ -25,6 +25,7 @@ from aseankb.render.article import provenance
 from aseankb.render.escape import esc_block, esc_inline
 from aseankb.render.pages import article_item, home_page, year_pages
 from aseankb.render.people import people_index, person_page
+from aseankb.text import printable
 from aseankb.write import write_tree
 from conftest import DATA
 
@@ -325,3 +326,12 @@ def test_officials_are_named_with_the_office_they_held_when_the_article_was_writ
     page = person_page(person, TAX, article_item)
     assert ("**Fonctions** (d'après la date des articles) : Premier ministre du Japon (2022) ; ministre des "
             "Affaires étrangères du Japon (2015).") in page
+
+
+def test_a_file_name_is_shown_with_what_would_hide_or_forge_text_escaped() -> None:
+    """Controls, direction marks, invisible characters, undecodable bytes and the backslash
+    itself (so that a name spelled '\\x0a' is not read as one holding a newline)."""
+    assert printable("a\nb\r\u202ec.txt") == "a\\x0ab\\x0d\\u202ec.txt"
+    assert printable("n_\ufeffb\u200bz\u200d\ufe0f\U000e0001.txt") == "n_\\ufeffb\\u200bz\\u200d\\ufe0f\\U000e0001.txt"
+    assert printable("a\\x0a.txt") == "a\\x5cx0a.txt" and printable("x\udcff.txt") == "x\\xff.txt"
+    assert printable("Coopération ASEAN-Japon (2024).txt") == "Coopération ASEAN-Japon (2024).txt"

@@ -220,10 +220,12 @@ WORD_BYTES = bytes(b if 97 <= b <= 122 or 48 <= b <= 57 else 32 for b in range(2
 
 # Characters a file name must not carry raw into messages, the report or pages: controls (a
 # newline would break a table row, or start a line a CI log reads as its own command),
-# direction overrides (which disguise a name on screen) and undecodable bytes (the surrogate
-# escapes of a name that is not UTF-8, which no file or page can hold).
-UNPRINTABLE_RE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e"
-                            "\u2066-\u2069\ud800-\udfff]")
+# direction overrides (which disguise a name on screen), invisible ones (zero-width, byte-order
+# mark, variation selectors, tags: two names would look alike), undecodable bytes (the
+# surrogate escapes of a name that is not UTF-8, which no file or page can hold), and the
+# backslash, so that a name spelled '\x0a' is not taken for one holding a newline.
+UNPRINTABLE_RE = re.compile("[\\\\\x00-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028\u2029"
+                            "\u202a-\u202e\u2060-\u2069\ufe00-\ufe0f\ufeff\ud800-\udfff\U000e0000-\U000e007f]")
 
 
 def printable(name: str) -> str:
@@ -235,4 +237,4 @@ def _escaped(m: re.Match) -> str:
     code = ord(m.group())
     if 0xDC80 <= code <= 0xDCFF:  # a byte that is not UTF-8 (os.fsdecode's surrogate escape)
         return f"\\x{code - 0xDC00:02x}"
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"

@@ -41,6 +41,8 @@
     });
     return out;
   }
+  // Words are keys of plain objects: "constructor" or "tostring" must not find Object's own.
+  function has(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
   function unique(list) { return list.filter(function (x, i) { return list.indexOf(x) === i; }); }
 
   /* ---- Loading the index files (script tags: they work on file:// too) ---- */
@@ -82,7 +84,7 @@
     // "coreenne"); a word of another name the query runs with, only for itself ("inde" for
     // "india", not "independance").
     var vocab = store.vocab[shardKey(w)] || {};
-    if (exact) return vocab[w] ? [w] : [];
+    if (exact) return has(vocab, w) ? [w] : [];
     return Object.keys(vocab).filter(function (v) { return v.indexOf(w) === 0; })
       .sort(function (a, b) { return vocab[b] - vocab[a] || (a < b ? -1 : 1); }).slice(0, EXPAND);
   }
@@ -193,15 +195,15 @@
       var docs = {}, inTitle = {};
       candidates(w, exact).forEach(function (c) {
         var b = store.bucket[bucketOf(c, store.meta.buckets)] || {};
-        if (b[c]) decode(b[c]).forEach(function (n) { docs[n] = 1; });
-        if (b["^" + c]) decode(b["^" + c]).forEach(function (n) { inTitle[n] = 1; });
+        if (has(b, c)) decode(b[c]).forEach(function (n) { docs[n] = 1; });
+        if (has(b, "^" + c)) decode(b["^" + c]).forEach(function (n) { inTitle[n] = 1; });
       });
       cache[key] = { docs: docs, title: inTitle };
     }
     return cache[key];
   }
   function rank(sl, n) {
-    var cache = {}, held = {}, score = {}, via = {};
+    var cache = Object.create(null), held = {}, score = {}, via = {};
     sl.forEach(function (s, si) {
       var has = {}, hits = {};
       s.alts.forEach(function (alt, ai) {
