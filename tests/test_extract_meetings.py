@@ -188,3 +188,12 @@ def test_a_meeting_number_no_series_could_have_reached_is_a_typo(text: str, kept
 ])
 def test_a_yearly_summit_named_without_its_number_is_the_one_of_its_year(text: str, events: list[str]) -> None:
     assert extract(clean(text), file_name="x.txt", source="seeds/x.txt", tax=TAX)[0].events == events
+
+
+def test_a_meeting_s_phrase_is_the_text_s_own_even_after_hangul() -> None:
+    """Hangul syllables fold to several letters: the phrase was cut from the text at the
+    folded text's offsets and quoted other words ("onerror=alert(4)> a débuté", eleventh audit)."""
+    (m,) = find_meetings("한한한한한한한한 한한한한 Le 19e Forum régional de l'ASEAN<b> a débuté à Phnom Penh.")
+    assert m.event_id == "arf-19" and "19e forum regional de l'asean" in m.phrase.lower()
+    (m,) = find_meetings("Le 19e Forum régional de l'ASEAN a débuté à Phnom Penh.")
+    assert m.phrase == "19e Forum régional de l'ASEAN"

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from ..literals import literal_finditer, required_literal
 from ..meeting_series import ORD, Series, load_meetings
-from ..text import digit_runs, fold
+from ..text import digit_runs, fold, folds_in_place
 from .needles import Needles
 
 __all__ = ["Mention", "Series", "find_meetings", "load_meetings", "meeting_needles"]
@@ -126,6 +126,9 @@ def meeting_needles(series: tuple[Series, ...] | None = None) -> Needles:
 def find_meetings(text: str, series: tuple[Series, ...] | None = None) -> list[Mention]:
     """Every dated meeting the text names, in order of first appearance, one per event."""
     folded = fold(text)
+    # The phrase quoted as evidence is cut from the text where folding kept every offset; a
+    # Hangul syllable folds to several letters, and the text's cut would quote other words.
+    source = text if len(folded) == len(text) and folds_in_place(text) else folded
     numbers = [a for a, _ in digit_runs(folded)]
     ordinals = None
     literals, patterns = _plan(series if series is not None else load_meetings())
@@ -146,7 +149,7 @@ def find_meetings(text: str, series: tuple[Series, ...] | None = None) -> list[M
                     continue
             elif not years and not (number is not None and s.numbered and s.possible(number)):
                 continue  # a numbered meeting the data cannot date is still one an article reports
-            mention = Mention(s, number, years, text[m.start():m.end()], _is_reported(folded, m.start(), m.end()),
+            mention = Mention(s, number, years, source[m.start():m.end()], _is_reported(folded, m.start(), m.end()),
                               m.start(), bool(DATED_LINE_RE.match(_sentence(folded, m.start(), m.end())[0])))
             key = (s.id, number)
             kept = found.get(key, mention)
