@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from aseankb.build import build
 from aseankb.clean import clean, is_caption, split_header
 from aseankb.config import load_domains, load_partners, load_taxonomy
 from aseankb.errors import ConfigError, SeedError
@@ -20,6 +21,7 @@ from aseankb.extract.people import extract_people
 from aseankb.extract.title import cut, extract_title, is_headline
 from aseankb.group import group
 from aseankb.model import Article, PartialDate
+from aseankb.pipeline import display_path
 from aseankb.read import decode
 from aseankb.render.article import provenance
 from aseankb.render.escape import esc_block, esc_inline
@@ -335,3 +337,16 @@ def test_a_file_name_is_shown_with_what_would_hide_or_forge_text_escaped() -> No
     assert printable("n_\ufeffb\u200bz\u200d\ufe0f\U000e0001.txt") == "n_\\ufeffb\\u200bz\\u200d\\ufe0f\\U000e0001.txt"
     assert printable("a\\x0a.txt") == "a\\x5cx0a.txt" and printable("x\udcff.txt") == "x\\xff.txt"
     assert printable("Coopération ASEAN-Japon (2024).txt") == "Coopération ASEAN-Japon (2024).txt"
+
+
+def test_a_seed_is_shown_the_same_by_the_build_and_by_ingest(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The seeds folder's name is escaped once: the build's report line and a lone ingest of
+    the same file name it alike, even for a folder whose name holds a newline."""
+    seeds = tmp_path / "se\neds"
+    seeds.mkdir()
+    (seeds / "a\tb.txt").write_text(" date 2024-05-02 Le Japon et l'ASEAN\nTokyo (VNA) - Le Japon et "
+                                    "l'ASEAN ont signé un accord sur la formation des enseignants.\n")
+    monkeypatch.chdir(tmp_path)
+    result = build(Path("se\neds"), tmp_path / "content", log=lambda m: None, cache_dir=None, workers=1)
+    assert [r.file for r in result.results] == ["se\\x0aeds/a\\x09b.txt"]
+    assert display_path(Path("se\neds") / "a\tb.txt") == "se\\x0aeds/a\\x09b.txt"

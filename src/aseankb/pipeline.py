@@ -272,7 +272,10 @@ def ingest_all(seeds: list[Path], seeds_dir: Path, tax: Taxonomy, cache: Cache,
     jobs = []
     stats = stats if stats is not None else [file_stat(path) for path in seeds]
     for path, now in zip(seeds, stats, strict=True):
-        shown = printable(f"{shown_dir}/{path.name}" if shown_dir not in ("", ".") else path.name)
+        # `shown_dir` is display_path's, escaped already: escaping it again would escape the
+        # backslashes of its escapes (a folder named "a\nb" shown "a\x5cx0ab", not as ingest shows it).
+        name = printable(path.name)
+        shown = f"{shown_dir}/{name}" if shown_dir not in ("", ".") else name
         key: str | None = cache.known_file(shown, now)  # unchanged since the last build: not read
         data = None
         if not key:  # an empty cache knows no seed: the worker reads it and finds its key (None)
