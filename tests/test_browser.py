@@ -672,6 +672,31 @@ def test_the_matrix_keeps_its_partner_column_in_view(page: Page, base: str) -> N
     assert page.eval_on_selector("article table td", "e => getComputedStyle(e).position") == "static"
 
 
+def test_the_matrix_keeps_its_domain_headers_in_view(page: Page, base: str) -> None:
+    """Down to the last partner, the domains' headers show above the counts (tenth audit:
+    they scrolled out of view with the upper rows)."""
+    page.set_viewport_size({"width": 1280, "height": 480})
+    page.goto(base + "matrice/")
+    wrap, head = "article .md-typeset__scrollwrap", "article thead th:nth-child(2)"
+    height = page.eval_on_selector(wrap, "e => [e.scrollHeight, e.clientHeight]")
+    assert height[0] > height[1], height  # taller than a screen: it scrolls in its own box
+    header = page.eval_on_selector(".md-header", "e => e.getBoundingClientRect().bottom")
+    assert height[1] <= 480 - header  # which fits under Material's header
+    page.evaluate(f"""() => {{ const r = document.querySelector('{wrap}').getBoundingClientRect();
+        window.scrollBy(0, r.top - {header} - 8); }}""")
+    top = page.eval_on_selector(wrap, "e => { e.scrollTop = e.scrollHeight; return e.getBoundingClientRect().top; }")
+    assert page.eval_on_selector(wrap, "e => e.scrollTop") > 0
+    assert abs(page.eval_on_selector(head, "e => e.getBoundingClientRect().top") - top) < 1
+    # The last partner's row shows whole, below the headers, not under them.
+    last = page.eval_on_selector("article tbody tr:last-child", "e => e.getBoundingClientRect().toJSON()")
+    below = page.eval_on_selector(head, "e => e.getBoundingClientRect().bottom")
+    assert below <= last["top"] + 1 and last["bottom"] <= 480, (below, last)
+    # The corner cell stays over both the column and the headers it meets.
+    assert page.evaluate("""() => { const e = document.querySelector('article thead th:first-child');
+        const r = e.getBoundingClientRect();
+        return document.elementFromPoint(r.left + 4, r.top + 4).closest('th') === e; }""")
+
+
 def test_an_article_chips_lead_to_their_pages_and_keep_the_title_in_view(page: Page, base: str,
                                                                          sites: Path) -> None:
     paths = sorted((sites / "content" / "articles").glob("*/*.md"))
