@@ -112,8 +112,33 @@ def test_partner_profile_timeline_domains_officials_latest() -> None:
     profile = partner_profile("japon", many, TAX, article_item, None, group(many).domains_with("japon"))
     latest = "\n".join(profile).split("## Derniers articles\n")
     assert len(latest) == 2 and latest[1].count("\n- ") == 10
-    assert officials(arts)[0] == ("jane-doe", "Jane Doe", 3)
+    assert officials(arts)[0][:3] == ("jane-doe", "Jane Doe", 3)
     assert partner_profile("japon", [], TAX, article_item, None, group([]).domains_with("japon")) == []
+
+
+def test_partner_profile_sets_the_partners_own_people_apart() -> None:
+    """The Japan page named Vietnam's ministers beside Japan's as if they were alike: the
+    partner's own people (their office or the text's phrase names it) come first, apart."""
+    arts = [art(1, people=["Shinzo Abe", "Nguyen Tan Dung", "Ito Ken", "Le Van Ba"]),
+            art(2, people=["Takeshi Iwaya", "Nguyen Tan Dung"])]
+    arts[0].people_roles = {"Shinzo Abe": "Premier ministre du Japon", "Nguyen Tan Dung": "Premier ministre du Vietnam"}
+    arts[0].people_described = {"Ito Ken": "ambassadeur japonais", "Le Van Ba": "ambassadeur du Vietnam au Japon"}
+    arts[1].people_described = {"Takeshi Iwaya": "chef de la diplomatie nippone, ministre japonais"}
+    text = "\n".join(partner_profile("japon", arts, TAX, article_item, None, group(arts).domains_with("japon")))
+    own, others = text.split("## Personnalités citées\n\n")[1].strip().split("\n\n")[:2]
+    assert own == ("Personnalités du Japon : [Ito Ken](../personnes/ito-ken.md) (1), "
+                   "[Shinzo Abe](../personnes/shinzo-abe.md) (1), [Takeshi Iwaya](../personnes/takeshi-iwaya.md) (1)")
+    assert others == ("Autres personnalités : [Nguyen Tan Dung](../personnes/nguyen-tan-dung.md) (2), "
+                      "[Le Van Ba](../personnes/le-van-ba.md) (1)")
+    # The United States' own: "des États-Unis"; none of the partner's own: one list, as before.
+    us = [art(3, partners=("etats-unis",), people=["Marco Rubio"])]
+    us[0].people_roles = {"Marco Rubio": "secrétaire d'État des États-Unis"}
+    text = "\n".join(partner_profile("etats-unis", us, TAX, article_item, None, group(us).domains_with("etats-unis")))
+    assert "Personnalité des États-Unis : [Marco Rubio](../personnes/marco-rubio.md) (1)\n" in text
+    assert "Autres" not in text
+    plain = [art(4, people=["Nguyen Tan Dung"])]
+    text = "\n".join(partner_profile("japon", plain, TAX, article_item, None, group(plain).domains_with("japon")))
+    assert "## Personnalités citées\n\n[Nguyen Tan Dung](../personnes/nguyen-tan-dung.md) (1)\n" in text
 
 
 def test_matrix_cells_link_to_pages_with_the_matching_articles() -> None:

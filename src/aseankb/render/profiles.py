@@ -10,12 +10,14 @@ at most partners × domains cell pages, whatever the number of articles.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter, defaultdict
 from operator import attrgetter
 
-from ..config import Taxonomy
+from ..config import Partner, Taxonomy
 from ..group import Groups
 from ..model import Article
+from ..text import fold
 from .charts import bar_table, column_chart, year_series
 from .escape import description_line, esc_inline
 from .people import ItemFn, list_lines, person_slug
@@ -25,6 +27,10 @@ LATEST = 10
 LATEST_REPEATED_FROM = 3 * LATEST  # articles a partner must have for its 'Derniers articles'
 TOP_DOMAINS = 13
 TOP_PEOPLE = 15
+# ASEAN's members and the Association, folded: a role naming one of them before the partner
+# is not the partner's ("ambassadeur du Vietnam au Japon").
+MEMBER_RE = re.compile(r"(?<!\w)(?:asean|vietnam\w*|laos|lao|cambodg\w*|thailand\w*|myanmar|birman\w*|malaisi\w*|"
+                       r"singapo\w*|indonesi\w*|philippin\w*|brunei\w*|timor\w*)(?!\w)")
 
 
 # Counted by C loops (map over attrgetter, Counter): a new seed re-renders the pages of its
@@ -48,19 +54,57 @@ def _chart(arts: list[Article], title: str, chart_id: str) -> list[str]:
     return [column_chart(year_series(years), title, chart_id), "", *note]
 
 
-def officials(arts: list[Article], pid: str | None = None, limit: int = TOP_PEOPLE) -> list[tuple[str, str, int]]:
-    """(slug, name as most often written, number of articles) of the most named people
-    (with partner `pid`: those the articles name with it, extract/attribution.py)."""
+def officials(arts: list[Article], pid: str | None = None,
+              limit: int | None = TOP_PEOPLE) -> list[tuple[str, str, int, frozenset[str]]]:
+    """(slug, name as most often written, number of articles, roles) of the most named
+    people (with partner `pid`: those the articles name with it, extract/attribution.py).
+    Roles: the offices and phrases the articles give them (people_roles, people_described)."""
     counts: Counter = Counter()
     spellings: dict[str, Counter] = defaultdict(Counter)
+    roles: dict[str, set[str]] = defaultdict(set)
     for art in arts:
         people = art.people if pid is None else art.people_of(pid)
         for slug in {person_slug(n) for n in people}:
             counts[slug] += 1
         for name in people:
-            spellings[person_slug(name)][name] += 1
+            slug = person_slug(name)
+            spellings[slug][name] += 1
+            role = art.people_roles.get(name) or art.people_described.get(name)
+            if role:
+                roles[slug].add(role)
     top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
-    return [(slug, min(spellings[slug].items(), key=lambda kv: (-kv[1], kv[0]))[0], n) for slug, n in top]
+    return [(slug, min(spellings[slug].items(), key=lambda kv: (-kv[1], kv[0]))[0], n, frozenset(roles[slug]))
+            for slug, n in top]
+
+
+def _of_partner(partner: Partner, roles: frozenset[str]) -> bool:
+    """Whether one of a person's roles names the partner as theirs: "Premier ministre du
+    Japon", "président russe". A role that names a member of ASEAN first ("ambassadeur du
+    Vietnam au Japon") is not the partner's."""
+    for role in roles:
+        folded = fold(role)
+        found = partner.names.search(folded) if partner.names else None
+        if found and not MEMBER_RE.search(folded, 0, found.start()):
+            return True
+    return False
+
+
+def _people_lines(arts: list[Article], partner: Partner) -> list[str]:
+    """The partner's own people (their office or the text's phrase names it), then the
+    others (ASEAN's side, third countries): one list where none is the partner's."""
+    people = officials(arts, partner.id, None)
+    theirs = [p for p in people if _of_partner(partner, p[3])]
+    links = [f"[{esc_inline(name)}](../personnes/{slug}.md) ({n})" for slug, name, n, _ in people]
+    if not people:
+        return ["_Aucune personnalité citée._"]
+    if not theirs:
+        return [", ".join(links[:TOP_PEOPLE])]
+    own = {p[0] for p in theirs}
+    mine = [link for p, link in zip(people, links, strict=True) if p[0] in own][:TOP_PEOPLE]
+    others = [link for p, link in zip(people, links, strict=True) if p[0] not in own][:TOP_PEOPLE]
+    of = {"au ": "du ", "aux ": "des ", "à la ": "de la ", "à l'": "de l'"}.get(partner.to_prefix, "de ")
+    lines = [f"{'Personnalité' if len(mine) == 1 else 'Personnalités'} {of}{partner.fr} : " + ", ".join(mine)]
+    return [*lines, "", "Autres personnalités : " + ", ".join(others)] if others else lines
 
 
 def partner_profile(pid: str, arts: list[Article], tax: Taxonomy, item: ItemFn, feed: str | None,
@@ -75,11 +119,8 @@ def partner_profile(pid: str, arts: list[Article], tax: Taxonomy, item: ItemFn, 
              "## Domaines les plus traités", ""]
     rows = [(f"[{tax.domains[d].fr}](../matrice/{pid}/{d}.md)", n)
             for d, n in tax.most_common("domains", domains)[:TOP_DOMAINS]]
-    lines += [*bar_table(rows, ("Domaine", "Articles")), "", "## Personnalités citées", ""]
-    people = officials(arts, pid)
-    lines.append(", ".join(f"[{esc_inline(name)}](../personnes/{slug}.md) ({n})" for slug, name, n in people)
-                 if people else "_Aucune personnalité citée._")
-    lines += ["", *meetings]
+    lines += [*bar_table(rows, ("Domaine", "Articles")), "", "## Personnalités citées", "",
+              *_people_lines(arts, tax.partners[pid]), "", *meetings]
     if feed:
         lines += [f"Suivre ce partenaire : [flux Atom]({feed}).", ""]
     # The full list follows, newest first: the latest ten again only where it is long (its
