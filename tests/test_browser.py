@@ -717,18 +717,24 @@ def test_an_article_chips_lead_to_their_pages_and_keep_the_title_in_view(page: P
         assert page.inner_text("article h1") == name
 
 
-def test_the_raw_source_reads_right_from_a_server_that_sends_no_charset(page: Page, base: str) -> None:
-    # The test's server is Python's http.server, like `mkdocs serve`: "text/plain", no charset.
-    page.goto(base + "partenaires/japon/")
-    page.locator("article li a[href*='/articles/']").first.click()  # an article, not a meeting
-    page.wait_for_load_state()
-    # A text document has no icon link: the browser asks for /favicon.ico, which the site lacks.
-    page.route("**/favicon.ico", lambda route: route.fulfill(status=204))
-    with page.expect_response(lambda r: r.url.endswith(".txt")) as sent:
-        page.click("text=texte brut d'origine")
-    assert "charset" not in sent.value.headers["content-type"]
-    text = page.inner_text("body")
-    assert "coopération" in text and "Ã" not in text
+def test_the_raw_source_reads_right_on_a_phone_from_a_server_that_sends_no_charset(browser: Browser,
+                                                                                   base: str) -> None:
+    # The test's server is Python's http.server, like `mkdocs serve`: no charset sent. As a .txt
+    # the source took a phone's 980 px default width, its letters drawn at 5 px (tenth audit).
+    for page in _page(browser, base, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True):
+        page.goto(base + "partenaires/japon/")
+        page.locator("article li a[href*='/articles/']").first.click()  # an article, not a meeting
+        page.wait_for_load_state()
+        # The page has no icon link: the browser asks for /favicon.ico, which the site lacks.
+        page.route("**/favicon.ico", lambda route: route.fulfill(status=204))
+        with page.expect_response(lambda r: "/sources/" in r.url) as sent:
+            page.click("text=texte brut d'origine")
+        assert "charset" not in sent.value.headers["content-type"]
+        text = page.inner_text("pre")
+        assert "coopération" in text and "Ã" not in text
+        # At the phone's width, every line wrapped in it, its letters at 16 px.
+        assert page.evaluate("() => [innerWidth, document.documentElement.scrollWidth]") == [390, 390]
+        assert page.eval_on_selector("pre", "e => getComputedStyle(e).fontSize") == "16px"
 
 
 def test_explorer_filters_and_shares_the_view(page: Page, base: str, sites: Path, browser: Browser) -> None:

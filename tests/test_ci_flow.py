@@ -37,7 +37,7 @@ def expected_changes(page: str, art: frontmatter.Post) -> tuple[set[str], set[st
       and the writer's manifest (the list of generated files, not a page), which gains the new files.
     Any other page may change only if it lists the new article itself (checked by the test)."""
     year = str(art["year"])
-    added = {page, f"sources/{art['id']}.txt"}
+    added = {page, f"sources/{art['id']}.html"}
     changed = {".aseankb-manifest.json", "index.md", "rapport.md", "partenaires/index.md", "domaines/index.md",
                "annees/index.md", f"annees/{year}.md", "matrice.md", "assets/explorer/facets.js"}
     changed |= {f"partenaires/{p}.md" for p in art["partners"] + art["partners_mentioned"]}

@@ -309,4 +309,4 @@ def test_unchanged_seeds_are_not_read_but_an_edit_is_seen_even_with_mtime_set_ba
     os.utime(seed, ns=(before.st_atime_ns, before.st_mtime_ns))  # and the old mtime
     out = _build(corpus)
     assert seed.name in reads and extractions.count(seed.name) == 1
-    assert any("ANASE" in (corpus / "content" / rel).read_text() for rel in out.written if rel.endswith(".txt"))
+    assert any("ANASE" in (corpus / "content" / rel).read_text() for rel in out.written if rel.endswith(".html"))

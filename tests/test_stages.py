@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import codecs
 from pathlib import Path
 
 import pytest
@@ -23,7 +22,7 @@ from aseankb.group import group
 from aseankb.model import Article, PartialDate
 from aseankb.pipeline import display_path
 from aseankb.read import decode
-from aseankb.render.article import provenance
+from aseankb.render.article import provenance, source_page
 from aseankb.render.escape import esc_block, esc_inline
 from aseankb.render.pages import article_item, home_page, year_pages
 from aseankb.render.people import people_index, person_page
@@ -298,13 +297,16 @@ def test_year_pages_say_what_they_list() -> None:
     assert "| Années | 2 (et 1 article sans date) |" in home
 
 
-def test_source_texts_are_written_with_a_byte_order_mark(tmp_path: Path) -> None:
-    """The mark is added to the bytes by the writer: the build hands over its own texts."""
-    text = "coopération " * 100
-    write_tree(tmp_path, {"sources/a.txt": text, "b.md": text, "sources/c.bin": b"x"})
-    assert (tmp_path / "sources" / "a.txt").read_bytes() == codecs.BOM_UTF8 + text.encode()
-    assert (tmp_path / "b.md").read_bytes() == text.encode()
-    assert (tmp_path / "sources" / "c.bin").read_bytes() == b"x"
+def test_a_source_page_shows_the_seed_as_read_and_escaped() -> None:
+    """The seed's text in a page a phone reads at its width, in UTF-8 whatever the server
+    says, its markup shown as text, and nothing in it allowed to run or load."""
+    art = _art(1, 2019, ["japon"], [], [])
+    page = source_page(art, "L'ASEAN & le <b>Japon</b>\n<script>alert(1)</script> coopération")
+    assert '<meta charset="utf-8">' in page and 'content="width=device-width, initial-scale=1"' in page
+    assert "default-src 'none'" in page and "<script" not in page
+    body = page.split("<pre", 1)[1]
+    assert "L'ASEAN &amp; le &lt;b&gt;Japon&lt;/b&gt;\n&lt;script&gt;alert(1)&lt;/script&gt; coopération</pre>" in body
+    assert f"<title>Texte source : {art.source}</title>" in page
 
 
 def test_officials_are_named_with_the_office_they_held_when_the_article_was_written() -> None:

@@ -224,10 +224,10 @@ def test_html_page_paragraphs_only(hostile: Path) -> None:
     for chrome in ("cookie", "Tout accepter", "Abonnez-vous", "lire aussi", "Tous droits", "alert", "Sport",
                    "&lt;", "<script", "<iframe", "cdn.example"):
         assert chrome not in text, chrome
-    raw = (hostile / "content" / "sources" / f"{post['id']}.txt").read_bytes()
-    assert raw.startswith(codecs.BOM_UTF8) and not raw[3:].startswith(codecs.BOM_UTF8)  # one mark, for browsers
-    source = raw.decode("utf-8-sig")
-    assert "garde-côtes" in source and "<" not in source and "cookie" not in source
+    raw = (hostile / "content" / "sources" / f"{post['id']}.html").read_bytes()
+    assert not raw.startswith(codecs.BOM_UTF8)  # the page says its charset: no mark
+    source = raw.decode("utf-8").split("<pre", 1)[1].split("</pre>")[0]
+    assert "garde-côtes" in source and source.count("<") == 0 and "cookie" not in source
     with pytest.raises(SeedError, match="HTML page"):
         prepare("<!doctype html><html><body><nav><p>Menu</p></nav><script>x()</script></body></html>")
 

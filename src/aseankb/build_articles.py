@@ -25,7 +25,7 @@ from .config import Taxonomy, load_taxonomy
 from .dedup import find_near_duplicates
 from .model import Article
 from .pipeline import Ingested, ingest
-from .render.article import article_page, with_related
+from .render.article import SourcePage, article_page, with_related
 from .render.related import related_links, related_pairs
 from .search_pages import search_articles
 from .snapshot import save_articles
@@ -98,23 +98,23 @@ def _head(item: Ingested, cache: Cache, tax: Taxonomy) -> str:
     return article_page(replace(item.article, paragraphs=paragraphs), tax)
 
 
-# The writer puts a byte-order mark before each source text (write.BOM_FOLDERS); the key's
-# prefix rewrites the sources written without it.
-SOURCE_FORMAT = "bom:"
+# The key's prefix: the form of the source pages (render/article.source_page). A new form
+# gets a new prefix, so that a build rewrites every page of the old one.
+SOURCE_FORMAT = "html1:"
 
 
 def source_files(kept: list[Ingested], out: Path, cache: Cache, stamps: dict
                  ) -> tuple[dict[str, str], dict[str, str], set[str]]:
-    """Each article's source text (sources/<id>.txt): (files to write, their keys, files on
+    """Each article's source text (sources/<id>.html): (files to write, their keys, files on
     disk as they should be). Texts are read only when needed."""
     files, keys, keep = {}, {}, set()
     for item in kept:
-        rel = f"sources/{item.article.id}.txt"
+        rel = f"sources/{item.article.id}.html"
         key = SOURCE_FORMAT + item.source_hash if item.key else ""
         if key and unchanged_on_disk(f"{out}/{rel}", key, stamps, rel):
             keep.add(rel)
             continue
-        files[rel] = item.text if item.text is not None else texts(item, cache)[1]
+        files[rel] = SourcePage(item.article, item.text if item.text is not None else texts(item, cache)[1])
         if key:
             keys[rel] = key
     return files, keys, keep

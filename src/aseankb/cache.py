@@ -267,7 +267,8 @@ def stamps_of(out: Path | str, files: dict[str, str | bytes], keys: dict[str, st
     else the hash of its bytes (a file that vanished meanwhile gets none)."""
     found = {}
     for rel, data in files.items():
-        now = stamp(f"{out}/{rel}", keys.get(rel) or text_hash(data.encode("utf-8") if isinstance(data, str) else data))
+        blob = data if isinstance(data, bytes) else None  # text (or a SourcePage) is hashed as UTF-8
+        now = stamp(f"{out}/{rel}", keys.get(rel) or text_hash(blob if blob is not None else data.encode("utf-8")))
         if now:
             found[rel] = now
     return found

@@ -19,7 +19,6 @@ complete and usable, and the next build must repair it. Hence:
 
 from __future__ import annotations
 
-import codecs
 import contextlib
 import json
 import os
@@ -166,18 +165,13 @@ class Tree:
         return removed
 
 
-# Text files written with a UTF-8 byte-order mark: the published source texts. `mkdocs serve`,
-# Python's http.server and a file:// page send a .txt without a charset, and browsers then
-# read UTF-8 as windows-1252 ("coopÃ©ration"); the mark makes every browser read it as UTF-8.
-# It is added here, to the bytes: the text handed over is the build's own (no copy of 10,000
-# texts), and a str holding U+FEFF would take two bytes a character where French takes one.
-BOM_FOLDERS = ("sources/",)
 
 
 def _bytes(rel: str, data: str | bytes) -> bytes:
-    if isinstance(data, str):
-        return (codecs.BOM_UTF8 if rel.startswith(BOM_FOLDERS) else b"") + data.encode("utf-8")
-    return data
+    """A file's bytes. Besides text and bytes, `data` may be any object with `encode`, made
+    into text only here, one at a time: the source pages (render/article.SourcePage), whose
+    10,000 texts a build would otherwise hold twice."""
+    return data if isinstance(data, bytes) else data.encode("utf-8")
 
 
 def _fresh_folders(out: Path, files: dict[str, str | bytes]) -> dict[str, list[str]]:
