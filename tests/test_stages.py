@@ -172,6 +172,17 @@ def test_domains() -> None:
     assert "energie" not in found
 
 
+def test_the_business_or_security_environment_is_not_the_environment() -> None:
+    """"l'environnement des affaires" made the only Japan x Climate entry (twelfth audit)."""
+    for text in ("améliorer l'environnement des affaires", "un environnement pacifique et stable",
+                 "l'environnement international et régional", "a better business environment",
+                 "the regional security environment"):
+        assert "climat-environnement" not in extract_domains(TAX, text), text
+    for text in ("la protection de l'environnement", "l'environnement et le changement climatique",
+                 "the environment and climate", "environmental protection"):
+        assert "climat-environnement" in extract_domains(TAX, text), text
+
+
 def test_people() -> None:
     paras = ["le ministre russe des Affaires étrangères, Sergueï Lavrov, a qualifié l’ASEAN"]
     assert extract_people(paras) == ["Sergueï Lavrov"]
