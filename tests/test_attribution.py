@@ -14,6 +14,7 @@ from aseankb.extract import extract
 from aseankb.extract.attribution import attribute, line_ends
 from aseankb.group import group
 from aseankb.model import Article, PartialDate
+from aseankb.overrides import _correct
 from aseankb.render.article import front_matter
 from aseankb.render.pages import article_item, domain_pages
 from aseankb.render.people import people_index, person_page
@@ -92,12 +93,42 @@ def test_matrix_partner_domain_and_people_pages_follow_the_attribution() -> None
 def test_one_partner_or_a_corrected_list_gets_every_domain() -> None:
     one = Article(id="x", source="seeds/x.txt", title="T", date=PartialDate(2020), date_source="header",
                   language="fr", partners=["japon"], partners_mentioned=[], domains=["energie", "sante"],
-                  people=["Jane Doe"], paragraphs=["…"], partner_domains={"japon": ["energie"]})
+                  people=["Jane Doe"], paragraphs=["…"])
     assert one.domains_of("japon") == ["energie", "sante"] and one.partners_in("sante") == ["japon"]
     a = _report()
     a.partners.append("chine")  # an editor's correction the extraction never saw
     assert a.domains_of("chine") == a.domains and "chine" in a.partners_in("tourisme")
     assert "japon" not in a.partners_in("tourisme")
+    # Corrected to one partner, or given other domains: the editor's word holds for each.
+    b, c = _report(), _report()
+    _correct(b, {"partners": ["japon"]})
+    _correct(c, {"domains": ["tourisme", "sante"]})
+    assert b.domains_of("japon") == b.domains
+    assert all(c.domains_of(p) == ["tourisme", "sante"] for p in c.partners)
+
+
+def test_one_partner_is_not_given_what_is_said_of_asean_s_partners_in_general() -> None:
+    """The 2010 ministers' meetings: climate, epidemics and shipping, discussed by "l'ASEAN et
+    ses partenaires", made China's only matrix cells (twelfth audit)."""
+    text = ("Réunion des ministres de l'ASEAN\n"
+            "Les ministres de l'ASEAN et de ses partenaires ont évalué la coopération face au changement "
+            "climatique et aux épidémies.\n"
+            "Lors de la réunion ASEAN-Chine, la Chine a proposé une coopération dans l'énergie propre. "
+            "Les deux parties veulent aussi développer le tourisme.\n"
+            "L'ASEAN et la Chine ont besoin d'une coopération plus étroite, a déclaré le ministre.\n")
+    a = _extracted(text)
+    assert a.partners == ["chine"] and {"climat-environnement", "sante", "energie", "tourisme"} <= set(a.domains)
+    assert a.domains_of("chine") == [d for d in a.domains if d in ("energie", "tourisme")]
+    assert a.partners_in("sante") == [] and a.partners_in("energie") == ["chine"]
+    # Named with the partner, the same domain is its own.
+    b = _extracted(text + "La Chine soutient la lutte contre les épidémies.\n")
+    assert "sante" in b.domains_of("chine")
+    # Said of its partners in general but nothing else: every domain stays the partner's.
+    assert _extracted(text.replace("ses partenaires", "la Chine")).partner_domains == {}
+    # A partner that wants to be one of ASEAN's dialogue partners speaks of itself.
+    own = text.replace("Les ministres de l'ASEAN et de ses partenaires ont évalué",
+                       "« En devenant l'un des partenaires de dialogue de l'ASEAN, nous renforcerons")
+    assert _extracted(own).partner_domains == {}
 
 
 SUMMIT = ("Le PM au 28e Sommet ASEAN+3 avec la Chine, le Japon et la R. de Corée\n"

@@ -110,7 +110,7 @@ class Article:
 
     def partners_in(self, did: str) -> list[str]:
         """The partners this article reports on in domain `did`."""
-        if len(self.partners) < 2 or not self.partner_domains:
+        if not self.partner_domains:
             return self.partners
         return [p for p in self.partners if did in self.domains_of(p)]
 
@@ -141,7 +141,7 @@ class Article:
 
 
 def _of(items: list[str], partners: list[str], by_partner: dict[str, list[str]], pid: str) -> list[str]:
-    if len(partners) < 2 or pid not in by_partner:
+    if pid not in by_partner:  # one partner whose domains are all the article's, or a correction
         return items
     kept = set(by_partner[pid])
     return [i for i in items if i in kept]

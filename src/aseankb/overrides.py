@@ -145,5 +145,10 @@ def _correct(art: Article, values: dict[str, object]) -> None:
     if "partners" in values:
         art.partners = list(values["partners"])  # type: ignore[arg-type]
         art.partners_mentioned = [p for p in art.partners_mentioned if p not in art.partners]
+        if len(art.partners) < 2:  # the article is the partner's: no share of it is another's
+            art.partner_domains, art.partner_people = {}, {}
     if "domains" in values:
         art.domains = list(values["domains"])  # type: ignore[arg-type]
+        # The editor's domains are each partner's: the attribution made from the text
+        # (extract/attribution.py) would drop those it did not find.
+        art.partner_domains = {}

@@ -11,7 +11,7 @@ from ..config import Taxonomy
 from ..meeting_series import ordinal
 from ..model import Article, Cleaned, PartialDate
 from ..text import APOSTROPHES, fold
-from .attribution import partner_links
+from .attribution import in_general, partner_links
 from .clues import load_relations
 from .dates import Context, extract_date
 from .domains import domain_exact_needles, domain_needles, domain_places, extract_domains
@@ -162,8 +162,8 @@ def extract(cleaned: Cleaned, *, file_name: str, source: str, tax: Taxonomy) -> 
         warnings.append(f"names {len(people)} people: only the first {PEOPLE_MAX} are listed and given pages")
         people = people[:PEOPLE_MAX]
     roles = _roles(people, official_roles(text, date.date, officials))
-    by_domain, by_person = partner_links(whole, scan, domain_places(tax, whole, domains) if len(partners) > 1 else {},
-                                         people)
+    places = len(partners) > 1 or (len(partners) == 1 and in_general(whole))
+    by_domain, by_person = partner_links(whole, scan, domain_places(tax, whole, domains) if places else {}, people)
     article = Article(
         id=art_id, source=source, title=title,
         date=date.date or PartialDate(), date_source=date.source, date_evidence=date.evidence,

@@ -38,6 +38,13 @@ COLLECTIVE_RE = re.compile(
     r"delegations|pays|cotes)|ils|elles|tous|"
     r"(?:both|all) (?:sides|parties|partners|ministers|leaders)|the (?:(?:two|three|four|five) )?(?:sides|parties|"
     r"partners|ministers|leaders|participants|countries)|they|hai ben|cac ben|cac nuoc|cac bo truong)(?!\w)")
+# ASEAN's partners in general: "entre l'ASEAN et ses partenaires", "ses grands partenaires",
+# "its dialogue partners". In an article about one partner, what a sentence that speaks so
+# and names no partner lists is not that partner's: climate, epidemics and merchant
+# shipping, discussed by "l'ASEAN et ses partenaires" at the 2010 ministers' meetings, made
+# China's only matrix cells (twelfth audit). Not "partenaire de dialogue" alone: "en devenant
+# l'un des partenaires de dialogue de l'ASEAN, nous pourrons..." is the United Kingdom speaking.
+GENERIC_RE = re.compile(r"(?<!\w)(?:ses|leurs|its|their) (?:\w+ ){0,2}(?:partenaires|partners)(?!\w)")
 
 
 def _by_span(at: dict[str, list[int]], ends: list[int]) -> dict[int, set[str]]:
@@ -116,10 +123,34 @@ def line_ends(text: str) -> list[int]:
     return ends
 
 
+def in_general(whole: str) -> bool:
+    """Whether the text may speak of ASEAN's partners in general (GENERIC_RE): a test at C
+    speed, so that an article about one partner that does not needs no domain places."""
+    return "artenaires" in whole or "artners" in whole or "ARTENAIRES" in whole or "ARTNERS" in whole
+
+
+def sole_partner_domains(whole: str, scan: PartnerScan, domains: dict[str, list[int]]) -> dict[str, list[str]]:
+    """Of an article about one partner: {partner: its domains} when some of the article's
+    domains are named only in sentences that speak of ASEAN's partners in general and name
+    none (GENERIC_RE); empty when all of them are the partner's."""
+    ends = stops_before_space(whole, ".!?")
+    folded, named = fold(whole), _by_span(scan.at, ends)
+    starts = [0, *(end + 1 for end in ends)]
+    general: dict[int, bool] = {}
+    for k in {bisect_right(ends, place) for places in domains.values() for place in places}:
+        stop = ends[k] if k < len(ends) else len(folded)
+        general[k] = k not in named and GENERIC_RE.search(folded, starts[k], stop) is not None
+    kept = [d for d, places in domains.items() if not all(general[bisect_right(ends, p)] for p in places) or not places]
+    return {scan.about[0]: kept} if len(kept) < len(domains) else {}
+
+
 def partner_links(whole: str, scan: PartnerScan, domains: dict[str, list[int]],
                   people: list[str]) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     """(partner -> its domains, partner -> its people) of an article about several partners
-    (`whole`: its title and body, as `extract` joins them); empty for one partner or none."""
+    (`whole`: its title and body, as `extract` joins them); of an article about one, its
+    domains when not all (sole_partner_domains); empty otherwise."""
+    if len(scan.about) == 1:
+        return (sole_partner_domains(whole, scan, domains) if domains else {}), {}
     if len(scan.about) < 2:
         return {}, {}
     sentences, paragraphs = stops_before_space(whole, ".!?"), line_ends(whole)

@@ -51,6 +51,8 @@ def front_matter(art: Article, tax: Taxonomy) -> dict:
     if len(art.partners) > 1:  # which domains and people go with which partner (extract/attribution.py)
         meta["partner_domains"] = {p: art.domains_of(p) for p in art.partners}
         meta["partner_people"] = {p: art.people_of(p) for p in art.partners}
+    elif art.partner_domains:  # one partner, not all of whose domains are its own
+        meta["partner_domains"] = {p: art.domains_of(p) for p in art.partners}
     return meta
 
 

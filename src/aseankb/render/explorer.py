@@ -43,7 +43,7 @@ def _row(year: int, art: Article, p_num: dict[str, int], d_num: dict[str, int]) 
     (extract/attribution.py): Japan and cybersecurity select it only if it reports on them
     together, as the matrix counts it."""
     row: list = [year, [p_num[p] for p in art.partners], [d_num[d] for d in art.domains]]
-    if len(art.partners) > 1 and art.partner_domains:
+    if art.partner_domains:
         pairs = [[p_num[p], [d_num[d] for d in own]] for p in art.partners
                  if len(own := art.domains_of(p)) < len(art.domains)]
         if pairs:
