@@ -735,6 +735,14 @@ def test_the_raw_source_reads_right_on_a_phone_from_a_server_that_sends_no_chars
         # At the phone's width, every line wrapped in it, its letters at 16 px.
         assert page.evaluate("() => [innerWidth, document.documentElement.scrollWidth]") == [390, 390]
         assert page.eval_on_selector("pre", "e => getComputedStyle(e).fontSize") == "16px"
+        # Not a dead end: a link leads back to the article (twelfth audit).
+        article = page.url
+        page.go_back()
+        title, article = page.inner_text("article h1"), page.url
+        page.go_forward()
+        page.click("text=Retour à l'article")
+        page.wait_for_load_state()
+        assert page.url == article and page.inner_text("article h1") == title
 
 
 def test_explorer_filters_and_shares_the_view(page: Page, base: str, sites: Path, browser: Browser) -> None:
@@ -1091,7 +1099,16 @@ def test_offline_variant_from_a_folder(browser: Browser, sites: Path) -> None:
         pg.click("#kb-explorer-results li a")
         pg.wait_for_load_state()
         assert pg.url.endswith(".html") and "/articles/" in pg.url
-        assert pg.inner_text("h1")
+        title, article = pg.inner_text("article h1"), pg.url
+        assert title
+        # Its source text, and back: the link MkDocs copied as written for a server's
+        # directory URLs, made page.html by the hook.
+        pg.click("text=texte brut d'origine")
+        pg.wait_for_load_state()
+        assert "/sources/" in pg.url and pg.inner_text("pre")
+        pg.click("text=Retour à l'article")
+        pg.wait_for_load_state()
+        assert pg.url == article and pg.inner_text("article h1") == title
 
 
 def test_the_benchmark_measures_what_a_reader_downloads(sites: Path) -> None:

@@ -22,7 +22,7 @@ from aseankb.group import group
 from aseankb.model import Article, PartialDate
 from aseankb.pipeline import display_path
 from aseankb.read import decode
-from aseankb.render.article import provenance, source_page
+from aseankb.render.article import back_link_for_files, provenance, source_page
 from aseankb.render.escape import esc_block, esc_inline
 from aseankb.render.pages import article_item, home_page, year_pages
 from aseankb.render.people import people_index, person_page
@@ -318,6 +318,9 @@ def test_a_source_page_shows_the_seed_as_read_and_escaped() -> None:
     body = page.split("<pre", 1)[1]
     assert "L'ASEAN &amp; le &lt;b&gt;Japon&lt;/b&gt;\n&lt;script&gt;alert(1)&lt;/script&gt; coopération</pre>" in body
     assert f"<title>Texte source : {art.source}</title>" in page
+    # A link back to the article, at its server address; for pages as page.html, the hook's.
+    link = '<a href="../articles/2019/titre-1/">'
+    assert link in page and back_link_for_files(page) == page.replace(link, '<a href="../articles/2019/titre-1.html">')
 
 
 def test_officials_are_named_with_the_office_they_held_when_the_article_was_written() -> None:

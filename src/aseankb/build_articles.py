@@ -110,7 +110,8 @@ def source_files(kept: list[Ingested], out: Path, cache: Cache, stamps: dict
     files, keys, keep = {}, {}, set()
     for item in kept:
         rel = f"sources/{item.article.id}.html"
-        key = SOURCE_FORMAT + item.source_hash if item.key else ""
+        # The page links back to its article: a corrected date moves the article, and its link.
+        key = f"{SOURCE_FORMAT}{item.source_hash}:{item.article.page}" if item.key else ""
         if key and unchanged_on_disk(f"{out}/{rel}", key, stamps, rel):
             keep.add(rel)
             continue

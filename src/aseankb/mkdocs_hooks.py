@@ -27,6 +27,7 @@ from .build import BuildResult, build
 from .cache import CACHE_DIR_NAME, version_key
 from .config import DATA_DIR, load_taxonomy
 from .errors import ConfigError
+from .render.article import back_link_for_files
 from .search import SearchIndexError, SearchStats
 from .search_pages import build_index
 
@@ -137,11 +138,23 @@ def on_post_build(config, **_kwargs) -> None:
     else:
         build_index(Path(config.site_dir), outcome.search, directory_urls=config.use_directory_urls,
                     nav=config.nav, log=lambda m: log.info("aseankb: %s", m))
+    if not config.use_directory_urls:
+        _source_links_for_files(Path(config.site_dir))
     run = _end_run()
     if run is not None:
         stale = sitestate.finish(run)
         if stale:
             log.info("aseankb: %d outputs of pages and files now gone removed from %s", len(stale), run.site)
+
+
+def _source_links_for_files(site: Path) -> None:
+    """The source pages' links back to their articles, for pages as page.html (the offline
+    site): MkDocs copied them as they are (render/article.py, back_link_for_files)."""
+    for page in sorted((site / "sources").glob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        fixed = back_link_for_files(text)
+        if fixed != text:
+            page.write_text(fixed, encoding="utf-8")
 
 
 def index_site(config_file: Path, site: Path | None = None, *,

@@ -157,11 +157,14 @@ SOURCE_PAGE = """<!doctype html>
 body {{ margin: 1rem auto; padding: 0 1rem; max-width: 46rem; font: 1rem/1.6 system-ui, sans-serif;
   color: #1e2129; background: #fff; }}
 p {{ color: #4d5058; }}
+a {{ color: #3f51b5; }}
 pre {{ white-space: pre-wrap; overflow-wrap: anywhere; font: inherit; }}
-@media (prefers-color-scheme: dark) {{ body {{ color: #e2e4e9; background: #1e2129; }} p {{ color: #b9bcc4; }} }}
+@media (prefers-color-scheme: dark) {{ body {{ color: #e2e4e9; background: #1e2129; }} p {{ color: #b9bcc4; }}
+  a {{ color: #8c9eff; }} }}
 </style>
 </head>
 <body>
+<p><a href="{back}">← Retour à l'article</a></p>
 <p>Texte brut d'origine du fichier <code>{name}</code>, tel que la construction l'a lu.</p>
 <pre lang="{lang}">{text}</pre>
 </body>
@@ -183,6 +186,19 @@ class SourcePage:
 
 
 def source_page(art: Article, text: str) -> str:
-    """The page of an article's source text (sources/<id>.html). Seed text, escaped."""
+    """The page of an article's source text (sources/<id>.html), with a link back to the
+    article at its address on a server (for pages as page.html: BACK_LINK_RE). Seed text, escaped."""
     return SOURCE_PAGE.format(name=html.escape(art.source, quote=False), lang=html.escape(art.language),
+                              back=html.escape(f"../{art.page.removesuffix('.md')}/"),
                               text=html.escape(text, quote=False))
+
+
+# The source page's link back to its article, as written for directory URLs (.../slug/):
+# MkDocs does not rewrite a static page's links, so the offline site's hook does
+# (use_directory_urls: false, where the article is .../slug.html).
+BACK_LINK_RE = re.compile(r'<a href="(\.\./articles/[^"/]+/[^"/]+)/">')
+
+
+def back_link_for_files(page: str) -> str:
+    """A source page's link back, for a site whose pages are page.html."""
+    return BACK_LINK_RE.sub(r'<a href="\1.html">', page, count=1)
