@@ -19,7 +19,7 @@ from aseankb.overrides import apply_overrides, load_overrides
 from aseankb.render import neighbours as nb
 from aseankb.render import overlaps as ov
 from aseankb.render import pages as pages_mod
-from aseankb.render.charts import bar_table, column_chart, year_series
+from aseankb.render.charts import bar_table, column_chart, year_series, year_span
 from aseankb.render.feeds import ATOM, FEED_SIZE, feeds
 from aseankb.render.pages import article_item, partner_pages, relations_sentence
 from aseankb.render.people import people_index, people_pages, person_slug
@@ -114,6 +114,23 @@ def test_partner_profile_timeline_domains_officials_latest() -> None:
     assert len(latest) == 2 and latest[1].count("\n- ") == 10
     assert officials(arts)[0][:3] == ("jane-doe", "Jane Doe", 3)
     assert partner_profile("japon", [], TAX, article_item, None, group([]).domains_with("japon")) == []
+
+
+def test_partner_and_domain_tables_say_in_which_years() -> None:
+    """"Which partners has ASEAN discussed maritime security with, and in which years?" took
+    eight matrix cells to answer (twelfth audit): each row now has its years."""
+    assert year_span([2013, None, 2018, 2019, 2020, 2018]) == "2013, 2018–2020"
+    assert year_span([2001, 2003, 2005, 2007, 2009, 2010]) == "2001–2010 (6 années)" and year_span([None]) == "—"
+    arts = [art(1, year=2013, domains=("maritime",)), art(2, year=2018, domains=("maritime", "energie")),
+            art(3, year=2019, partners=("chine",), domains=("maritime",))]
+    g = group(arts)
+    pages = pages_mod.domain_pages(g, TAX, article_item)
+    assert "| Partenaire | Articles | Années |" in pages["domaines/maritime.md"]
+    assert re.search(r"\| \[Japon\]\(\.\./matrice/japon/maritime\.md\) \| <span[^|]*> 2 \| 2013, 2018 \|",
+                     pages["domaines/maritime.md"])
+    assert re.search(r"\| \[Chine\]\([^)]*\) \| <span[^|]*> 1 \| 2019 \|", pages["domaines/maritime.md"])
+    japan = partner_pages(g, TAX, article_item)["partenaires/japon.md"]
+    assert re.search(r"\| \[Énergie\]\(\.\./matrice/japon/energie\.md\) \| <span[^|]*> 1 \| 2018 \|", japan)
 
 
 def test_partner_profile_sets_the_partners_own_people_apart() -> None:

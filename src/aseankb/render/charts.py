@@ -10,6 +10,7 @@ are our own (years, taxonomy labels) and are escaped here all the same.
 from __future__ import annotations
 
 import html
+from collections.abc import Iterable
 
 WIDTH, HEIGHT = 640, 200
 TOP, BOTTOM, LEFT = 24, 28, 8
@@ -66,17 +67,34 @@ def column_chart(series: list[tuple[str, int]], title: str, chart_id: str,
             f"<details><summary>Données du graphique</summary>{_table(ident, title, head, series)}</details></figure>")
 
 
-def bar_table(rows: list[tuple[str, int]], head: tuple[str, str]) -> list[str]:
+def bar_table(rows: list[tuple[str, int]], head: tuple[str, str], years: dict[str, str] | None = None) -> list[str]:
     """Horizontal bars drawn with CSS inside a Markdown table: the chart is its own text
     alternative, and labels may be Markdown links (MkDocs checks and rewrites those, which
-    it does not do inside raw HTML). Labels must already be escaped."""
+    it does not do inside raw HTML). Labels must already be escaped. `years`: label -> the
+    years of its articles (year_span), in a third column."""
     if not rows:
         return ["_Aucune donnée._"]
     peak = max(n for _, n in rows) or 1
-    lines = [f"| {head[0]} | {head[1]} |", "|---|---|"]
+    more = " Années |" if years is not None else ""
+    lines = [f"| {head[0]} | {head[1]} |{more}", f"|---|---|{'---|' if more else ''}"]
     lines += [f"| {label} | <span class=\"kb-hbar\" style=\"width:{_num(BAR_EM * n / peak)}em\"></span> {n} |"
-              for label, n in rows]
+              + (f" {years.get(label, '—')} |" if years is not None else "") for label, n in rows]
     return lines
+
+
+def year_span(years: Iterable[int | None]) -> str:
+    """The years of some articles, consecutive ones as a range: "2013, 2018–2020"; past four
+    ranges, the first and the last year and how many: "2008–2025 (12 années)". Undated aside."""
+    found = sorted({y for y in years if y})
+    runs: list[list[int]] = []
+    for year in found:
+        if runs and year == runs[-1][1] + 1:
+            runs[-1][1] = year
+        else:
+            runs.append([year, year])
+    if len(runs) > 4:
+        return f"{found[0]}–{found[-1]} ({len(found)} années)"
+    return ", ".join(f"{a}–{b}" if b > a else str(a) for a, b in runs) or "—"
 
 
 def year_series(counts: dict[int, int]) -> list[tuple[str, int]]:

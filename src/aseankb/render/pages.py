@@ -17,7 +17,7 @@ from .escape import esc_inline
 from .feeds import dated, feed_path
 from .meetings import partner_meetings, year_meetings
 from .people import ItemFn, list_lines
-from .profiles import domain_profile, md_page, partner_profile
+from .profiles import cell_years, domain_profile, md_page, partner_profile
 from .report_fr import french
 from .reuse import NO_REUSE, Reuse
 
@@ -115,7 +115,7 @@ def partner_pages(g: Groups, tax: Taxonomy, item: ItemFn = article_item, reuse: 
         lines = [f"# {partner.fr}", "", f"{plural(len(about), 'article')} consacré{'s' if len(about) > 1 else ''} "
                  f"{partner.fr_to} (en anglais : *{partner.en}*).", "", *([history, ""] if history else []),
                  *partner_profile(pid, about, tax, item, "../" + feed_path(pid) if dated(about) else None,
-                                  g.domains_with(pid), partner_meetings(pid, about)),
+                                  g.domains_with(pid), partner_meetings(pid, about), cell_years(g.cells, pid=pid)),
                  "## Tous les articles", "", *article_list(about, "../", item)]
         if passing:
             lines += ["", "## Cité en passant", "", *article_list(passing, "../", item)]
@@ -140,7 +140,7 @@ def domain_pages(g: Groups, tax: Taxonomy, item: ItemFn = article_item, reuse: R
             continue
         pages[f"domaines/{did}.md"] = md_page(domain.fr, with_contents([
             f"# {domain.fr}", "", f"{plural(len(arts), 'article')} dans ce domaine (en anglais : *{domain.en}*).", "",
-            *domain_profile(did, arts, tax, g.partners_with(did)),
+            *domain_profile(did, arts, tax, g.partners_with(did), cell_years(g.cells, did=did)),
             *article_list(arts, "../", item)]), aliases=(domain.en, *domain.aliases))
     pages["domaines/index.md"] = md_page("Domaines", [
         "# Domaines de coopération", "", *rows])

@@ -18,7 +18,7 @@ from ..config import Partner, Taxonomy
 from ..group import Groups
 from ..model import Article
 from ..text import fold
-from .charts import bar_table, column_chart, year_series
+from .charts import bar_table, column_chart, year_series, year_span
 from .escape import description_line, esc_inline
 from .people import ItemFn, list_lines, person_slug
 from .reuse import NO_REUSE, Reuse
@@ -107,19 +107,29 @@ def _people_lines(arts: list[Article], partner: Partner) -> list[str]:
     return [*lines, "", "Autres personnalités : " + ", ".join(others)] if others else lines
 
 
+def cell_years(cells: dict[tuple[str, str], list[Article]], pid: str | None = None,
+               did: str | None = None) -> dict[str, str]:
+    """The years of the matrix's cells (Groups.cells) of one partner, by domain, or of one
+    domain, by partner (year_span): since when, and when, they cooperate on it."""
+    return {(d if pid else p): year_span(map(YEAR_OF, arts)) for (p, d), arts in cells.items()
+            if p == pid or d == did}
+
+
 def partner_profile(pid: str, arts: list[Article], tax: Taxonomy, item: ItemFn, feed: str | None,
-                    domains: Counter[str], meetings: list[str] = ()) -> list[str]:
+                    domains: Counter[str], meetings: list[str] = (), years: dict[str, str] | None = None) -> list[str]:
     """Timeline, domains, officials, meetings and latest articles of one partner (pages in
     partenaires/). `domains`: how many articles report on each domain with it
-    (Groups.domains_with); `meetings`: its section of meetings (meetings.partner_meetings)."""
+    (Groups.domains_with); `meetings`: its section of meetings (meetings.partner_meetings);
+    `years`: domain -> the years it reports on it with the partner (cell_years)."""
     if not arts:
         return []
     label = tax.partners[pid].fr
     lines = ["## Chronologie", "", *_chart(arts, f"{label} : articles par année", f"p-{pid}"),
              "## Domaines les plus traités", ""]
-    rows = [(f"[{tax.domains[d].fr}](../matrice/{pid}/{d}.md)", n)
-            for d, n in tax.most_common("domains", domains)[:TOP_DOMAINS]]
-    lines += [*bar_table(rows, ("Domaine", "Articles")), "", "## Personnalités citées", "",
+    top = tax.most_common("domains", domains)[:TOP_DOMAINS]
+    rows = [(f"[{tax.domains[d].fr}](../matrice/{pid}/{d}.md)", n) for d, n in top]
+    spans = None if years is None else {label: years.get(d, "—") for (label, _), (d, _) in zip(rows, top, strict=True)}
+    lines += [*bar_table(rows, ("Domaine", "Articles"), spans), "", "## Personnalités citées", "",
               *_people_lines(arts, tax.partners[pid]), "", *meetings]
     if feed:
         lines += [f"Suivre ce partenaire : [flux Atom]({feed}).", ""]
@@ -130,15 +140,18 @@ def partner_profile(pid: str, arts: list[Article], tax: Taxonomy, item: ItemFn, 
     return lines
 
 
-def domain_profile(did: str, arts: list[Article], tax: Taxonomy, partners: Counter[str]) -> list[str]:
+def domain_profile(did: str, arts: list[Article], tax: Taxonomy, partners: Counter[str],
+                   years: dict[str, str] | None = None) -> list[str]:
     """Partners and trend by year of one domain (pages in domaines/). `partners`: how many
-    articles report on the domain with each (Groups.partners_with)."""
+    articles report on the domain with each (Groups.partners_with); `years`: partner -> the
+    years they report on it together (cell_years)."""
     if not arts:
         return []
     label = tax.domains[did].fr
-    rows = [(f"[{tax.partners[p].fr}](../matrice/{p}/{did}.md)", n)
-            for p, n in tax.most_common("partners", partners)]
-    return ["## Partenaires", "", *bar_table(rows, ("Partenaire", "Articles")), "",
+    ranked = tax.most_common("partners", partners)
+    rows = [(f"[{tax.partners[p].fr}](../matrice/{p}/{did}.md)", n) for p, n in ranked]
+    spans = None if years is None else {row[0]: years.get(p, "—") for row, (p, _) in zip(rows, ranked, strict=True)}
+    return ["## Partenaires", "", *bar_table(rows, ("Partenaire", "Articles"), spans), "",
             "## Évolution", "", *_chart(arts, f"{label} : articles par année", f"d-{did}"),
             "## Tous les articles", ""]
 
