@@ -94,6 +94,12 @@ def test_people_merge_spellings_and_escape_names() -> None:
     assert "<b>" not in evil and "&lt;b&gt;" in evil
     assert "[Nguyễn Phú Trọng](nguyen-phu-trong.md) (3)" in pages["personnes/index.md"]
     assert "Autres graphies : Nguyen Phu Trong." in pages["personnes/nguyen-phu-trong.md"]
+    # The index says who each one is: their office in the newest article, else its phrase.
+    arts[2].people_roles = {"Nguyễn Phú Trọng": "secrétaire général du Parti"}
+    arts[1].people_described = {"<b>Evil</b>": "<i>ministre</i> du mal"}
+    index = people_pages(arts, TAX, article_item)["personnes/index.md"]
+    assert "- [Nguyễn Phú Trọng](nguyen-phu-trong.md), secrétaire général du Parti (3)" in index
+    assert "- [&lt;b&gt;Evil&lt;/b&gt;](b-evil-b.md), « &lt;i&gt;ministre&lt;/i&gt; du mal » (1)" in index
     assert person_slug("Index") == "personne-index" and person_slug("«»").startswith("p-")
 
 
@@ -142,16 +148,20 @@ def test_partner_profile_sets_the_partners_own_people_apart() -> None:
     arts[0].people_described = {"Ito Ken": "ambassadeur japonais", "Le Van Ba": "ambassadeur du Vietnam au Japon"}
     arts[1].people_described = {"Takeshi Iwaya": "chef de la diplomatie nippone, ministre japonais"}
     text = "\n".join(partner_profile("japon", arts, TAX, article_item, None, group(arts).domains_with("japon")))
-    own, others = text.split("## Personnalités citées\n\n")[1].strip().split("\n\n")[:2]
-    assert own == ("Personnalités du Japon : [Ito Ken](../personnes/ito-ken.md) (1), "
-                   "[Shinzo Abe](../personnes/shinzo-abe.md) (1), [Takeshi Iwaya](../personnes/takeshi-iwaya.md) (1)")
+    head, own, others = text.split("## Personnalités citées\n\n")[1].strip().split("\n\n")[:3]
+    # Each with the role that names the partner: "who is Japan's foreign minister here?"
+    assert head == "Personnalités du Japon :" and own.split("\n") == [
+        "- [Ito Ken](../personnes/ito-ken.md), « ambassadeur japonais » (1)",
+        "- [Shinzo Abe](../personnes/shinzo-abe.md), Premier ministre du Japon (1)",
+        "- [Takeshi Iwaya](../personnes/takeshi-iwaya.md), « chef de la diplomatie nippone, ministre japonais » (1)"]
     assert others == ("Autres personnalités : [Nguyen Tan Dung](../personnes/nguyen-tan-dung.md) (2), "
                       "[Le Van Ba](../personnes/le-van-ba.md) (1)")
     # The United States' own: "des États-Unis"; none of the partner's own: one list, as before.
     us = [art(3, partners=("etats-unis",), people=["Marco Rubio"])]
     us[0].people_roles = {"Marco Rubio": "secrétaire d'État des États-Unis"}
     text = "\n".join(partner_profile("etats-unis", us, TAX, article_item, None, group(us).domains_with("etats-unis")))
-    assert "Personnalité des États-Unis : [Marco Rubio](../personnes/marco-rubio.md) (1)\n" in text
+    assert ("Personnalité des États-Unis :\n\n- [Marco Rubio](../personnes/marco-rubio.md), secrétaire d'État des "
+            "États\\-Unis (1)\n") in text
     assert "Autres" not in text
     plain = [art(4, people=["Nguyen Tan Dung"])]
     text = "\n".join(partner_profile("japon", plain, TAX, article_item, None, group(plain).domains_with("japon")))

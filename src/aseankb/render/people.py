@@ -69,6 +69,20 @@ def people_index(articles: list[Article]) -> dict[str, Person]:
     return dict(sorted(people.items()))
 
 
+def latest_role(person: Person) -> str:
+    """The office the newest article naming the person gives them (data/officials.yaml), else
+    its phrase, quoted; "" if none: for the index, where a name alone said too little."""
+    for art in person.articles:  # newest first
+        for name in person.spellings:
+            if name in art.people_roles:
+                return esc_inline(art.people_roles[name])
+    for art in person.articles:
+        for name in person.spellings:
+            if name in art.people_described:
+                return f"« {esc_inline(art.people_described[name])} »"
+    return ""
+
+
 def person_page(person: Person, tax: Taxonomy, item: ItemFn) -> str:
     name = esc_inline(person.name)
     # The partners it is named with (extract/attribution.py), not every partner of its articles.
@@ -147,12 +161,14 @@ def people_pages(articles: list[Article], tax: Taxonomy, item: ItemFn, reuse: Re
     for person in people.values():
         by_letter[person.slug[0].upper() if person.slug[0].isalpha() else "#"].append(person)
     lines = ["# Personnalités", "", f"{len(people)} personnalités citées dans les articles, "
-             "avec le nombre d'articles qui les nomment.", ""]
+             "avec le nombre d'articles qui les nomment et leur fonction selon le plus récent.", ""]
     if not people:
         lines.append("_Aucune personnalité citée._")
     for letter in sorted(by_letter):
         lines += [f"## {letter}", ""]
-        lines += [f"- [{esc_inline(p.name)}]({p.slug}.md) ({len(p.articles)})" for p in by_letter[letter]]
+        for p in by_letter[letter]:
+            role = latest_role(p)
+            lines.append(f"- [{esc_inline(p.name)}]({p.slug}.md){', ' + role if role else ''} ({len(p.articles)})")
         lines.append("")
     pages["personnes/index.md"] = ("---\ntitle: \"Personnalités\"\n---\n\n"
                                    + "\n".join(with_contents(lines)).rstrip() + "\n")

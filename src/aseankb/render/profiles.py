@@ -55,13 +55,15 @@ def _chart(arts: list[Article], title: str, chart_id: str) -> list[str]:
 
 
 def officials(arts: list[Article], pid: str | None = None,
-              limit: int | None = TOP_PEOPLE) -> list[tuple[str, str, int, frozenset[str]]]:
+              limit: int | None = TOP_PEOPLE) -> list[tuple[str, str, int, tuple[str, ...]]]:
     """(slug, name as most often written, number of articles, roles) of the most named
     people (with partner `pid`: those the articles name with it, extract/attribution.py).
-    Roles: the offices and phrases the articles give them (people_roles, people_described)."""
+    Roles: the offices the articles give them (people_roles), newest article first, then
+    the phrases (people_described), quoted."""
     counts: Counter = Counter()
     spellings: dict[str, Counter] = defaultdict(Counter)
-    roles: dict[str, set[str]] = defaultdict(set)
+    offices: dict[str, dict[str, None]] = defaultdict(dict)  # ordered sets: the newest first
+    phrases: dict[str, dict[str, None]] = defaultdict(dict)
     for art in arts:
         people = art.people if pid is None else art.people_of(pid)
         for slug in {person_slug(n) for n in people}:
@@ -69,41 +71,45 @@ def officials(arts: list[Article], pid: str | None = None,
         for name in people:
             slug = person_slug(name)
             spellings[slug][name] += 1
-            role = art.people_roles.get(name) or art.people_described.get(name)
-            if role:
-                roles[slug].add(role)
+            if name in art.people_roles:
+                offices[slug][art.people_roles[name]] = None
+            elif name in art.people_described:
+                phrases[slug][f"« {art.people_described[name]} »"] = None
     top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
-    return [(slug, min(spellings[slug].items(), key=lambda kv: (-kv[1], kv[0]))[0], n, frozenset(roles[slug]))
-            for slug, n in top]
+    return [(slug, min(spellings[slug].items(), key=lambda kv: (-kv[1], kv[0]))[0], n,
+             (*offices[slug], *phrases[slug])) for slug, n in top]
 
 
-def _of_partner(partner: Partner, roles: frozenset[str]) -> bool:
-    """Whether one of a person's roles names the partner as theirs: "Premier ministre du
+def _of_partner(partner: Partner, roles: tuple[str, ...]) -> str | None:
+    """The first of a person's roles that names the partner as theirs: "Premier ministre du
     Japon", "président russe". A role that names a member of ASEAN first ("ambassadeur du
     Vietnam au Japon") is not the partner's."""
     for role in roles:
         folded = fold(role)
         found = partner.names.search(folded) if partner.names else None
         if found and not MEMBER_RE.search(folded, 0, found.start()):
-            return True
-    return False
+            return role
+    return None
 
 
 def _people_lines(arts: list[Article], partner: Partner) -> list[str]:
     """The partner's own people (their office or the text's phrase names it), then the
     others (ASEAN's side, third countries): one list where none is the partner's."""
     people = officials(arts, partner.id, None)
-    theirs = [p for p in people if _of_partner(partner, p[3])]
+    theirs = [(slug, name, n, role) for slug, name, n, roles in people if (role := _of_partner(partner, roles))]
     links = [f"[{esc_inline(name)}](../personnes/{slug}.md) ({n})" for slug, name, n, _ in people]
     if not people:
         return ["_Aucune personnalité citée._"]
     if not theirs:
         return [", ".join(links[:TOP_PEOPLE])]
     own = {p[0] for p in theirs}
-    mine = [link for p, link in zip(people, links, strict=True) if p[0] in own][:TOP_PEOPLE]
+    # The partner's own, one a line with their role: "who is Japan's foreign minister here?"
+    # had to be answered by opening each name (twelfth audit).
+    mine = [f"- [{esc_inline(name)}](../personnes/{slug}.md), {esc_inline(role)} ({n})"
+            for slug, name, n, role in theirs[:TOP_PEOPLE]]
     others = [link for p, link in zip(people, links, strict=True) if p[0] not in own][:TOP_PEOPLE]
     of = {"au ": "du ", "aux ": "des ", "à la ": "de la ", "à l'": "de l'"}.get(partner.to_prefix, "de ")
-    lines = [f"{'Personnalité' if len(mine) == 1 else 'Personnalités'} {of}{partner.fr} : " + ", ".join(mine)]
+    lines = [f"{'Personnalité' if len(mine) == 1 else 'Personnalités'} {of}{partner.fr} :", "", *mine]
     return [*lines, "", "Autres personnalités : " + ", ".join(others)] if others else lines
 
 
