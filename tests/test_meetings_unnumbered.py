@@ -125,3 +125,23 @@ def test_bad_months_name_file_and_key(tmp_path: Path, months: str, key: str) -> 
         load_meetings(file)
     assert err.value.file == str(file) and err.value.key == key
     assert load_meetings(_write(tmp_path, "{2010: [4, 11]}", "good.yaml"))[0].held_at(2010, 12) == 4
+
+
+def test_a_series_whose_first_year_is_unknown_says_so_on_its_pages() -> None:
+    from aseankb.group import group
+    from aseankb.model import Article, PartialDate
+    from aseankb.render.meetings import meeting_pages, partner_meetings
+    from aseankb.render.pages import article_item
+
+    label = "10e Réunion du Comité mixte de coopération ASEAN-Canada (ACJCC)"
+    arts = [Article(id="a1", source="seeds/a1.txt", title="Titre", date=PartialDate(2022, 3, 28),
+                    date_source="header", language="fr", partners=["canada"], partners_mentioned=[], domains=[],
+                    people=[], paragraphs=["Texte."], slug="titre-1", events=["acjcc-10"], events_fr=[label])]
+    pages = meeting_pages(group(arts), TAX, article_item)
+    assert "Première réunion de la série : non connue." in pages["reunions/acjcc.md"]
+    assert "## 10e réunion (2022) { #acjcc-10 }" in pages["reunions/acjcc.md"]
+    assert "| [Réunion du Comité mixte de coopération ASEAN-Canada (ACJCC)](acjcc.md) | — | 1 | 1 " \
+        in pages["reunions/index.md"]
+    assert partner_meetings("canada", arts)[2] == ("- [Réunion du Comité mixte de coopération ASEAN-Canada (ACJCC)]"
+                                                   "(../reunions/acjcc.md) : [10e réunion (2022)]"
+                                                   "(../reunions/acjcc.md#acjcc-10)")

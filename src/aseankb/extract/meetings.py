@@ -14,7 +14,7 @@ from functools import cached_property
 
 from ..literals import literal_finditer, required_literal
 from ..meeting_series import ORD, Series, load_meetings
-from ..text import digit_runs, fold, folds_in_place
+from ..text import digit_runs, fold, folds_in_place, stops_before_space
 from .needles import Needles
 
 __all__ = ["Mention", "Series", "find_meetings", "load_meetings", "meeting_needles"]
@@ -102,8 +102,9 @@ class Sentences:
 
     @cached_property
     def ends(self) -> list[int]:
-        """Found at the first mention: most texts name no meeting."""
-        return [m.end() for m in SENTENCE_END_RE.finditer(self.folded)]
+        """Found at the first mention (most texts name no meeting), by `str.find`:
+        SENTENCE_END_RE's matches (tests/test_extract_shortcuts.py), 3x faster."""
+        return [i + 1 for i in stops_before_space(self.folded, STOPS[:-1])]
 
     def around(self, start: int, end: int) -> tuple[str, str]:
         folded, ends = self.folded, self.ends
