@@ -48,6 +48,8 @@ def test_a_meeting_named_without_its_number_is_the_one_of_the_article_s_month(te
     " date 2025-10-20 L'ASEAN\nKuala Lumpur (VNA) - Le prochain Sommet de l'ASEAN se tiendra à Kuala Lumpur.",
     " date 2025-05-27 L'ASEAN\nHanoï (VNA) - Ce plan a été adopté lors du Sommet de l'ASEAN de 2015 à Kuala Lumpur.",
     " date 2025-05-27 L'ASEAN\nHanoï (VNA) - Le plan progresse depuis le Sommet de l'ASEAN, selon le ministre.",
+    " date 2025-05-27 L'ASEAN\nHanoï (VNA) - Au Sommet de l'ASEAN l'an dernier, le Vietnam avait proposé ce plan.",
+    " date 2025-05-27 ASEAN\nHanoi - Ahead of the ASEAN Summit, the ministers met in Kuala Lumpur.",
     " date 2025-05-27 L'ASEAN\nHanoï (VNA) - Le Sommet de l'ASEAN est l'organe suprême de l'Association.",
     " date 2025-05-27 L'ASEAN\nHanoï (VNA) - Le Vietnam participe à chaque Sommet de l'ASEAN depuis 1995.",
     # The East Asia Summit, ASEAN+3 and ASEAN-partner summits are not the ASEAN Summit.

@@ -61,6 +61,9 @@ OPENED_RE = re.compile(
 # ...and not when the sentence speaks of each one, or of a future one.
 GENERIC_RE = re.compile(r"(?<!\w)(?:chaque|chacun|annuel(?:le)?s?|each|every|annual|hang nam|futur(?:e|s)?|future)"
                         r"(?!\w)")
+# ...nor when it is said to be of another year ("au Sommet de l'ASEAN l'an dernier").
+OTHER_YEAR_RE = re.compile(r"(?<!\w)(?:l'an (?:dernier|passe|prochain)|l'annee (?:derniere|passee|prochaine)|"
+                           r"(?:last|next) year|a year ago|nam (?:ngoai|truoc|sau|toi))(?!\w)")
 # A year beside the name ("le Sommet de l'ASEAN de juillet 2010", "the 2015 ASEAN Summit"):
 # a meeting of that year, a reference when the article is of another (precision first: any).
 NEAR_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
@@ -141,7 +144,8 @@ def _matches(pattern: re.Pattern, folded: str, numbers: list[int]) -> Iterator[r
 
 def _is_current(before: str, after: str) -> bool:
     """Whether a name without a number reports its meeting as news (AT_MEETING_RE)."""
-    if GENERIC_RE.search(before[-40:]) or NEAR_YEAR_RE.search(after[:NEAR_YEAR_REACH] + " " + before[-12:]):
+    if GENERIC_RE.search(before[-40:]) or OTHER_YEAR_RE.search(after[:40]) \
+            or NEAR_YEAR_RE.search(after[:NEAR_YEAR_REACH] + " " + before[-12:]):
         return False
     return bool(AT_MEETING_RE.search(before[-40:]) or OPENED_RE.match(after[:80]))
 
