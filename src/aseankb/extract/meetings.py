@@ -1,7 +1,9 @@
 """Numbered ASEAN meetings in a text: the series are data (meeting_series.py).
 
 "Le 19e Forum régional de l'ASEAN" names meeting 19 of the ARF series, held in 2012:
-a numbered meeting dates an article on its own, and becomes one of its `events`.
+a numbered meeting dates an article on its own, and becomes one of its `events`. A name
+without a number ("le sommet ASEAN-Japon", "le Sommet de l'ASEAN") dates nothing: the
+article's date says which meeting it is (extract.events, Series.held_at).
 """
 
 from __future__ import annotations
