@@ -235,3 +235,28 @@ def test_odd_spaces_found_as_by_the_class_scan() -> None:
     pieces = ["a", " ", "\t", "\u00a0", "\u2000", "\u200b", "\u200c", "\u202f", "\u205f", "\u3000", "é", "\n", "\u2028"]
     for value in _texts(pieces, 3000):
         assert _odd_space(value) == bool(ODD_SPACE_RE.search(value)), value
+
+
+def test_a_mention_s_sentence_as_by_the_sentence_end_pattern_on_its_window() -> None:
+    """Sentences bisects the text's sentence ends, found once: the same parts as the
+    pattern run on each span's window, whose edges also end a sentence (`$`)."""
+    from aseankb.extract import meetings
+    from aseankb.extract.meetings import SENTENCE_END_RE, Sentences
+
+    def windowed(folded: str, start: int, end: int, reach: int) -> tuple[str, str]:
+        low = max(0, start - reach)
+        begin = max((m.end() for m in SENTENCE_END_RE.finditer(folded, low, start)), default=low)
+        stop = SENTENCE_END_RE.search(folded, end, end + reach)
+        return folded[begin:start], folded[end: stop.start() if stop else min(len(folded), end + reach)]
+
+    pieces = ["sommet", " ", ".", "!", ";", "?", "\n", ". ", "x", "\t", "\u2028", "amm"]
+    reach = meetings.SENTENCE_REACH
+    try:
+        meetings.SENTENCE_REACH = 6  # short, so that windows end inside the texts
+        for value in _texts(pieces, 1500) + ["", ".", "a.b", "a. b"]:
+            sentences = Sentences(value)
+            for start in range(len(value) + 1):
+                for end in (start, min(len(value), start + 3)):
+                    assert sentences.around(start, end) == windowed(value, start, end, 6), (value, start, end)
+    finally:
+        meetings.SENTENCE_REACH = reach

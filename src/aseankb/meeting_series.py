@@ -6,7 +6,7 @@ extract stage looks for in texts (extract/meetings.py) and what the meeting page
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -15,10 +15,13 @@ from .errors import ConfigError
 
 MEETINGS_FILE = DATA_DIR / "meetings.yaml"
 LANGUAGES = ("fr", "en", "vi", "any")
-SERIES_KEYS = {"label", "patterns", "named", "partner", "first_year", "schedule", "held", "numbered"}
+SERIES_KEYS = {"label", "patterns", "named", "partner", "first_year", "schedule", "held", "numbered", "months"}
 RUN_KEYS = {"from", "year", "per_year"}
 ORD = r"(?P<n>\d{1,3}) ?(?:e|eme|er|ere|st|nd|rd|th)"
 NUM = r"(?P<n>\d{1,3})(?!\d)"
+# The first meeting of a series, in words ("leur première réunion des hauts fonctionnaires").
+FIRST = r"(?P<first>premiere?|first|inaugural)"
+PLACEHOLDERS = ("{ORD}", "{NUM}", "{FIRST}")
 YEAR_RANGE = range(1967, 2101)
 HORIZON = 2040
 HELD_RE = re.compile(r"^(\d{4})-(\d{2})$")
@@ -45,6 +48,10 @@ class Series:
     # Its name without a number ("le sommet ASEAN-Corée"): the meeting of the article's year,
     # when the schedule holds one that year (held_in).
     named: tuple[re.Pattern, ...] = ()
+    # For a series held several times a year, or whose name also covers informal meetings
+    # (the ASEAN Summit, the AMM): (year, the months of that year's meetings, in number
+    # order). Its name then needs the article's month (held_at).
+    months: tuple[tuple[int, tuple[int, ...]], ...] = ()
 
     def year_of(self, number: int) -> int | None:
         """The year meeting `number` was held, or None when the data does not say."""
@@ -62,6 +69,32 @@ class Series:
             return None  # past the run's end (a next run starts), or a second meeting that year
         return number
 
+    def first_in(self, year: int) -> int | None:
+        """The number of the first meeting held in `year` by the schedule, or None."""
+        run = next((r for r in reversed(self.runs) if r.year <= year), None)
+        number = run.start + (year - run.year) * run.per_year if run else None
+        return number if number and self.year_of(number) == year else None
+
+    def count_in(self, year: int) -> int:
+        """How many meetings the schedule holds in `year`."""
+        first = self.first_in(year)
+        return 0 if first is None else sum(1 for n in range(first, first + 5) if self.year_of(n) == year)
+
+    def held_at(self, year: int, month: int | None) -> int | None:
+        """The meeting a name without a number is in an article of `year` and `month`:
+        without `months` data, the year's only meeting (held_in); with it, the only one
+        held in `month` or the month before (an article reports a meeting in the days
+        after it). None when the data does not say or two meetings fit (2016's 28th and
+        29th ASEAN Summits, held together): an ambiguous name records nothing."""
+        if not self.months:
+            return self.held_in(year)
+        months = dict(self.months).get(year)
+        first = self.first_in(year)
+        if not months or month is None or first is None:
+            return None
+        fits = [first + i for i, m in enumerate(months) if m <= month <= m + 1]
+        return fits[0] if len(fits) == 1 else None
+
     def possible(self, number: int) -> bool:
         """Whether meeting `number` may have been held: dated by the schedule, or below its
         first run (not recorded here), or, without a schedule, within one meeting a year
@@ -72,7 +105,8 @@ class Series:
             return True
         if self.runs:
             return number < self.runs[0].start
-        return self.first_year is not None and number <= HORIZON - self.first_year + 1
+        # No ASEAN meeting is older than ASEAN (1967): the bound when the first year is unknown.
+        return number <= HORIZON - (self.first_year or YEAR_RANGE.start) + 1
 
 
 def _int(file: Path, key: str, value: object, allowed: range) -> int:
@@ -94,12 +128,15 @@ def _patterns(file: Path, sid: str, value: object, numbered: bool, field: str = 
         if not isinstance(items, list) or not all(isinstance(i, str) and i for i in items):
             raise ConfigError(str(file), key, "must be a list of non-empty strings")
         for item in items:
-            if numbered and "{ORD}" not in item and "{NUM}" not in item:
-                raise ConfigError(str(file), key, f"{item!r}: a numbered series' pattern needs {{ORD}} or {{NUM}}")
-            if field == "named" and ("{ORD}" in item or "{NUM}" in item):
-                raise ConfigError(str(file), key, f"{item!r}: a name without a number has no {{ORD}} or {{NUM}}")
+            if numbered and not any(p in item for p in PLACEHOLDERS):
+                raise ConfigError(str(file), key, f"{item!r}: a numbered series' pattern needs {{ORD}}, {{NUM}} "
+                                  "or {FIRST}")
+            if field == "named" and any(p in item for p in PLACEHOLDERS):
+                raise ConfigError(str(file), key, f"{item!r}: a name without a number has no {{ORD}}, {{NUM}} "
+                                  "or {FIRST}")
             try:
-                out.append(re.compile(r"(?<![\w])" + item.replace("{ORD}", ORD).replace("{NUM}", NUM)))
+                body = item.replace("{ORD}", ORD).replace("{NUM}", NUM).replace("{FIRST}", FIRST)
+                out.append(re.compile(r"(?<![\w])" + body))
             except re.error as exc:
                 raise ConfigError(str(file), key, f"{item!r}: invalid pattern: {exc}") from None
     return tuple(out)
@@ -124,7 +161,8 @@ def _runs(file: Path, sid: str, value: object) -> tuple[Run, ...]:
 
 def _series(file: Path, sid: object, entry: object) -> Series:
     check_entry(file, sid, entry, SERIES_KEYS, ("label",))
-    first = _int(file, f"{sid}.first_year", entry.get("first_year"), YEAR_RANGE)
+    # Optional: unknown for some numbered series without a schedule (the ACJCC).
+    first = _int(file, f"{sid}.first_year", entry["first_year"], YEAR_RANGE) if "first_year" in entry else None
     if "schedule" in entry and "held" in entry:
         raise ConfigError(str(file), sid, "a series has a schedule (numbered) or held years, not both")
     runs = _runs(file, sid, entry["schedule"]) if "schedule" in entry else ()
@@ -139,9 +177,29 @@ def _series(file: Path, sid: object, entry: object) -> Series:
     if "named" in entry and not runs:
         raise ConfigError(str(file), f"{sid}.named", "only a series with a schedule says which meeting a name is")
     named = _patterns(file, sid, entry["named"], False, "named") if "named" in entry else ()
-    return Series(sid, entry["label"], _patterns(file, sid, entry.get("patterns"), numbered), runs,
-                  tuple(y for y, _ in dates), tuple((y, m) for y, m in dates if m), first,
-                  _partner(file, sid, entry.get("partner")), numbered, named)
+    series = Series(sid, entry["label"], _patterns(file, sid, entry.get("patterns"), numbered), runs,
+                    tuple(y for y, _ in dates), tuple((y, m) for y, m in dates if m), first,
+                    _partner(file, sid, entry.get("partner")), numbered, named)
+    return replace(series, months=_months(file, series, entry["months"])) if "months" in entry else series
+
+
+def _months(file: Path, series: Series, value: object) -> tuple[tuple[int, tuple[int, ...]], ...]:
+    """{year: [month, ...]}: one month per meeting the schedule holds that year, in number
+    order; a year the schedule does not date, or a count that differs, is an error (the
+    months would name the wrong meeting)."""
+    key = f"{series.id}.months"
+    if not series.named or not isinstance(value, dict) or not value:
+        raise ConfigError(str(file), key, "a series with `named` patterns maps years to lists of months")
+    out = []
+    for year, months in value.items():
+        count = series.count_in(year) if isinstance(year, int) and not isinstance(year, bool) else 0
+        ok = isinstance(months, list) and all(isinstance(m, int) and not isinstance(m, bool) and 1 <= m <= 12
+                                              for m in months)
+        if not ok or len(months) != count or months != sorted(months):
+            raise ConfigError(str(file), f"{key}.{year}", f"the schedule holds {count} meeting(s) that year: "
+                              "one month (1-12) each, in the order of their numbers")
+        out.append((year, tuple(months)))
+    return tuple(sorted(out))
 
 
 def _partner(file: Path, sid: str, value: object) -> str | None:

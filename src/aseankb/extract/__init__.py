@@ -96,10 +96,12 @@ def _partners_in(tax: Taxonomy):
     return partners_in
 
 
-def events(meetings: list[Mention], year: int | None, lead_end: int = 0) -> list[tuple[str, str]]:
+def events(meetings: list[Mention], year: int | None, lead_end: int = 0,
+           month: int | None = None) -> list[tuple[str, str]]:
     """(id, French label) of the meetings the article reports: numbered ones as named,
     special summits, and a yearly series named without its number ("le sommet ASEAN-Corée"),
-    once the article's year says which one it was. Not a meeting named
+    once the article's year (and for the ASEAN Summit or the AMM, its month: Series.held_at)
+    says which one it was. Not a meeting named
     past the title and lead (`lead_end`) only in lines of the programme (Mention.dated_lines):
     an AMM report's "Le 11 juillet, les ministres poursuivent ... lors du 32e Forum
     régional" names the next day's forum (eighth and ninth audits)."""
@@ -115,7 +117,7 @@ def events(meetings: list[Mention], year: int | None, lead_end: int = 0) -> list
             elif year is None or year - 1 <= min(m.years) <= year:
                 out.setdefault(m.event_id, f"{label}, {min(m.years)}")
         elif m.series.numbered:  # named without its number: the meeting of the article's year
-            number = m.series.held_in(year) if year else None
+            number = m.series.held_at(year, month) if year else None
             if number:
                 out.setdefault(f"{m.series.id}-{number}", f"{ordinal(number, m.series.label)} {m.series.label}, {year}")
         elif year in m.years:
@@ -156,7 +158,8 @@ def extract(cleaned: Cleaned, *, file_name: str, source: str, tax: Taxonomy) -> 
     if date.date is None:
         warnings.append("no date found in the file or its text: filed under 'sans date'")
     art_id = article_id(file_name)
-    reported = events(meetings, date.date.year if date.date else None, len(title) + 1 + len(body[0]))
+    reported = events(meetings, date.date.year if date.date else None, len(title) + 1 + len(body[0]),
+                      date.date.month if date.date else None)
     domains, people = extract_domains(tax, whole), extract_people(body, named_officials(text, officials))
     if len(people) > PEOPLE_MAX:
         warnings.append(f"names {len(people)} people: only the first {PEOPLE_MAX} are listed and given pages")

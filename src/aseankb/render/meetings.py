@@ -52,7 +52,8 @@ def series_page(s: Series, editions: Editions, tax: Taxonomy, item: ItemFn) -> s
     arts = {id(a): a for eds in editions.values() for a in eds}
     partners = Counter(p for a in arts.values() for p in a.partners)
     lines = [f"# {s.label}", "",
-             f"Première réunion de la série : {s.first_year}. Réunions dont les articles rendent compte : "
+             f"Première réunion de la série : {s.first_year or 'non connue'}. "
+             "Réunions dont les articles rendent compte : "
              f"{len(editions)} ({plural(len(arts), 'article')}), de la plus récente à la plus ancienne.", ""]
     if s.partner:
         lines += [f"Partenaire de la série : [{tax.partners[s.partner].fr}](../partenaires/{s.partner}.md).", ""]
@@ -76,7 +77,7 @@ def _index(by_series: dict[str, Editions], series: dict[str, Series]) -> str:
     for sid, editions in by_series.items():
         s, latest = series[sid], next(iter(editions))
         n = len({id(a) for eds in editions.values() for a in eds})
-        lines.append(f"| [{s.label}]({sid}.md) | {s.first_year} | {len(editions)} | {n} "
+        lines.append(f"| [{s.label}]({sid}.md) | {s.first_year or '—'} | {len(editions)} | {n} "
                      f"| [{edition_heading(s, latest, _year(editions[latest]))}]({sid}.md#{latest}) |")
     return md_page("Réunions", lines)
 
@@ -107,7 +108,8 @@ def meetings_section(arts: list[Article], series: dict[str, Series]) -> list[str
     lines = ["## Réunions", ""]
     for sid in sorted(reported, key=lambda k: fold(series[k].label)):
         s, eids = series[sid], sorted(reported[sid], key=lambda e: -meeting_number(e))
-        lines.append(f"- [{s.label}](../reunions/{sid}.md), depuis {s.first_year} : " + ", ".join(
+        since = f", depuis {s.first_year}" if s.first_year else ""
+        lines.append(f"- [{s.label}](../reunions/{sid}.md){since} : " + ", ".join(
             f"[{edition_heading(s, eid, _year(reported[sid][eid]))}]({meeting_link(eid, '../')})" for eid in eids))
     return [*lines, ""]
 
