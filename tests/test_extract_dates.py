@@ -15,6 +15,7 @@ from aseankb.extract.dates import Context, extract_date, infer_year
 from aseankb.extract.markers import load_markers
 from aseankb.extract.meetings import find_meetings
 from aseankb.extract.officials import load_officials
+from aseankb.meeting_series import load_meetings
 from aseankb.model import PartialDate
 
 TAX = load_taxonomy()
@@ -233,3 +234,22 @@ def test_official_with_two_terms_skips_the_gap() -> None:
     text = "Le Premier ministre japonais Shinzo Abe a salué l'accord signé en 2009."
     r = infer_year(text)
     assert r[0] == 2012 and "Shinzo Abe" in r[1]
+
+
+def test_a_reported_numbered_meeting_gives_its_month() -> None:
+    """An undated report of the 23rd ASEAN Summit is of October 2013, of the 19th ARF of July
+    2012: the month each meeting was held (meetings.yaml `months`). Devset 004 and 006 had
+    only their year."""
+    series = {s.id: s for s in load_meetings()}
+    assert series["asean-summit"].month_of(23) == 10 and series["arf"].month_of(19) == 7
+    assert series["asean-summit"].month_of(13) is None  # 2007: months not recorded
+    summit = _article("Le Premier ministre a assisté au 23e Sommet de l'ASEAN, à Bandar Seri Begawan.")
+    assert (summit.date, summit.date_source) == (PartialDate(2013, 10), "inferred")
+    arf = _article("Le 19e Forum régional de l'ASEAN (ARF) a débuté jeudi à Phnom Penh.")
+    assert arf.date == PartialDate(2012, 7)
+    # Two meetings of the year, in different months: the year alone.
+    both = _article("Au 23e Sommet de l'ASEAN, le ministre a rappelé le 20e Forum régional de l'ASEAN.")
+    assert both.date == PartialDate(2013)
+    # A month the text prints wins.
+    printed = _article("Le 10 octobre, au 22e Sommet de l'ASEAN, les dirigeants ont parlé.")
+    assert printed.date == PartialDate(2013, 10, 10)

@@ -95,6 +95,14 @@ class Series:
         fits = [first + i for i, m in enumerate(months) if m <= month <= m + 1]
         return fits[0] if len(fits) == 1 else None
 
+    def month_of(self, number: int) -> int | None:
+        """The month meeting `number` was held (`months`), or None when the data does not say."""
+        year = self.year_of(number)
+        months, first = dict(self.months).get(year or 0), self.first_in(year) if year else None
+        if not months or first is None or not 0 <= number - first < len(months):
+            return None
+        return months[number - first]
+
     def possible(self, number: int) -> bool:
         """Whether meeting `number` may have been held: dated by the schedule, or below its
         first run (not recorded here), or, without a schedule, within one meeting a year
@@ -188,8 +196,8 @@ def _months(file: Path, series: Series, value: object) -> tuple[tuple[int, tuple
     order; a year the schedule does not date, or a count that differs, is an error (the
     months would name the wrong meeting)."""
     key = f"{series.id}.months"
-    if not series.named or not isinstance(value, dict) or not value:
-        raise ConfigError(str(file), key, "a series with `named` patterns maps years to lists of months")
+    if not series.runs or not isinstance(value, dict) or not value:
+        raise ConfigError(str(file), key, "a series with a schedule maps years to lists of months")
     out = []
     for year, months in value.items():
         count = series.count_in(year) if isinstance(year, int) and not isinstance(year, bool) else 0

@@ -86,11 +86,14 @@ def _in_range(text: str, phrase: str) -> bool:
 
 def _reported_date(year: int, evidence: str, text: str, ctx: Context | None) -> PartialDate:
     """The month (and day) of the event that gave the year: the dated event itself, or the
-    month the special summit the article reports was held that year."""
+    month the meetings the article reports were held that year (a special summit's, or a
+    numbered meeting's: "le 23e Sommet de l'ASEAN", October 2013), when they agree."""
     event = next((d for d, phrase, _ in collect_year_evidence(text).past
                   if d.year == year and phrase == evidence), None)
     if event:
         return event
-    months = {m for mention in (ctx.meetings if ctx else []) if mention.reported and mention.number is None
-              for y, m in mention.series.held_months if y == year}
+    reported = [m for m in (ctx.meetings if ctx else []) if m.reported]
+    months = {m for mention in reported if mention.number is None for y, m in mention.series.held_months if y == year}
+    months |= {month for mention in reported if mention.number is not None and year in mention.years
+               and (month := mention.series.month_of(mention.number))}
     return PartialDate(year, months.pop()) if len(months) == 1 else PartialDate(year)
