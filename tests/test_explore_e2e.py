@@ -77,7 +77,11 @@ def test_explore_pages_end_to_end(project: Path) -> None:
 
     # Profiles: partner page with officials and feed; domain page with its partners.
     korea = _soup(site, "partenaires/coree-du-sud")
-    officials = korea.find("h2", id="personnalites-citees").find_next("p").find_all("a")
+    officials = []  # the partner's own, one a line, then the others
+    for el in korea.find("h2", id="personnalites-citees").find_next_siblings():
+        if el.name == "h2":
+            break
+        officials += el.find_all("a")
     assert officials and all(_target(site, "partenaires/coree-du-sud", a["href"]).is_file() for a in officials)
     assert korea.find("a", string="flux Atom")["href"].endswith("feeds/coree-du-sud.xml")
     cyber = _soup(site, "domaines/cybersecurite")
