@@ -475,6 +475,23 @@ def test_a_page_titled_by_the_query_comes_first(page: Page, base: str, sites: Pa
     assert any(not wanted <= set(search_words(titles[i])) for i in arts), titles  # the text-only ones
 
 
+@pytest.mark.parametrize(("query", "hub"), [
+    ("japon numerique", "Japon"),  # a partner and a field its page lists
+    ("japon partenariat strategique global 2023", "Japon"),  # and a year its relations name
+    ("coree securite", "Corée du Sud"),  # typed without accents: "Paix et sécurité"
+])
+def test_a_partner_page_is_found_by_what_it_says(page: Page, base: str, query: str, hub: str) -> None:
+    """A partner page was indexed by its title and English name only: "sommet asean japon
+    2023" did not find Japon. Its fields, meetings, years and relations are its search terms
+    (render/terms.py): a query naming the partner and one of them finds it among the first."""
+    page.goto(base)
+    search(page, query)
+    titles = page.eval_on_selector_all(f"{RESULTS} li h1", "els => els.map(e => e.textContent)")
+    assert hub in titles[:3], titles
+    kinds = page.eval_on_selector_all(f"{RESULTS} li .kb-search-label", "els => els.map(e => e.textContent)")
+    assert "Partenaire" in kinds[:3], kinds
+
+
 def _word_far_in(site: Path) -> tuple[str, str, str]:
     """(word, article's title, its opening) for a word of one page only, that its article
     holds only well past the opening a result used to show: the first such word, in the
