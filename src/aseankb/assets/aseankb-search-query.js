@@ -251,7 +251,10 @@
     }
     whole.sort(order);
     part.sort(order);
-    return { ids: whole.concat(part), whole: whole, part: part, k: k, n: n, marks: function (p) {
+    // slots, via (slot -> the names of it a page holds), named and score: for aseankb-search-phrase.js.
+    return { ids: whole.concat(part), whole: whole, part: part, k: k, n: n, slots: sl, via: function (p) {
+      return via[p] || {}; }, named: function (p) { return named(p, fs); }, score: function (p) {
+      return score[p] || 0; }, marks: function (p) {
       // Of each slot, the words of the names the page holds (what the query says of one it
       // lacks); those of another name, "=" before them, mark only themselves.
       return unique([].concat.apply([], sl.map(function (s, si) {
@@ -292,6 +295,6 @@
 
   window.__kbQuery = {
     config: config, root: root, MAX: MAX, STOP: STOP, words: words, search: search, known: known,
-    loadDoc: loadDoc, doc: function (n) { return store.doc[n]; }
+    loadDoc: loadDoc, doc: function (n) { return store.doc[n]; }, meta: function () { return store.meta; }
   };
 })();
