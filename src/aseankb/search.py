@@ -1,5 +1,6 @@
 """Site search: a static index answered through Material's header search box by
-`assets/aseankb-search-query.js` (the query and its ranking) and `assets/aseankb-search.js`
+`assets/aseankb-search-query.js` (the query and its ranking), `assets/aseankb-search-phrase.js`
+(quoted phrases and adjacent words, read from the result files) and `assets/aseankb-search.js`
 (the results). What each page holds comes from the build's own data (`search_pages.py`),
 not from the built HTML: the words of an article's text are computed once, at extraction,
 and kept in the cache.

@@ -1,6 +1,7 @@
-/* aseankb search, part 1 of 2: the index and the query. Part 2 (aseankb-search.js) shows
- * the results in Material's header search box and on the 404 page; the two share
- * window.__kbQuery, which this file sets (load it first: mkdocs.yml extra_javascript).
+/* aseankb search, part 1: the index and the query. aseankb-search-phrase.js checks quoted
+ * phrases and ranks adjacent words; aseankb-search.js shows the results in Material's header
+ * search box and on the 404 page; they share window.__kbQuery, which this file sets (load it
+ * first: mkdocs.yml extra_javascript).
  * The index is the one `aseankb search-index` writes into kb-search/ (see aseankb/search.py).
  * A query loads only the files its words need (a vocabulary shard per word, a hash bucket
  * per matching word, one small file per result shown), with <script> tags, so that search

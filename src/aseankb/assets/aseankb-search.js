@@ -1,7 +1,7 @@
-/* aseankb search, part 2 of 2: answers Material's header search box
+/* aseankb search, the results: answers Material's header search box
  * (overrides/partials/search.html) and fills the 404 page's suggestions
  * (overrides/404.html) with what part 1 finds (aseankb-search-query.js, window.__kbQuery:
- * the index, the query and the ranking).
+ * the index, the query and the ranking; aseankb-search-phrase.js wraps its search).
  * Results are built with DOM calls: no page text is ever parsed as HTML. */
 (function () {
   "use strict";
