@@ -138,3 +138,13 @@ def test_the_results_say_what_was_checked_and_check_more_on_demand(browser: Brow
         # All checked: the usual count (this page has no translations: none), no button.
         assert pg.inner_text(f"{RESULTS} .md-search-result__meta") == ""
         assert not pg.query_selector(more)
+
+
+def test_adjacency_loads_more_records_only_when_the_first_lack_the_phrase(browser: Browser, tmp_path: Path) -> None:
+    """Ten more result files are loaded to rank a multi-word query only when one of the
+    first ten does not say its words side by side: a later page could come before it."""
+    docs = [_doc(f"articles/2025/p{n:02}.html", f"Un accord {n} sur la sécurité maritime.") for n in range(25)]
+    assert _run(browser, tmp_path, docs, [("securite maritime", 10)])["securite maritime"]["loaded"] == 10
+    docs[-1] = _doc(docs[-1].path, "La sécurité des ports et la coopération maritime.")
+    ranked = _run(browser, tmp_path / "again", docs, [("securite maritime", 10)])["securite maritime"]
+    assert ranked["loaded"] == 20 and docs[-1].path not in ranked["ids"][:10], ranked

@@ -13,9 +13,10 @@
  *   CHECK pages of candidates at most per page of results asked for: the count says how
  *   many candidates were left unchecked, or could not be checked (the phrase may lie past
  *   an article's excerpt). A pair index was measured instead (README, Search).
- * - an unquoted query of several words: among its first WINDOW results, the pages where
- *   its words follow each other (stop words aside, by any of a slot's names) come first
- *   among those with as many query words in their title.
+ * - an unquoted query of several words: among its first MAX results (WINDOW when one of
+ *   those does not say them so), the pages where its words follow each other (stop words
+ *   aside, by any of a slot's names) come first among those with as many query words in
+ *   their title.
  * Window.__kbQuery.search is wrapped: its results are already these. */
 (function () {
   "use strict";
@@ -146,19 +147,27 @@
   function adjacent(found) {
     var forms = orderedForms(found.slots || []);
     if (!forms.length || found.whole.length < 2) return found;
-    var top = found.whole.slice(0, WINDOW), score = {}, at = {};
-    return Promise.all(top.map(Q.loadDoc)).then(function () {
-      top.forEach(function (p, i) {
+    var score = {};
+    function rate(ps) {
+      return Promise.all(ps.map(Q.loadDoc)).then(function () {
         // A page the query names by one of its other names is as good as the phrase.
-        score[p] = found.named(p) ? 1 : closeness(p, forms);
-        at[p] = i;
+        ps.forEach(function (p) { score[p] = found.named(p) ? 1 : closeness(p, forms); });
       });
+    }
+    // The results shown first; the next ones only when one of those lacks the phrase (a
+    // later page could then come before it): 10 records more to download.
+    return rate(found.whole.slice(0, MAX)).then(function () {
+      var whole = found.whole.slice(0, MAX).every(function (p) { return score[p] === 1; });
+      return whole ? MAX : rate(found.whole.slice(MAX, WINDOW)).then(function () { return WINDOW; });
+    }).then(function (size) {
+      var top = found.whole.slice(0, size), at = {};
+      top.forEach(function (p, i) { at[p] = i; });
       // Within the query's ranking by title words (found.score): a title that holds both
       // "cybersécurité" and "terrorisme" says more than a text that says them side by side.
       top.sort(function (a, b) {
         return found.score(b) - found.score(a) || score[b] - score[a] || at[a] - at[b];
       });
-      found.whole = top.concat(found.whole.slice(WINDOW));
+      found.whole = top.concat(found.whole.slice(size));
       found.ids = found.whole.concat(found.part);
       return found;
     });
