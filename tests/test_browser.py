@@ -538,7 +538,7 @@ def _word_far_in(site: Path) -> tuple[str, str, str]:
     for path, found in texts.items():
         if not found or "/articles/" not in path.as_posix():
             continue
-        title, _text, opening, _names = found
+        title, _text, opening, _names, _terms = found
         for m in re.finditer(r"\w{7,}", opening):
             word = search_words(m.group())[0]
             if m.start() > 600 and seen[word] == 1 and word not in search_words(title) and word not in STOP_WORDS:

@@ -148,3 +148,16 @@ def test_adjacency_loads_more_records_only_when_the_first_lack_the_phrase(browse
     docs[-1] = _doc(docs[-1].path, "La sécurité des ports et la coopération maritime.")
     ranked = _run(browser, tmp_path / "again", docs, [("securite maritime", 10)])["securite maritime"]
     assert ranked["loaded"] == 20 and docs[-1].path not in ranked["ids"][:10], ranked
+
+
+def test_a_hub_page_says_a_phrase_by_its_search_terms(browser: Browser, tmp_path: Path) -> None:
+    """A partner page's result file holds its search terms (render/terms.py), which its
+    teaser does not say: "Sommet ASEAN-Japon" is said by the page Japon; two of its labels
+    side by side are not a phrase."""
+    terms = "Paix et sécurité · Coopération maritime · Sommet ASEAN-Japon · 26e sommet (2023)"
+    hub = Doc("partenaires/japon.html", "Japon", "", set(search_words(f"Japon {terms}")), {"japon"}, terms=terms)
+    docs = [hub, _doc("articles/2025/a.html", "Le sommet ASEAN-Japon s'est tenu à Tokyo."),
+            _doc("articles/2025/b.html", "Le sommet de l'ASEAN, puis le Japon : la sécurité, la coopération.")]
+    found = _run(browser, tmp_path, docs, [('"sommet asean japon"', 10), ('"sécurité coopération"', 10)])
+    assert set(found['"sommet asean japon"']["ids"]) == {"partenaires/japon.html", "articles/2025/a.html"}
+    assert found['"sécurité coopération"']["ids"] == []

@@ -217,9 +217,10 @@ def _page_doc(src: str, front: str, title: str | None, words: _Words, directory_
     # the search shows text.
     description = " ".join(html.unescape(str(meta.get("description") or "")).split())
     # What a hub page says besides (render/terms.py): found by it, not shown.
-    terms = str(meta.get("search_terms") or "")
+    terms = " ".join(str(meta.get("search_terms") or "").split())
     return Doc(dest_path(src, directory_urls), title, teaser([description]),
-               words(title) | words(description) | words(terms), words(title), aliases=aliases(meta.get("aliases")))
+               words(title) | words(description) | words(terms), words(title), aliases=aliases(meta.get("aliases")),
+               terms=terms)
 
 
 def aliases(names: object) -> tuple[str, ...]:

@@ -42,7 +42,8 @@
     }
     return out;
   }
-  /* A page's texts as words: its title, its text, and its other names (meta.aliases); `kept`:
+  /* A page's texts as words: its title, its text, its search terms and its other names
+   * (meta.aliases); `kept`:
    * without the stop words, as an unquoted query drops them. Titles and texts apart, so that
    * the title's last word does not seem to precede the text's first. */
   function pieces(p, kept) {
@@ -50,7 +51,10 @@
     if (!cache[p]) {
       var d = Q.doc(p) || [p, "", "", ""], m = Q.meta(), i = p - (m.articles || 0);
       var names = i >= 0 && m.aliases && Object.prototype.hasOwnProperty.call(m.aliases, i) ? m.aliases[i] : "";
-      cache[p] = [d[2], d[3]].concat(names ? names.split("|") : []).map(function (text) {
+      // d[6]: a hub page's search terms (search.py, Doc.terms), which its teaser does not
+      // say, each label apart ("Paix et sécurité · Coopération maritime" says no phrase).
+      var texts = [d[2], d[3]].concat(d[6] ? d[6].split(" · ") : [], names ? names.split("|") : []);
+      cache[p] = texts.map(function (text) {
         var ws = words(text);
         return kept ? ws.filter(function (w) { return STOP.indexOf(w) < 0; }) : ws;
       });
