@@ -4,8 +4,8 @@
  * The index holds, per word, only the pages holding it, not where (aseankb/search.py): a
  * page holding "sécurité" and "maritime" far apart looks like one saying "sécurité
  * maritime". Where the words stand is read here from the pages' result files (d-<n>.js: an
- * article's first 6,000 characters, a page's title, opening lines and other names), which
- * the results shown load anyway:
+ * article's first 6,000 characters; a page's title, opening lines, search terms and other
+ * names), which the results shown load anyway:
  * - a quoted phrase ("sécurité maritime", « mer Orientale ») keeps only the pages that hold
  *   its words adjacent and in order (stop words included: "mer de Chine" is not "mer
  *   Chine"; words folded as the index folds them). The candidates are the pages holding
@@ -17,7 +17,7 @@
  *   those does not say them so), the pages where its words follow each other (stop words
  *   aside, by any of a slot's names) come first among those with as many query words in
  *   their title.
- * Window.__kbQuery.search is wrapped: its results are already these. */
+ * window.__kbQuery.search is wrapped: its results are already these. */
 (function () {
   "use strict";
   var Q = window.__kbQuery;
@@ -43,9 +43,8 @@
     return out;
   }
   /* A page's texts as words: its title, its text, its search terms and its other names
-   * (meta.aliases); `kept`:
-   * without the stop words, as an unquoted query drops them. Titles and texts apart, so that
-   * the title's last word does not seem to precede the text's first. */
+   * (meta.aliases); `kept`: without the stop words, as an unquoted query drops them. Each
+   * apart, so that the title's last word does not seem to precede the text's first. */
   function pieces(p, kept) {
     var cache = kept ? tokens.kept : tokens.all;
     if (!cache[p]) {
