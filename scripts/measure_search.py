@@ -31,13 +31,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
-QUERIES = ["cybersecurite", "coree", "energie", "economie", "japon cybersecurite", "l'ASEAN et le Japon"]
+QUERIES = ["cybersecurite", "coree", "energie", "economie", "japon cybersecurite", "l'ASEAN et le Japon",
+           "securite maritime", '"sécurité maritime"', '"mer Orientale"', "sommet asean japon 2023"]
 # Typed slowly, a search runs at each keystroke: every prefix's files are downloaded.
 SLOW_QUERY, SLOW_KEY_MS = "cybersecurite", 200
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run"]
 WORD_RE = re.compile(r"\w{4,}")
-SCRIPTS = ["aseankb-search-query.js", "aseankb-search.js"]  # the search's, as mkdocs.yml lists them
+# The search's, as mkdocs.yml lists them.
+SCRIPTS = ["aseankb-search-query.js", "aseankb-search-phrase.js", "aseankb-search.js"]
 
 
 def generate_seeds(out: Path, n: int) -> None:

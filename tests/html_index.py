@@ -37,8 +37,9 @@ class _PageText(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.stack: list[str] = []
         self.depth: dict[str, int | None] = {"body": None, "skip": None, "h1": None, "meta": None, "p": None,
-                                             "aliases": None}
+                                             "aliases": None, "terms": None}
         self.aliases: list[str] = []
+        self.terms: list[str] = []
         self.parts: list[str] = []
         self.title: list[str] = []
         self.teaser: list[str] = []
@@ -60,6 +61,8 @@ class _PageText(HTMLParser):
             d["skip"] = here
         elif d["aliases"] is None and "data-kb-aliases" in names:
             d["aliases"] = here
+        elif d["terms"] is None and "data-kb-terms" in names:
+            d["terms"] = here
         elif tag == "h1" and d["h1"] is None and not self.title:
             d["h1"] = here
         elif d["meta"] is None and "kb-meta" in (names.get("class") or "").split():
@@ -98,6 +101,8 @@ class _PageText(HTMLParser):
             self.title.append(data)
         if d["aliases"] is not None:
             self.aliases.append(data)
+        if d["terms"] is not None:
+            self.terms.append(data)
         if d["p"] is not None and d["meta"] is None:
             self.teaser.append(data)
 
@@ -108,9 +113,9 @@ def page_text(html: str) -> tuple[str, str, str] | None:
     return found[:3] if found else None
 
 
-def page_parts(html: str, limit: int = TEASER_CHARS) -> tuple[str, str, str, tuple[str, ...]] | None:
-    """`page_text` and the page's other names (data-kb-aliases, "|" between them); the
-    teaser is cut at `limit` characters (an article's: EXCERPT_CHARS)."""
+def page_parts(html: str, limit: int = TEASER_CHARS) -> tuple[str, str, str, tuple[str, ...], str] | None:
+    """`page_text`, the page's other names (data-kb-aliases, "|" between them) and its search
+    terms (data-kb-terms); the teaser is cut at `limit` characters (an article's: EXCERPT_CHARS)."""
     parser = _PageText()
     parser.feed(html)
     if not parser.marked:
@@ -122,7 +127,7 @@ def page_parts(html: str, limit: int = TEASER_CHARS) -> tuple[str, str, str, tup
     if len(teaser) > limit:
         teaser = teaser[:limit].rsplit(" ", 1)[0] + " …"
     names = "".join(parser.aliases).split("|") if parser.aliases else []
-    return squash(parser.title), squash(parser.parts), teaser, aliases(names)
+    return squash(parser.title), squash(parser.parts), teaser, aliases(names), squash(parser.terms)
 
 
 def html_docs(site: Path) -> list[Doc]:
@@ -136,9 +141,9 @@ def html_docs(site: Path) -> list[Doc]:
         html = path.read_text(encoding="utf-8", errors="replace")
         found = page_parts(html, EXCERPT_CHARS if article else TEASER_CHARS)
         if found and found[1]:
-            title, text, teaser, names = found
+            title, text, teaser, names, terms = found
             docs.append(Doc(rel, title, teaser, set(search_words(text)), set(search_words(title)), aliases=names,
-                            label=_date_shown(text) if article else ""))
+                            label=_date_shown(text) if article else "", terms=terms))
     return docs
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import html
 import http.server
+import json
 import os
 import re
 import subprocess
@@ -243,6 +244,40 @@ def test_a_thing_s_other_names_find_its_pages(page: Page, base: str, sites: Path
     assert "Aucun" not in page.inner_text(f"{RESULTS} .md-search-result__meta")
 
 
+def _says(words: list[str], phrase: list[str]) -> bool:
+    return any(words[i:i + len(phrase)] == phrase for i in range(len(words)))
+
+
+def test_a_quoted_phrase_gives_the_pages_that_say_it(page: Page, base: str, sites: Path) -> None:
+    """"sécurité maritime" in quotes gave every page holding both words anywhere: now the
+    pages whose result file (an article's first 6,000 characters, a page's title, opening
+    and other names) says them side by side (aseankb-search-phrase.js); those whose file is
+    cut before saying them are counted apart."""
+    phrase = search_words("sécurité maritime")
+    index = sites / "site" / "kb-search"
+    meta = json.loads(re.search(r"\((.*)\);", (index / "meta.js").read_text(encoding="utf-8")).group(1))
+    files = {}  # a page's address -> (its title, whether its file says the phrase, whether it is cut)
+    for f in index.glob("d-*.js"):
+        d = json.loads(re.search(r"\((.*)\);", f.read_text(encoding="utf-8")).group(1))
+        names = meta["aliases"].get(str(d[0] - meta["articles"]), "")
+        says = any(_says(search_words(t), phrase) for t in [d[2], d[3], *names.split("|")])
+        files[re.sub(r"(^|/)index\.html$", r"\1", d[1])] = (d[2], says, d[3].endswith(" …"))
+    n, held = _holding(sites / "site", "sécurité maritime")  # the pages holding both words
+    both = [files[p] for p, k in held.items() if k == n]
+    saying = {title for title, says, _ in both if says}
+    cut = sum(1 for _, says, cut in both if cut and not says)
+    assert saying and len(saying) < len(both), both
+    page.goto(base)
+    search(page, '"sécurité maritime"')
+    titles = page.eval_on_selector_all(f"{RESULTS} li h1", "els => els.map(e => e.textContent)")
+    assert set(titles) == saying, (titles, saying)
+    count = page.inner_text(f"{RESULTS} .md-search-result__meta")
+    assert count == (f"{len(saying)} documents contiennent l’expression exacte ; {cut} autre"
+                     f"{'s contiennent' if cut > 1 else ' contient'} tous ses mots mais n’"
+                     f"{'ont' if cut > 1 else 'a'} pas été vérifié{'s' if cut > 1 else ''}."
+                     if cut else f"{len(saying)} documents trouvés"), count
+
+
 def test_a_query_no_page_answers_whole_gives_the_pages_that_answer_most_of_it(page: Page, base: str) -> None:
     """"covid vaccins" when no article says "vaccin": the articles on COVID, and the count
     says that they hold one word of two (it said "Aucun document trouvé")."""
@@ -275,10 +310,12 @@ def _holding(site: Path, query: str) -> tuple[int, dict[str, int]]:
 
 
 @pytest.mark.parametrize(("query", "meta"), [
-    ("sommet asean melbourne 2024", "1 document contient tous ces mots ; 2 autres en contiennent 3 sur 4."),
-    ("special summit melbourne 2024", "1 document contient tous ces mots ; 1 autre en contient 2 sur 4."),
+    # Hub pages say what they list (render/terms.py): more of them hold some of the words.
+    ("sommet asean melbourne 2024", "1 document contient tous ces mots ; 4 autres en contiennent 3 sur 4."),
+    ("special summit melbourne 2024", "1 document contient tous ces mots ; 3 autres en contiennent 2 sur 4."),
     ("dialogue navigation garde", "1 document trouvé"),  # the others hold one word of three: left out
-    ("cooperation maritime", "13 documents trouvés"),  # a page of results holding every word: no more
+    # A page of results holding every word: no more (five partner pages list the field).
+    ("cooperation maritime", "18 documents trouvés"),
 ])
 def test_few_whole_results_are_followed_by_the_pages_holding_most_words(page: Page, base: str, sites: Path,
                                                                         query: str, meta: str) -> None:
@@ -317,7 +354,7 @@ def _index_page(folder: Path, docs: list[Doc]) -> list[str]:
 
 
 # The search's scripts, in the order mkdocs.yml loads them (test_search.py checks it).
-SEARCH_SCRIPTS = ["aseankb-search-query.js", "aseankb-search.js"]
+SEARCH_SCRIPTS = ["aseankb-search-query.js", "aseankb-search-phrase.js", "aseankb-search.js"]
 
 
 def _queries(browser: Browser, folder: Path, paths: list[str], queries: list[str]) -> dict[str, dict]:
@@ -475,6 +512,23 @@ def test_a_page_titled_by_the_query_comes_first(page: Page, base: str, sites: Pa
     assert any(not wanted <= set(search_words(titles[i])) for i in arts), titles  # the text-only ones
 
 
+@pytest.mark.parametrize(("query", "hub"), [
+    ("japon numerique", "Japon"),  # a partner and a field its page lists
+    ("japon partenariat strategique global 2023", "Japon"),  # and a year its relations name
+    ("coree securite", "Corée du Sud"),  # typed without accents: "Paix et sécurité"
+])
+def test_a_partner_page_is_found_by_what_it_says(page: Page, base: str, query: str, hub: str) -> None:
+    """A partner page was indexed by its title and English name only: "sommet asean japon
+    2023" did not find Japon. Its fields, meetings, years and relations are its search terms
+    (render/terms.py): a query naming the partner and one of them finds it among the first."""
+    page.goto(base)
+    search(page, query)
+    titles = page.eval_on_selector_all(f"{RESULTS} li h1", "els => els.map(e => e.textContent)")
+    assert hub in titles[:3], titles
+    kinds = page.eval_on_selector_all(f"{RESULTS} li .kb-search-label", "els => els.map(e => e.textContent)")
+    assert "Partenaire" in kinds[:3], kinds
+
+
 def _word_far_in(site: Path) -> tuple[str, str, str]:
     """(word, article's title, its opening) for a word of one page only, that its article
     holds only well past the opening a result used to show: the first such word, in the
@@ -484,7 +538,7 @@ def _word_far_in(site: Path) -> tuple[str, str, str]:
     for path, found in texts.items():
         if not found or "/articles/" not in path.as_posix():
             continue
-        title, _text, opening, _names = found
+        title, _text, opening, _names, _terms = found
         for m in re.finditer(r"\w{7,}", opening):
             word = search_words(m.group())[0]
             if m.start() > 600 and seen[word] == 1 and word not in search_words(title) and word not in STOP_WORDS:

@@ -240,11 +240,12 @@ def test_matrix_cells_are_marked_minor(tmp_path: Path, directory_urls: bool) -> 
 
 
 def test_the_search_scripts_load_the_query_first() -> None:
-    """The search is two scripts sharing window.__kbQuery: the index and the query
-    (aseankb-search-query.js), then the results (aseankb-search.js), which uses it."""
+    """The search is three scripts sharing window.__kbQuery: the index and the query
+    (aseankb-search-query.js), the phrases (aseankb-search-phrase.js), which wraps its
+    search, then the results (aseankb-search.js), which use both."""
     listed = re.findall(r"^  - assets/(aseankb-search[\w-]*\.js)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"),
                         re.M)
-    assert listed == ["aseankb-search-query.js", "aseankb-search.js"]
+    assert listed == ["aseankb-search-query.js", "aseankb-search-phrase.js", "aseankb-search.js"]
     for name in listed:
         assert (ROOT / "src" / "aseankb" / "assets" / name).is_file()
 

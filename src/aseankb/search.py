@@ -1,5 +1,6 @@
 """Site search: a static index answered through Material's header search box by
-`assets/aseankb-search-query.js` (the query and its ranking) and `assets/aseankb-search.js`
+`assets/aseankb-search-query.js` (the query and its ranking), `assets/aseankb-search-phrase.js`
+(quoted phrases and adjacent words, read from the result files) and `assets/aseankb-search.js`
 (the results). What each page holds comes from the build's own data (`search_pages.py`),
 not from the built HTML: the words of an article's text are computed once, at extraction,
 and kept in the cache.
@@ -101,6 +102,9 @@ class Doc:
     # English name: "ue", "european union"; a domain's other names): its text holds them, and
     # a query that is one of them ranks the page as its title would (aseankb-search-query.js, named).
     aliases: tuple[str, ...] = ()
+    # A hub page's search terms (render/terms.py): in its result file too, where a quoted
+    # phrase is looked for (aseankb-search-phrase.js), since its teaser does not say them.
+    terms: str = ""
     # An article's excerpt, read only when its result file is written (doc_file), in place
     # of `teaser` unless it gives None: held for 10,000 articles at once, the excerpts added
     # ~150 MiB to the peak of `mkdocs build`.
@@ -258,7 +262,8 @@ def doc_file(n: int, doc: Doc) -> tuple[str, str]:
     """The result file (name, text) of page number `n`: what a result shows of it."""
     text = doc.excerpt() if doc.excerpt else None
     payload = [n, doc.path, doc.title, doc.teaser if text is None else text,
-               *([doc.label, doc.lang] if doc.lang else [doc.label] if doc.label else [])]
+               *([doc.label, doc.lang, doc.terms] if doc.terms else [doc.label, doc.lang] if doc.lang
+                 else [doc.label] if doc.label else [])]
     return f"d-{n}.js", _js("doc", payload)
 
 

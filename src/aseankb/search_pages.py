@@ -5,7 +5,9 @@ What a page holds is what `overrides/main.html` marks for search in its HTML:
   lines, text and related articles. The words of its text are computed once, at
   extraction (`article_search`, in a worker), and kept in the cache; the other parts are
   short and made here by the functions that render the page, memoised line by line;
-- any other page: its title (the nav's, else its front matter's) and its `description`;
+- any other page: its title (the nav's, else its front matter's), its `description` and
+  its `search_terms` (a hub page's headings and names of partners, fields, meetings and
+  years, render/terms.py);
   a page whose front matter says `search: {exclude: true}`: nothing.
 Each page's file in the site is the one MkDocs writes for its source (`dest_path`).
 """
@@ -214,8 +216,11 @@ def _page_doc(src: str, front: str, title: str | None, words: _Words, directory_
     # Written escaped for HTML (Material prints it in an attribute as it is: escape.description_line);
     # the search shows text.
     description = " ".join(html.unescape(str(meta.get("description") or "")).split())
+    # What a hub page says besides (render/terms.py): found by it, not shown.
+    terms = " ".join(str(meta.get("search_terms") or "").split())
     return Doc(dest_path(src, directory_urls), title, teaser([description]),
-               words(title) | words(description), words(title), aliases=aliases(meta.get("aliases")))
+               words(title) | words(description) | words(terms), words(title), aliases=aliases(meta.get("aliases")),
+               terms=terms)
 
 
 def aliases(names: object) -> tuple[str, ...]:

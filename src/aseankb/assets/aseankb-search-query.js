@@ -1,6 +1,7 @@
-/* aseankb search, part 1 of 2: the index and the query. Part 2 (aseankb-search.js) shows
- * the results in Material's header search box and on the 404 page; the two share
- * window.__kbQuery, which this file sets (load it first: mkdocs.yml extra_javascript).
+/* aseankb search, part 1: the index and the query. aseankb-search-phrase.js checks quoted
+ * phrases and ranks adjacent words; aseankb-search.js shows the results in Material's header
+ * search box and on the 404 page; they share window.__kbQuery, which this file sets (load it
+ * first: mkdocs.yml extra_javascript).
  * The index is the one `aseankb search-index` writes into kb-search/ (see aseankb/search.py).
  * A query loads only the files its words need (a vocabulary shard per word, a hash bucket
  * per matching word, one small file per result shown), with <script> tags, so that search
@@ -251,7 +252,10 @@
     }
     whole.sort(order);
     part.sort(order);
-    return { ids: whole.concat(part), whole: whole, part: part, k: k, n: n, marks: function (p) {
+    // slots, via (slot -> the names of it a page holds), named and score: for aseankb-search-phrase.js.
+    return { ids: whole.concat(part), whole: whole, part: part, k: k, n: n, slots: sl, via: function (p) {
+      return via[p] || {}; }, named: function (p) { return named(p, fs); }, score: function (p) {
+      return score[p] || 0; }, marks: function (p) {
       // Of each slot, the words of the names the page holds (what the query says of one it
       // lacks); those of another name, "=" before them, mark only themselves.
       return unique([].concat.apply([], sl.map(function (s, si) {
@@ -292,6 +296,6 @@
 
   window.__kbQuery = {
     config: config, root: root, MAX: MAX, STOP: STOP, words: words, search: search, known: known,
-    loadDoc: loadDoc, doc: function (n) { return store.doc[n]; }
+    loadDoc: loadDoc, doc: function (n) { return store.doc[n]; }, meta: function () { return store.meta; }
   };
 })();

@@ -1,7 +1,7 @@
-/* aseankb search, part 2 of 2: answers Material's header search box
+/* aseankb search, the results: answers Material's header search box
  * (overrides/partials/search.html) and fills the 404 page's suggestions
  * (overrides/404.html) with what part 1 finds (aseankb-search-query.js, window.__kbQuery:
- * the index, the query and the ranking).
+ * the index, the query and the ranking; aseankb-search-phrase.js wraps its search).
  * Results are built with DOM calls: no page text is ever parsed as HTML. */
 (function () {
   "use strict";
@@ -70,13 +70,25 @@
       else p.appendChild(document.createTextNode(part));
     });
   }
+  function foundCount(n) {
+    return n === 0 ? T["search.result.none"] : n === 1 ? T["search.result.one"]
+      : (T["search.result.other"] || "#").replace("#", n);
+  }
+  function phraseCount(found) {
+    // A quoted phrase (aseankb-search-phrase.js): the pages checked to hold it; those that
+    // hold all its words but were not checked, or not wholly (an excerpt), counted apart.
+    var n = found.ids.length, left = found.phrase.unchecked + found.phrase.unsure;
+    if (!left) return foundCount(n);
+    return (n === 0 ? "Aucun document vérifié ne contient l’expression exacte" : n === 1
+      ? "1 document contient l’expression exacte" : n + " documents contiennent l’expression exacte") + " ; " +
+      (left === 1 ? "1 autre contient tous ses mots mais n’a pas été vérifié."
+        : left + " autres contiennent tous ses mots mais n’ont pas été vérifiés.");
+  }
   function count(found) {
     // The pages holding every word, then those holding k of the n (found.part): both counts.
+    if (found.phrase) return phraseCount(found);
     var n = found.ids.length, w = found.whole.length, p = found.part.length;
-    if (!p) {
-      return n === 0 ? T["search.result.none"] : n === 1 ? T["search.result.one"]
-        : (T["search.result.other"] || "#").replace("#", n);
-    }
+    if (!p) return foundCount(n);
     var some = " " + found.k + " sur " + found.n + ".";
     if (!w) return "Aucun document ne contient tous ces mots ; " + (p === 1 ? "1 document en contient" : p +
       " documents en contiennent") + some;
@@ -135,7 +147,8 @@
       li.appendChild(a);
       list.appendChild(li);
     });
-    if (n > limit) {
+    // A quoted phrase's candidates left unchecked: more results may be found by checking them.
+    if (n > limit || (found.phrase && found.phrase.unchecked)) {
       var more = document.createElement("li"), button = document.createElement("button");
       more.className = "md-search-result__item kb-search-more";
       button.type = "button";
@@ -162,7 +175,7 @@
       meta.textContent = T["search.result.placeholder"] || "";
       return;
     }
-    Q.search(query, true).then(function (found) {
+    Q.search(query, true, limit).then(function (found) {
       return Promise.all(found.ids.slice(0, limit).map(Q.loadDoc)).then(function () {
         if (mine === seq) render(found, query);
       });

@@ -20,6 +20,7 @@ from .dates import plural
 from .people import ItemFn, list_lines
 from .profiles import md_page
 from .reuse import NO_REUSE, Reuse
+from .terms import search_terms
 
 INTRO = ("Les réunions régulières de l'ASEAN et de ses partenaires dont les articles rendent "
          "compte : une page par série, et pour chaque réunion les articles qui en parlent. Une "
@@ -66,7 +67,7 @@ def series_page(s: Series, editions: Editions, tax: Taxonomy, item: ItemFn) -> s
     # The meetings by name for the search, which indexes a hub page by its title and
     # description: "58e amm" finds this page's 58th meeting.
     return md_page(s.label, lines, description="Réunions rapportées : " + ", ".join(
-        edition_heading(s, eid, _year(eds)) for eid, eds in editions.items()) + ".")
+        edition_heading(s, eid, _year(eds)) for eid, eds in editions.items()) + ".", terms=search_terms(lines))
 
 
 def _index(by_series: dict[str, Editions], series: dict[str, Series]) -> str:

@@ -20,6 +20,7 @@ from .people import ItemFn, list_lines
 from .profiles import cell_years, domain_profile, md_page, partner_profile
 from .report_fr import french
 from .reuse import NO_REUSE, Reuse
+from .terms import search_terms, years_label
 
 LATEST_ON_HOME = 10
 STATUS_FR = {"ingested": "intégré", "warning": "avertissement", "duplicate": "doublon",
@@ -119,8 +120,10 @@ def partner_pages(g: Groups, tax: Taxonomy, item: ItemFn = article_item, reuse: 
                  "## Tous les articles", "", *article_list(about, "../", item)]
         if passing:
             lines += ["", "## Cité en passant", "", *article_list(passing, "../", item)]
+        # Searched by what it says of its relations, fields, meetings and years (render/terms.py).
+        terms = search_terms(lines, [history, years_label(a.date.year for a in about)])
         pages[f"partenaires/{pid}.md"] = md_page(partner.fr, with_contents(lines), aliases=partner_aliases(partner),
-                                                 feed=feed_path(pid) if dated(about) else None)
+                                                 feed=feed_path(pid) if dated(about) else None, terms=terms)
     pages["partenaires/index.md"] = md_page("Partenaires", [
         "# Partenaires", "", "Les partenaires de dialogue de l'ASEAN et les cadres qu'elle "
         "dirige, avec l'année où ont commencé leurs relations (pour un cadre, sa première "
@@ -138,10 +141,11 @@ def domain_pages(g: Groups, tax: Taxonomy, item: ItemFn = article_item, reuse: R
         rows.append(f"| [{domain.fr}]({did}.md) | {len(arts)} |")
         if reuse.skip(f"domaines/{did}.md", arts):
             continue
+        profile = domain_profile(did, arts, tax, g.partners_with(did), cell_years(g.cells, did=did))
         pages[f"domaines/{did}.md"] = md_page(domain.fr, with_contents([
             f"# {domain.fr}", "", f"{plural(len(arts), 'article')} dans ce domaine (en anglais : *{domain.en}*).", "",
-            *domain_profile(did, arts, tax, g.partners_with(did), cell_years(g.cells, did=did)),
-            *article_list(arts, "../", item)]), aliases=(domain.en, *domain.aliases))
+            *profile, *article_list(arts, "../", item)]), aliases=(domain.en, *domain.aliases),
+            terms=search_terms(profile, [years_label(a.date.year for a in arts)]))
     pages["domaines/index.md"] = md_page("Domaines", [
         "# Domaines de coopération", "", *rows])
     return pages
@@ -159,7 +163,8 @@ def year_pages(g: Groups, item: ItemFn = article_item, reuse: Reuse = NO_REUSE) 
         meetings = year_meetings(arts)
         pages[f"annees/{key}.md"] = md_page(_year_label(key), [
             f"# {_year_label(key)}", "", _year_sentence(key, len(arts)), "",
-            *meetings, *(["## Articles", ""] if meetings else []), *article_list(arts, "../", item)])
+            *meetings, *(["## Articles", ""] if meetings else []), *article_list(arts, "../", item)],
+            terms=search_terms(meetings))
     counts = {int(k): len(v) for k, v in g.years.items() if k != UNDATED}
     chart = column_chart(year_series(counts), "Articles par année", "annees")
     pages["annees/index.md"] = md_page("Années", ["# Années", "", chart, "", *rows])

@@ -22,6 +22,7 @@ from .charts import bar_table, column_chart, year_series, year_span
 from .escape import description_line, esc_inline
 from .people import ItemFn, list_lines, person_slug
 from .reuse import NO_REUSE, Reuse
+from .terms import terms_line
 
 LATEST = 10
 LATEST_REPEATED_FROM = 3 * LATEST  # articles a partner must have for its 'Derniers articles'
@@ -163,20 +164,21 @@ def domain_profile(did: str, arts: list[Article], tax: Taxonomy, partners: Count
 
 
 def md_page(title: str, lines: list[str], *, wide: bool = False, feed: str | None = None,
-            aliases: tuple[str, ...] = (), description: str = "") -> str:
+            aliases: tuple[str, ...] = (), description: str = "", terms: str = "") -> str:
     """A page of ours: front matter with its title, then `lines`. Titles are our own labels,
     never seed text. `wide`: Material's side columns hidden (the matrix's 14 columns had
     720 of 1,280 px). `feed`: the path of the Atom feed the page offers, from the site's
     root, for the `<link rel="alternate">` that lets feed readers find it (overrides/main.html).
     `aliases`: other names the search finds the page by, as its title ("UE", "EU").
-    `description`: what else the search finds it by, and shows under its title (our words)."""
+    `description`: what else the search finds it by, and shows under its title (our words).
+    `terms`: what else the search finds it by, not shown (render/terms.py)."""
     hide = "hide:\n  - navigation\n  - toc\n" if wide else ""
     offer = f"feed: {feed}\n" if feed else ""
     # JSON strings are YAML scalars; these are the taxonomy's names, not seed text.
     names = f"aliases: [{', '.join(map(json.dumps, aliases))}]\n" if aliases else ""
     # Material prints the description in an attribute, unescaped.
     said = description_line(description)
-    return ("---\n" + f"title: \"{title}\"\n" + hide + offer + names + said + "---\n\n"
+    return ("---\n" + f"title: \"{title}\"\n" + hide + offer + names + said + terms_line(terms) + "---\n\n"
             + "\n".join(lines).rstrip() + "\n")
 
 
