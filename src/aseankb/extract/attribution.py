@@ -45,6 +45,7 @@ COLLECTIVE_RE = re.compile(
 # China's only matrix cells (twelfth audit). Not "partenaire de dialogue" alone: "en devenant
 # l'un des partenaires de dialogue de l'ASEAN, nous pourrons..." is the United Kingdom speaking.
 GENERIC_RE = re.compile(r"(?<!\w)(?:ses|leurs|its|their) (?:\w+ ){0,2}(?:partenaires|partners)(?!\w)")
+GENERIC_REACH = 48  # characters before "partenaires" that GENERIC_RE may need ("leurs deux grands ")
 
 
 def _by_span(at: dict[str, list[int]], ends: list[int]) -> dict[int, set[str]]:
@@ -124,9 +125,17 @@ def line_ends(text: str) -> list[int]:
 
 
 def in_general(whole: str) -> bool:
-    """Whether the text may speak of ASEAN's partners in general (GENERIC_RE): a test at C
-    speed, so that an article about one partner that does not needs no domain places."""
-    return "artenaires" in whole or "artners" in whole or "ARTENAIRES" in whole or "ARTNERS" in whole
+    """Whether the text speaks of ASEAN's partners in general (GENERIC_RE), so that an
+    article about one partner that does not needs no domain places (0.2 ms an article).
+    Tried only before each "partenaires"/"partners" (found at C speed): a scan of the whole
+    text cost half of what it saved. GENERIC_RE's words have no accents: lower case will do."""
+    for tail in ("artenaires", "artners", "ARTENAIRES", "ARTNERS"):
+        at = whole.find(tail)
+        while at >= 0:
+            if GENERIC_RE.search(whole[max(0, at - GENERIC_REACH):at + len(tail)].lower()):
+                return True
+            at = whole.find(tail, at + 1)
+    return False
 
 
 def sole_partner_domains(whole: str, scan: PartnerScan, domains: dict[str, list[int]]) -> dict[str, list[str]]:
