@@ -24,16 +24,13 @@ from pathlib import Path
 import frontmatter
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
 from aseankb.search import EXCERPT_CHARS, STOP_WORDS, Doc, number_pages, search_words, write_index
 from conftest import ROOT, copy_project
 from html_index import page_parts, page_text
 
 BIN = Path(sys.executable).parent
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run"]
 # Query as people type it -> the accented form the results must show.
 FRENCH_QUERIES = [
     ("cybersecurite", "cybersécurité"),
@@ -126,14 +123,6 @@ def base(sites: Path) -> Iterator[str]:
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
     thread.join()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 class Watch:

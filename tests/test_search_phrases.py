@@ -9,11 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
 from aseankb.search import Doc, search_words
-from test_browser import CHROMIUM, CHROMIUM_ARGS, RESULTS, _index_page, _page, search
+from test_browser import RESULTS, _index_page, _page, search
 
 # The text of an article's result file, cut as search.teaser cuts an excerpt: it goes on.
 CUT = " …"
@@ -22,14 +21,6 @@ CUT = " …"
 def _doc(path: str, text: str, title: str = "") -> Doc:
     # The teaser is what the result file holds: the text the phrase is looked for in.
     return Doc(path, title or path, text, set(search_words(f"{title} {text}")), set(search_words(title)))
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 def _run(browser: Browser, folder: Path, docs: list[Doc], queries: list[tuple[str, int]]) -> dict[str, dict]:

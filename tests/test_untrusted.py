@@ -30,7 +30,7 @@ from aseankb.dedup import near_duplicates
 from aseankb.errors import SeedError
 from aseankb.prepare import prepare
 from aseankb.read import MAX_BYTES, decode
-from conftest import ROOT, copy_project
+from conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, copy_project
 from untrusted_corpus import (
     EXPECTED,
     HOSTILE_NAME,
@@ -427,8 +427,6 @@ def test_an_empty_seeds_folder_builds_an_empty_site(tmp_path: Path) -> None:
 
 
 # 3b. ... and a real browser runs none of it, search results included
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run"]
 
 
 def serve(folder: Path):
@@ -459,7 +457,7 @@ def test_browser_runs_no_seed_script(hostile: Path) -> None:
     foreign: list[str] = []
     try:
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             page = browser.new_page()
             page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
             page.on("request", lambda r: None if r.url.startswith((base, "data:")) else foreign.append(r.url))
