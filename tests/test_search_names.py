@@ -51,7 +51,7 @@ def test_an_article_s_words_carry_its_names_tokens() -> None:
     assert set(words.split()) >= {"etat", "uni", "etat_uni"}
     words, _ = article_search([EU])
     assert "united_state" not in words.split() and "united_nation" in words.split()
-    # No token ends a paragraph and begins the next either: they are one text to the reader.
+    # A name may run from one paragraph into the next, as the phrase check reads the text.
     assert "etat_uni" in article_search(["les États", "Unis"])[0].split()
 
 

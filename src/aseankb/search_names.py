@@ -55,8 +55,11 @@ def word_sequence(lowered: str) -> str:
     (one before the first, one after the last)."""
     text = ascii_text(lowered)
     if text is None:
-        words = search_words(lowered)
-    else:  # word_string's fast way, keeping the order
-        split = (w for w in text.encode("ascii").translate(WORD_BYTES).split() if len(w) > 1)
-        words = STEM_RE.sub(b"", b" ".join(split)).decode("ascii").split()
-    return " " + " ".join(w for w in words if w not in STOP) + " "
+        return " " + " ".join(w for w in search_words(lowered) if w not in STOP) + " "
+    # word_string's fast way, keeping the order: each distinct word stemmed once (the
+    # substitution never removes a word, so the stemmed words come in the same order).
+    raw = text.encode("ascii").translate(WORD_BYTES).split()
+    distinct = list(set(raw))
+    stemmed = dict(zip(distinct, STEM_RE.sub(b"", b" ".join(distinct)).decode("ascii").split(), strict=True))
+    return " " + " ".join(w for w in map(stemmed.__getitem__, (w for w in raw if len(w) > 1))
+                          if w not in STOP) + " "
