@@ -106,3 +106,16 @@ def test_the_united_states_are_not_member_states_and_united_nations(browser: Bro
     said = {"articles/2024/us.html", "articles/2024/fr.html", "articles/2023/usa.html"}
     for q, pages in found.items():
         assert pages == said, (q, pages)
+
+
+def test_a_name_alone_loads_no_records_to_rank_its_results(browser: Browser, tmp_path: Path) -> None:
+    """Every page found for a query that is one multi-word name says it as a phrase (or by a
+    one-word name, "USA"): the phrase script loads no result files to rank them side by side."""
+    docs = [_article(f"articles/2025/fr{n:02}.html", f"Les États-Unis et l'ASEAN, réunion {n}.") for n in range(11)]
+    docs.append(_article("articles/2026/usa.html", "Made in USA."))  # the newest: ranked first
+    paths = _index_page(tmp_path, docs)
+    for pg in _page(browser, tmp_path.as_uri()):
+        pg.goto((tmp_path / "index.html").as_uri())
+        ids = pg.evaluate("q => window.__kbQuery.search(q, true).then(r => r.ids)", "etats unis")
+        loaded = pg.evaluate("() => [...document.scripts].filter(e => /\\/d-\\d+\\.js$/.test(e.src)).length")
+        assert paths[ids[0]] == "articles/2026/usa.html" and len(ids) == 12 and loaded == 0, (ids, loaded)
