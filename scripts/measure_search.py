@@ -32,7 +32,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 QUERIES = ["cybersecurite", "coree", "energie", "economie", "japon cybersecurite", "l'ASEAN et le Japon",
-           "securite maritime", '"sécurité maritime"', '"mer Orientale"', "sommet asean japon 2023"]
+           "securite maritime", '"sécurité maritime"', '"mer Orientale"', "sommet asean japon 2023",
+           "etats unis", "usa"]
 # Typed slowly, a search runs at each keystroke: every prefix's files are downloaded.
 SLOW_QUERY, SLOW_KEY_MS = "cybersecurite", 200
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

@@ -20,6 +20,7 @@ from aseankb.search import (
     number_pages,
     search_words,
 )
+from aseankb.search_names import name_tokens
 from aseankb.search_pages import aliases
 
 DATE_LINE_RE = re.compile(r"Date : (.+?) \(")
@@ -142,7 +143,9 @@ def html_docs(site: Path) -> list[Doc]:
         found = page_parts(html, EXCERPT_CHARS if article else TEASER_CHARS)
         if found and found[1]:
             title, text, teaser, names, terms = found
-            docs.append(Doc(rel, title, teaser, set(search_words(text)), set(search_words(title)), aliases=names,
+            words = set(search_words(text))
+            words.update(name_tokens(text.lower(), words))  # the other names it says as phrases
+            docs.append(Doc(rel, title, teaser, words, set(search_words(title)), aliases=names,
                             label=_date_shown(text) if article else "", terms=terms))
     return docs
 

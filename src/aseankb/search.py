@@ -37,6 +37,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import chain, count
 from pathlib import Path
 
@@ -137,17 +138,26 @@ def word_string(lowered: str) -> str:
     them fold to ASCII letters or to separators (`_ascii_fold`), the words are the runs of
     [a-z0-9] of the ASCII text (bytes split by C code), stemmed by one regex substitution.
     Any other text takes the general way (`_word_set`)."""
-    if not lowered.isascii():
-        for char in non_ascii(lowered):
-            folded = _ASCII_FOLD[char] if char in _ASCII_FOLD else _ASCII_FOLD.setdefault(char, _ascii_fold(char))
-            if folded is None:
-                return " ".join(_word_set(lowered))
-            lowered = lowered.replace(char, folded)
-    words = set(lowered.encode("ascii").translate(WORD_BYTES).split())
+    text = ascii_text(lowered)
+    if text is None:
+        return " ".join(_word_set(lowered))
+    words = set(text.encode("ascii").translate(WORD_BYTES).split())
     words.difference_update(ONE_LETTER)
     # Each word once: the index counts a page once per word it is given ("reseaux" and
     # "reseau" are one word once stemmed).
     return b" ".join(set(STEM_RE.sub(b"", b" ".join(words)).split())).decode("ascii")
+
+
+def ascii_text(lowered: str) -> str | None:
+    """A lower-cased text with each character folded as `search_words` folds it (word_string),
+    or None when one of them does not fold to ASCII letters or to a separator."""
+    if not lowered.isascii():
+        for char in non_ascii(lowered):
+            folded = _ASCII_FOLD[char] if char in _ASCII_FOLD else _ASCII_FOLD.setdefault(char, _ascii_fold(char))
+            if folded is None:
+                return None
+            lowered = lowered.replace(char, folded)
+    return lowered
 
 
 def _ascii_fold(char: str) -> str | None:
@@ -330,12 +340,17 @@ def _meta(docs: list[Doc], buckets: int, shards: Iterable[str]) -> dict[str, obj
 def synonym_phrases() -> list[str]:
     """data/synonyms.yaml's groups as the query sees them (aseankb-search-query.js, slots):
     each phrase its search words but the stop words, "|" between phrases."""
+    return list(_phrases(load_synonyms()))
+
+
+@lru_cache(maxsize=4)
+def _phrases(groups: tuple[tuple[str, ...], ...]) -> tuple[str, ...]:
     stop = set(STOP_WORDS)
     out = []
-    for group in load_synonyms():
+    for group in groups:
         phrases = [" ".join([w for w in ws if w not in stop] or ws) for ws in map(search_words, group)]
         out.append("|".join(dict.fromkeys(p for p in phrases if p)))
-    return out
+    return tuple(out)
 
 
 def write_index(site: Path, docs: list[Doc], *, log: Callable[[str], None] = print) -> SearchStats:

@@ -39,6 +39,7 @@ from .search import (
     word_string,
     write_index,
 )
+from .search_names import name_tokens
 
 # A Markdown link, whose text may hold backslash escapes ("\]"): its text is what readers see.
 LINK_RE = re.compile(r"\[((?:\\.|[^\]\\])*)\]\([^)\s]*\)")
@@ -69,8 +70,12 @@ def article_search(paragraphs: list[str], lowered: str | None = None) -> SearchD
     """In the worker, once per seed: the words of an article's text (in no particular
     order: the index sorts what it writes), and its teaser (for an article whose page
     cannot be read: see page_excerpt). `lowered`: the paragraphs joined by new lines and
-    lower-cased, when the caller has them already."""
-    return word_string(lowered if lowered is not None else "\n".join(paragraphs).lower()), teaser(paragraphs)
+    lower-cased, when the caller has them already. The words are followed by the tokens of the
+    other names the text says as phrases (search_names)."""
+    lowered = lowered if lowered is not None else "\n".join(paragraphs).lower()
+    words = word_string(lowered)
+    names = name_tokens(lowered, set(words.split()))
+    return " ".join([words, *names]) if names else words, teaser(paragraphs)
 
 
 def search_source(arts: list[tuple[Article, SearchData]], pages: dict[str, str | bytes],
@@ -139,12 +144,20 @@ class _Words:
         self.texts: dict[str, set[str]] = {}
         self.lines: dict[str, set[str]] = {}
         self.tokens: dict[str, set[str]] = {}
+        self.phrases: dict[str, list[str]] = {}
 
     def __call__(self, text: str) -> set[str]:
         """The words of a text."""
         found = self.texts.get(text)
         if found is None:
             found = self.texts[text] = self._split(text)
+        return found
+
+    def names(self, text: str) -> list[str]:
+        """The tokens of the other names a text says as phrases (search_names)."""
+        found = self.phrases.get(text)
+        if found is None:
+            found = self.phrases[text] = name_tokens(text.lower(), self(text))
         return found
 
     def line(self, line: str) -> set[str]:
@@ -183,10 +196,13 @@ def _article_doc(art: Article, data: SearchData, tax: Taxonomy, words: _Words, d
     title = " ".join(art.title.split())
     title_words = words(title)
     extra = set(title_words)
+    extra.update(words.names(title))
     for label in [tax.partners[p].fr for p in art.partners] + [tax.domains[d].fr for d in art.domains]:
         extra |= words(label)  # the tags Material shows above the title
+        extra.update(words.names(label))
     for line in provenance(art, tax):
         extra |= words.line(line)
+        extra.update(words.names(_markdown_text(line)))
     if art.date.year:
         # Its year is a word of it ("sommet asean japon 2023"), whatever its text says: the
         # provenance line shows it (in the date), and the year's pages list the article.
@@ -218,9 +234,11 @@ def _page_doc(src: str, front: str, title: str | None, words: _Words, directory_
     description = " ".join(html.unescape(str(meta.get("description") or "")).split())
     # What a hub page says besides (render/terms.py): found by it, not shown.
     terms = " ".join(str(meta.get("search_terms") or "").split())
+    names = aliases(meta.get("aliases"))
+    # The other names together, as the page prints them (overrides/main.html: "|" between them).
+    said = {n for text in (title, description, terms, "|".join(names)) for n in words.names(text)}
     return Doc(dest_path(src, directory_urls), title, teaser([description]),
-               words(title) | words(description) | words(terms), words(title), aliases=aliases(meta.get("aliases")),
-               terms=terms)
+               words(title) | words(description) | words(terms) | said, words(title), aliases=names, terms=terms)
 
 
 def aliases(names: object) -> tuple[str, ...]:

@@ -148,8 +148,10 @@
     return best;
   }
   function adjacent(found) {
-    var forms = orderedForms(found.slots || []);
-    if (!forms.length || found.whole.length < 2) return found;
+    var sl = found.slots || [], forms = orderedForms(sl);
+    // A query that is one name of a synonym slot ("etats unis", "securite maritime"): every
+    // page found says it as a phrase (or by a one-word name), as the index knows it.
+    if (!forms.length || found.whole.length < 2 || (sl.length === 1 && sl[0].named)) return found;
     var score = {};
     function rate(ps) {
       return Promise.all(ps.map(Q.loadDoc)).then(function () {

@@ -84,9 +84,10 @@
     // Each word the query says also stands for the words it begins ("coree" -> "coreen",
     // "coreenne"); a word of another name the query runs with, only for itself ("inde" for
     // "india", not "independance").
+    // A name's token ("united_state": see phrase) begins no word's list.
     var vocab = store.vocab[shardKey(w)] || {};
     if (exact) return has(vocab, w) ? [w] : [];
-    return Object.keys(vocab).filter(function (v) { return v.indexOf(w) === 0; })
+    return Object.keys(vocab).filter(function (v) { return v.indexOf(w) === 0 && v.indexOf("_") < 0; })
       .sort(function (a, b) { return vocab[b] - vocab[a] || (a < b ? -1 : 1); }).slice(0, EXPAND);
   }
   function queryWords(query) {
@@ -98,7 +99,8 @@
    * (meta.synonyms, data/synonyms.yaml), which a page holds by any of its names, whole:
    * "mer de chine meridionale" finds the dispatches that say "mer Orientale", "japan" the
    * pages that say "Japon". A slot counts as many words as the query gave it (weight);
-   * alts[0] is what the query says. */
+   * alts[0] is what the query says. A name of more than one word counts for a page only
+   * where its words are side by side (see phrase). */
   function slots(ws) {
     var groups = ((store.meta && store.meta.synonyms) || []).map(function (g) {
       return g.split("|").map(function (p) { return p.split(" "); });
@@ -114,11 +116,15 @@
         });
       });
       var alts = best ? [best].concat(group.filter(function (q) { return q !== best; })) : [[ws[i]]];
-      out.push({ weight: alts[0].length, alts: alts });
+      out.push({ weight: alts[0].length, alts: alts, named: !!best });
       i += alts[0].length;
     }
     return out;
   }
+  /* The token of a name of more than one word in a slot of names: the index gives it to the
+   * pages that say the name as a phrase (aseankb/search_names.py), since a page holding its
+   * words apart ("Member States", "United Nations") does not say "United States". */
+  function phrase(s, alt) { return s.named && alt.length > 1 ? alt.join("_") : null; }
   function forms(sl) {
     // The query and each query with one slot said by another of its names, each as its words
     // sorted: what a page's other names are compared with (named).
@@ -148,7 +154,7 @@
     nearShards(t).forEach(function (k) {
       var vocab = store.vocab[k] || {};
       Object.keys(vocab).forEach(function (v) {
-        if (oneEdit(t, v) && (vocab[v] > most || (vocab[v] === most && v < best))) { best = v; most = vocab[v]; }
+        if (v.indexOf("_") < 0 && oneEdit(t, v) && (vocab[v] > most || (vocab[v] === most && v < best))) { best = v; most = vocab[v]; }
       });
     });
     return best;
@@ -182,9 +188,12 @@
       var sl = slots(ws2), all = unique([].concat.apply([], sl.map(function (s) { return [].concat.apply([], s.alts); })));
       return loadWords(all).then(function () {
         var buckets = [];
-        sl.forEach(function (s) { s.alts.forEach(function (alt, ai) { alt.forEach(function (w) {
-          candidates(w, ai > 0).forEach(function (c) { buckets.push(bucketOf(c, store.meta.buckets)); });
-        }); }); });
+        sl.forEach(function (s) { s.alts.forEach(function (alt, ai) {
+          // Its words' buckets too: their titles rank the pages.
+          alt.concat(phrase(s, alt) || []).forEach(function (w, wi) {
+            candidates(w, ai > 0 || wi === alt.length).forEach(function (c) { buckets.push(bucketOf(c, store.meta.buckets)); });
+          });
+        }); });
         return Promise.all(unique(buckets).map(loadBucket));
       }).then(function () { var found = rank(sl, ws2.length); found.fixes = fixes; return found; });
     });
@@ -209,8 +218,9 @@
       var has = {}, hits = {};
       s.alts.forEach(function (alt, ai) {
         var sets = alt.map(function (w) { return pagesOf(w, ai > 0, cache); }), count = {};
-        Object.keys(sets[0].docs).forEach(function (p) {
-          if (!sets.every(function (x) { return x.docs[p]; })) return;
+        var token = phrase(s, alt), within = token ? [pagesOf(token, true, cache)] : sets;
+        Object.keys(within[0].docs).forEach(function (p) {
+          if (!within.every(function (x) { return x.docs[p]; })) return;
           has[p] = 1;
           ((via[p] = via[p] || {})[si] = via[p][si] || []).push(ai);
         });
