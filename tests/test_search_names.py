@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from playwright.sync_api import Browser
 
-from aseankb.search import STOP_WORDS, Doc, bucket_of, search_words, write_index
+from aseankb.search import STOP_WORDS, Doc, bucket_of, search_words, synonym_phrases, write_index
 from aseankb.search_names import name_tokens, word_sequence
 from aseankb.search_pages import article_search
 from test_browser import _index_page, _page
@@ -78,6 +78,22 @@ def test_the_sequence_is_the_search_words_in_order(text: str) -> None:
     lowered = text.lower()
     stop = set(STOP_WORDS)
     assert word_sequence(lowered).split() == [w for w in search_words(lowered) if w not in stop]
+
+
+NAME_WORDS = ["united", "states", "state", "etats", "États", "unis", "uni", "mer", "de", "la", "chine", "méridionale",
+              "new", "zealand", "sécurité", "maritime", "maritimes", "x", "7", "Member", "Nations", "les", "congress"]
+
+
+@given(st.lists(st.sampled_from(NAME_WORDS), max_size=12),
+       st.lists(st.sampled_from([" ", "  ", "-", ", ", ". ", "'", "\n", " (", "’"]), min_size=12, max_size=12))
+def test_a_name_is_found_as_the_sequence_finds_it(words: list[str], gaps: list[str]) -> None:
+    """name_tokens' patterns on the ASCII text agree with the definition: the name's words
+    between spaces within the text's search words in order, the stop words aside."""
+    lowered = "".join(w + g for w, g in zip(words, gaps, strict=False)).lower()
+    sequence = word_sequence(lowered)
+    expected = [p.replace(" ", "_") for p in dict.fromkeys(
+        p for group in synonym_phrases() for p in group.split("|") if " " in p) if f" {p} " in sequence]
+    assert sorted(name_tokens(lowered)) == sorted(expected)
 
 
 def test_the_united_states_are_not_member_states_and_united_nations(browser: Browser, tmp_path: Path) -> None:
