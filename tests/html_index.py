@@ -18,10 +18,10 @@ from aseankb.search import (
     doc_file,
     index_files,
     number_pages,
-    search_words,
 )
 from aseankb.search_names import name_tokens
 from aseankb.search_pages import aliases
+from aseankb.words import search_words
 
 DATE_LINE_RE = re.compile(r"Date : (.+?) \(")
 RELATED_HEADING = "À lire aussi"  # render/related.py: the section left out of the index

@@ -26,8 +26,9 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page
 
-from aseankb.search import EXCERPT_CHARS, STOP_WORDS, Doc, number_pages, search_words, write_index
+from aseankb.search import EXCERPT_CHARS, Doc, number_pages, write_index
 from aseankb.search_names import name_tokens
+from aseankb.words import STOP_WORDS, search_words
 from conftest import ROOT, copy_project
 from html_index import page_parts, page_text
 

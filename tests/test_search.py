@@ -23,20 +23,10 @@ from aseankb.errors import ConfigError
 from aseankb.model import Article, PartialDate
 from aseankb.render.article import render_article
 from aseankb.render.pages import partner_aliases
-from aseankb.search import (
-    STOP_WORDS,
-    TITLE_WORDS_MAX,
-    Doc,
-    bucket_of,
-    encode_postings,
-    number_pages,
-    search_words,
-    synonym_phrases,
-    word_set,
-    write_index,
-)
+from aseankb.search import TITLE_WORDS_MAX, Doc, bucket_of, encode_postings, number_pages, synonym_phrases, write_index
 from aseankb.search_pages import SearchSource, aliases, dest_path, nav_titles, page_excerpt
 from aseankb.synonyms import load_synonyms
+from aseankb.words import STOP_WORDS, search_words, word_set
 from conftest import ROOT, copy_project
 from html_index import html_index, page_text
 

@@ -14,9 +14,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 from playwright.sync_api import Browser
 
-from aseankb.search import STOP_WORDS, Doc, bucket_of, search_words, synonym_phrases, write_index
+from aseankb.search import Doc, bucket_of, synonym_phrases, write_index
 from aseankb.search_names import name_tokens, word_sequence
 from aseankb.search_pages import article_search
+from aseankb.words import STOP_WORDS, search_words
 from test_browser import _index_page, _page
 
 EU = "The EU and its Member States support the United Nations and the rule of law."

@@ -11,8 +11,9 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, Page
 
-from aseankb.search import Doc, search_words
+from aseankb.search import Doc
 from aseankb.search_names import name_tokens
+from aseankb.words import search_words
 from test_browser import RESULTS, _index_page, _page, search
 
 # The text of an article's result file, cut as search.teaser cuts an excerpt: it goes on.

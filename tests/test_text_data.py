@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from aseankb import dedup, minhash
 from aseankb.model import Article, PartialDate
 from aseankb.render.related import TERMS_KEPT, term_counts, term_vector
-from aseankb.search import _ascii_fold, search_words, word_string
+from aseankb.words import _ascii_fold, search_words, word_string
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))

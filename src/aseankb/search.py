@@ -22,7 +22,7 @@ split so that a query downloads only what its words need:
 Every file is a script calling `window.__kbSearch`, so that the same files work over
 HTTP and from a folder (file://), where <script> loads but fetch() does not.
 Words are folded (no case, no accents, œ -> oe), apostrophes split elisions (l’, d’),
-one-letter words are dropped and a final s/x is removed: see `search_words`, mirrored
+one-letter words are dropped and a final s/x is removed: see `words.search_words`, mirrored
 in the JS.
 """
 
@@ -33,7 +33,6 @@ import operator
 import os
 import re
 import shutil
-import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -44,7 +43,7 @@ from pathlib import Path
 from .errors import AseankbError
 from .model import UNDATED
 from .synonyms import load_synonyms
-from .text import WORD_BYTES, fold, non_ascii
+from .words import STOP_WORDS, search_words
 from .write import unchanged
 
 INDEX_DIR = "kb-search"
@@ -53,22 +52,11 @@ TEASER_CHARS = 180
 # (aseankb-search.js, passage), not only the opening. A typical dispatch is 2,000-6,000
 # characters; past this, a longer one shows its opening when the match lies beyond.
 EXCERPT_CHARS = 6000
-LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss"})
-WORD_RE = re.compile(r"[^\W_]+")
-WORDS2_RE = re.compile(r"[^\W_]{2,}")  # the words WORD_RE finds, but those of one letter
-LIGATURE_LETTERS = [("œ", "oe"), ("æ", "ae"), ("ß", "ss")]  # LIGATURES
 SHARD_KEY_RE = re.compile(r"^[a-z0-9]{1,2}$")
 WORDS_PER_BUCKET = 8
 B36 = "0123456789abcdefghijklmnopqrstuvwxyz"
-ASCII_KEPT = {chr(c) for c in range(128)} - {"`"}  # characters fold() leaves as they are
-ONE_LETTER = {bytes([b]) for b in range(256)}
-# stem() on words separated by spaces: a final s or x after 3 characters, the last not an s.
-STEM_RE = re.compile(rb"[sx](?![a-z0-9])(?<=[a-z0-9]{2}[a-rt-z0-9][sx])")
 # A run of equal gaps: a whole gap, then the same gap again, whole, once or more.
 RUN_RE = re.compile(r"(?<![^,])([0-9a-z]+)(?:,\1(?![0-9a-z]))+")
-# The words a query drops when it has others: the same list as STOP in aseankb-search-query.js.
-STOP_WORDS = ("le", "la", "les", "de", "des", "du", "un", "une", "et", "en", "au", "aux", "pour", "par",
-              "sur", "dans", "avec", "ou", "qu", "que", "qui")
 TITLE_WORDS_MAX = 35  # one base-36 digit per page in meta.js
 UNDATED_PATH = f"articles/{UNDATED}/"  # the undated articles' pages
 
@@ -110,90 +98,6 @@ class Doc:
     # of `teaser` unless it gives None: held for 10,000 articles at once, the excerpts added
     # ~150 MiB to the peak of `mkdocs build`.
     excerpt: Callable[[], str | None] | None = None
-
-
-def stem(word: str) -> str:
-    # Plural and singular alike: "economies" and "economie", "reseaux" and "reseau".
-    return word[:-1] if len(word) > 3 and word[-1] in "sx" and word[-2] != "s" else word
-
-
-def search_words(text: str) -> list[str]:
-    """The words of a text as the index stores them (and aseankb-search-query.js looks them up)."""
-    folded = unicodedata.normalize("NFC", fold(text)).translate(LIGATURES)
-    return [stem(w) for w in WORD_RE.findall(folded) if len(w) > 1]
-
-
-def word_set(text: str) -> set[str]:
-    """set(search_words(text)) (tests/test_search.py checks that the two agree on every
-    character and on random texts)."""
-    return set(word_string(text.lower()).split())
-
-
-def word_string(lowered: str) -> str:
-    """The distinct search words of a lower-cased text, joined by spaces (each once, in no
-    particular order), ten times faster than `search_words` on a whole article.
-
-    `fold` is per character, and a French text has a dozen distinct non-ASCII characters:
-    each is replaced by its folded form (one C-speed `str.replace` each), and when all of
-    them fold to ASCII letters or to separators (`_ascii_fold`), the words are the runs of
-    [a-z0-9] of the ASCII text (bytes split by C code), stemmed by one regex substitution.
-    Any other text takes the general way (`_word_set`)."""
-    text = ascii_text(lowered)
-    if text is None:
-        return " ".join(_word_set(lowered))
-    words = set(text.encode("ascii").translate(WORD_BYTES).split())
-    words.difference_update(ONE_LETTER)
-    # Each word once: the index counts a page once per word it is given ("reseaux" and
-    # "reseau" are one word once stemmed).
-    return b" ".join(set(STEM_RE.sub(b"", b" ".join(words)).split())).decode("ascii")
-
-
-def ascii_text(lowered: str) -> str | None:
-    """A lower-cased text with each character folded as `search_words` folds it (word_string),
-    or None when one of them does not fold to ASCII letters or to a separator."""
-    if not lowered.isascii():
-        for char in non_ascii(lowered):
-            folded = _ASCII_FOLD[char] if char in _ASCII_FOLD else _ASCII_FOLD.setdefault(char, _ascii_fold(char))
-            if folded is None:
-                return None
-            lowered = lowered.replace(char, folded)
-    return lowered
-
-
-def _ascii_fold(char: str) -> str | None:
-    """What `search_words` makes of a character, as ASCII (a separator as a space), or
-    None when that depends on its neighbours or is not ASCII."""
-    folded = fold(char)
-    for ligature, letters in LIGATURE_LETTERS:
-        folded = folded.replace(ligature, letters)
-    if folded.isascii():
-        return folded
-    # A lone punctuation mark, symbol, space or control (not a letter, digit or combining
-    # mark, and left as is by NFC): a separator whatever its neighbours.
-    if (len(folded) == 1 and unicodedata.category(folded)[0] in "PSZC" and not WORD_RE.match(folded)
-            and not unicodedata.combining(folded) and unicodedata.normalize("NFC", folded) == folded):
-        return " "
-    return None
-
-
-_ASCII_FOLD: dict[str, str | None] = {}  # a non-ASCII character -> _ascii_fold(it)
-
-
-def _word_set(lowered: str) -> set[str]:
-    """set(search_words(lowered)) for any text: white space separates words before and after
-    folding, so each distinct token is folded once, and `fold` (a translation through a
-    dict) is applied only to the distinct characters it changes."""
-    tokens = " ".join(set(lowered.split()))
-    for ch in set(tokens) - ASCII_KEPT:
-        folded = fold(ch)
-        if folded != ch:
-            tokens = tokens.replace(ch, folded)
-    folded = unicodedata.normalize("NFC", tokens.lower())
-    for ligature, letters in LIGATURE_LETTERS:  # str.translate to several letters is slow
-        if ligature in folded:
-            folded = folded.replace(ligature, letters)
-    return {w[:-1] if w[-1] in "sx" and len(w) > 3 and w[-2] != "s" else w  # stem(), inlined
-            for w in set(WORDS2_RE.findall(folded))}
 
 
 def teaser(paragraphs: Iterable[str], limit: int = TEASER_CHARS) -> str:

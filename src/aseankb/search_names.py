@@ -20,8 +20,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .search import STEM_RE, STOP_WORDS, ascii_text, search_words, synonym_phrases, word_set
+from .search import synonym_phrases
 from .text import WORD_BYTES
+from .words import STEM_RE, STOP_WORDS, ascii_text, search_words, word_set
 
 NAME_JOIN = "_"  # not a word character: a token is no word, and no word begins it
 STOP = frozenset(STOP_WORDS)

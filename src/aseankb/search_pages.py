@@ -28,18 +28,9 @@ from .config import Taxonomy
 from .model import Article
 from .render.article import provenance
 from .render.dates import date_fr, html_lang, in_language
-from .search import (
-    EXCERPT_CHARS,
-    Doc,
-    SearchIndexError,
-    SearchStats,
-    search_words,
-    teaser,
-    word_set,
-    word_string,
-    write_index,
-)
+from .search import EXCERPT_CHARS, Doc, SearchIndexError, SearchStats, teaser, write_index
 from .search_names import name_tokens
+from .words import search_words, word_set, word_string
 
 # A Markdown link, whose text may hold backslash escapes ("\]"): its text is what readers see.
 LINK_RE = re.compile(r"\[((?:\\.|[^\]\\])*)\]\([^)\s]*\)")

@@ -15,11 +15,11 @@
   var MAX = 10;          // results shown at once; fewer pages holding every word: partial ones follow
   var EXPAND = 12;       // words a typed prefix may stand for (the most frequent first)
   var FIX_MIN = 5;       // letters of a word that matches nothing, for a typo to be looked for
-  // The same list as aseankb.search.STOP_WORDS.
+  // The same list as aseankb.words.STOP_WORDS.
   var STOP = ["le", "la", "les", "de", "des", "du", "un", "une", "et", "en", "au", "aux", "pour", "par",
     "sur", "dans", "avec", "ou", "qu", "que", "qui"];
 
-  /* The same words as aseankb.search.search_words: lower case, no accents, œ -> oe,
+  /* The same words as aseankb.words.search_words: lower case, no accents, œ -> oe,
    * apostrophes split elisions (l’, d’), one-letter words dropped, final s/x removed. */
   function stem(w) { return w.length > 3 && /[sx]$/.test(w) && w[w.length - 2] !== "s" ? w.slice(0, -1) : w; }
   function words(text) {
