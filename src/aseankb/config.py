@@ -49,6 +49,11 @@ class Partner:
         """What comes before the label after "à": "au ", "aux ", "à la ", "à l'"."""
         return self.fr_to[:len(self.fr_to) - len(self.fr)]
 
+    @property
+    def of_prefix(self) -> str:
+        """What comes before the label after "de": "du ", "des ", "de la ", "de l'"."""
+        return {"au ": "du ", "aux ": "des ", "à la ": "de la ", "à l'": "de l'"}.get(self.to_prefix, "de ")
+
 
 @dataclass(frozen=True)
 class Domain:

@@ -67,18 +67,18 @@ def column_chart(series: list[tuple[str, int]], title: str, chart_id: str,
             f"<details><summary>Données du graphique</summary>{_table(ident, title, head, series)}</details></figure>")
 
 
-def bar_table(rows: list[tuple[str, int]], head: tuple[str, str], years: dict[str, str] | None = None) -> list[str]:
+def bar_table(rows: list[tuple[str, int]], head: tuple[str, str], years: list[str] | None = None) -> list[str]:
     """Horizontal bars drawn with CSS inside a Markdown table: the chart is its own text
     alternative, and labels may be Markdown links (MkDocs checks and rewrites those, which
-    it does not do inside raw HTML). Labels must already be escaped. `years`: label -> the
-    years of its articles (year_span), in a third column."""
+    it does not do inside raw HTML). Labels must already be escaped. `years`: each row's
+    years of articles (year_span), in a third column."""
     if not rows:
         return ["_Aucune donnée._"]
     peak = max(n for _, n in rows) or 1
     more = " Années |" if years is not None else ""
     lines = [f"| {head[0]} | {head[1]} |{more}", f"|---|---|{'---|' if more else ''}"]
     lines += [f"| {label} | <span class=\"kb-hbar\" style=\"width:{_num(BAR_EM * n / peak)}em\"></span> {n} |"
-              + (f" {years.get(label, '—')} |" if years is not None else "") for label, n in rows]
+              + (f" {years[i]} |" if years is not None else "") for i, (label, n) in enumerate(rows)]
     return lines
 
 

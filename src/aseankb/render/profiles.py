@@ -109,8 +109,7 @@ def _people_lines(arts: list[Article], partner: Partner) -> list[str]:
     mine = [f"- [{esc_inline(name)}](../personnes/{slug}.md), {esc_inline(role)} ({n})"
             for slug, name, n, role in theirs[:TOP_PEOPLE]]
     others = [link for p, link in zip(people, links, strict=True) if p[0] not in own][:TOP_PEOPLE]
-    of = {"au ": "du ", "aux ": "des ", "à la ": "de la ", "à l'": "de l'"}.get(partner.to_prefix, "de ")
-    lines = [f"{'Personnalité' if len(mine) == 1 else 'Personnalités'} {of}{partner.fr} :", "", *mine]
+    lines = [f"{'Personnalité' if len(mine) == 1 else 'Personnalités'} {partner.of_prefix}{partner.fr} :", "", *mine]
     return [*lines, "", "Autres personnalités : " + ", ".join(others)] if others else lines
 
 
@@ -135,7 +134,7 @@ def partner_profile(pid: str, arts: list[Article], tax: Taxonomy, item: ItemFn, 
              "## Domaines les plus traités", ""]
     top = tax.most_common("domains", domains)[:TOP_DOMAINS]
     rows = [(f"[{tax.domains[d].fr}](../matrice/{pid}/{d}.md)", n) for d, n in top]
-    spans = None if years is None else {label: years.get(d, "—") for (label, _), (d, _) in zip(rows, top, strict=True)}
+    spans = None if years is None else [years.get(d, "—") for d, _ in top]
     lines += [*bar_table(rows, ("Domaine", "Articles"), spans), "", "## Personnalités citées", "",
               *_people_lines(arts, tax.partners[pid]), "", *meetings]
     if feed:
@@ -157,7 +156,7 @@ def domain_profile(did: str, arts: list[Article], tax: Taxonomy, partners: Count
     label = tax.domains[did].fr
     ranked = tax.most_common("partners", partners)
     rows = [(f"[{tax.partners[p].fr}](../matrice/{p}/{did}.md)", n) for p, n in ranked]
-    spans = None if years is None else {row[0]: years.get(p, "—") for row, (p, _) in zip(rows, ranked, strict=True)}
+    spans = None if years is None else [years.get(p, "—") for p, _ in ranked]
     return ["## Partenaires", "", *bar_table(rows, ("Partenaire", "Articles"), spans), "",
             "## Évolution", "", *_chart(arts, f"{label} : articles par année", f"d-{did}"),
             "## Tous les articles", ""]
