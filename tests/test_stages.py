@@ -81,6 +81,42 @@ def test_caption_detection() -> None:
     assert not is_caption("La photo de famille a été prise à Hanoï.")
 
 
+LEAD_CAPTION = ("Le vice-ministre des Affaires étrangères Do Hung Viet a présidé une réunion intersectorielle "
+                "pour examiner la coopération au sein de l'ASEAN et les orientations pour 2024. (Photo : Anh Son) |")
+
+
+def test_an_opening_caption_that_tells_the_news_is_kept_as_the_lead() -> None:
+    """The twelfth audit: seed 003's only sentence introducing the meeting was its opening
+    caption, dropped whole; the body began with delegates at a conference never introduced,
+    and Do Hung Viet's office was lost. Kept without its credit, and never the title."""
+    text = (f"{LEAD_CAPTION}\nPrès de 80 délégués ont assisté à la Conférence.\n"
+            "Passant en revue les activités de l'ASEAN, le vice-ministre Do Hung Viet a affirmé que l'ASEAN avançait.")
+    c = clean(text)
+    assert c.caption_lead and c.paragraphs[0] == LEAD_CAPTION.removesuffix(" (Photo : Anh Son) |")
+    assert "(Photo : Anh Son) |" in c.chrome
+    art = extract(c, file_name="t.txt", source="seeds/t.txt", tax=load_taxonomy())[0]
+    assert art.paragraphs[0].startswith("Le vice-ministre") and "Photo" not in art.title
+    assert art.title.startswith("Passant en revue")
+    assert art.people_described["Do Hung Viet"] == "vice-ministre des Affaires étrangères"
+
+
+@pytest.mark.parametrize("text", [
+    # A picture's label: no verb.
+    " date 2017-07 La ministre indienne des Affaires étrangères Sushma Swaraj, lors de la réunion "
+    "annuelle des ministres à Manille. Photo: AFP\nManille (VNA) - L'Inde et l'ASEAN ont renforcé leurs liens.",
+    # Told again by the text, as most captions are.
+    " date 2024-03 Le Sommet spécial ASEAN-Australie pour fêter le 50e anniversaire des relations "
+    "ASEAN-Australie, a lieu du 4 au 6 mars à Melbourne. Photo: VNA\nCanberra (VNA) – Le Sommet spécial "
+    "ASEAN-Australie pour fêter le 50e anniversaire des relations ASEAN-Australie, a lieu du 4 au 6 mars.",
+    # Not the opening line.
+    f"L'ASEAN et le Vietnam préparent 2024\nLe texte commence ici.\n{LEAD_CAPTION}",
+])
+def test_other_captions_still_go(text: str) -> None:
+    c = clean(text)
+    assert not c.caption_lead and not any("Photo" in p or "Sushma" in p for p in c.paragraphs)
+    assert sum("Sommet spécial" in p for p in c.paragraphs) <= 1
+
+
 def test_split_header_day_precision() -> None:
     assert split_header(" date 2025-10-27 Malaisie")[0] == PartialDate(2025, 10, 27)
 

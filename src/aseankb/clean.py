@@ -3,7 +3,8 @@
 What goes: photo captions and credits, empty image stubs, site chrome ("Source",
 "Comment (0)", "Dernière mise à jour...", related-article links, paywall lines),
 machine-translation debris and agency trailers. What is metadata is kept aside:
-the leading " date YYYY-MM " line and the agency.
+the leading " date YYYY-MM " line and the agency. One caption stays, without its
+credit: an opening one that tells the news the text then does not repeat (caption_lead).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .model import DATE_YEARS, Cleaned, PartialDate, is_real_date
-from .text import squash_spaces_keep_lines
+from .text import fold, squash_spaces_keep_lines
 
 HEADER_DATE_RE = re.compile(r"^\s*date\s*:?\s+(\d{4})[-/](\d{1,2})(?:[-/](\d{1,2}))?\b[ \t]*")
 AGENCIES = r"VNA|AFP|Xinhua|AP|Reuters|Yonhap|Kyodo|CVN|VNS|TTXVN|Bernama|Antara|PNA"
@@ -94,6 +95,30 @@ def drop_trailing_caption(line: str) -> str:
     return cut.group(1).strip() if cut else ""
 
 
+# An opening caption that is the article's lead: a sentence long enough to tell the news, with
+# a finite verb ("Le vice-ministre X a présidé une réunion pour examiner..."), not a picture's
+# label ("La ministre indienne des Affaires étrangères Sushma Swaraj. Photo: AFP").
+LEAD_CAPTION_WORDS = 15
+FINITE_VERB_RE = re.compile(r"\s(?:a|ont|est|sont|sera|seront|va|vont|has|have|is|are|was|were|will)\s")
+REPEAT_CHARS = 60  # the folded opening of a caption found again in the text: the lead repeats it
+
+
+def caption_lead(line: str) -> str:
+    """The text of an opening caption that may be the article's lead (LEAD_CAPTION_WORDS,
+    FINITE_VERB_RE), without its credit; "" for any other line."""
+    m = _caption_end(line)
+    head = line[: m.start()].strip() if m else ""
+    return head if len(head.split()) >= LEAD_CAPTION_WORDS and FINITE_VERB_RE.search(head) else ""
+
+
+def _told_again(lead: str, paragraphs: list[str]) -> bool:
+    """Whether the text repeats the caption (as most do: "Le Sommet ... a lieu du 4 au 6
+    mars à Melbourne. Photo: VNA", then "Canberra (VNA) – Le Sommet ... a lieu du 4 au 6
+    mars à Melbourne, en Australie, ...")."""
+    opening = fold(lead)[:REPEAT_CHARS]
+    return any(opening in fold(p) for p in paragraphs[:3])
+
+
 def is_chrome(line: str) -> bool:
     return bool(CHROME_ANY_RE.match(line) or CHROME_DATE_RE.match(line))
 
@@ -132,8 +157,9 @@ def _is_rubric(lines: list[str], i: int) -> bool:
     return i == 0 and len(line.split()) <= 2 and not re.search(r"[.!?:;,]$", line) and len(lines) > 1
 
 
-def clean_lines(text: str) -> tuple[list[str], list[str], str | None]:
-    """Split into paragraphs; return (paragraphs, removed chrome lines, agency)."""
+def clean_lines(text: str) -> tuple[list[str], list[str], str | None, str]:
+    """Split into paragraphs; return (paragraphs, removed chrome lines, agency, the opening
+    caption kept as the lead: caption_lead, "" without one)."""
     # Spaces squashed in the whole text at once: no run of them spans a line break.
     text = squash_spaces_keep_lines(text)
     lines = _split_alt_text([ln for ln in (ln.strip() for ln in text.split("\n")) if ln])
@@ -142,7 +168,11 @@ def clean_lines(text: str) -> tuple[list[str], list[str], str | None]:
     paragraphs: list[str] = []
     chrome: list[str] = []
     agency = None
+    lead = ""
     for i, line in enumerate(lines):
+        if not paragraphs and not lead and marks and (lead := caption_lead(line)):
+            chrome.append(line[len(lead):].strip())
+            continue
         if marks and len(line) > CAPTION_MAX and _caption_end(line):
             kept = drop_trailing_caption(line)
             chrome.append(line[len(kept):].strip())
@@ -163,7 +193,10 @@ def clean_lines(text: str) -> tuple[list[str], list[str], str | None]:
             line = GLUED_SENTENCE_RE.sub(r"\1 ", line)
         if line:
             paragraphs.append(line)
-    return paragraphs, chrome, agency or _named_agency(paragraphs, chrome)
+    if lead and (_told_again(lead, paragraphs) or not paragraphs):
+        chrome.append(lead)
+        lead = ""
+    return paragraphs, chrome, agency or _named_agency(paragraphs, chrome), lead
 
 
 def _named_agency(paragraphs: list[str], chrome: list[str]) -> str | None:
@@ -178,6 +211,6 @@ def _named_agency(paragraphs: list[str], chrome: list[str]) -> str | None:
 def clean(text: str, front: dict | None = None) -> Cleaned:
     """Compose the cleaning steps for one decoded seed."""
     header_date, text, messages = split_header(text)
-    paragraphs, chrome, agency = clean_lines(text)
-    return Cleaned(paragraphs=paragraphs, header_date=header_date, agency=agency,
-                   chrome=chrome, front=front or {}, messages=messages)
+    paragraphs, chrome, agency, lead = clean_lines(text)
+    return Cleaned(paragraphs=[lead, *paragraphs] if lead else paragraphs, header_date=header_date,
+                   agency=agency, caption_lead=bool(lead), chrome=chrome, front=front or {}, messages=messages)

@@ -59,6 +59,9 @@ class Cleaned:
     agency: str | None = None
     # The first line was a headline candidate (not a caption, not a dateline).
     headline: str | None = None
+    # The first paragraph is an opening photo caption that tells the news (clean.caption_lead):
+    # article text, never its title, and not where a dateline is sought.
+    caption_lead: bool = False
     # Leftovers that say something about the article but are not its text.
     chrome: list[str] = field(default_factory=list)
     front: dict = field(default_factory=dict)

@@ -133,13 +133,17 @@ def _roles(people: list[str], offices: dict[str, str]) -> dict[str, str]:
 def extract(cleaned: Cleaned, *, file_name: str, source: str, tax: Taxonomy) -> tuple[Article, list[str]]:
     """Compose every field of one article; returns the article and its warnings."""
     warnings: list[str] = []
-    paragraphs = list(cleaned.paragraphs)
+    # An opening caption kept as the lead (clean.caption_lead) opens the body, but the title
+    # and the dateline are sought in what follows it.
+    caption = cleaned.paragraphs[:1] if cleaned.caption_lead else []
+    paragraphs = cleaned.paragraphs[len(caption):]
     front = cleaned.front
     title, first_is_title = extract_title(paragraphs, _topic(tax), front.get("title"))
-    body = paragraphs[1:] if first_is_title else paragraphs
-    if not body:
+    text_proper = paragraphs[1:] if first_is_title else paragraphs
+    if not text_proper:
         raise ValueError("no article text: the file holds only a title")
-    lead = first_sentence(strip_dateline(body[0]))
+    body = [*caption, *text_proper]
+    lead = first_sentence(strip_dateline(text_proper[0]))
     text = "\n".join(body)
     whole = f"{title}\n{text}"
     # Partners, domains, meetings and officials are sought in the title and body (or the body
@@ -154,7 +158,7 @@ def extract(cleaned: Cleaned, *, file_name: str, source: str, tax: Taxonomy) -> 
     partners = scan.about
     meetings = find_meetings(whole, series)
     ctx = Context([m for m in meetings if m.years], partners, _partners_in(tax), officials, relations, markers)
-    date = extract_date(cleaned.header_date, body[0], cleaned.chrome, text, front, ctx)
+    date = extract_date(cleaned.header_date, text_proper[0], cleaned.chrome, text, front, ctx)
     if date.date is None:
         warnings.append("no date found in the file or its text: filed under 'sans date'")
     art_id = article_id(file_name)

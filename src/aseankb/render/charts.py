@@ -82,10 +82,13 @@ def bar_table(rows: list[tuple[str, int]], head: tuple[str, str], years: list[st
     return lines
 
 
+NO_YEAR = frozenset({None, 0})
+
+
 def year_span(years: Iterable[int | None]) -> str:
     """The years of some articles, consecutive ones as a range: "2013, 2018–2020"; past four
     ranges, the first and the last year and how many: "2008–2025 (12 années)". Undated aside."""
-    found = sorted({y for y in years if y})
+    found = sorted(set(years) - NO_YEAR)  # a C loop: called for every cell of the matrix
     runs: list[list[int]] = []
     for year in found:
         if runs and year == runs[-1][1] + 1:

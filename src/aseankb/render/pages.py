@@ -17,7 +17,7 @@ from .escape import esc_inline
 from .feeds import dated, feed_path
 from .meetings import partner_meetings, year_meetings
 from .people import ItemFn, list_lines
-from .profiles import cell_years, domain_profile, md_page, partner_profile
+from .profiles import YEAR_OF, cell_years, domain_profile, md_page, partner_profile
 from .report_fr import french
 from .reuse import NO_REUSE, Reuse
 from .terms import search_terms, years_label
@@ -121,7 +121,7 @@ def partner_pages(g: Groups, tax: Taxonomy, item: ItemFn = article_item, reuse: 
         if passing:
             lines += ["", "## Cité en passant", "", *article_list(passing, "../", item)]
         # Searched by what it says of its relations, fields, meetings and years (render/terms.py).
-        terms = search_terms(lines, [history, years_label(a.date.year for a in about)])
+        terms = search_terms(lines, [history, years_label(map(YEAR_OF, about))])
         pages[f"partenaires/{pid}.md"] = md_page(partner.fr, with_contents(lines), aliases=partner_aliases(partner),
                                                  feed=feed_path(pid) if dated(about) else None, terms=terms)
     pages["partenaires/index.md"] = md_page("Partenaires", [
@@ -145,7 +145,7 @@ def domain_pages(g: Groups, tax: Taxonomy, item: ItemFn = article_item, reuse: R
         pages[f"domaines/{did}.md"] = md_page(domain.fr, with_contents([
             f"# {domain.fr}", "", f"{plural(len(arts), 'article')} dans ce domaine (en anglais : *{domain.en}*).", "",
             *profile, *article_list(arts, "../", item)]), aliases=(domain.en, *domain.aliases),
-            terms=search_terms(profile, [years_label(a.date.year for a in arts)]))
+            terms=search_terms(profile, [years_label(map(YEAR_OF, arts))]))
     pages["domaines/index.md"] = md_page("Domaines", [
         "# Domaines de coopération", "", *rows])
     return pages

@@ -18,6 +18,8 @@ import json
 import re
 from collections.abc import Iterable
 
+from .charts import NO_YEAR
+
 TERMS_CHARS = 2000
 SEPARATOR = " · "
 # A heading of ours, without its attribute list ("## 58e réunion (2025) { #amm-58 }").
@@ -65,5 +67,5 @@ def terms_line(terms: str) -> str:
 def years_label(years: Iterable[int | None]) -> str:
     """The years of a page's articles, newest first ("sommet asean japon 2023" names one);
     "" without a dated one."""
-    dated = sorted({y for y in years if y}, reverse=True)
+    dated = sorted(set(years) - NO_YEAR, reverse=True)
     return "Années des articles : " + ", ".join(map(str, dated)) if dated else ""
