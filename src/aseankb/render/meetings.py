@@ -17,7 +17,7 @@ from ..meeting_series import Series, edition_heading, load_meetings, meeting_num
 from ..model import Article
 from ..text import fold
 from .dates import plural
-from .people import ItemFn, list_lines
+from .lists import ItemFn, list_lines
 from .profiles import md_page
 from .reuse import NO_REUSE, Reuse
 from .terms import search_terms

@@ -15,8 +15,8 @@ from .contents import with_contents
 from .dates import LANGUAGES_FR, language_fr, language_note, plural, short_date
 from .escape import esc_inline
 from .feeds import dated, feed_path
+from .lists import ItemFn, by_year, list_lines
 from .meetings import partner_meetings, year_meetings
-from .people import ItemFn, list_lines
 from .profiles import YEAR_OF, cell_years, domain_profile, md_page, partner_profile
 from .report_fr import french
 from .reuse import NO_REUSE, Reuse
@@ -61,8 +61,9 @@ class ItemLines:
             return list(map(done.__getitem__, map(id, arts)))
 
 
-def article_list(arts: list[Article], prefix: str, item: ItemFn = article_item) -> list[str]:
-    return list_lines(item, arts, prefix) or ["_Aucun article._"]
+def article_list(arts: list[Article], prefix: str, item: ItemFn = article_item, years: bool = False) -> list[str]:
+    """The list's lines; `years`: a long list is cut by year (lists.by_year)."""
+    return (by_year if years else list_lines)(item, arts, prefix) or ["_Aucun article._"]
 
 
 def _year_label(key: str) -> str:
@@ -117,7 +118,7 @@ def partner_pages(g: Groups, tax: Taxonomy, item: ItemFn = article_item, reuse: 
                  f"{partner.fr_to} (en anglais : *{partner.en}*).", "", *([history, ""] if history else []),
                  *partner_profile(pid, about, tax, item, "../" + feed_path(pid) if dated(about) else None,
                                   g.domains_with(pid), partner_meetings(pid, about), cell_years(g.cells, pid=pid)),
-                 "## Tous les articles", "", *article_list(about, "../", item)]
+                 "## Tous les articles", "", *article_list(about, "../", item, years=True)]
         if passing:
             lines += ["", "## Cité en passant", "", *article_list(passing, "../", item)]
         # Searched by what it says of its relations, fields, meetings and years (render/terms.py).
@@ -144,7 +145,7 @@ def domain_pages(g: Groups, tax: Taxonomy, item: ItemFn = article_item, reuse: R
         profile = domain_profile(did, arts, tax, g.partners_with(did), cell_years(g.cells, did=did))
         pages[f"domaines/{did}.md"] = md_page(domain.fr, with_contents([
             f"# {domain.fr}", "", f"{plural(len(arts), 'article')} dans ce domaine (en anglais : *{domain.en}*).", "",
-            *profile, *article_list(arts, "../", item)]), aliases=(domain.en, *domain.aliases),
+            *profile, *article_list(arts, "../", item, years=True)]), aliases=(domain.en, *domain.aliases),
             terms=search_terms(profile, [years_label(map(YEAR_OF, arts))]))
     pages["domaines/index.md"] = md_page("Domaines", [
         "# Domaines de coopération", "", *rows])

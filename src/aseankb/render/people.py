@@ -11,7 +11,6 @@ import hashlib
 import html
 import json
 from collections import Counter, defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -21,22 +20,11 @@ from ..config import Taxonomy
 from ..model import Article
 from .contents import with_contents
 from .escape import description_line, esc_inline
+from .lists import ItemFn, by_year
 from .reuse import NO_REUSE, Reuse
 
 SLUG_MAX = 60
 DESCRIBED_SHOWN = 5  # phrases on a person's page: the latest
-# One line of an article list, `item(article, prefix)`: pages.article_item, passed in
-# because pages imports this module (the reverse import would be circular).
-ItemFn = Callable[[Article, str], str]
-
-
-def list_lines(item: ItemFn, arts: list[Article], prefix: str) -> list[str]:
-    """`item(a, prefix)` for each article, through `item.lines` when it has one
-    (pages.ItemLines: one comprehension instead of a call per line)."""
-    many = getattr(item, "lines", None)
-    return many(arts, prefix) if many else [item(a, prefix) for a in arts]
-
-
 @lru_cache(maxsize=65536)  # each name is slugged for its page, its articles and partner profiles
 def person_slug(name: str) -> str:
     slug = slugify(name, max_length=SLUG_MAX) or "p-" + hashlib.sha256(name.encode()).hexdigest()[:8]
@@ -107,7 +95,7 @@ def person_page(person: Person, tax: Taxonomy, item: ItemFn) -> str:
         lines += ["", "Partenaires des articles : " + ", ".join(
             f"[{tax.partners[p].fr}](../partenaires/{p}.md) ({n})"
             for p, n in tax.most_common("partners", partners)) + "."]
-    lines += ["", "## Articles", "", *list_lines(item, person.articles, "../")]
+    lines += ["", "## Articles", "", *by_year(item, person.articles, "../")]
     # What the search finds the page by besides the name (search_pages: a hub page is indexed
     # by its title and description): "president russe" finds Vladimir Poutine.
     said = [f"« {phrase} »" + (f" ({span})" if span else "") for phrase, span in described]

@@ -20,7 +20,8 @@ from ..model import Article
 from ..text import fold
 from .charts import bar_table, column_chart, year_series, year_span
 from .escape import description_line, esc_inline
-from .people import ItemFn, list_lines, person_slug
+from .lists import ItemFn, by_year
+from .people import person_slug
 from .reuse import NO_REUSE, Reuse
 from .terms import terms_line
 
@@ -205,7 +206,7 @@ def matrix_pages(g: Groups, tax: Taxonomy, item: ItemFn, reuse: Reuse = NO_REUSE
                     f"{len(arts)} article{'s' if len(arts) > 1 else ''} consacré{'s' if len(arts) > 1 else ''} "
                     f"{partner.to_prefix}[{partner.fr}](../../partenaires/{pid}.md) dans le domaine "
                     f"[{domain.fr}](../../domaines/{did}.md). [Retour à la matrice](../../matrice.md)", "",
-                    *list_lines(item, arts, "../../")])
+                    *by_year(item, arts, "../../", "##")])
         lines.append(f"| [{partner.fr}](partenaires/{pid}.md) | " + " | ".join(row) + " |")
     pages["matrice.md"] = md_page("Matrice partenaires × domaines", lines, wide=True)
     return pages

@@ -22,8 +22,10 @@ from .charts import NO_YEAR
 
 TERMS_CHARS = 2000
 SEPARATOR = " · "
-# A heading of ours, without its attribute list ("## 58e réunion (2025) { #amm-58 }").
-HEADING_RE = re.compile(r"^#{2,6} (.+?)(?: \{[^}]*\})?$")
+# A section heading of ours, without its attribute list ("## 58e réunion (2025) { #amm-58 }").
+# Not the year headings of long lists ("### 2025 — 292 articles", lists.by_year): a page's
+# years are in its terms already (years_label).
+HEADING_RE = re.compile(r"^## (.+?)(?: \{[^}]*\})?$")
 # The text of a link to a hub page: the taxonomy's and the meetings data's names, not an
 # article's title (articles/) or a person's name (personnes/).
 HUB_LINK_RE = re.compile(r"\[((?:\\.|[^\]\\])*)\]\((?:\.\./)*"
