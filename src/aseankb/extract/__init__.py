@@ -22,6 +22,7 @@ from .entities import (
     partner_needles,
     scan_partners,
 )
+from .glued import unglue
 from .language import extract_language
 from .markers import load_markers
 from .meetings import Mention, find_meetings, load_meetings, meeting_needles
@@ -29,7 +30,7 @@ from .needles import scan_together
 from .officials import load_officials, named_officials, official_needles, official_roles
 from .people import described, extract_people
 from .printed import date_needles
-from .title import extract_title, first_sentence, strip_dateline
+from .title import cut, extract_title, first_sentence, strip_dateline
 
 SLUG_MAX = 60
 # An article names a few people, a long one thirty: more is a list pasted in (or a hostile
@@ -130,19 +131,28 @@ def _roles(people: list[str], offices: dict[str, str]) -> dict[str, str]:
     return {name: offices[fold(name)] for name in people if fold(name) in offices}
 
 
-def extract(cleaned: Cleaned, *, file_name: str, source: str, tax: Taxonomy) -> tuple[Article, list[str]]:
-    """Compose every field of one article; returns the article and its warnings."""
-    warnings: list[str] = []
-    # An opening caption kept as the lead (clean.caption_lead) opens the body, but the title
-    # and the dateline are sought in what follows it.
+def _title_and_body(cleaned: Cleaned, tax: Taxonomy) -> tuple[str, list[str], list[str], str]:
+    """(title, body, the body without an opening caption, language). An opening caption kept
+    as the lead (clean.caption_lead) opens the body, but the title and the dateline are
+    sought in what follows it."""
     caption = cleaned.paragraphs[:1] if cleaned.caption_lead else []
     paragraphs = cleaned.paragraphs[len(caption):]
-    front = cleaned.front
-    title, first_is_title = extract_title(paragraphs, _topic(tax), front.get("title"))
+    title, first_is_title = extract_title(paragraphs, _topic(tax), cleaned.front.get("title"))
     text_proper = paragraphs[1:] if first_is_title else paragraphs
     if not text_proper:
         raise ValueError("no article text: the file holds only a title")
-    body = [*caption, *text_proper]
+    language = extract_language([*caption, *text_proper])
+    if language == "fr":  # words the source glued together, parted (glued.py)
+        title, *parted = unglue([title, *caption, *text_proper])
+        title, caption, text_proper = cut(title), parted[:len(caption)], parted[len(caption):]
+    return title, [*caption, *text_proper], text_proper, language
+
+
+def extract(cleaned: Cleaned, *, file_name: str, source: str, tax: Taxonomy) -> tuple[Article, list[str]]:
+    """Compose every field of one article; returns the article and its warnings."""
+    warnings: list[str] = []
+    front = cleaned.front
+    title, body, text_proper, language = _title_and_body(cleaned, tax)
     lead = first_sentence(strip_dateline(text_proper[0]))
     text = "\n".join(body)
     whole = f"{title}\n{text}"
@@ -174,7 +184,7 @@ def extract(cleaned: Cleaned, *, file_name: str, source: str, tax: Taxonomy) -> 
     article = Article(
         id=art_id, source=source, title=title,
         date=date.date or PartialDate(), date_source=date.source, date_evidence=date.evidence,
-        language=extract_language(body), partners=partners, partners_mentioned=scan.mentioned,
+        language=language, partners=partners, partners_mentioned=scan.mentioned,
         domains=domains, people=people, partner_domains=by_domain, partner_people=by_person,
         people_roles=roles, people_described=described([title, *body], [p for p in people if p not in roles]),
         paragraphs=body, agency=cleaned.agency, slug=article_slug(title, art_id),
