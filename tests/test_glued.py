@@ -18,6 +18,10 @@ from aseankb.extract.glued import unglue
     ("respecter lesengagements pris", "respecter les engagements pris"),
     ("la conférence tenuele 1eraoût à Bangkok", "la conférence tenue le 1er août à Bangkok"),
     ("signer unpartenariat", "signer un partenariat"),
+    # Two content words, and grammatical words beyond articles.
+    ("les problèmesmondiaux et le rôlecentral", "les problèmes mondiaux et le rôle central"),
+    ("communiquéelors du dialogue", "communiquée lors du dialogue"),
+    ("secoordonner dans la pêche nonréglementée", "se coordonner dans la pêche non réglementée"),
 ])
 def test_glued_words_are_parted(glued: str, parted: str) -> None:
     assert unglue([glued]) == [parted]
@@ -28,6 +32,12 @@ def test_glued_words_are_parted(glued: str, parted: str) -> None:
     "Russel et Lavrov à Vientiane",  # names are capitalised
     "la cybersécurité et le multilatéralisme",  # unknown to the lexicon, but no small word to part
     "l'interconnectivité intrarégionale",
+    # Demonyms and adverbs a lexicon may lack: "haïti|en", "pakistan|aises", "possible|ment".
+    "le ministre haïtien et les délégations pakistanaises, possiblement djiboutiennes",
+    # Compounds: "télé|communication", "sur|dimensionné", "macro|économique", "cyber|espace".
+    "la télécommunication surdimensionnée, macroéconomique, le cyberespace",
+    # Adjectives: "puni|que", "référentiel|le".
+    "une guerre punique et une base référentielle",
 ])
 def test_words_and_names_stay_whole(text: str) -> None:
     assert unglue([text]) == [text]

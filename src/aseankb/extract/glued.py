@@ -17,11 +17,30 @@ from __future__ import annotations
 import functools
 import re
 
-# The grammatical words a glued word starts or ends with (two letters or more: "l'", "d'"
-# glued lose their apostrophe, and a single letter parts too many words).
-SMALL_WORDS = ("pour", "avec", "dans", "des", "les", "aux", "une", "sur", "par", "du", "de", "le", "la",
-               "au", "en", "et", "un")
-PART_MIN = 4  # letters of the lexicon's word: shorter ones part real words ("de|ux")
+# The grammatical words a glued word starts with ("le|changement", "en|novembre") or ends with
+# ("permanent|du", "communiquée|lors"): parts of any length. Not those that end demonyms and
+# foreign names ("haïti|en", "iran|un", "bang|la", "pack|et"), nor adjectives ("puni|que"), nor
+# prefixes ("sur|dimensionné"), nor "le" after an "l" ("référentiel|le": "-elle").
+BEFORE_WORDS = frozenset((
+    "de", "du", "des", "le", "la", "les", "un", "une", "au", "aux", "en", "et", "se", "non", "par", "pour",
+    "avec", "dans", "lors", "comme", "entre", "vers"))
+AFTER_WORDS = frozenset((
+    "de", "du", "des", "le", "les", "sur", "par", "pour", "avec", "dans", "lors", "comme", "entre", "vers"))
+# Two content words glued ("rôle|central", "problèmes|mondiaux"): the first of PART_MIN letters
+# or more, the second of AFTER_MIN, not a suffix the lexicon also has as a word
+# ("possible|ment", "pakistan|aises", "inclus|ions").
+PART_MIN = 4
+AFTER_MIN = 5
+SUFFIXES = frozenset(("aises", "ments", "elles", "ettes", "iques", "ables", "ibles", "euses", "ances", "ences",
+                      "tions", "sions", "ismes", "istes", "ienne", "iennes", "lisant"))
+# A word the lexicon lacks that starts with one of these is a compound ("télécommunication",
+# "cyberespace", "macroéconomique", "transfrontalier"), not two words glued.
+COMPOUND_PREFIXES = frozenset((
+    "télé", "auto", "micro", "macro", "multi", "inter", "intra", "cyber", "anti", "post", "pré", "néo", "bio",
+    "géo", "éco", "trans", "super", "hyper", "ultra", "mini", "maxi", "semi", "méga", "mono", "poly", "radio",
+    "photo", "vidéo", "agro", "hydro", "électro", "socio", "euro", "franco", "sino", "indo", "afro", "pan",
+    "para", "proto", "pseudo", "quasi", "sous", "sur", "rétro", "kilo", "contre", "extra", "infra", "supra",
+    "dé", "re", "ré", "co"))
 WORD_RE = re.compile(r"(?<![\w’'-])[a-zàâäçéèêëîïôöùûüÿœæ]{6,}(?![\w’'-])")  # a word that may be parted
 PUNCTUATION = ".,;:!?()[]«»\"“”’'…"  # around a word split at white space
 # "1eraoût", "1erjuillet": the ordinal of a date glued to its month.
@@ -36,18 +55,27 @@ def _lexicon() -> frozenset[str]:
     return frozenset(SpellChecker(language="fr", distance=1).word_frequency.dictionary)
 
 
+def _first(part: str, lexicon: frozenset[str]) -> bool:
+    if part in BEFORE_WORDS:
+        return True
+    return len(part) >= PART_MIN and part in lexicon and part not in COMPOUND_PREFIXES
+
+
+def _second(part: str, lexicon: frozenset[str]) -> bool:
+    if part in AFTER_WORDS:
+        return True
+    return len(part) >= AFTER_MIN and part in lexicon and part not in SUFFIXES
+
+
 def _parted(word: str, lexicon: frozenset[str]) -> str:
     """'permanentdu' -> 'permanent du' (a word the lexicon lacks); the word itself when no
-    split holds."""
-    for small in SMALL_WORDS:
-        rest = word[len(small):]
-        if word.startswith(small) and len(rest) >= PART_MIN and rest in lexicon:
-            return f"{small} {rest}"
-    for small in SMALL_WORDS:
-        rest = word[:-len(small)]
-        if word.endswith(small) and len(rest) >= PART_MIN and rest in lexicon:
-            return f"{rest} {small}"
-    return word
+    split holds, or when several do and not exactly one of them has a grammatical word."""
+    splits = [(word[:i], word[i:]) for i in range(2, len(word) - 1)
+              if _first(word[:i], lexicon) and _second(word[i:], lexicon)
+              and not (word[i:] in ("le", "les") and word[i - 1] == "l")]
+    if len(splits) > 1:
+        splits = [s for s in splits if s[0] in BEFORE_WORDS or s[1] in AFTER_WORDS]
+    return " ".join(splits[0]) if len(splits) == 1 else word
 
 
 def unglue(texts: list[str]) -> list[str]:
