@@ -117,6 +117,16 @@ def test_other_captions_still_go(text: str) -> None:
     assert sum("Sommet spécial" in p for p in c.paragraphs) <= 1
 
 
+def test_a_lead_shown_twice_is_kept_once() -> None:
+    """Devset 008 (thirteenth audit): the page showed its lead as a standfirst, then again
+    as text with spaces lost; the article page showed both."""
+    lead = "Les Etats-Unis et l'ASEAN ont convenu de travailler ensemble pour porter leurs relations à un partenariat."
+    title = "Les Etats-Unis et l'ASEAN promeuvent leurs relations"
+    again = lead.replace("ASEAN ont", "ASEANont").replace("un partenariat", "unpartenariat")
+    c = clean(f"{title}\n{lead}\n{again}\nSuite du texte.\nSuite du texte, mais autre.")
+    assert c.paragraphs == [title, lead, "Suite du texte.", "Suite du texte, mais autre."]
+
+
 def test_split_header_day_precision() -> None:
     assert split_header(" date 2025-10-27 Malaisie")[0] == PartialDate(2025, 10, 27)
 

@@ -119,6 +119,14 @@ def _told_again(lead: str, paragraphs: list[str]) -> bool:
     return any(opening in fold(p) for p in paragraphs[:3])
 
 
+def _same_text(line: str, previous: str) -> bool:
+    """Whether `line` repeats the paragraph before it but for spaces ("l'ASEAN ont" /
+    "l'ASEANont"): a page that shows its lead twice, as a standfirst then as text."""
+    if abs(len(line) - len(previous)) > len(previous) // 20:
+        return False
+    return "".join(fold(line).split()) == "".join(fold(previous).split())
+
+
 def is_chrome(line: str) -> bool:
     return bool(CHROME_ANY_RE.match(line) or CHROME_DATE_RE.match(line))
 
@@ -191,7 +199,7 @@ def clean_lines(text: str) -> tuple[list[str], list[str], str | None, str]:
         line = FRANCAIS_RE.sub("", line) if line.startswith(FRANCAIS) else line
         if GLUED_MARK_RE.search(line):
             line = GLUED_SENTENCE_RE.sub(r"\1 ", line)
-        if line:
+        if line and not (paragraphs and _same_text(line, paragraphs[-1])):
             paragraphs.append(line)
     if lead and (_told_again(lead, paragraphs) or not paragraphs):
         chrome.append(lead)
