@@ -62,6 +62,14 @@ def test_english_and_vietnamese_domains() -> None:
     assert {"cybersecurite", "economie-numerique", "commerce-investissement"} <= set(vi)
 
 
+@pytest.mark.parametrize("text", ["Coopérer sur les villes intelligentes.", "Cooperation on smart cities.",
+                                  "Hợp tác về đô thị thông minh."])
+def test_smart_cities_are_digital_and_infrastructure(text: str) -> None:
+    """The ASEAN Smart Cities Network belongs to the Master Plan on ASEAN Connectivity
+    (devset 035's label: connectivite; the thirteenth audit's F5)."""
+    assert {"economie-numerique", "connectivite"} <= set(extract_domains(TAX, text))
+
+
 def test_security_word_alone_is_not_food_security() -> None:
     assert "securite" not in extract_domains(TAX, "La sécurité alimentaire régionale.")
     assert "securite" in extract_domains(TAX, "La paix et la sécurité régionales.")
