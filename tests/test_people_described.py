@@ -122,3 +122,13 @@ def test_the_heads_of_government_of_asean_s_members_have_their_office() -> None:
     assert a.people_roles["Lee Hsien Loong"] == "Premier ministre de Singapour"
     assert a.people_roles["Hun Sen"] == "Premier ministre du Cambodge"
     assert "Lee Hsien Loong" not in art("2025-03", text).people_roles  # no longer in office
+
+
+def test_the_us_head_for_east_asia_has_his_office_whatever_the_spelling() -> None:
+    """Devset 008 misspells the office ("secrétaire d'Etat amércain"), so the text gave
+    Daniel Russel none (thirteenth audit, F7): data/officials.yaml names him, with his term."""
+    text = ("Le dialogue a été co-présidé par l'assistant du secrétaire d'Etat amércain chargé de l'Asie de "
+            "l'Est et le Pacifique Daniel Russel. Les Etats-Unis et l'ASEAN ont convenu de travailler ensemble.")
+    role = "secrétaire d'État adjoint des États-Unis pour l'Asie de l'Est et le Pacifique"
+    assert art("2015-05", text).people_roles["Daniel Russel"] == role
+    assert "Daniel Russel" not in art("2019-05", text).people_roles  # no longer in office
