@@ -126,3 +126,27 @@ def test_a_name_alone_loads_no_records_to_rank_its_results(browser: Browser, tmp
         ids = pg.evaluate("q => window.__kbQuery.search(q, true).then(r => r.ids)", "etats unis")
         loaded = pg.evaluate("() => [...document.scripts].filter(e => /\\/d-\\d+\\.js$/.test(e.src)).length")
         assert paths[ids[0]] == "articles/2026/usa.html" and len(ids) == 12 and loaded == 0, (ids, loaded)
+
+
+def test_a_field_is_found_by_its_words_apart_after_the_pages_that_name_it(browser: Browser, tmp_path: Path) -> None:
+    """"securite maritime" found 4 pages where "maritime securite" found 19 (thirteenth audit):
+    a field's name (no capital in data/synonyms.yaml) also finds its words apart, ranked
+    after the pages that say it; a thing's name ("etats unis", above) does not."""
+    docs = [_article("articles/2025/apart.html", "La sécurité de la navigation maritime en mer Orientale."),
+            _article("articles/2024/said.html", "La sécurité maritime et la pêche."),
+            _article("articles/2023/english.html", "Maritime security and fisheries."),
+            _article("articles/2022/one.html", "La sécurité régionale.")]
+    paths = _index_page(tmp_path, docs)
+    found = {}
+    for pg in _page(browser, tmp_path.as_uri()):
+        pg.goto((tmp_path / "index.html").as_uri())
+        for q in ("securite maritime", "maritime securite", "maritime security"):
+            ids = pg.evaluate("q => window.__kbQuery.search(q, true).then(r => r.whole)", q)
+            found[q] = [paths[n] for n in ids]
+    assert found["securite maritime"] == ["articles/2024/said.html", "articles/2023/english.html",
+                                          "articles/2025/apart.html"]
+    # Word order aside, but for the other names ("maritime security"), read in order only.
+    assert set(found["maritime securite"]) == {"articles/2025/apart.html", "articles/2024/said.html"}
+    # Typed in English, its words apart are English words: the French page that holds
+    # "sécurité ... maritime" apart does not say "security".
+    assert found["maritime security"] == ["articles/2024/said.html", "articles/2023/english.html"]

@@ -238,13 +238,24 @@ def _meta(docs: list[Doc], buckets: int, shards: Iterable[str]) -> dict[str, obj
     aliases = {str(i): "|".join(d.aliases) for i, d in enumerate(docs[articles:]) if d.aliases}
     return {"docs": len(docs), "buckets": buckets, "articles": articles,
             "titles": "".join(map(B36.__getitem__, counts)), "minor": "".join(minor),
-            "aliases": aliases, "shards": ",".join(sorted(shards)), "synonyms": synonym_phrases()}
+            "aliases": aliases, "shards": ",".join(sorted(shards)), "synonyms": synonym_phrases(),
+            "loose": loose_synonyms()}
 
 
 def synonym_phrases() -> list[str]:
     """data/synonyms.yaml's groups as the query sees them (aseankb-search-query.js, slots):
     each phrase its search words but the stop words, "|" between phrases."""
     return list(_phrases(load_synonyms()))
+
+
+def loose_synonyms() -> list[int]:
+    """The groups of synonym_phrases that name a field, not a thing: no capital letter in any
+    of their phrases ("sécurité maritime", not "mer Orientale" or "États-Unis"). A page that
+    holds a field's words apart ("la sécurité de la navigation maritime") is found for it,
+    after the pages that say it (aseankb-search-query.js, rank): "United States" is no
+    "Member States ... United Nations", but the safety of maritime navigation is maritime
+    security (thirteenth audit: "securite maritime" found 4 pages, "maritime securite" 19)."""
+    return [i for i, group in enumerate(load_synonyms()) if not any(c.isupper() for p in group for c in p)]
 
 
 @lru_cache(maxsize=4)

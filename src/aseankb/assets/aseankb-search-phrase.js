@@ -85,9 +85,10 @@
     var slots = (found.slots || []).map(function (s, si) {
       return s.alts[0].some(function (w) { return said.indexOf(w) >= 0; }) ? si : -1;
     }).filter(function (si) { return si >= 0; });
+    // Not a page that holds a name's words apart only: the index knows it does not say it.
     return found.whole.filter(function (p) {
       var via = found.via(p);
-      return slots.every(function (si) { return (via[si] || []).indexOf(0) >= 0; });
+      return slots.every(function (si) { return (via[si] || []).indexOf(0) >= 0 && !found.apart(p, si); });
     });
   }
   function verify(found, phrases, limit) {
@@ -149,8 +150,9 @@
   }
   function adjacent(found) {
     var sl = found.slots || [], forms = orderedForms(sl);
-    // A query that is one name of a synonym slot ("etats unis", "securite maritime"): every
-    // page found says it as a phrase (or by a one-word name), as the index knows it.
+    // A query that is one name of a synonym slot ("etats unis", "securite maritime"): the
+    // pages that say it as a phrase (or by a one-word name), as the index knows it, come
+    // first already, those that hold a field's words apart after them (query.js, rank).
     if (!forms.length || found.whole.length < 2 || (sl.length === 1 && sl[0].named)) return found;
     var score = {};
     function rate(ps) {

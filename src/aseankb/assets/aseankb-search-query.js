@@ -102,21 +102,23 @@
    * alts[0] is what the query says. A name of more than one word counts for a page only
    * where its words are side by side (see phrase). */
   function slots(ws) {
-    var groups = ((store.meta && store.meta.synonyms) || []).map(function (g) {
+    var m = store.meta || {}, loose = m.loose || [];
+    var groups = (m.synonyms || []).map(function (g) {
       return g.split("|").map(function (p) { return p.split(" "); });
     });
     var out = [];
     for (var i = 0; i < ws.length;) {
-      var best = null, group = null;  // the longest name the query says from word i
-      groups.forEach(function (phrases) {
+      var best = null, group = null, gi = -1;  // the longest name the query says from word i
+      groups.forEach(function (phrases, k) {
         phrases.forEach(function (p) {
           if ((!best || p.length > best.length) && p.every(function (w, j) { return ws[i + j] === w; })) {
-            best = p; group = phrases;
+            best = p; group = phrases; gi = k;
           }
         });
       });
       var alts = best ? [best].concat(group.filter(function (q) { return q !== best; })) : [[ws[i]]];
-      out.push({ weight: alts[0].length, alts: alts, named: !!best });
+      // loose: the name of a field (meta.loose), whose words a page may also hold apart.
+      out.push({ weight: alts[0].length, alts: alts, named: !!best, loose: loose.indexOf(gi) >= 0 });
       i += alts[0].length;
     }
     return out;
@@ -213,7 +215,7 @@
     return cache[key];
   }
   function rank(sl, n) {
-    var cache = Object.create(null), held = {}, score = {}, via = {};
+    var cache = Object.create(null), held = {}, score = {}, via = {}, apart = {};
     sl.forEach(function (s, si) {
       var has = {}, hits = {};
       s.alts.forEach(function (alt, ai) {
@@ -222,6 +224,13 @@
         Object.keys(within[0].docs).forEach(function (p) {
           if (!within.every(function (x) { return x.docs[p]; })) return;
           has[p] = 1;
+          ((via[p] = via[p] || {})[si] = via[p][si] || []).push(ai);
+        });
+        // A field's name as typed, its words apart: found too, after the pages that say it.
+        if (token && ai === 0 && s.loose) Object.keys(sets[0].docs).forEach(function (p) {
+          if (has[p] || !sets.every(function (x) { return x.docs[p]; })) return;
+          has[p] = 1;
+          (apart[p] = apart[p] || {})[si] = 1;
           ((via[p] = via[p] || {})[si] = via[p][si] || []).push(ai);
         });
         // Title words: a name whole in the title counts as the slot's words, a part of it less.
@@ -254,17 +263,22 @@
       if (named(p, fs)) score[p] = n;
       else if (minor(p) && covers(p, score[p], fs) < 2) score[p] = 0;
     });
-    // Pages with the most query words in their title first; among them, the pages whose
-    // title those words make up (see covers); then the newest articles (lowest numbers),
-    // then the other pages.
+    // The pages that say the query's names before those holding a field's words apart; then
+    // those with the most query words in their title; among them, the pages whose title
+    // those words make up (see covers); then the newest articles (lowest numbers), then the
+    // other pages.
+    function spread(p) { return apart[p] ? Object.keys(apart[p]).length : 0; }
     function order(a, b) {
-      return (score[b] || 0) - (score[a] || 0) || covers(b, score[b], fs) - covers(a, score[a], fs) || a - b;
+      return spread(a) - spread(b) || (score[b] || 0) - (score[a] || 0) ||
+        covers(b, score[b], fs) - covers(a, score[a], fs) || a - b;
     }
     whole.sort(order);
     part.sort(order);
-    // slots, via (slot -> the names of it a page holds), named and score: for aseankb-search-phrase.js.
+    // slots, via (slot -> the names of it a page holds), apart (whether it holds a slot's
+    // words apart only), named and score: for aseankb-search-phrase.js.
     return { ids: whole.concat(part), whole: whole, part: part, k: k, n: n, slots: sl, via: function (p) {
-      return via[p] || {}; }, named: function (p) { return named(p, fs); }, score: function (p) {
+      return via[p] || {}; }, apart: function (p, si) {
+      return !!(apart[p] && apart[p][si]); }, named: function (p) { return named(p, fs); }, score: function (p) {
       return score[p] || 0; }, marks: function (p) {
       // Of each slot, the words of the names the page holds (what the query says of one it
       // lacks); those of another name, "=" before them, mark only themselves.
