@@ -1190,3 +1190,19 @@ def test_words_that_name_object_properties_are_words_like_any_other(browser: Bro
     found = _queries(browser, tmp_path, _index_page(tmp_path, docs), ["constructor", "tostring", "hasownproperty"])
     assert found["constructor"]["whole"] == ["articles/2025/c.html"]
     assert found["tostring"]["whole"] == [] and found["hasownproperty"]["whole"] == []
+
+
+def test_a_search_count_that_wraps_on_a_phone_keeps_its_lines_together(browser: Browser, base: str) -> None:
+    """Material's count line has a fixed height and a line height of 2rem: wrapped on a phone,
+    its two lines stood 2rem apart in a band twice as high (thirteenth audit)."""
+    for page in _page(browser, base, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True):
+        page.goto(base)
+        page.click("label[for=__search]")
+        search(page, "japon tourisme")  # "2 documents contiennent tous ces mots ; 17 autres en contiennent 1 sur 2."
+        meta = f"{RESULTS} .md-search-result__meta"
+        height, line, size = page.eval_on_selector(meta, "e => [e.getBoundingClientRect().height, "
+                                                   "parseFloat(getComputedStyle(e).lineHeight), "
+                                                   "parseFloat(getComputedStyle(e).fontSize)]")
+        lines = round((height - 16) / line)  # its padding: .5rem above and below
+        assert lines >= 2 and line <= 1.5 * size, (height, line, size)
+        assert page.eval_on_selector(meta, "e => e.scrollHeight <= e.clientHeight")  # nothing cut off
