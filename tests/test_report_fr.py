@@ -48,7 +48,10 @@ def _files() -> dict[str, bytes | None]:
         "n-ouvert.txt": ("---\n" + dated).encode(),
         "o-balises.txt": (dated + "\n<script>alert(1)</script>\n").encode(),
         "p-titre-balise.txt": ("---\ntitle: <script>alert(1)</script>\n---\n" + dated).encode(),
-        "q-page.html.txt": f"<html><body><h1>Titre</h1><p>{BODY}</p><p>{BODY}</p></body></html>".encode(),
+        # Two paragraphs, not the same one twice: a page that repeats one is shown once
+        # (clean._same_text), which made this page's text that of u-sans-date.txt.
+        "q-page.html.txt": (f"<html><body><h1>Titre</h1><p>{BODY}</p><p>La suite, sur une page "
+                            "HTML.</p></body></html>").encode(),
         "r-page-vide.html.txt": EMPTY_PAGE.encode(),
         "s-titre-seul.txt": b"Le Japon et l'ASEAN\n",
         "t-sans-texte.txt": b"---\ntitle: Rien\n---\n",
