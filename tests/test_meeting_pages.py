@@ -99,8 +99,10 @@ def test_the_sample_seeds_meetings_have_pages_and_the_home_page_counts_them() ->
     series = {eid.rpartition("-")[0] for eid in g.events}
     assert f"| Séries de réunions | {len(series)} | [Parcourir par réunion](reunions/index.md) |" in pages["index.md"]
     # Not the 32nd ARF, a line of the programme in 001; 004's "première réunion des hauts
-    # fonctionnaires (AUKSOM)" is the first ASEAN-UK Senior Officials' Meeting.
-    assert set(g.events) == {"amm-58", "amm-52", "auksom-1"}
+    # fonctionnaires (AUKSOM)" is the first ASEAN-UK Senior Officials' Meeting; 000 (dated
+    # 2018 by its text, no month) reports "la Conférence des ministres des Affaires
+    # étrangères de l'ASEAN": the year's only AMM, the 51st (thirteenth audit).
+    assert set(g.events) == {"amm-58", "amm-52", "amm-51", "auksom-1"}
 
 
 def test_a_partner_page_lists_its_summits_with_asean_and_since_when() -> None:

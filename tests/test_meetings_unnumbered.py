@@ -103,6 +103,8 @@ def test_held_at() -> None:
     assert summit.held_at(2016, 9) is None and summit.held_at(2023, None) is None
     assert summit.held_at(2009, 3) is None  # the year's months are not recorded
     assert amm.held_at(2020, 9) == 53 and amm.held_at(2020, 2) is None
+    # Without the article's month: the year's only AMM (thirteenth audit: seed 000, 2018).
+    assert amm.held_at(2018, None) == 51 and amm.held_at(2009, None) is None  # 2009: months not recorded
     assert series["asean-japan-summit"].held_at(2013, None) == 16  # no months: the year's only one
 
 

@@ -84,14 +84,18 @@ class Series:
         """The meeting a name without a number is in an article of `year` and `month`:
         without `months` data, the year's only meeting (held_in); with it, the only one
         held in `month` or the month before (an article reports a meeting in the days
-        after it). None when the data does not say or two meetings fit (2016's 28th and
-        29th ASEAN Summits, held together): an ambiguous name records nothing."""
+        after it), or, in an article whose month is not known, the year's only one (the
+        AMM; not the ASEAN Summit, held twice). None when the data does not say or two
+        meetings fit (2016's 28th and 29th ASEAN Summits, held together): an ambiguous
+        name records nothing."""
         if not self.months:
             return self.held_in(year)
         months = dict(self.months).get(year)
         first = self.first_in(year)
-        if not months or month is None or first is None:
+        if not months or first is None:
             return None
+        if month is None:
+            return first if len(months) == 1 else None
         fits = [first + i for i, m in enumerate(months) if m <= month <= m + 1]
         return fits[0] if len(fits) == 1 else None
 
