@@ -15,7 +15,7 @@ from aseankb.extract.attribution import attribute, line_ends
 from aseankb.group import group
 from aseankb.model import Article, PartialDate
 from aseankb.overrides import _correct
-from aseankb.render.article import front_matter
+from aseankb.render.article import front_matter, provenance
 from aseankb.render.pages import article_item, domain_pages
 from aseankb.render.people import people_index, person_page
 from aseankb.render.profiles import matrix_pages, partner_profile
@@ -129,6 +129,34 @@ def test_one_partner_is_not_given_what_is_said_of_asean_s_partners_in_general() 
     own = text.replace("Les ministres de l'ASEAN et de ses partenaires ont évalué",
                        "« En devenant l'un des partenaires de dialogue de l'ASEAN, nous renforcerons")
     assert _extracted(own).partner_domains == {}
+
+
+def test_pages_say_which_domains_go_with_no_partner_in_particular() -> None:
+    """China's 2010 article had three domains on its page but counted for none, and China's
+    page said only "Aucune donnée" (thirteenth audit): the article page says which domains go
+    with which partner, the partner page and the matrix why one may have none."""
+    text = ("Réunion des ministres de l'ASEAN\n"
+            "Les ministres de l'ASEAN et de ses partenaires ont évalué la coopération face au changement "
+            "climatique et aux épidémies.\n"
+            "Lors de la réunion ASEAN-Chine, la Chine a proposé une coopération dans l'énergie propre.\n"
+            "L'ASEAN et la Chine ont besoin d'une coopération plus étroite, a déclaré le ministre.\n")
+    a = _extracted(text)
+    assert a.partners == ["chine"] and a.domains_of("chine") == ["energie"]
+    assert ("**Domaines par partenaire :** Chine : [Énergie](../../matrice/chine/energie.md) ; avec "
+            "l'ensemble des partenaires : Climat et environnement, Santé publique") in provenance(a, TAX)
+    a.partner_domains = {"chine": []}  # none of its own, as the 2010 report
+    assert "**Domaines par partenaire :** Chine : aucun ; avec l'ensemble des partenaires : " \
+        "Climat et environnement, Énergie, Santé publique" in provenance(a, TAX)
+    profile = partner_profile("chine", [a], TAX, article_item, None, group([a]).domains_with("chine"))
+    assert any(line.startswith("_Aucun domaine abordé avec ce partenaire en particulier") for line in profile)
+    assert "« l'ASEAN et ses partenaires » en général ne compte pour aucun" in \
+        matrix_pages(group([a]), TAX, article_item)["matrice.md"]
+    # Where every domain goes with every partner, nothing more is said.
+    b = _extracted(text.replace("ses partenaires", "la Chine"))
+    assert not [line for line in provenance(b, TAX) if "par partenaire" in line]
+    # A meeting report: each partner with the matrix cells of its own domains.
+    (line,) = [line for line in provenance(_extracted(REPORT), TAX) if "par partenaire" in line]
+    assert "Russie : [" in line and "](../../matrice/russie/" in line
 
 
 SUMMIT = ("Le PM au 28e Sommet ASEAN+3 avec la Chine, le Japon et la R. de Corée\n"

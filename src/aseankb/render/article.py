@@ -61,6 +61,22 @@ def _links(ids: list[str], kind: str, tax: Taxonomy) -> str:
     return ", ".join(f"[{tax.label(kind, i)}](../../{folder}/{i}.md)" for i in ids) or "aucun"
 
 
+def _by_partner(art: Article, tax: Taxonomy) -> list[str]:
+    """Which domains the article reports on with which partner (extract/attribution.py), when
+    not every domain goes with every partner: what the matrix and the partner pages count.
+    The domains said of "l'ASEAN et ses partenaires" in general go with none (thirteenth
+    audit: China's only article counted nowhere, and its page did not say why)."""
+    own = {p: art.domains_of(p) for p in art.partners}
+    if not art.domains or all(len(ds) == len(art.domains) for ds in own.values()):
+        return []
+    parts = [f"{tax.partners[p].fr} : " + (", ".join(f"[{tax.domains[d].fr}](../../matrice/{p}/{d}.md)" for d in ds)
+                                          or "aucun") for p, ds in own.items()]
+    general = [tax.domains[d].fr for d in art.domains if not any(d in ds for ds in own.values())]
+    if general:
+        parts.append("avec l'ensemble des partenaires : " + ", ".join(general))
+    return ["**Domaines par partenaire :** " + " ; ".join(parts)]
+
+
 def _label(word: str, items: list) -> str:
     return word + ("s" if len(items) > 1 else "")
 
@@ -100,6 +116,7 @@ def provenance(art: Article, tax: Taxonomy) -> list[str]:
         lines.append(f"**{_label('Cité', art.partners_mentioned)} en passant :** "
                      f"{_links(art.partners_mentioned, 'partners', tax)}")
     lines.append(f"**{_label('Domaine', art.domains)} :** {_links(art.domains, 'domains', tax)}")
+    lines += _by_partner(art, tax)
     if art.events_fr:  # data/meetings.yaml's names: "58e Réunion des ministres ... (AMM), 2025"
         lines.append(f"**{_label('Réunion', art.events_fr)} :** " + " ; ".join(
             f"[{esc_inline(label)}]({meeting_link(eid, '../../')})"

@@ -136,7 +136,13 @@ def partner_profile(pid: str, arts: list[Article], tax: Taxonomy, item: ItemFn, 
     top = tax.most_common("domains", domains)[:TOP_DOMAINS]
     rows = [(f"[{tax.domains[d].fr}](../matrice/{pid}/{d}.md)", n) for d, n in top]
     spans = None if years is None else [years.get(d, "—") for d, _ in top]
-    lines += [*bar_table(rows, ("Domaine", "Articles"), spans), "", "## Personnalités citées", "",
+    # Its articles may report only on what ASEAN and all its partners discussed (the 2010
+    # report on China): "Aucune donnée" alone read as a fault.
+    table = bar_table(rows, ("Domaine", "Articles"), spans) if rows else [
+        "_Aucun domaine abordé avec ce partenaire en particulier : ses articles n'en rapportent aucun, "
+        "ou seulement des thèmes discutés par l'ASEAN avec l'ensemble de ses partenaires (voir chaque "
+        "article)._"]
+    lines += [*table, "", "## Personnalités citées", "",
               *_people_lines(arts, tax.partners[pid]), "", *meetings]
     if feed:
         lines += [f"Suivre ce partenaire : [flux Atom]({feed}).", ""]
@@ -189,7 +195,8 @@ def matrix_pages(g: Groups, tax: Taxonomy, item: ItemFn, reuse: Reuse = NO_REUSE
     lines = ["# Matrice partenaires × domaines", "",
              "Nombre d'articles consacrés à chaque partenaire, par domaine de coopération (un "
              "article qui traite de plusieurs domaines compte dans chacun ; le compte rendu d'une "
-             "réunion avec plusieurs partenaires compte, pour chacun, les domaines abordés avec lui). "
+             "réunion avec plusieurs partenaires compte, pour chacun, les domaines abordés avec lui, "
+             "et ce qui est dit de « l'ASEAN et ses partenaires » en général ne compte pour aucun). "
              "Chaque nombre mène à la liste des articles correspondants ; « · » : aucun article.", "",
              "| Partenaire | " + " | ".join(f"[{d.fr}](domaines/{did}.md)" for did, d in domains) + " |",
              "|---|" + "---:|" * len(domains)]
