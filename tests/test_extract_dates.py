@@ -16,7 +16,8 @@ from aseankb.extract.markers import load_markers
 from aseankb.extract.meetings import find_meetings
 from aseankb.extract.officials import load_officials
 from aseankb.meeting_series import load_meetings
-from aseankb.model import PartialDate
+from aseankb.model import Article, PartialDate
+from aseankb.render.checks import checks_section
 
 TAX = load_taxonomy()
 
@@ -64,6 +65,30 @@ def test_weekday_pins_the_year_next_to_dated_events() -> None:
     assert r.date == PartialDate(2019, 7, 30) and "mardi 30 juillet" in r.evidence
 
 
+def test_the_evidence_says_which_clue_decided_and_when_the_year_is_only_the_earliest() -> None:
+    """Thirteenth audit: "le 16 avril … depuis … juillet 2010" read as one quotation and as
+    certain of 2011 (the article is of 2012); "« mardi 26 novembre … partenariat stratégique »
+    (atteint en 2010)" hid that the weekday had decided 2019."""
+    text = "Le colloque a eu lieu le 16 avril à Jakarta, depuis le sommet de juillet 2010."
+    r = extract_date(None, text, [], text, {})
+    assert r.date == PartialDate(2011, 4, 16)
+    assert r.evidence == "le 16 avril ; depuis le sommet de juillet 2010 [année au plus tôt]"
+    weekday = "La réunion s'est ouverte mardi 30 juillet. Les échanges ont atteint 10 milliards en 2018."
+    r = extract_date(None, weekday, [], weekday, {})
+    assert r.evidence.endswith("mardi 30 juillet [jour et date concordent en 2019]"), r.evidence
+    assert r.evidence.count("mardi 30 juillet") == 1 and "année au plus tôt" not in r.evidence
+
+
+def test_a_year_known_only_as_the_earliest_is_listed_to_check() -> None:
+    arts = [Article(id=f"a{i}", source="seeds/a.txt", title="Titre", date=PartialDate(2011, 4, 16),
+                    date_source="inferred", language="fr", partners=["japon"], partners_mentioned=[],
+                    domains=["energie"], people=[], paragraphs=["x"], slug=f"titre-{i}", date_evidence=evidence)
+            for i, evidence in enumerate(["le 16 avril ; depuis juillet 2010 [année au plus tôt]",
+                                          "mardi 26 novembre [jour et date concordent en 2019]"])]
+    lines = checks_section(arts)
+    assert "### Année estimée au plus tôt (1)" in lines and "- [Titre](articles/2011/titre-0.md) (2011)" in lines
+
+
 def test_a_weekday_alone_does_not_date() -> None:
     assert infer_year("La réunion s'est ouverte mardi 30 juillet.") is None
 
@@ -106,7 +131,7 @@ def test_a_name_in_use_only_since_a_year_bounds_the_year() -> None:
     text = ("La réunion a salué la coopération dans la réponse à la pandémie de Covid-19. Le Vietnam, "
             "membre depuis qu'il a rejoint le groupe en 2006, a proposé un plan.")
     year, evidence = infer_year(text)
-    assert year == 2020 and "COVID-19 [pas avant 2020]" in evidence
+    assert year == 2020 and "COVID-19 [pas avant 2020, année au plus tôt]" in evidence
     assert infer_year(text.replace("de Covid-19", "de grippe"))[0] == 2006
     # A later dated event still wins: the bound is only a bound.
     assert infer_year(text.replace("en 2006", "en 2022"))[0] == 2022
@@ -127,8 +152,9 @@ def test_an_official_s_years_at_the_text_s_day_do_not_read_as_a_term() -> None:
     text = ("Le ministre britannique des Affaires étrangères Dominic Raab a déclaré le 5 juin que Londres "
             "soutient l'ASEAN.")
     r = extract_date(None, text, [], text, {})
-    assert "Dominic Raab [en fonction à cette date de 2020 à 2021]" in r.evidence, r.evidence
-    assert "Dominic Raab [en fonction 2019–2021]" in infer_year("Dominic Raab a parlé de l'ASEAN.")[1]
+    assert "Dominic Raab [en fonction à cette date de 2020 à 2021, année au plus tôt]" in r.evidence, r.evidence
+    alone = infer_year("Dominic Raab a parlé de l'ASEAN.")[1]
+    assert "Dominic Raab [en fonction 2019–2021, année au plus tôt]" in alone
 
 
 def test_former_official_dates_nothing() -> None:

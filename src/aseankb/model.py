@@ -26,6 +26,11 @@ def is_real_date(year: int, month: int | None = None, day: int | None = None) ->
     return True
 
 
+# The note of an inferred year chosen from lower bounds alone, the earliest they allow
+# (extract/infer.py writes it in `date_evidence`, render/checks.py lists such articles).
+AT_EARLIEST = "année au plus tôt"
+
+
 @dataclass(frozen=True)
 class PartialDate:
     """A date of which the year, the month or the day may be unknown."""

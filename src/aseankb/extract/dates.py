@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..model import PartialDate
 from ..text import fold
-from .infer import Context, infer_year
+from .infer import Context, at_earliest, infer_year
 from .printed import UPDATED_RE, chrome_date, collect_year_evidence, dateline_date, own_day, valid_day
 
 __all__ = ["Context", "DateResult", "extract_date", "infer_year"]
@@ -56,9 +56,13 @@ def extract_date(header: PartialDate | None, lead: str, chrome: list[str], text:
         d = printed[0]
         if not valid_day(inferred[0], d.month, d.day):  # 29 February of a common year
             d = PartialDate(None, d.month, None)
-        rest = " ; ".join(p for p in inferred[1].split(" ; ") if p != printed[1].strip())
-        return DateResult(PartialDate(inferred[0], d.month, d.day), "inferred",
-                          f"{printed[1].strip()} … {rest}" if rest else printed[1].strip())
+        # The day's phrase, then the clues of the year, each apart ("le 16 avril … depuis …
+        # juillet 2010" read as one quotation); the day's own phrase only once, with its
+        # note when it dated the year (a weekday: "mardi 26 novembre [jour et date ...]").
+        own = printed[1].strip()
+        rest = [p for p in inferred[1].split(" ; ") if p != own]
+        parts = rest if any(p.startswith(own + " [") for p in rest) else [own, *rest]
+        return DateResult(PartialDate(inferred[0], d.month, d.day), "inferred", " ; ".join(parts))
     if inferred:
         return DateResult(_reported_date(inferred[0], inferred[1], text, ctx), "inferred", inferred[1])
     return DateResult(None, "inferred", None)
@@ -89,7 +93,7 @@ def _reported_date(year: int, evidence: str, text: str, ctx: Context | None) -> 
     month the meetings the article reports were held that year (a special summit's, or a
     numbered meeting's: "le 23e Sommet de l'ASEAN", October 2013), when they agree."""
     event = next((d for d, phrase, _ in collect_year_evidence(text).past
-                  if d.year == year and phrase == evidence), None)
+                  if d.year == year and evidence in (phrase, at_earliest(phrase))), None)
     if event:
         return event
     reported = [m for m in (ctx.meetings if ctx else []) if m.reported]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..model import PartialDate
+from ..model import AT_EARLIEST, PartialDate
 from .clues import Clue, anniversary_clues, partnership_clues
 from .markers import Marker, marker_bounds
 from .meetings import Mention
@@ -32,6 +32,13 @@ class Context:
     officials: tuple[Term, ...] | None = None
     relations: dict[str, dict[str, int]] | None = None
     markers: tuple[Marker, ...] | None = None
+
+
+WEEKDAY_YEARS_SHOWN = 4
+def at_earliest(evidence: str) -> str:
+    """The evidence with AT_EARLIEST noted on its last phrase, within that phrase's own note
+    if it has one ("Mike Pompeo [en fonction 2018–2021, année au plus tôt]")."""
+    return f"{evidence[:-1]}, {AT_EARLIEST}]" if evidence.endswith("]") else f"{evidence} [{AT_EARLIEST}]"
 
 
 def _lower_bound(past: list[tuple[PartialDate, str, bool]], own: PartialDate | None) -> tuple[int, str] | None:
@@ -122,7 +129,10 @@ def infer_year(text: str, own: PartialDate | None = None, ctx: Context | None = 
         years = weekday_years(weekday, day, month)
         if low and not c.listed:  # a weekday confirms a year next to the dated events, it does not jump years
             years = frozenset(y for y in years if y <= low[0] + 1)
-        c.listed |= c.apply(years, phrase) and bool(low)
+        # Its note says which years the weekday leaves ("mardi 26 novembre": 2019 of 2014 and 2019).
+        left = sorted(years & c.years)
+        note = " ou ".join(", ".join(map(str, left)).rsplit(", ", 1)) if 0 < len(left) <= WEEKDAY_YEARS_SHOWN else ""
+        c.listed |= c.apply(years, f"{phrase} [jour et date concordent en {note}]" if note else phrase) and bool(low)
     return _choose(c, low, ev.periods)
 
 
@@ -132,11 +142,13 @@ def _choose(c: _Candidates, low: tuple[int, str] | None, periods: list[tuple[int
         return next(iter(c.years)), evidence
     if low and not c.listed:
         # Only bounds: the latest dated event, or a mandate handed over just after it
-        # (or the first year an official named was in office, when that is later).
+        # (or the first year an official named was in office, when that is later). The
+        # earliest year they allow, said so (thirteenth audit: "le 16 avril" after "depuis
+        # juillet 2010" read as certain of 2011, where the article is of 2012).
         if min(c.years) > low[0]:
-            return min(c.years), evidence
+            return min(c.years), at_earliest(evidence)
         later = [p for p in periods if low[0] < p[0] <= low[0] + 1]
-        return max(later) if later else low
+        return max(later) if later else (low[0], at_earliest(low[1]))
     if low or c.listed:
         # Several candidates left (e.g. special summits in 2018 and 2024): the one nearest
         # to the dated events, else the latest.

@@ -6,7 +6,7 @@ the year, and of articles in English and Vietnamese."""
 
 from __future__ import annotations
 
-from ..model import Article
+from ..model import AT_EARLIEST, Article
 from .dates import language_fr
 from .escape import esc_inline
 
@@ -19,6 +19,10 @@ def _no_partner(art: Article) -> bool:
 
 def _year_only(art: Article) -> bool:
     return art.date_source == "inferred" and art.date.year is not None and not art.date.month
+
+
+def _at_earliest(art: Article) -> bool:
+    return art.date_source == "inferred" and f"{AT_EARLIEST}]" in (art.date_evidence or "")
 
 
 def _no_domain(art: Article) -> bool:
@@ -41,6 +45,8 @@ CHECKS = (
      "il a été tiré de la première phrase"),
     (_year_only, "Année estimée d'après le texte", "ni le jour ni le mois ne sont connus : "
      "l'article est classé au 1er janvier de cette année"),
+    (_at_earliest, "Année estimée au plus tôt", "le texte ne date que des événements antérieurs à "
+     "l'article : il est placé dans la première année qu'ils permettent, qui peut être trop tôt"),
     (_not_french, "Dans une autre langue que le français", "l'extraction est faite pour le français "
      "d'abord : ses partenaires, domaines et personnalités sont à relire"),
 )
@@ -70,6 +76,6 @@ def checks_section(articles: list[Article]) -> list[str]:
 def _note(art: Article, test: object) -> str:
     if test is _not_french:
         return f" ({language_fr(art.language)})"
-    if test is _year_only:
+    if test in (_year_only, _at_earliest):
         return f" ({art.date.year})"
     return ""
