@@ -124,6 +124,26 @@ def test_captions_and_chrome_never_make_the_title() -> None:
     assert art.title == "L'ASEAN et l'Inde ont adopté un plan d'action pour la connectivité"
 
 
+def test_a_lead_that_names_no_partner_makes_a_title_followed_by_its_meeting() -> None:
+    """Devset 013's title said neither the summit nor the country: "La force de sécurité est
+    déployée dans et hors des sites du sommet" (thirteenth audit)."""
+    lead = ("Selon un communiqué publié le 16 mars par la police de la Nouvelle-Galles du Sud, la force de "
+            "sécurité est déployée dans et hors des sites du sommet pour surveiller la foule.")
+    rest = ("Le ministre de la Police de l'État a adopté des mesures temporaires.\n"
+            "La police a le droit de déplacer des véhicules qui bloquent les routes.\n"
+            "Le Premier ministre australien a reçu les dirigeants de l'ASEAN au Sommet spécial ASEAN-Australie.")
+    art = extract(clean(f" date 2018-03 {lead}\n{rest}"), file_name="t.txt", source="seeds/t.txt", tax=TAX)[0]
+    assert art.title == ("La force de sécurité est déployée dans et hors des sites du sommet — "
+                         "Sommet spécial ASEAN-Australie, 2018")
+    # A real headline, or a lead that names the partner, is left as it is.
+    headline = extract(clean(f" date 2018-03 La sécurité renforcée à Sydney\n{lead}\n{rest}"),
+                       file_name="t.txt", source="seeds/t.txt", tax=TAX)[0]
+    assert headline.title == "La sécurité renforcée à Sydney"
+    named = extract(clean(f" date 2018-03 {lead.replace('du sommet', 'du sommet ASEAN-Australie')}\n{rest}"),
+                    file_name="t.txt", source="seeds/t.txt", tax=TAX)[0]
+    assert "—" not in named.title
+
+
 def test_vietnamese_long_asean_name_is_shortened_in_titles() -> None:
     lead = "Hàn Quốc và Hiệp hội các quốc gia Đông Nam Á (ASEAN) đã nhất trí nâng cấp quan hệ."
     title, _ = extract_title([lead, "Tiếp."], lambda s: True)

@@ -30,7 +30,7 @@ from .needles import scan_together
 from .officials import load_officials, named_officials, official_needles, official_roles
 from .people import described, extract_people
 from .printed import date_needles
-from .title import cut, extract_title, first_sentence, strip_dateline
+from .title import MAX_TITLE, cut, extract_title, first_sentence, strip_dateline
 
 SLUG_MAX = 60
 # An article names a few people, a long one thirty: more is a list pasted in (or a hostile
@@ -131,10 +131,10 @@ def _roles(people: list[str], offices: dict[str, str]) -> dict[str, str]:
     return {name: offices[fold(name)] for name in people if fold(name) in offices}
 
 
-def _title_and_body(cleaned: Cleaned, tax: Taxonomy) -> tuple[str, list[str], list[str], str]:
-    """(title, body, the body without an opening caption, language). An opening caption kept
-    as the lead (clean.caption_lead) opens the body, but the title and the dateline are
-    sought in what follows it."""
+def _title_and_body(cleaned: Cleaned, tax: Taxonomy) -> tuple[str, list[str], list[str], str, bool]:
+    """(title, body, the body without an opening caption, language, whether the title was
+    made from the lead). An opening caption kept as the lead (clean.caption_lead) opens the
+    body, but the title and the dateline are sought in what follows it."""
     caption = cleaned.paragraphs[:1] if cleaned.caption_lead else []
     paragraphs = cleaned.paragraphs[len(caption):]
     title, first_is_title = extract_title(paragraphs, _topic(tax), cleaned.front.get("title"))
@@ -145,14 +145,27 @@ def _title_and_body(cleaned: Cleaned, tax: Taxonomy) -> tuple[str, list[str], li
     if language == "fr":  # words the source glued together, parted (glued.py)
         title, *parted = unglue([title, *caption, *text_proper])
         title, caption, text_proper = cut(title), parted[:len(caption)], parted[len(caption):]
-    return title, [*caption, *text_proper], text_proper, language
+    derived = not first_is_title and not (cleaned.front.get("title") or "").strip()
+    return title, [*caption, *text_proper], text_proper, language, derived
+
+
+SITUATED_MAX = 60  # characters of a meeting's name added to a title (_situated)
+
+
+def _situated(title: str, derived: bool, tax: Taxonomy, reported: list[tuple[str, str]]) -> str:
+    """A title made from a lead that names neither ASEAN nor a partner ("La force de
+    sécurité est déployée dans et hors des sites du sommet"), followed by the meeting the
+    article reports: in a list, which summit, which country (thirteenth audit)."""
+    if not derived or not reported or _topic(tax)(title) or len(label := reported[0][1]) > SITUATED_MAX:
+        return title
+    return f"{cut(title, MAX_TITLE - len(label) - 3)} — {label}"
 
 
 def extract(cleaned: Cleaned, *, file_name: str, source: str, tax: Taxonomy) -> tuple[Article, list[str]]:
     """Compose every field of one article; returns the article and its warnings."""
     warnings: list[str] = []
     front = cleaned.front
-    title, body, text_proper, language = _title_and_body(cleaned, tax)
+    title, body, text_proper, language, derived = _title_and_body(cleaned, tax)
     lead = first_sentence(strip_dateline(text_proper[0]))
     text = "\n".join(body)
     whole = f"{title}\n{text}"
@@ -181,6 +194,7 @@ def extract(cleaned: Cleaned, *, file_name: str, source: str, tax: Taxonomy) -> 
     roles = _roles(people, official_roles(text, date.date, officials))
     places = len(partners) > 1 or (len(partners) == 1 and in_general(whole))
     by_domain, by_person = partner_links(whole, scan, domain_places(tax, whole, domains) if places else {}, people)
+    title = _situated(title, derived, tax, reported)
     article = Article(
         id=art_id, source=source, title=title,
         date=date.date or PartialDate(), date_source=date.source, date_evidence=date.evidence,
