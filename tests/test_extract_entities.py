@@ -142,6 +142,12 @@ def test_a_lead_that_names_no_partner_makes_a_title_followed_by_its_meeting() ->
     named = extract(clean(f" date 2018-03 {lead.replace('du sommet', 'du sommet ASEAN-Australie')}\n{rest}"),
                     file_name="t.txt", source="seeds/t.txt", tax=TAX)[0]
     assert "—" not in named.title
+    # A Vietnamese title, whatever names it, says in French which meeting (devset 035).
+    vi = extract(clean("Hàn Quốc và ASEAN ngày 10/10 đã thông qua tuyên bố chung tại Hội nghị thượng đỉnh "
+                       "ASEAN-Hàn Quốc.\nHai bên nhất trí nâng cấp quan hệ lên đối tác chiến lược toàn diện.\n"
+                       "Tổng thống Hàn Quốc dự Hội nghị thượng đỉnh Hàn-ASEAN ngày 10/10/2024 tại Viêng Chăn."),
+                 file_name="v.txt", source="seeds/v.txt", tax=TAX)[0]
+    assert vi.language == "vi" and vi.title.endswith(" — 25e Sommet ASEAN-République de Corée, 2024"), vi.title
 
 
 def test_vietnamese_long_asean_name_is_shortened_in_titles() -> None:

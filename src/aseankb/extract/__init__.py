@@ -152,11 +152,14 @@ def _title_and_body(cleaned: Cleaned, tax: Taxonomy) -> tuple[str, list[str], li
 SITUATED_MAX = 60  # characters of a meeting's name added to a title (_situated)
 
 
-def _situated(title: str, derived: bool, tax: Taxonomy, reported: list[tuple[str, str]]) -> str:
+def _situated(title: str, derived: bool, tax: Taxonomy, reported: list[tuple[str, str]], language: str) -> str:
     """A title made from a lead that names neither ASEAN nor a partner ("La force de
-    sécurité est déployée dans et hors des sites du sommet"), followed by the meeting the
-    article reports: in a list, which summit, which country (thirteenth audit)."""
-    if not derived or not reported or _topic(tax)(title) or len(label := reported[0][1]) > SITUATED_MAX:
+    sécurité est déployée dans et hors des sites du sommet"), or a Vietnamese one, followed
+    by the meeting the article reports: in a list, which summit, which country, in French
+    (thirteenth audit: the 2024 ASEAN-Korea partnership was listed in Vietnamese only)."""
+    if not reported or len(label := reported[0][1]) > SITUATED_MAX:
+        return title
+    if language != "vi" and (not derived or _topic(tax)(title)):
         return title
     return f"{cut(title, MAX_TITLE - len(label) - 3)} — {label}"
 
@@ -194,7 +197,7 @@ def extract(cleaned: Cleaned, *, file_name: str, source: str, tax: Taxonomy) -> 
     roles = _roles(people, official_roles(text, date.date, officials))
     places = len(partners) > 1 or (len(partners) == 1 and in_general(whole))
     by_domain, by_person = partner_links(whole, scan, domain_places(tax, whole, domains) if places else {}, people)
-    title = _situated(title, derived, tax, reported)
+    title = _situated(title, derived, tax, reported, language)
     article = Article(
         id=art_id, source=source, title=title,
         date=date.date or PartialDate(), date_source=date.source, date_evidence=date.evidence,
