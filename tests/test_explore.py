@@ -163,6 +163,23 @@ def test_partner_profile_sets_the_partners_own_people_apart() -> None:
     assert ("Personnalité des États-Unis :\n\n- [Marco Rubio](../personnes/marco-rubio.md), secrétaire d'État des "
             "États\\-Unis (1)\n") in text
     assert "Autres" not in text
+
+
+def test_a_state_or_a_citys_office_is_the_partners_own() -> None:
+    """Troy Grant, New South Wales' police minister, was among the "Autres personnalités" of
+    Australia's page, beside Hun Sen: a state's office (partners.yaml, regions) is Australia's.
+    A member's office in the partner's city ("consul du Vietnam à Sydney") is not."""
+    arts = [art(1, partners=("australie",), people=["Troy Grant", "Le Van Ba", "Jane Roe"])]
+    arts[0].people_described = {"Troy Grant": "ministre de la Police de l'État de Nouvelle-Galles du Sud",
+                                "Le Van Ba": "consul général du Vietnam à Sydney",
+                                "Jane Roe": "maire de Darwin"}
+    text = "\n".join(partner_profile("australie", arts, TAX, article_item, None, group(arts).domains_with("australie")))
+    people = text.split("## Personnalités citées\n\n")[1].split("\n## ")[0]
+    assert people.startswith("Personnalités de l'Australie :\n\n- [Jane Roe](../personnes/jane-roe.md), "
+                             "« maire de Darwin »")
+    assert ("- [Troy Grant](../personnes/troy-grant.md), « ministre de la Police de l'État de "
+            "Nouvelle\\-Galles du Sud » (1)") in people
+    assert "Autres personnalités : [Le Van Ba](../personnes/le-van-ba.md) (1)" in people
     plain = [art(4, people=["Nguyen Tan Dung"])]
     text = "\n".join(partner_profile("japon", plain, TAX, article_item, None, group(plain).domains_with("japon")))
     assert "## Personnalités citées\n\n[Nguyen Tan Dung](../personnes/nguyen-tan-dung.md) (1)\n" in text

@@ -295,6 +295,10 @@ def test_bad_taxonomy_names_file_and_key(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as err:
         load_partners(bad)
     assert str(bad) in str(err.value) and "japon.names" in str(err.value)
+    bad.write_text("japon:\n  fr: Japon\n  fr_to: au Japon\n  en: Japan\n  regions: Okinawa\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        load_partners(bad)
+    assert err.value.file == str(bad) and err.value.key == "japon.regions"
     domains = tmp_path / "domains.yaml"
     domains.write_text("sante:\n  fr: Santé\n  en: Health\n  patterns: [sante]\n  aliases: santé publique\n",
                        encoding="utf-8")

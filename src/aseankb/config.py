@@ -43,6 +43,7 @@ class Partner:
     exact_forms: tuple[str, ...] = ()
     fr_to: str = ""  # "au Japon": the label after "à", for sentences (see partners.yaml)
     members: tuple[str, ...] = ()  # of a framework (ASEAN+3): the partners that sit in it
+    regions: re.Pattern | None = None  # its states and provinces, for offices (folded)
 
     @property
     def to_prefix(self) -> str:
@@ -164,7 +165,7 @@ def _entries(file: Path, allowed: set[str]) -> dict[str, dict]:
 
 def load_partners(file: Path = PARTNERS_FILE) -> dict[str, Partner]:
     out = {}
-    entries = _entries(file, {"fr", "fr_to", "en", "names", "exact", "not", "members"})
+    entries = _entries(file, {"fr", "fr_to", "en", "names", "exact", "not", "members", "regions"})
     for pid, e in entries.items():
         names = _str_list(file, f"{pid}.names", e.get("names")) + [e["fr"], e["en"]]
         exact = _str_list(file, f"{pid}.exact", e.get("exact"))
@@ -182,6 +183,8 @@ def load_partners(file: Path = PARTNERS_FILE) -> dict[str, Partner]:
             tuple(unicodedata.normalize("NFC", n) for n in exact),
             fr_to,
             _members(file, pid, e.get("members"), entries),
+            _compile(file, f"{pid}.regions", _str_list(file, f"{pid}.regions", e.get("regions")),
+                     folded=True, escape=True),
         )
     return out
 

@@ -88,7 +88,8 @@ def _of_partner(partner: Partner, roles: tuple[str, ...]) -> str | None:
     Vietnam au Japon") is not the partner's."""
     for role in roles:
         folded = fold(role)
-        found = partner.names.search(folded) if partner.names else None
+        # A state's or a city's office is the partner's too (partners.yaml, regions).
+        found = next((m for p in (partner.names, partner.regions) if p and (m := p.search(folded))), None)
         if found and not MEMBER_RE.search(folded, 0, found.start()):
             return role
     return None
