@@ -42,7 +42,13 @@
   if (!input || !toggle || !box) return;
   var list = box.querySelector(".md-search-result__list");
   toggle.addEventListener("change", function () { if (toggle.checked) input.focus(); });
-  input.addEventListener("focus", function () { if (!toggle.checked) toggle.checked = true; });
+  // Escape gives the focus back to the box without reopening it (below); typing or a click
+  // in it reopens the results, as in a combobox.
+  var quiet = false;
+  function open() { if (!toggle.checked && !quiet) toggle.checked = true; }
+  input.addEventListener("focus", open);
+  input.addEventListener("input", open);
+  input.addEventListener("click", open);
   // Tabbing out of the search dialog closes it: the overlay would otherwise dim and cover
   // the page the keyboard has moved on to. (A click on the overlay closes it as before.)
   var dialog = document.getElementById("kb-search") || input.form;
@@ -63,12 +69,17 @@
   document.addEventListener("keydown", function (e) {
     var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement.tagName);
     if (e.key === "Escape" && toggle.checked) {
-      // The focus leaves the closed dialog (it stayed on a hidden result, where Enter opened
-      // a page the reader never saw): back to the header's search button where it shows.
+      // The focus leaves the closed dialog's results (it stayed on a hidden result, where
+      // Enter opened a page the reader never saw): back to the header's search button where
+      // it shows (a phone), else to the box, which stays in the header (a wide screen), so
+      // that Tab goes on from the header rather than from the top of the page.
       var inside = dialog.contains(document.activeElement);
+      // Not the search box's own Escape, which empties it and so (an input) reopened it: the
+      // query stays for when the results are opened again.
+      if (document.activeElement === input) e.preventDefault();
       toggle.checked = false;
       if (inside && opener && opener.getClientRects().length) opener.focus();
-      else if (inside) document.activeElement.blur();
+      else if (inside) { quiet = true; input.focus(); quiet = false; }
     }
     else if (!typing && (e.key === "/" || e.key === "s" || e.key === "f") && !e.ctrlKey && !e.metaKey) {
       e.preventDefault(); toggle.checked = true; input.focus();
