@@ -888,6 +888,13 @@ def test_search_results_by_arrow_keys_and_escape_back_to_the_box(page: Page, bas
     page.keyboard.press("Escape")
     assert not page.is_checked("#__search") and page.evaluate(focused) == "kb-search-input"
     assert page.input_value("#kb-search-input") == "japon"  # kept for when it reopens
+    page.keyboard.press("Escape")  # closed: the box's own Escape emptied it and reopened it
+    assert not page.is_checked("#__search") and page.input_value("#kb-search-input") == "japon"
+    # Enter in the closed box shows the results; it opened the first, unseen (fourteenth audit).
+    url = page.url
+    page.keyboard.press("Enter")
+    assert page.is_checked("#__search") and page.url == url
+    page.keyboard.press("Escape")
     page.keyboard.type("s")
     assert page.is_checked("#__search")
 
@@ -908,6 +915,15 @@ def test_the_phone_search_button_is_reachable_and_gets_the_focus_back(page: Page
     page.keyboard.press("Escape")
     assert not page.is_checked("#__search")
     assert page.evaluate("() => document.activeElement.getAttribute('for')") == "__search"
+    # Enter on the button opens the search again, query and results kept: it opened the
+    # first result, which the reader never saw (fourteenth audit).
+    url = page.url
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.activeElement.id === 'kb-search-input'")
+    page.wait_for_timeout(300)
+    assert page.url == url and page.is_checked("#__search") and page.input_value("#kb-search-input") == "japon"
+    page.keyboard.press("Enter")  # now seen: Enter opens the first result
+    page.wait_for_url(lambda u: u != url)
 
 
 def test_tabbing_out_of_the_phone_menu_closes_it(page: Page, base: str) -> None:

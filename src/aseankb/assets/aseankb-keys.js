@@ -68,15 +68,15 @@
   var opener = document.querySelector("label.md-header__button[for=__search]");
   document.addEventListener("keydown", function (e) {
     var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement.tagName);
+    // Not the search box's own Escape, which empties it and so (an input) reopened it, open
+    // or closed: the query stays for when the results are opened again.
+    if (e.key === "Escape" && document.activeElement === input) e.preventDefault();
     if (e.key === "Escape" && toggle.checked) {
       // The focus leaves the closed dialog's results (it stayed on a hidden result, where
       // Enter opened a page the reader never saw): back to the header's search button where
       // it shows (a phone), else to the box, which stays in the header (a wide screen), so
       // that Tab goes on from the header rather than from the top of the page.
       var inside = dialog.contains(document.activeElement);
-      // Not the search box's own Escape, which empties it and so (an input) reopened it: the
-      // query stays for when the results are opened again.
-      if (document.activeElement === input) e.preventDefault();
       toggle.checked = false;
       if (inside && opener && opener.getClientRects().length) opener.focus();
       else if (inside) { quiet = true; input.focus(); quiet = false; }

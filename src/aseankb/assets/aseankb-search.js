@@ -187,10 +187,18 @@
 
   var timer = null;
   input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 120); });
+  // Enter opens the first result only when the reader sees the results: not in the closed
+  // box, nor when Enter on the phone's search button has just opened the dialog (the same
+  // key then submits the form from the box it focused), which opened a page never seen.
+  var toggle = document.getElementById("__search");
+  var seen = false;
+  input.addEventListener("keydown", function (e) { if (e.key === "Enter") seen = !toggle || toggle.checked; });
   input.form.addEventListener("submit", function (e) {
     e.preventDefault();
     var first = list.querySelector("a");
-    if (first) location.href = first.href;
+    if (!seen) { if (toggle) toggle.checked = true; }
+    else if (first) location.href = first.href;
+    seen = false;
   });
   input.form.addEventListener("reset", function () { setTimeout(run, 0); });
   /* ---- The 404 page (overrides/404.html): the pages a missing address may have meant ---- */
