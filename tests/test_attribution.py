@@ -142,11 +142,12 @@ def test_pages_say_which_domains_go_with_no_partner_in_particular() -> None:
             "L'ASEAN et la Chine ont besoin d'une coopération plus étroite, a déclaré le ministre.\n")
     a = _extracted(text)
     assert a.partners == ["chine"] and a.domains_of("chine") == ["energie"]
-    assert ("**Domaines par partenaire :** Chine : [Énergie](../../matrice/chine/energie.md) ; avec "
-            "l'ensemble des partenaires : Climat et environnement, Santé publique") in provenance(a, TAX)
+    assert ("**Domaines par partenaire :** Chine : [Énergie](../../matrice/chine/energie.md) ; sans partenaire "
+            "désigné (l'ASEAN et ses partenaires en général) : Climat et environnement, Santé publique") \
+        in provenance(a, TAX)
     a.partner_domains = {"chine": []}  # none of its own, as the 2010 report
-    assert "**Domaines par partenaire :** Chine : aucun ; avec l'ensemble des partenaires : " \
-        "Climat et environnement, Énergie, Santé publique" in provenance(a, TAX)
+    assert "**Domaines par partenaire :** Chine : aucun ; sans partenaire désigné (l'ASEAN et ses partenaires " \
+        "en général) : Climat et environnement, Énergie, Santé publique" in provenance(a, TAX)
     profile = partner_profile("chine", [a], TAX, article_item, None, group([a]).domains_with("chine"))
     assert any(line.startswith("_Aucun domaine abordé avec ce partenaire en particulier") for line in profile)
     assert "« l'ASEAN et ses partenaires » en général ne compte pour aucun" in \

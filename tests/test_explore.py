@@ -182,7 +182,12 @@ def test_a_state_or_a_citys_office_is_the_partners_own() -> None:
     assert "Autres personnalités : [Le Van Ba](../personnes/le-van-ba.md) (1)" in people
     plain = [art(4, people=["Nguyen Tan Dung"])]
     text = "\n".join(partner_profile("japon", plain, TAX, article_item, None, group(plain).domains_with("japon")))
-    assert "## Personnalités citées\n\n[Nguyen Tan Dung](../personnes/nguyen-tan-dung.md) (1)\n" in text
+    assert ("## Personnalités citées\n\nAucune personnalité du Japon n'est citée ; autres personnalités : "
+            "[Nguyen Tan Dung](../personnes/nguyen-tan-dung.md) (1)\n") in text
+    apt = [art(5, partners=("asean-plus-3",), people=["Nguyen Tan Dung"])]
+    text = "\n".join(partner_profile("asean-plus-3", apt, TAX, article_item, None,
+                                     group(apt).domains_with("asean-plus-3")))
+    assert "Toutes délégations confondues : [Nguyen Tan Dung](../personnes/nguyen-tan-dung.md) (1)\n" in text
 
 
 def test_matrix_cells_link_to_pages_with_the_matching_articles() -> None:

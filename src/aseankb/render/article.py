@@ -73,7 +73,7 @@ def _by_partner(art: Article, tax: Taxonomy) -> list[str]:
                                           or "aucun") for p, ds in own.items()]
     general = [tax.domains[d].fr for d in art.domains if not any(d in ds for ds in own.values())]
     if general:
-        parts.append("avec l'ensemble des partenaires : " + ", ".join(general))
+        parts.append("sans partenaire désigné (l'ASEAN et ses partenaires en général) : " + ", ".join(general))
     return ["**Domaines par partenaire :** " + " ; ".join(parts)]
 
 

@@ -104,7 +104,11 @@ def _people_lines(arts: list[Article], partner: Partner) -> list[str]:
     if not people:
         return ["_Aucune personnalité citée._"]
     if not theirs:
-        return [", ".join(links[:TOP_PEOPLE])]
+        # Said, not left to guess: the EU page's only name was Vietnam's deputy prime minister,
+        # read as the EU's (fourteenth audit). A framework's people are its members' delegates.
+        head = ("Toutes délégations confondues : " if partner.members else
+                f"Aucune personnalité {partner.of_prefix}{partner.fr} n'est citée ; autres personnalités : ")
+        return [head + ", ".join(links[:TOP_PEOPLE])]
     own = {p[0] for p in theirs}
     # The partner's own, one a line with their role: "who is Japan's foreign minister here?"
     # had to be answered by opening each name (twelfth audit).
