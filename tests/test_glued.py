@@ -22,6 +22,12 @@ from aseankb.extract.glued import unglue
     ("les problèmesmondiaux et le rôlecentral", "les problèmes mondiaux et le rôle central"),
     ("communiquéelors du dialogue", "communiquée lors du dialogue"),
     ("secoordonner dans la pêche nonréglementée", "se coordonner dans la pêche non réglementée"),
+    # Devset 008 and 027 (fourteenth audit): at an apostrophe, after a number, before a hyphen.
+    ("chargé del'Asie et de la politique extérieure versl'Asie-Pacifique",
+     "chargé de l'Asie et de la politique extérieure vers l'Asie-Pacifique"),
+    ("au Fonds de réponse au COVID-19de l’ASEAN", "au Fonds de réponse au COVID-19 de l’ASEAN"),
+    ("Washington etco-présidé par le Vietnam", "Washington et co-présidé par le Vietnam"),
+    ("les pays dusud-est", "les pays du sud-est"),
 ])
 def test_glued_words_are_parted(glued: str, parted: str) -> None:
     assert unglue([glued]) == [parted]
@@ -38,6 +44,9 @@ def test_glued_words_are_parted(glued: str, parted: str) -> None:
     "la télécommunication surdimensionnée, macroéconomique, le cyberespace",
     # Adjectives: "puni|que", "référentiel|le".
     "une guerre punique et une base référentielle",
+    # Elisions, ordinals and hyphenated words that are whole: "lorsqu'", "2de", "audio-visuel".
+    "lorsqu'il a dit qu'en 2de année l'audio-visuel et le vice-président, jusqu'au 21e sommet",
+    "la 19e réunion, 2019 et 2020, le sud-est et le nord-ouest, les co-présidents",
 ])
 def test_words_and_names_stay_whole(text: str) -> None:
     assert unglue([text]) == [text]

@@ -5,8 +5,10 @@ text keeps "le représentant permanentdu Vietnam": a reader stumbles, and a sear
 "changement" misses "lechangement". A glued word is a lower-case word no French lexicon
 has, made of a short grammatical word ("du", "les", "en"...) and a word the lexicon has:
 "permanent|du", "le|changement", "en|novembre". Names are capitalised and left alone;
-"devenir", "envers" or "mutuelle" are words of the lexicon and stay whole. French
-articles only: English or Vietnamese words are not in the lexicon, which would part them.
+"devenir", "envers" or "mutuelle" are words of the lexicon and stay whole. Rarer glues are
+parted too: at an apostrophe ("del'Asie"), after a number ("COVID-19de"), before a hyphen
+("etco-présidé"). French articles only: English or Vietnamese words are not in the
+lexicon, which would part them.
 
 The lexicon is pyspellchecker's French word list (140,000 forms, from subtitles and
 Wikipedia): a maintained list beats one of our own.
@@ -45,6 +47,19 @@ COMPOUND_PREFIXES = frozenset((
     "photo", "vidéo", "agro", "hydro", "électro", "socio", "euro", "franco", "sino", "indo", "afro", "pan",
     "para", "proto", "pseudo", "quasi", "sous", "sur", "rétro", "kilo", "contre", "extra", "infra", "supra",
     "dé", "re", "ré", "co"))
+# "del'Asie", "versl'Asie-Pacifique": a grammatical word glued to the elided article after it.
+ELIDED_RE = re.compile(r"(de|vers|dans|sur|pour|par|avec|et|entre|à|lors|sans|chez)(?=[ld][’']\w)")
+# "au Fonds de réponse au COVID-19de l'ASEAN": a grammatical word glued to a number (of two
+# digits or more: "2de" is "seconde").
+AFTER_NUMBER_RE = re.compile(r"(?<=\d\d)(?:de|du|des|et|en|au|aux|la|le|les)$")
+# A hyphenated word whose head is an article or "et" glued to a compound's prefix: "et|co-présidé",
+# "du|sud-est". Not to any word ("un|pack-trees", "se|cure-protocol"), nor a head that is a
+# prefix itself ("se|mi-méridional").
+HYPHEN_BEFORE = frozenset(("de", "du", "des", "le", "la", "les", "un", "une", "au", "aux", "en", "et"))
+HYPHEN_STARTS = frozenset(b[:2] for b in HYPHEN_BEFORE)
+HYPHEN_PREFIXES = frozenset((
+    "co", "vice", "ex", "anti", "néo", "non", "post", "pré", "pro", "sous", "mi", "demi", "auto", "contre",
+    "extra", "semi", "quasi", "ultra", "inter", "sud", "nord", "pan"))
 WORD_RE = re.compile(r"(?<![\w’'-])[a-zàâäçéèêëîïôöùûüÿœæ]{6,}(?![\w’'-])")  # a word that may be parted
 PUNCTUATION = ".,;:!?()[]«»\"“”’'…"  # around a word split at white space
 # "1eraoût", "1erjuillet": the ordinal of a date glued to its month.
@@ -103,6 +118,29 @@ def _parted(word: str, known: set[str]) -> str:
     return " ".join(splits[0]) if len(splits) == 1 else word
 
 
+def _rare_glues(words: set[str]) -> dict[str, str]:
+    """{"del'Asie": "de l'Asie", "COVID-19de": "COVID-19 de", "etco-présidé": "et co-présidé"}:
+    the words the lexicon lacks glued at an apostrophe, after a number or before a hyphen.
+    Cheap tests first: an article has a score of such words, mostly names ("ASEAN-Japon")."""
+    out = {}
+    for word in itertools.filterfalse(str.isalpha, words):
+        if ("'" in word or "’" in word) and (m := ELIDED_RE.match(word)):
+            out[word] = f"{word[:m.end()]} {word[m.end():]}"
+        elif (word[-3:-2].isdigit() or word[-4:-3].isdigit()) and (m := AFTER_NUMBER_RE.search(word)):
+            out[word] = f"{word[:m.start()]} {m.group()}"
+        elif word[:2] in HYPHEN_STARTS and "-" in word and (head := _hyphen_head(word.partition("-")[0])):
+            out[word] = head + word[len(word.partition("-")[0]):]
+    return out
+
+
+def _hyphen_head(head: str) -> str:
+    """'et co' for 'etco' (of 'etco-présidé'): an article or "et" glued to a compound's prefix."""
+    if head in HYPHEN_PREFIXES or head in COMPOUND_PREFIXES:
+        return ""
+    found = [(b, head[len(b):]) for b in HYPHEN_BEFORE if head.startswith(b) and head[len(b):] in HYPHEN_PREFIXES]
+    return " ".join(found[0]) if len(found) == 1 else ""
+
+
 def unglue(texts: list[str]) -> list[str]:
     """`texts` (an article's title and paragraphs) with their glued words parted: a French
     text, see the module's docstring."""
@@ -124,4 +162,8 @@ def unglue(texts: list[str]) -> list[str]:
         texts = [FIRST_RE.sub("1er ", t) for t in texts]
     if parted:
         texts = [WORD_RE.sub(lambda m: parted.get(m.group(), m.group()), t) for t in texts]
+    if rare := _rare_glues(words):  # sought among the unknown words: a regex over the text cost more
+        alternatives = "|".join(map(re.escape, sorted(rare, key=len, reverse=True)))
+        found = re.compile(rf"(?<![\w’'-])(?:{alternatives})(?![\w’'-])")
+        texts = [found.sub(lambda m: rare[m.group()], t) for t in texts]
     return texts
