@@ -79,6 +79,19 @@ def test_the_evidence_says_which_clue_decided_and_when_the_year_is_only_the_earl
     assert r.evidence.count("mardi 30 juillet") == 1 and "année au plus tôt" not in r.evidence
 
 
+def test_the_full_date_the_lead_gives_its_event_is_not_a_mere_lower_bound() -> None:
+    """Fourteenth audit: devset 032 ("gathered on 21 January 2019 in Brussels") was listed as
+    "Année estimée au plus tôt". A full date further down is still only a bound."""
+    lead = ("Foreign Ministers of ASEAN and the EU gathered on 21 January 2019 in Brussels.\n"
+            "They welcomed further dialogue.")
+    r = extract_date(None, lead, [], lead, {})
+    assert (r.date, r.evidence) == (PartialDate(2019, 1, 21), "21 January 2019")
+    later = ("Foreign Ministers of ASEAN and the EU gathered in Brussels.\n"
+             "They recalled the summit held on 21 January 2019.")
+    r = extract_date(None, later, [], later, {})
+    assert r.date.year == 2019 and r.evidence.endswith("[année au plus tôt]"), r.evidence
+
+
 def test_a_year_known_only_as_the_earliest_is_listed_to_check() -> None:
     arts = [Article(id=f"a{i}", source="seeds/a.txt", title="Titre", date=PartialDate(2011, 4, 16),
                     date_source="inferred", language="fr", partners=["japon"], partners_mentioned=[],

@@ -133,10 +133,19 @@ def infer_year(text: str, own: PartialDate | None = None, ctx: Context | None = 
         left = sorted(years & c.years)
         note = " ou ".join(", ".join(map(str, left)).rsplit(", ", 1)) if 0 < len(left) <= WEEKDAY_YEARS_SHOWN else ""
         c.listed |= c.apply(years, f"{phrase} [jour et date concordent en {note}]" if note else phrase) and bool(low)
-    return _choose(c, low, ev.periods)
+    return _choose(c, low, ev.periods, _dated_in_lead(ev.past, low, text))
 
 
-def _choose(c: _Candidates, low: tuple[int, str] | None, periods: list[tuple[int, str]]) -> tuple[int, str] | None:
+def _dated_in_lead(past: list[tuple[PartialDate, str, bool]], low: tuple[int, str] | None, text: str) -> bool:
+    """Whether the bound is the full date the lead gives its own event ("gathered on 21 January
+    2019"): the news's date, not a mere lower bound (fourteenth audit: devset 032)."""
+    lead = text.split("\n", 1)[0]
+    return bool(low) and any(d.day and not since and phrase == low[1] and d.year == low[0] and phrase in lead
+                             for d, phrase, since in past)
+
+
+def _choose(c: _Candidates, low: tuple[int, str] | None, periods: list[tuple[int, str]],
+            dated: bool = False) -> tuple[int, str] | None:
     evidence = " ; ".join(c.used[:3])
     if len(c.years) == 1:
         return next(iter(c.years)), evidence
@@ -148,7 +157,7 @@ def _choose(c: _Candidates, low: tuple[int, str] | None, periods: list[tuple[int
         if min(c.years) > low[0]:
             return min(c.years), at_earliest(evidence)
         later = [p for p in periods if low[0] < p[0] <= low[0] + 1]
-        return max(later) if later else (low[0], at_earliest(low[1]))
+        return max(later) if later else (low[0], low[1] if dated else at_earliest(low[1]))
     if low or c.listed:
         # Several candidates left (e.g. special summits in 2018 and 2024): the one nearest
         # to the dated events, else the latest.
