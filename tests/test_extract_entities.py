@@ -11,6 +11,9 @@ from aseankb.extract.domains import extract_domains
 from aseankb.extract.entities import extract_partners
 from aseankb.extract.language import extract_language
 from aseankb.extract.title import extract_title, is_headline, strip_dateline
+from aseankb.model import PartialDate
+from aseankb.render.article import article_page
+from aseankb.render.checks import checks_section
 
 TAX = load_taxonomy()
 
@@ -148,6 +151,14 @@ def test_a_lead_that_names_no_partner_makes_a_title_followed_by_its_meeting() ->
                        "Tổng thống Hàn Quốc dự Hội nghị thượng đỉnh Hàn-ASEAN ngày 10/10/2024 tại Viêng Chăn."),
                  file_name="v.txt", source="seeds/v.txt", tax=TAX)[0]
     assert vi.language == "vi" and vi.title.endswith(" — 25e Sommet ASEAN-République de Corée, 2024"), vi.title
+    # Its page marks the Vietnamese words as such, not the French name (fourteenth audit).
+    own = vi.title[:-len(" — 25e Sommet ASEAN-République de Corée, 2024")]
+    assert (f'<h1><span lang="vi">{own}</span> — 25e Sommet ASEAN-République de Corée, 2024</h1>'
+            in article_page(vi, TAX))
+    # A title cut before the meeting's name is listed to check, as one cut at its end.
+    vi.title = "Hàn Quốc và ASEAN ngày 10/10 đã thông qua… — 25e Sommet ASEAN-République de Corée, 2024"
+    vi.slug, vi.date = "t", PartialDate(2024, 10, 10)
+    assert "### Titre tronqué (1)" in checks_section([vi])
 
 
 def test_vietnamese_long_asean_name_is_shortened_in_titles() -> None:

@@ -136,13 +136,24 @@ def render_article(art: Article, tax: Taxonomy, related: list[Article] | None = 
     return with_related(article_page(art, tax), related or [])
 
 
+def _heading(art: Article, lang: str | None) -> str:
+    """The title as the page's <h1>: a foreign title's language marks its own words, not the
+    French name of the meeting added to it (extract._situated), which a Vietnamese voice
+    read (fourteenth audit)."""
+    added = f" — {art.events_fr[0]}" if art.events_fr else ""
+    if not lang or not added or not art.title.endswith(added):
+        return esc_block(art.title, "h1", lang)
+    own = html.escape(art.title[:-len(added)], quote=False)
+    return f'<h1><span lang="{lang}">{own}</span>{html.escape(added, quote=False)}</h1>'
+
+
 def article_page(art: Article, tax: Taxonomy) -> str:
     """The page without its related articles: rendered where the text is extracted (in a
     worker), since the related articles are known only once every seed is."""
     # A paragraph with a class (attr_list), not a <div markdown="1">: md_in_html would make
     # Python-Markdown parse every raw HTML block of every page (12 % of a site build).
     lang = html_lang(art.language)
-    body = [esc_block(art.title, "h1", lang), ""]
+    body = [_heading(art, lang), ""]
     body.append("  \n".join(provenance(art, tax)) + "\n{: .kb-meta }")
     body.append("")
     for para in art.paragraphs:

@@ -30,7 +30,8 @@ def _no_domain(art: Article) -> bool:
 
 
 def _cut_title(art: Article) -> bool:
-    return art.title.endswith("…")
+    # Also before the name of the meeting added to it (extract._situated): "… — 25e Sommet …".
+    return art.title.endswith("…") or "… — " in art.title
 
 
 def _not_french(art: Article) -> bool:
