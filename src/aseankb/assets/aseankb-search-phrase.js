@@ -26,6 +26,7 @@
   var QUOTES = /["“”«»„]/;
   var CHECK = 3;          // candidates checked per result asked for, at most (10 shown: 30)
   var WINDOW = 2 * MAX;   // an unquoted query's first results reordered by adjacency
+  var REVERSED = 0.9;     // the weight of two query words side by side the other way round
   var tokens = { all: Object.create(null), kept: Object.create(null) };
 
   /* The quoted phrases of a query, each its words; an unclosed last quote is being typed:
@@ -141,8 +142,13 @@
     pieces(p, true).forEach(function (ws) {
       forms.forEach(function (f) {
         if (f.length < 2) return;
+        // Two words side by side the other way round count nearly as much: "maritime securite"
+        // typed for "sécurité maritime" ranked the pages that say it after those holding the
+        // words apart (fourteenth audit).
         var pairs = 0;
-        for (var j = 0; j + 1 < f.length; j++) if (pairIn(ws, f[j], f[j + 1])) pairs++;
+        for (var j = 0; j + 1 < f.length; j++) {
+          pairs += pairIn(ws, f[j], f[j + 1]) ? 1 : pairIn(ws, f[j + 1], f[j]) ? REVERSED : 0;
+        }
         best = Math.max(best, pairs / (f.length - 1));
       });
     });
