@@ -154,3 +154,23 @@ def test_a_field_is_found_by_its_words_apart_after_the_pages_that_name_it(browse
     # Typed in English, its words apart are English words: the French page that holds
     # "sécurité ... maritime" apart does not say "security".
     assert found["maritime security"] == ["articles/2024/said.html", "articles/2023/english.html"]
+
+
+def test_a_name_s_words_are_marked_only_side_by_side(browser: Browser, tmp_path: Path) -> None:
+    """"etats unis" marked "Royaume-<mark>Uni</mark>" and "l'<mark>Union</mark>" in a result
+    (fourteenth audit): a name of several words marks its words where they say the name."""
+    docs = [_article("articles/2025/uk.html", "Le Royaume-Uni, l'Union européenne et les États-Unis saluent "
+                                              "les Nations unies.")]
+    _index_page(tmp_path, docs)
+    for pg in _page(browser, tmp_path.as_uri()):
+        pg.goto((tmp_path / "index.html").as_uri())
+        marks = {}
+        for query in ("etats unis", "union"):
+            pg.fill("#kb-search-input", query)
+            pg.wait_for_function("q => document.querySelectorAll('#kb-search-results li mark').length && "
+                                 "document.getElementById('kb-search-input').value === q", arg=query)
+            pg.wait_for_timeout(300)
+            marks[query] = pg.eval_on_selector_all("#kb-search-results li p mark", "els => els.map(e => e.textContent)")
+    assert marks["etats unis"] == ["États", "Unis"], marks
+    # A single word still marks every word it begins.
+    assert marks["union"] == ["Union"], marks

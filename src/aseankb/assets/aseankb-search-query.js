@@ -180,7 +180,8 @@
   }
   /* What a query finds: { whole: the pages holding every word (by one of its names); part:
    * when those are fewer than MAX, the pages holding the most of the words, k of n; ids:
-   * both; marks(id): the words to mark in a page's result; fixes: with `fix`, the words that
+   * both; marks(id): the words to mark in a page's result (runs(id): of them, the names of
+   * several words, marked only side by side); fixes: with `fix`, the words that
    * matched nothing and those the query ran with instead ([[typed, used]...]) }. */
   function search(query, fix) {
     var ws = queryWords(query), fixes = [];
@@ -279,7 +280,15 @@
     return { ids: whole.concat(part), whole: whole, part: part, k: k, n: n, slots: sl, via: function (p) {
       return via[p] || {}; }, apart: function (p, si) {
       return !!(apart[p] && apart[p][si]); }, named: function (p) { return named(p, fs); }, score: function (p) {
-      return score[p] || 0; }, marks: function (p) {
+      return score[p] || 0; }, runs: function (p) {
+      // The names of several words the page says as phrases (not a field's words apart),
+      // marked only side by side (aseankb-search.js, highlight).
+      return [].concat.apply([], sl.map(function (s, si) {
+        if (apart[p] && apart[p][si]) return [];
+        return ((via[p] && via[p][si]) || []).filter(function (ai) { return phrase(s, s.alts[ai]); })
+          .map(function (ai) { return s.alts[ai].map(function (w) { return ai ? "=" + w : w; }); });
+      }));
+    }, marks: function (p) {
       // Of each slot, the words of the names the page holds (what the query says of one it
       // lacks); those of another name, "=" before them, mark only themselves.
       return unique([].concat.apply([], sl.map(function (s, si) {

@@ -10,7 +10,7 @@
   var box = document.getElementById("kb-search-results");
   if (!Q || !input || !box) return;
   var T = Q.config.translations || {};
-  var root = Q.root, words = Q.words, MAX = Q.MAX;
+  var root = Q.root, words = Q.words, MAX = Q.MAX, STOP = Q.STOP;
   var meta = box.querySelector(".md-search-result__meta");
   var list = box.querySelector(".md-search-result__list");
   // Above the results, when a word matched nothing and the query ran with a word near it.
@@ -63,12 +63,35 @@
     if (shown.length > SHOWN) shown = shown.slice(0, SHOWN).replace(/\s+\S*$/, "") + " …";
     return (from ? "… " : "") + shown;
   }
-  function highlight(p, text, ws) {
-    // <mark> around the words that begin with a query word; everything as text nodes.
-    text.split(/([\p{L}\p{N}]+)/u).forEach(function (part) {
-      if (matches(words(part)[0], ws)) { var m = document.createElement("mark"); m.textContent = part; p.appendChild(m); }
-      else p.appendChild(document.createTextNode(part));
+  function highlight(p, text, ws, runs) {
+    // <mark> around the words that begin with a query word; everything as text nodes. The
+    // words of a name of several words (`runs`: "etats unis") only where they stand side by
+    // side, stop words aside: not the "Uni" of "Royaume-Uni", nor "Union" (fourteenth audit).
+    var parts = text.split(/([\p{L}\p{N}]+)/u), marked = runMarks(parts, runs || []);
+    var inRuns = [].concat.apply([], runs || []);
+    var single = ws.filter(function (q) { return inRuns.indexOf(q) < 0; });
+    parts.forEach(function (part, i) {
+      if (marked[i] || (i % 2 && matches(words(part)[0], single))) {
+        var m = document.createElement("mark"); m.textContent = part; p.appendChild(m);
+      } else p.appendChild(document.createTextNode(part));
     });
+  }
+  function runMarks(parts, runs) {
+    // The indexes in `parts` (words at odd ones) of the runs' words side by side.
+    var at = [], marked = {};
+    for (var i = 1; i < parts.length; i += 2) {
+      var w = words(parts[i])[0];
+      if (w && STOP.indexOf(w) < 0) at.push([i, w]);
+    }
+    runs.forEach(function (run) {
+      var r = run.filter(function (q) { return STOP.indexOf(q.replace(/^=/, "")) < 0; });
+      for (var k = 0; r.length && k + r.length <= at.length; k++) {
+        if (r.every(function (q, j) { return hit(at[k + j][1], q); })) {
+          r.forEach(function (_, j) { marked[at[k + j][0]] = 1; });
+        }
+      }
+    });
+    return marked;
   }
   function foundCount(n) {
     return n === 0 ? T["search.result.none"] : n === 1 ? T["search.result.one"]
@@ -119,7 +142,7 @@
     meta.textContent = count(found);
     showFixes(query, found.fixes);
     ids.slice(0, limit).forEach(function (id) {
-      var d = Q.doc(id), ws = found.marks(id);
+      var d = Q.doc(id), ws = found.marks(id), runs = found.runs ? found.runs(id) : [];
       if (!d) return;
       var li = document.createElement("li"), a = document.createElement("a");
       var art = document.createElement("article"), h = document.createElement("h1");
@@ -129,8 +152,8 @@
       a.href = new URL(pretty(d[1]), root).href;
       art.className = "md-search-result__article md-typeset";
       icon.className = "md-search-result__icon md-icon";
-      highlight(h, d[2], ws);  // the title too, as Material marks it
-      highlight(p, passage(d[3], ws), ws);
+      highlight(h, d[2], ws, runs);  // the title too, as Material marks it
+      highlight(p, passage(d[3], ws), ws, runs);
       if (d[5]) h.lang = p.lang = d[5];  // an article not in French: read in its language
       art.append(icon, h);
       // An article's date (d[4]), else what kind of page it is: results of the same title
