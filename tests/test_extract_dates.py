@@ -128,7 +128,7 @@ def test_partnership_announced_for_next_month() -> None:
     text = ("L'ASEAN et le Japon ont convenu de porter leurs relations à un partenariat stratégique "
             "global lors du sommet prévu en décembre prochain.")
     r = infer_year(text, ctx=Context(about=["japon"], partners_in=lambda s: ["japon"] if "Japon" in s else []))
-    assert r == (2023, "partenariat stratégique global [atteint en 2023]")
+    assert r == (2023, "partenariat stratégique global [annoncé, atteint en 2023]")
 
 
 def test_official_in_office() -> None:

@@ -157,10 +157,12 @@ def partnership_clues(text: str, about: list[str], partners_in: Callable[[str], 
         year = relations[subject][level] if subject else None
         if not year:
             continue
-        phrase = f"{text[m.start():m.end()]} [atteint en {year}]"
+        quoted = text[m.start():m.end()]
         if ASPIRE_RE.search(folded) and not DONE_RE.search(folded):
             if SOON_RE.search(folded):
-                out.append(Clue(frozenset([year]), None, phrase))
+                # Said so: "[atteint en 2015]" read as reached, in a text that announces it
+                # for the coming months (fourteenth audit: devset 008).
+                out.append(Clue(frozenset([year]), None, f"{quoted} [annoncé, atteint en {year}]"))
         else:
-            out.append(Clue(None, year, phrase))
+            out.append(Clue(None, year, f"{quoted} [atteint en {year}]"))
     return out
