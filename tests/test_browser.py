@@ -926,6 +926,15 @@ def test_the_phone_search_button_is_reachable_and_gets_the_focus_back(page: Page
     page.wait_for_url(lambda u: u != url)
 
 
+@pytest.mark.parametrize("width", [360, 375, 414])
+def test_the_site_name_fits_in_a_phone_header(page: Page, base: str, width: int) -> None:
+    """It read "Base de connaissances A…" at 375px (fourteenth audit)."""
+    page.set_viewport_size({"width": width, "height": 700})
+    page.goto(base)
+    widths = page.eval_on_selector(".md-header__topic .md-ellipsis", "s => [s.scrollWidth, s.clientWidth]")
+    assert widths[0] <= widths[1], widths
+
+
 def test_tabbing_out_of_the_phone_menu_closes_it(page: Page, base: str) -> None:
     page.set_viewport_size({"width": 375, "height": 667})
     page.goto(base + "partenaires/japon/")
