@@ -174,3 +174,22 @@ def test_a_name_s_words_are_marked_only_side_by_side(browser: Browser, tmp_path:
     assert marks["etats unis"] == ["États", "Unis"], marks
     # A single word still marks every word it begins.
     assert marks["union"] == ["Union"], marks
+
+
+def test_a_result_shows_the_stretch_that_holds_all_the_query_words(browser: Browser, tmp_path: Path) -> None:
+    """"cooperation maritime": the excerpt showed the sentence from its first "coopération"
+    and stopped before "la coopération maritime" further in (fourteenth audit)."""
+    filler = "portant sur le commerce, l'investissement, l'éducation, la santé publique et le tourisme durable, "
+    text = (f"Le Royaume-Uni a salué la coopération avec l'ASEAN dans de nombreux domaines {filler * 2}"
+            "ainsi que la coopération maritime dans la région. Une autre phrase suit ici.")
+    words, _ = article_search([text])  # the record holds the article's first 6,000 characters
+    _index_page(tmp_path, [Doc("articles/2022/uk.html", "Royaume-Uni", text, words.split(), set())])
+    for pg in _page(browser, tmp_path.as_uri()):
+        pg.goto((tmp_path / "index.html").as_uri())
+        pg.fill("#kb-search-input", "cooperation maritime")
+        pg.wait_for_selector("#kb-search-results li p mark")
+        pg.wait_for_timeout(300)
+        shown = pg.inner_text("#kb-search-results li p")
+        marks = pg.eval_on_selector_all("#kb-search-results li p mark", "els => els.map(e => e.textContent)")
+    assert "la coopération maritime" in shown and "maritime" in marks, shown
+    assert shown.startswith("… ") and len(shown) <= 190, shown

@@ -39,29 +39,45 @@
   function passage(text, ws) {
     // What an article's result shows of its text (d[3], its first EXCERPT_CHARS characters):
     // the sentence that holds the most query words, the first of them on a tie, from its
-    // start, or from a little before its first query word when that lies far into it. The
+    // start, or from a little before the first stretch of it that holds them all, when that
+    // lies too far into it (window_). The
     // opening when the text has none of the words (the title or a tag matched): it says
     // what the article is about.
     if (text.length <= SHOWN) return text;
-    var best = { n: 0, start: 0, at: 0 }, start = 0, seen = {}, at = -1, m;
+    var best = { n: 0, start: 0, occ: [] }, start = 0, seen = {}, occ = [], m;
     var ends = /[.!?…]+["»”’)\]]*\s+/g, end = ends.exec(text);
     TOKEN.lastIndex = 0;
     while ((m = TOKEN.exec(text))) {
       while (end && m.index >= end.index + end[0].length) {
-        start = end.index + end[0].length; seen = {}; at = -1; end = ends.exec(text);
+        start = end.index + end[0].length; seen = {}; occ = []; end = ends.exec(text);
       }
       var w = words(m[0])[0];
       if (!matches(w, ws)) continue;
-      ws.forEach(function (q) { if (hit(w, q)) seen[q.replace(/^=/, "")] = 1; });
-      if (at < 0) at = m.index;
+      ws.forEach(function (q) {
+        var key = q.replace(/^=/, "");
+        if (hit(w, q)) { seen[key] = 1; occ.push([m.index, key]); }
+      });
       var n = Object.keys(seen).length;
-      if (n > best.n) best = { n: n, start: start, at: at };
+      if (n > best.n) best = { n: n, start: start, occ: occ.slice() };
     }
-    var from = best.n ? best.start : 0;
-    if (best.n && best.at - from > SHOWN / 2) from = text.lastIndexOf(" ", best.at - SHOWN / 4) + 1;
+    var from = best.n ? best.start : 0, at = window_(best.occ, best.n);
+    if (best.n && (at[0] - from > SHOWN / 2 || at[1] - from > SHOWN - 20)) {
+      from = text.lastIndexOf(" ", at[0] - SHOWN / 4) + 1;
+    }
     var shown = text.slice(from);
     if (shown.length > SHOWN) shown = shown.slice(0, SHOWN).replace(/\s+\S*$/, "") + " …";
     return (from ? "… " : "") + shown;
+  }
+  function window_(occ, need) {
+    // [first, last]: the first stretch of the sentence, under 3/4 of what is shown, that holds
+    // all its query words. From the sentence's start, "cooperation maritime" showed the
+    // first "coopération" and stopped before "la coopération maritime" (fourteenth audit).
+    for (var i = 0; i < occ.length; i++) {
+      var keys = {}, j = i;
+      for (; j < occ.length && occ[j][0] - occ[i][0] < SHOWN * 3 / 4; j++) keys[occ[j][1]] = 1;
+      if (Object.keys(keys).length === need) return [occ[i][0], occ[j - 1][0]];
+    }
+    return occ.length ? [occ[0][0], occ[0][0]] : [0, 0];
   }
   function highlight(p, text, ws, runs) {
     // <mark> around the words that begin with a query word; everything as text nodes. The
