@@ -40,7 +40,7 @@
     // What an article's result shows of its text (d[3], its first EXCERPT_CHARS characters):
     // the sentence that holds the most query words, the first of them on a tie, from its
     // start, or from a little before the first stretch of it that holds them all, when that
-    // lies too far into it (window_). The
+    // lies too far into it (stretch). The
     // opening when the text has none of the words (the title or a tag matched): it says
     // what the article is about.
     if (text.length <= SHOWN) return text;
@@ -60,7 +60,7 @@
       var n = Object.keys(seen).length;
       if (n > best.n) best = { n: n, start: start, occ: occ.slice() };
     }
-    var from = best.n ? best.start : 0, at = window_(best.occ, best.n);
+    var from = best.n ? best.start : 0, at = stretch(best.occ, best.n);
     if (best.n && (at[0] - from > SHOWN / 2 || at[1] - from > SHOWN - 20)) {
       from = text.lastIndexOf(" ", at[0] - SHOWN / 4) + 1;
     }
@@ -68,7 +68,7 @@
     if (shown.length > SHOWN) shown = shown.slice(0, SHOWN).replace(/\s+\S*$/, "") + " …";
     return (from ? "… " : "") + shown;
   }
-  function window_(occ, need) {
+  function stretch(occ, need) {
     // [first, last]: the first stretch of the sentence, under 3/4 of what is shown, that holds
     // all its query words. From the sentence's start, "cooperation maritime" showed the
     // first "coopération" and stopped before "la coopération maritime" (fourteenth audit).

@@ -128,8 +128,10 @@ def _rare_glues(words: set[str]) -> dict[str, str]:
             out[word] = f"{word[:m.end()]} {word[m.end():]}"
         elif (word[-3:-2].isdigit() or word[-4:-3].isdigit()) and (m := AFTER_NUMBER_RE.search(word)):
             out[word] = f"{word[:m.start()]} {m.group()}"
-        elif word[:2] in HYPHEN_STARTS and "-" in word and (head := _hyphen_head(word.partition("-")[0])):
-            out[word] = head + word[len(word.partition("-")[0]):]
+        elif word[:2] in HYPHEN_STARTS and "-" in word:
+            head, _, tail = word.partition("-")
+            if parted := _hyphen_head(head):
+                out[word] = f"{parted}-{tail}"
     return out
 
 

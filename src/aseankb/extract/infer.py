@@ -139,9 +139,12 @@ def infer_year(text: str, own: PartialDate | None = None, ctx: Context | None = 
 def _dated_in_lead(past: list[tuple[PartialDate, str, bool]], low: tuple[int, str] | None, text: str) -> bool:
     """Whether the bound is the full date the lead gives its own event ("gathered on 21 January
     2019"): the news's date, not a mere lower bound (fourteenth audit: devset 032)."""
-    lead = text.split("\n", 1)[0]
-    return bool(low) and any(d.day and not since and phrase == low[1] and d.year == low[0] and phrase in lead
-                             for d, phrase, since in past)
+    if not low:
+        return False
+    end = text.find("\n")
+    lead = text if end < 0 else text[:end]
+    return any(d.day and not since and phrase == low[1] and d.year == low[0] and phrase in lead
+               for d, phrase, since in past)
 
 
 def _choose(c: _Candidates, low: tuple[int, str] | None, periods: list[tuple[int, str]],

@@ -143,8 +143,7 @@ def _heading(art: Article, lang: str | None) -> str:
     added = f" — {art.events_fr[0]}" if art.events_fr else ""
     if not lang or not added or not art.title.endswith(added):
         return esc_block(art.title, "h1", lang)
-    own = html.escape(art.title[:-len(added)], quote=False)
-    return f'<h1><span lang="{lang}">{own}</span>{html.escape(added, quote=False)}</h1>'
+    return f"<h1>{esc_block(art.title[:-len(added)], 'span', lang)}{html.escape(added, quote=False)}</h1>"
 
 
 def article_page(art: Article, tax: Taxonomy) -> str:
