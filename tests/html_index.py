@@ -7,6 +7,7 @@ articles: its section "À lire aussi" and what follows it."""
 from __future__ import annotations
 
 import re
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -24,6 +25,9 @@ from aseankb.search_pages import aliases
 from aseankb.words import search_words
 
 DATE_LINE_RE = re.compile(r"Date : (.+?) \(")
+# An article's main partners, its provenance's first line: they rank it as its title would.
+PARTNERS_LINE_RE = re.compile(r"<strong>Partenaires? :</strong>(.*?)<br")
+LINK_TEXT_RE = re.compile(r">([^<]+)</a>")
 RELATED_HEADING = "À lire aussi"  # render/related.py: the section left out of the index
 SKIPPED_TAGS = {"script", "style", "template", "noscript"}
 VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
@@ -145,7 +149,10 @@ def html_docs(site: Path) -> list[Doc]:
             title, text, teaser, names, terms = found
             words = set(search_words(text))
             words.update(name_tokens(text.lower(), words))  # the other names it says as phrases
-            docs.append(Doc(rel, title, teaser, words, set(search_words(title)), aliases=names,
+            titled = set(search_words(title))
+            if article and (m := PARTNERS_LINE_RE.search(html)):
+                titled.update(search_words(" ".join(map(unescape, LINK_TEXT_RE.findall(m[1])))))
+            docs.append(Doc(rel, title, teaser, words, titled, aliases=names,
                             label=_date_shown(text) if article else "", terms=terms))
     return docs
 

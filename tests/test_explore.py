@@ -211,7 +211,7 @@ def test_sentences_give_each_partner_its_article() -> None:
     assert "consacré à la [Chine](" in pages["matrice/chine/energie.md"]
     partners = partner_pages(group(arts), TAX, article_item)
     assert "1 article consacré aux États-Unis (en anglais : *United States*)." in partners["partenaires/etats-unis.md"]
-    assert "0 article consacré à l'Inde (en anglais : *India*)." in partners["partenaires/inde.md"]
+    assert "Aucun article n'est consacré à l'Inde (en anglais : *India*)." in partners["partenaires/inde.md"]
     assert all(" à le " not in p.fr_to and " à les " not in p.fr_to for p in TAX.partners.values())
 
 
@@ -224,8 +224,12 @@ def test_partner_pages_say_since_when_asean_and_the_partner_have_had_relations(m
     assert "Relations avec l'ASEAN depuis 1977 ; partenariat stratégique en 2023." in pages["partenaires/canada.md"]
     assert "Cadre de coopération mené par l'ASEAN depuis 1997." in pages["partenaires/asean-plus-3.md"]
     # The strategic partnership with New Zealand dates from 2015 (2020 was its 5th anniversary).
-    assert "depuis 1975 ; partenariat stratégique en 2015, partenariat stratégique global en 2025." in \
-        pages["partenaires/nouvelle-zelande.md"]
+    assert ("depuis 1975 ; partenariat global en 2010, partenariat stratégique en 2015, partenariat stratégique "
+            "global en 2025.") in pages["partenaires/nouvelle-zelande.md"]
+    # The levels between: a full dialogue partner (Korea, 1991), a comprehensive partnership (2004).
+    assert ("depuis 1989 ; partenaire de dialogue à part entière en 1991, partenariat global en 2004, "
+            "partenariat stratégique en 2010, partenariat stratégique global en 2024.") \
+        in pages["partenaires/coree-du-sud.md"]
     assert "Relations avec l'ASEAN depuis 2021." in pages["partenaires/royaume-uni.md"]  # dialogue partner
     index = pages["partenaires/index.md"]
     assert "| [Japon](japon.md) | 1973 | 1 | 0 |" in index
@@ -282,6 +286,20 @@ def test_related_prefers_shared_partners_domains_and_words() -> None:
     assert links["a00003"][0].id == "a00004"
     assert all(a.id != key for key, lst in links.items() for a in lst)
     assert links == related(list(arts))  # deterministic
+
+
+def test_an_article_relates_to_its_partner_s_nearest_whatever_their_domains_and_words() -> None:
+    """Fifteenth audit: the 2019 EU-ASEAN ministerial meeting, in English and with no domain,
+    listed none of the three French articles about the EU: no word and no (partner, domain)
+    bucket in common: they were no candidates, whatever room the list had."""
+    english = art(1, year=2019, partners=("union-europeenne",), domains=(),
+                  text="Foreign Ministers gathered in Brussels and welcomed further dialogue.")
+    french = [art(n, year=2019, partners=("union-europeenne",), domains=("cybersecurite",),
+                  text=f"Les cyberattaques menacent les réseaux numériques régionaux, texte {n}.") for n in (2, 3)]
+    others = [art(n, year=2019, partners=("japon",), domains=(), text="Foreign Ministers gathered in Tokyo and "
+                  f"welcomed further dialogue, {n}.") for n in range(4, 7)]
+    arts = sorted([english, *french, *others], key=lambda a: a.sort_key)
+    assert {"a00002", "a00003"} <= {a.id for a in related(arts)["a00001"]}
 
 
 def test_related_candidates_are_bounded_whatever_the_corpus_size() -> None:
@@ -370,3 +388,27 @@ def test_overrides_errors_name_file_and_line(tmp_path: Path, text: str, line: in
         apply_overrides([art(1)], load_overrides(path, TAX, "seeds/overrides.yaml"), "seeds/overrides.yaml")
     assert info.value.line == line
     assert str(info.value).startswith(f"seeds/overrides.yaml:{line}: ") and words in str(info.value)
+
+
+def test_counts_of_none_or_one_read_as_french_and_agree_with_the_index_pages() -> None:
+    """Fifteenth audit: the home page said 13 partners beside an index of 14; "0 article
+    consacré au Sommet de l'Asie de l'Est"; "1 article publié en 2011, du plus récent au plus
+    ancien"; a page of 2018 said "newest first" and listed its AMM report, of which only the
+    year is known, after March; "Cité en passant" over the pages of Chine or États-Unis."""
+    one, undated_month = art(1, year=2011), art(2, year=2018)
+    undated_month.date = PartialDate(2018)
+    g = group([one, undated_month, art(3, year=2018, partners=("chine",))])
+    home = pages_mod.home_page(g, TAX)
+    assert f"| Partenaires | 2 sur {len(TAX.partners)} suivis |" in home
+    assert f"| Domaines | 1 sur {len(TAX.domains)} suivis |" in home
+    years = pages_mod.year_pages(g)
+    assert "\n1 article publié en 2011.\n" in years["annees/2011.md"]
+    assert ("2 articles publiés en 2018, du plus récent au plus ancien ; ceux dont seule l'année est connue "
+            "viennent en dernier.") in years["annees/2018.md"]
+    partners = partner_pages(g, TAX, article_item)
+    assert "Aucun article n'est consacré au Sommet de l'Asie de l'Est" in partners["partenaires/sommet-asie-est.md"]
+    mentioned = art(4, partners=("japon",))
+    mentioned.partners_mentioned = ["chine"]
+    china = partner_pages(group([mentioned]), TAX, article_item)
+    assert "## Mentions en passant" in china["partenaires/chine.md"]
+    assert "| Partenaire | Depuis | Articles | Mentions en passant |" in china["partenaires/index.md"]

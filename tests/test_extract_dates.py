@@ -17,7 +17,10 @@ from aseankb.extract.meetings import find_meetings
 from aseankb.extract.officials import load_officials
 from aseankb.meeting_series import load_meetings
 from aseankb.model import Article, PartialDate
+from aseankb.render.article import article_page
 from aseankb.render.checks import checks_section
+from aseankb.render.pages import article_item
+from aseankb.render.related import related_lines
 
 TAX = load_taxonomy()
 
@@ -292,3 +295,36 @@ def test_a_reported_numbered_meeting_gives_its_month() -> None:
     # A month the text prints wins.
     printed = _article("Le 10 octobre, au 22e Sommet de l'ASEAN, les dirigeants ont parlé.")
     assert printed.date == PartialDate(2013, 10, 10)
+
+
+def test_the_month_a_meeting_gives_is_said_in_the_evidence() -> None:
+    """Fifteenth audit: "mars 2024" beside an office and an anniversary did not say that March
+    came from the special summit; the 51st AMM, named without its number in a report of 2018
+    (seed 000), gave no month at all, so the page of 2018 listed it after an article of March."""
+    numbered = _article("Le 19e Forum régional de l'ASEAN (ARF) a débuté jeudi à Phnom Penh.\n"
+                        "Les ministres ont discuté de la sécurité régionale.")
+    assert numbered.date == PartialDate(2012, 7) and numbered.date_evidence == \
+        "19e Forum régional de l'ASEAN [en juillet 2012]"
+    amm = _article("Renforcer la coopération contre le terrorisme\n"
+                   "Il s'agit de l'un des sujets abordés lors de la Conférence des ministres des Affaires "
+                   "étrangères de l'ASEAN, qui a continué de réunir des pays partenaires, dont la Corée du "
+                   "Sud et les États-Unis.\n"
+                   "Le secrétaire d'État américain Mike Pompeo a salué la coopération pour la période 2018-2021.")
+    assert amm.date == PartialDate(2018, 8), amm.date
+    assert amm.date_evidence.endswith(" ; Conférence des ministres des Affaires étrangères de l'ASEAN "
+                                      "[en août 2018]"), amm.date_evidence
+    assert amm.events == ["amm-51"]
+
+
+def test_a_year_known_only_as_the_earliest_says_so_where_the_date_is_shown() -> None:
+    """Fifteenth audit: the New Zealand colloquium (of 2012) read "16 avril 2011" on eight pages;
+    only the report said that 2011 was the earliest year its text allows."""
+    text = "Le colloque ASEAN-Nouvelle-Zélande a eu lieu le 16 avril à Jakarta, depuis le sommet de juillet 2010."
+    art = _article(text)
+    art.slug = "t"
+    assert art.year_at_earliest
+    assert "**Date :** 16 avril 2011 au plus tôt (date estimée" in article_page(art, TAX)
+    assert article_item(art, "").startswith("- 2011-04-16 au plus tôt — ")
+    assert related_lines([art])[2].startswith("- 2011-04-16 au plus tôt — ")
+    sure = _article("Le colloque ASEAN-Nouvelle-Zélande a eu lieu le 16 avril 2012 à Jakarta.")
+    assert not sure.year_at_earliest and article_item(sure, "").startswith("- 2012-04-16 — ")

@@ -161,6 +161,27 @@ def test_a_lead_that_names_no_partner_makes_a_title_followed_by_its_meeting() ->
     assert "### Titre tronqué (1)" in checks_section([vi])
 
 
+def test_a_title_cut_short_is_followed_by_the_meeting_with_its_partner() -> None:
+    """Fifteenth audit: devset 006's title stopped at "…Shinzo Abe ont…"; the 16th ASEAN-Japan
+    Summit, not the 23rd ASEAN Summit it was held within, says what happened."""
+    text = ("Poursuivant leurs activités dans le cadre du 23e Sommet de l'ASEAN, le Premier ministre Nguyen "
+            "Tan Dung, d'autres dirigeants de l'ASEAN et le Premier ministre japonais Shinzo Abe ont participé "
+            "mercredi midi à Bandar Seri Begawan, la capitale du Brunei, au 16e Sommet ASEAN-Japon.\n"
+            "Les dirigeants se sont déclarés satisfaits de la coopération entre l'ASEAN et le Japon.")
+    art = extract(clean(text), file_name="t.txt", source="seeds/t.txt", tax=TAX)[0]
+    assert art.title.endswith("… — 16e Sommet ASEAN-Japon, 2013"), art.title
+    assert art.title.startswith("Le Premier ministre Nguyen Tan Dung, d'autres dirigeants de l'ASEAN")
+
+
+def test_computing_infrastructure_is_digital_not_connectivity() -> None:
+    """Fifteenth audit: Korea's "infrastructure informatique haute performance" (seed 001) made a
+    matrix cell Corée du Sud × Connectivité."""
+    computing = extract_domains(TAX, "Les initiatives comme l'infrastructure informatique haute performance.")
+    assert "connectivite" not in computing and "economie-numerique" in computing
+    assert "connectivite" in extract_domains(TAX, "Les infrastructures de transport et l'infrastructure portuaire.")
+    assert "connectivite" not in extract_domains(TAX, "They invest in digital infrastructure.")
+
+
 def test_vietnamese_long_asean_name_is_shortened_in_titles() -> None:
     lead = "Hàn Quốc và Hiệp hội các quốc gia Đông Nam Á (ASEAN) đã nhất trí nâng cấp quan hệ."
     title, _ = extract_title([lead, "Tiếp."], lambda s: True)

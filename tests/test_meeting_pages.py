@@ -44,7 +44,11 @@ def test_each_meeting_lists_its_reports_in_every_language_newest_meeting_first()
     assert "[Titre 5](../articles/2024/titre-5.md){: lang=\"en\" } *(en anglais)*" in newest
     assert "[Titre 4](../articles/2024/titre-4.md)" in newest
     assert "Titre 1" not in newest and "Titre 6" not in page
-    assert "Réunions dont les articles rendent compte : 2 (3 articles)" in page
+    assert "Réunions dont les articles rendent compte : 2 (3 articles), de la plus récente à la plus ancienne." \
+        in page
+    # One meeting has no order to tell (fifteenth audit).
+    one = meeting_pages(group([art(1, SPECIAL_2018, year=2018)]), TAX, article_item)
+    assert "rendent compte : 1 (1 article).\n" in one["reunions/asean-australia-special-summit.md"]
     # The search indexes a hub page by its title and description: the meetings by name.
     assert '\ndescription: "Réunions rapportées : Sommet de 2024, Sommet de 2018."\n' in page
     assert "[Australie](../partenaires/australie.md) (3)" in page

@@ -383,6 +383,22 @@ def test_an_article_s_year_is_one_of_its_words(monkeypatch: pytest.MonkeyPatch, 
     assert all(not {w for w in d.title_words if w.isdigit()} for d in found)  # not a title word
 
 
+def test_an_article_s_main_partners_rank_it_as_its_title_would() -> None:
+    """Fifteenth audit: "chine" listed the ASEAN+3 report, which names China in passing, before
+    the articles about China, whose titles say "chinois" or do not name it."""
+    tax = load_taxonomy()
+    about = Article(id="a1", source="seeds/a1.txt", title="Le secrétaire général rencontre le ministre chinois",
+                    date=PartialDate(2023, 2, 23), date_source="header", language="fr", partners=["chine"],
+                    partners_mentioned=[], domains=[], people=[], paragraphs=["La Chine et l'ASEAN."], slug="a1")
+    passing = Article(id="a2", source="seeds/a2.txt", title="Le 28e Sommet ASEAN+3", date=PartialDate(2025, 10),
+                      date_source="header", language="fr", partners=["asean-plus-3"], partners_mentioned=["chine"],
+                      domains=[], people=[], paragraphs=["Avec la Chine et le Japon."], slug="a2")
+    found = search_pages.docs(SearchSource(search_pages.search_articles([(a, ("", "")) for a in (about, passing)]),
+                                           {}, tax), directory_urls=True, titles={})
+    assert "chine" in found[0].title_words and "chine" not in found[1].title_words
+    assert "chine" in set(found[1].words) | set(found[1].more)  # found, ranked below
+
+
 @pytest.mark.parametrize(("body", "key"), [
     ("mer-orientale: [mer Orientale]\n", "mer-orientale"),        # one name: nothing to add
     ("mer-orientale: [mer Orientale, '---']\n", "mer-orientale"),  # no word

@@ -168,6 +168,33 @@ def test_cut_at_clause_boundary() -> None:
     assert len(out) <= 120 and long.startswith(out) and not out.endswith(" ")
 
 
+def test_a_title_is_not_cut_between_its_subject_and_its_verb() -> None:
+    """Fifteenth audit: "…des relations ASEAN-Australie, a lieu du 4 au 6 mars" was cut at its
+    comma, a title with no verb."""
+    lead = ("Le Sommet spécial ASEAN-Australie pour fêter le 50e anniversaire des relations ASEAN-Australie, "
+            "a lieu du 4 au 6 mars à Melbourne")
+    assert cut(lead) == ("Le Sommet spécial ASEAN-Australie pour fêter le 50e anniversaire des relations "
+                         "ASEAN-Australie, a lieu du 4 au 6 mars…")
+
+
+def test_glued_sentences_are_parted_after_an_acronym_an_ellipsis_or_a_comma() -> None:
+    """Fifteenth audit: "l'ASEAN.Le Canada", "entreprises…Avec", "étrangères,Takeshi Iwaya"."""
+    text = ("Titre de l'article\nLe Canada soutient les processus dirigés par l'ASEAN.Le Canada s'est engagé. "
+            "Les petites entreprises…Avec un large éventail. Le ministre des Affaires étrangères,Takeshi Iwaya "
+            "a parlé. Le taux est de 1,5 % aux U.S.A. selon M.Smith.")
+    body = clean(text).paragraphs[-1]
+    assert "l'ASEAN. Le Canada" in body and "entreprises… Avec" in body and "étrangères, Takeshi" in body
+    assert "1,5 %" in body and "U.S.A." in body
+
+
+def test_the_short_name_of_asean_keeps_the_text_s_apostrophe() -> None:
+    """Fifteenth audit: "de l'ASEAN et de l’Union européenne" mixed two apostrophes."""
+    paras = ["Une réunion de l’Association des Nations d’Asie du Sud-Est (ASEAN) et de l’Union européenne "
+             "a eu lieu le 11 février à Bruxelles. Suite.", "Autre."]
+    title, _ = extract_title(paras, lambda s: "ASEAN" in s)
+    assert title.startswith("Une réunion de l’ASEAN et de l’Union européenne"), title
+
+
 def test_title_derived_from_lead_without_dateline() -> None:
     paras = ["Bangkok (VNA) - L’ASEAN et l’UE ont publié une déclaration commune. Suite.", "Autre."]
     title, consumed = extract_title(paras, lambda s: "ASEAN" in s)

@@ -30,11 +30,14 @@ IMAGE_ALT_RE = re.compile(r"\s*\bhinh anh \d+\s*")
 IMAGE_ALT_MARK = "hinh anh "
 FRANCAIS = "Français"  # what FRANCAIS_RE's lines start with
 FRANCAIS_RE = re.compile(r"^Français\s+(?=[A-ZÀ-ÖØ-Þ«\"“])")
-GLUED_SENTENCE_RE = re.compile(r"(?<=[a-zà-öø-ÿ»”)])([.!?])(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’'])")
+# Also after an acronym ("l'ASEAN.Le Canada", not "U.S.A": two capitals before the stop), an
+# ellipsis ("entreprises…Avec") or a comma ("étrangères,Takeshi Iwaya"; "1,5" has no capital).
+GLUED_SENTENCE_RE = re.compile(
+    r"(?:(?<=[a-zà-öø-ÿ»”)])|(?<=[A-Z]{2}))([.!?…,])(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ’'])")
 # Shortcuts (a line without them cannot match, and testing is far cheaper than the scans above,
 # which start with an assertion or a `\s*` and so try every position): punctuation glued
 # to a capital, the words a caption ends with, the agencies a trailer names.
-GLUED_MARK_RE = re.compile(r"[.!?][A-ZÀ-ÖØ-Þ]")
+GLUED_MARK_RE = re.compile(r"[.!?…,][A-ZÀ-ÖØ-Þ]")
 CAPTION_MARKS = ("Photo", "Ảnh", "ảnh")
 TRAILER_ENDS = (*AGENCIES.split("|"), "/CVN")
 CHROME_RES = [re.compile(p, re.I) for p in (

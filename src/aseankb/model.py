@@ -26,6 +26,9 @@ def is_real_date(year: int, month: int | None = None, day: int | None = None) ->
     return True
 
 
+MONTHS_FR = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+             "septembre", "octobre", "novembre", "décembre")
+
 # The note of an inferred year chosen from lower bounds alone, the earliest they allow
 # (extract/infer.py writes it in `date_evidence`, render/checks.py lists such articles).
 AT_EARLIEST = "année au plus tôt"
@@ -125,6 +128,11 @@ class Article:
     @property
     def year(self) -> int | None:
         return self.date.year
+
+    @property
+    def year_at_earliest(self) -> bool:
+        """Whether the year is only the earliest the text allows (extract/infer.py)."""
+        return self.date_source == "inferred" and f"{AT_EARLIEST}]" in (self.date_evidence or "")
 
     @property
     def year_key(self) -> str:

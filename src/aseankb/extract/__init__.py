@@ -8,7 +8,7 @@ import inspect
 from slugify import slugify
 
 from ..config import Taxonomy
-from ..meeting_series import ordinal
+from ..meeting_series import ordinal, series_id
 from ..model import Article, Cleaned, PartialDate
 from ..text import APOSTROPHES, fold
 from .attribution import in_general, partner_links
@@ -152,14 +152,21 @@ def _title_and_body(cleaned: Cleaned, tax: Taxonomy) -> tuple[str, list[str], li
 SITUATED_MAX = 60  # characters of a meeting's name added to a title (_situated)
 
 
-def _situated(title: str, derived: bool, tax: Taxonomy, reported: list[tuple[str, str]], language: str) -> str:
+def _situated(title: str, derived: bool, tax: Taxonomy, reported: list[tuple[str, str]], language: str,
+              theirs: set[str]) -> str:
     """A title made from a lead that names neither ASEAN nor a partner ("La force de
-    sécurité est déployée dans et hors des sites du sommet"), or a Vietnamese one, followed
-    by the meeting the article reports: in a list, which summit, which country, in French
-    (thirteenth audit: the 2024 ASEAN-Korea partnership was listed in Vietnamese only)."""
-    if not reported or len(label := reported[0][1]) > SITUATED_MAX:
+    sécurité est déployée dans et hors des sites du sommet"), or cut short, or a Vietnamese
+    one, followed by the meeting the article reports: in a list, which summit, which country,
+    in French (thirteenth audit: the 2024 ASEAN-Korea partnership was listed in Vietnamese
+    only). `theirs`: the series that meet one of the article's partners."""
+    # The meeting with one of its partners first: "dans le cadre du 23e Sommet de l'ASEAN,
+    # ... au 16e Sommet ASEAN-Japon" reports the latter.
+    own = [label for eid, label in reported if series_id(eid) in theirs]
+    if not reported or len(label := (own or [reported[0][1]])[0]) > SITUATED_MAX:
         return title
-    if language != "vi" and (not derived or _topic(tax)(title)):
+    # Also a title cut short ("… et le Premier ministre japonais Shinzo Abe ont…"): its
+    # meeting says what happened.
+    if language != "vi" and (not derived or (_topic(tax)(title) and not title.endswith("…"))):
         return title
     return f"{cut(title, MAX_TITLE - len(label) - 3)} — {label}"
 
@@ -183,7 +190,7 @@ def extract(cleaned: Cleaned, *, file_name: str, source: str, tax: Taxonomy) -> 
     scan = scan_partners(tax, title, lead, text)
     partners = scan.about
     meetings = find_meetings(whole, series)
-    ctx = Context([m for m in meetings if m.years], partners, _partners_in(tax), officials, relations, markers)
+    ctx = Context(meetings, partners, _partners_in(tax), officials, relations, markers)
     date = extract_date(cleaned.header_date, text_proper[0], cleaned.chrome, text, front, ctx)
     if date.date is None:
         warnings.append("no date found in the file or its text: filed under 'sans date'")
@@ -197,7 +204,8 @@ def extract(cleaned: Cleaned, *, file_name: str, source: str, tax: Taxonomy) -> 
     roles = _roles(people, official_roles(text, date.date, officials))
     places = len(partners) > 1 or (len(partners) == 1 and in_general(whole))
     by_domain, by_person = partner_links(whole, scan, domain_places(tax, whole, domains) if places else {}, people)
-    title = _situated(title, derived, tax, reported, language)
+    title = _situated(title, derived, tax, reported, language,
+                      {x.id for x in series if x.partner in partners})
     article = Article(
         id=art_id, source=source, title=title,
         date=date.date or PartialDate(), date_source=date.source, date_evidence=date.evidence,

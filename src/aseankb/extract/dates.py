@@ -10,9 +10,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ..model import PartialDate
+from ..model import MONTHS_FR, PartialDate
 from ..text import fold
 from .infer import Context, at_earliest, infer_year
+from .meetings import Mention
 from .printed import UPDATED_RE, chrome_date, collect_year_evidence, dateline_date, own_day, valid_day
 
 __all__ = ["Context", "DateResult", "extract_date", "infer_year"]
@@ -64,7 +65,8 @@ def extract_date(header: PartialDate | None, lead: str, chrome: list[str], text:
         parts = rest if any(p.startswith(own + " [") for p in rest) else [own, *rest]
         return DateResult(PartialDate(inferred[0], d.month, d.day), "inferred", " ; ".join(parts))
     if inferred:
-        return DateResult(_reported_date(inferred[0], inferred[1], text, ctx), "inferred", inferred[1])
+        date, evidence = _reported_date(inferred[0], inferred[1], text, ctx)
+        return DateResult(date, "inferred", evidence)
     return DateResult(None, "inferred", None)
 
 
@@ -88,16 +90,38 @@ def _in_range(text: str, phrase: str) -> bool:
     return at > 0 and bool(RANGE_END_RE.search(text, max(0, at - 8), at))
 
 
-def _reported_date(year: int, evidence: str, text: str, ctx: Context | None) -> PartialDate:
+def _reported_date(year: int, evidence: str, text: str, ctx: Context | None) -> tuple[PartialDate, str]:
     """The month (and day) of the event that gave the year: the dated event itself, or the
-    month the meetings the article reports were held that year (a special summit's, or a
-    numbered meeting's: "le 23e Sommet de l'ASEAN", October 2013), when they agree."""
+    month the meetings the article reports were held that year (a special summit's, a
+    numbered meeting's: "le 23e Sommet de l'ASEAN", October 2013, or the year's only AMM),
+    when they agree. The evidence then says which meeting gave the month: "mars 2024" beside
+    an office and an anniversary alone did not say where March came from (fifteenth audit)."""
     event = next((d for d, phrase, _ in collect_year_evidence(text).past
                   if d.year == year and evidence in (phrase, at_earliest(phrase))), None)
     if event:
-        return event
-    reported = [m for m in (ctx.meetings if ctx else []) if m.reported]
-    months = {m for mention in reported if mention.number is None for y, m in mention.series.held_months if y == year}
-    months |= {month for mention in reported if mention.number is not None and year in mention.years
-               and (month := mention.series.month_of(mention.number))}
-    return PartialDate(year, months.pop()) if len(months) == 1 else PartialDate(year)
+        return event, evidence
+    held: dict[int, list[Mention]] = {}
+    for mention in (ctx.meetings if ctx else []):
+        for month in _held_months(mention, year) if mention.reported else ():
+            held.setdefault(month, []).append(mention)
+    if len(held) != 1:
+        return PartialDate(year), evidence
+    ((month, mentions),) = held.items()
+    when = f"{MONTHS_FR[month - 1]} {year}"
+    for mention in mentions:  # the meeting that gave the year gives the month: said there
+        own = f"{mention.phrase} [en {year}]"
+        if own in evidence:
+            return PartialDate(year, month), evidence.replace(own, f"{mention.phrase} [en {when}]", 1)
+    return PartialDate(year, month), f"{evidence} ; {mentions[0].phrase} [en {when}]"
+
+
+def _held_months(mention: Mention, year: int) -> set[int]:
+    """The months of `year` the meeting `mention` names was held, as far as the data knows."""
+    series = mention.series
+    if mention.number is not None:
+        month = series.month_of(mention.number) if year in mention.years else None
+        return {month} if month else set()
+    months = {m for y, m in series.held_months if y == year}
+    number = series.held_at(year, None)  # a series held once that year: the AMM of its year
+    month = series.month_of(number) if number is not None else None
+    return months | ({month} if month else set())

@@ -25,6 +25,8 @@ class Context:
     """What the rest of the article tells the date extractor: the meetings it names, the
     partners it is about, and how to find partners in a sentence."""
 
+    # Every meeting it names; those without candidate years date nothing, but the year's
+    # only AMM, named without its number, gives the month (dates._reported_date).
     meetings: list[Mention] = field(default_factory=list)
     about: list[str] = field(default_factory=list)
     partners_in: Callable[[str], list[str]] = lambda _sentence: []
@@ -108,7 +110,7 @@ def infer_year(text: str, own: PartialDate | None = None, ctx: Context | None = 
     ev = collect_year_evidence(text)
     anniversaries, levels = _clues(text, ctx)
     c = _Candidates()
-    for mention in sorted((m for m in ctx.meetings if m.reported and m.number is not None),
+    for mention in sorted((m for m in ctx.meetings if m.reported and m.number is not None and m.years),
                           key=lambda m: -max(m.years)):
         c.listed |= c.apply(mention.years, f"{mention.phrase} [en {min(mention.years)}]")
     tenures = tenure_clues(text, own, ctx.officials)
@@ -122,7 +124,7 @@ def infer_year(text: str, own: PartialDate | None = None, ctx: Context | None = 
         c.listed |= c.apply(clue.years, clue.phrase)
     for years, phrase in tenures:  # officials in office: a range, like a bound
         c.apply(years, _in_office(years, phrase, own))
-    for mention in (m for m in ctx.meetings if m.reported and m.number is None):
+    for mention in (m for m in ctx.meetings if m.reported and m.number is None and m.years):
         held = " ou ".join(", ".join(str(y) for y in sorted(mention.years)).rsplit(", ", 1))
         c.listed |= c.apply(mention.years, f"{mention.phrase} [en {held}]")
     for weekday, day, month, phrase in ev.weekdays:

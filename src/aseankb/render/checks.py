@@ -6,7 +6,7 @@ the year, and of articles in English and Vietnamese."""
 
 from __future__ import annotations
 
-from ..model import AT_EARLIEST, Article
+from ..model import Article
 from .dates import language_fr
 from .escape import esc_inline
 
@@ -22,7 +22,7 @@ def _year_only(art: Article) -> bool:
 
 
 def _at_earliest(art: Article) -> bool:
-    return art.date_source == "inferred" and f"{AT_EARLIEST}]" in (art.date_evidence or "")
+    return art.year_at_earliest
 
 
 def _no_domain(art: Article) -> bool:

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import re
 
-from ..model import PartialDate
+from ..model import MONTHS_FR, PartialDate
 
-MONTHS_FR = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-             "septembre", "octobre", "novembre", "décembre"]
 SOURCES_FR = {
     "header": "date indiquée en tête du fichier source",
     "dateline": "date donnée en tête de la dépêche",
@@ -16,6 +14,9 @@ SOURCES_FR = {
     "override": "date corrigée par la rédaction",
 }
 HEADER_DAY_FR = "mois indiqué en tête du fichier source, jour donné par le texte"
+# After a date whose year is only the earliest the text allows: "16 avril 2011 au plus tôt"
+# (the New Zealand colloquium of 2012, whose text dates nothing later than July 2010).
+EARLIEST_FR = " au plus tôt"
 UNDATED_FR = "inconnue (ni indiquée dans le fichier source ni déduite du texte)"
 
 
@@ -30,12 +31,15 @@ def date_fr(d: PartialDate) -> str:
     return f"{'1er' if d.day == 1 else d.day} {month} {d.year}"
 
 
-def short_date(d: PartialDate) -> str:
+def short_date(d: PartialDate, at_earliest: bool = False) -> str:
+    """The date of a list's line; `at_earliest`: the year is only the earliest the text
+    allows (Article.year_at_earliest), which the line says where the reader sees the date."""
     if not d.year:
         return "sans date"  # in full: "s. d." said nothing to readers outside the year pages
+    earliest = EARLIEST_FR if at_earliest else ""
     if not d.month:
-        return f"{d.year}"
-    return f"{d.year}-{d.month:02d}" + (f"-{d.day:02d}" if d.day else "")
+        return f"{d.year}{earliest}"
+    return f"{d.year}-{d.month:02d}" + (f"-{d.day:02d}" if d.day else "") + earliest
 
 
 # The languages langdetect names (ISO 639-1, "zh-cn"), in French; "und": not recognised.

@@ -62,7 +62,8 @@ def explorer_data(g: Groups, tax: Taxonomy, reuse: Reuse = NO_REUSE) -> dict[str
         arts = g.years[key]
         rows += [_row(y, a, p_num, d_num) for a in arts]
         if not reuse.skip(f"{DATA_DIR}/y-{key}.js", arts):
-            files[f"{DATA_DIR}/y-{key}.js"] = _js("year", [key, [[a.slug, a.title, short_date(a.date)] for a in arts]])
+            listed = [[a.slug, a.title, short_date(a.date, a.year_at_earliest)] for a in arts]
+            files[f"{DATA_DIR}/y-{key}.js"] = _js("year", [key, listed])
     facets = {"partners": [[p.id, p.fr] for p in partners], "domains": [[d.id, d.fr] for d in domains],
               "years": [[k, len(g.years[k])] for k in keys], "articles": rows}
     files[f"{DATA_DIR}/facets.js"] = _js("facets", facets)

@@ -55,7 +55,8 @@ def series_page(s: Series, editions: Editions, tax: Taxonomy, item: ItemFn) -> s
     lines = [f"# {s.label}", "",
              f"Première réunion de la série : {s.first_year or 'non connue'}. "
              "Réunions dont les articles rendent compte : "
-             f"{len(editions)} ({plural(len(arts), 'article')}), de la plus récente à la plus ancienne.", ""]
+             f"{len(editions)} ({plural(len(arts), 'article')})"
+             f"{', de la plus récente à la plus ancienne' if len(editions) > 1 else ''}.", ""]
     if s.partner:
         lines += [f"Partenaire de la série : [{tax.partners[s.partner].fr}](../partenaires/{s.partner}.md).", ""]
     if partners:

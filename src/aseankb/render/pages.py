@@ -28,7 +28,8 @@ STATUS_FR = {"ingested": "intégré", "warning": "avertissement", "duplicate": "
 
 
 def article_item(art: Article, prefix: str) -> str:
-    return f"- {short_date(art.date)} — [{esc_inline(art.title)}]({prefix}{art.page}){language_note(art.language)}"
+    return (f"- {short_date(art.date, art.year_at_earliest)} — [{esc_inline(art.title)}]({prefix}{art.page})"
+            f"{language_note(art.language)}")
 
 
 class ItemLines:
@@ -42,7 +43,7 @@ class ItemLines:
         self._lines: dict[str, dict[int, str]] = {}  # prefix -> whole lines: a list is then one C loop
 
     def _add(self, art: Article) -> tuple[str, str]:
-        parts = self._parts[id(art)] = (f"- {short_date(art.date)} — [{esc_inline(art.title)}](",
+        parts = self._parts[id(art)] = (f"- {short_date(art.date, art.year_at_earliest)} — [{esc_inline(art.title)}](",
                                         f"{art.page}){language_note(art.language)}")
         return parts
 
@@ -70,15 +71,22 @@ def _year_label(key: str) -> str:
     return "Sans date" if key == UNDATED else key
 
 
-def _year_sentence(key: str, n: int) -> str:
-    s = "s" if n > 1 else ""
+def _year_sentence(key: str, arts: list[Article]) -> str:
+    n = len(arts)
     if key == UNDATED:
         return (f"{plural(n, 'article')} dont la date n'a pu être ni lue ni déduite du texte "
                 "(voir le [rapport de construction](../rapport.md)).")
-    return f"{plural(n, 'article')} publié{s} en {key}, du plus récent au plus ancien."
+    if n == 1:
+        return f"1 article publié en {key}."
+    # An article of which only the year is known sorts after the dated ones (model.sort_key):
+    # "newest first" alone misdescribed the 2018 page, whose undated AMM report came last.
+    last = " ; ceux dont seule l'année est connue viennent en dernier" \
+        if any(not a.date.month for a in arts) and any(a.date.month for a in arts) else ""
+    return f"{n} articles publiés en {key}, du plus récent au plus ancien{last}."
 
 
-LEVELS_FR = {"strategic": "partenariat stratégique", "comprehensive": "partenariat stratégique global"}
+LEVELS_FR = {"full": "partenaire de dialogue à part entière", "partnership": "partenariat global",
+             "strategic": "partenariat stratégique", "comprehensive": "partenariat stratégique global"}
 
 
 def relations_sentence(entry: dict | None) -> str:
@@ -102,10 +110,15 @@ def partner_aliases(partner: Partner) -> tuple[str, ...]:
     return (*(f for f in partner.exact_forms if ACRONYM_RE.match(f)), partner.en)
 
 
+def _devoted(n: int) -> str:
+    """ "3 articles consacrés", "Aucun article n'est consacré" (not "0 article consacré")."""
+    return "Aucun article n'est consacré" if not n else f"{plural(n, 'article')} consacré{'s' if n > 1 else ''}"
+
+
 def partner_pages(g: Groups, tax: Taxonomy, item: ItemFn = article_item, reuse: Reuse = NO_REUSE) -> dict[str, str]:
     pages = {}
     relations = load_relations()
-    rows = ["| Partenaire | Depuis | Articles | Cité en passant |", "|---|---:|---:|---:|"]
+    rows = ["| Partenaire | Depuis | Articles | Mentions en passant |", "|---|---:|---:|---:|"]
     for partner in tax.partners_in_order():
         pid = partner.id
         about, passing = g.partners.get(pid, []), g.mentioned.get(pid, [])
@@ -114,13 +127,13 @@ def partner_pages(g: Groups, tax: Taxonomy, item: ItemFn = article_item, reuse: 
         if reuse.skip(f"partenaires/{pid}.md", about, passing):
             continue
         history = relations_sentence(relations.get(pid))
-        lines = [f"# {partner.fr}", "", f"{plural(len(about), 'article')} consacré{'s' if len(about) > 1 else ''} "
-                 f"{partner.fr_to} (en anglais : *{partner.en}*).", "", *([history, ""] if history else []),
+        lines = [f"# {partner.fr}", "", f"{_devoted(len(about))} {partner.fr_to} (en anglais : *{partner.en}*).",
+                 "", *([history, ""] if history else []),
                  *partner_profile(pid, about, tax, item, "../" + feed_path(pid) if dated(about) else None,
                                   g.domains_with(pid), partner_meetings(pid, about), cell_years(g.cells, pid=pid)),
                  "## Tous les articles", "", *article_list(about, "../", item, years=True)]
         if passing:
-            lines += ["", "## Cité en passant", "", *article_list(passing, "../", item)]
+            lines += ["", "## Mentions en passant", "", *article_list(passing, "../", item)]
         # Searched by what it says of its relations, fields, meetings and years (render/terms.py).
         terms = search_terms(lines, [history, years_label(map(YEAR_OF, about))])
         pages[f"partenaires/{pid}.md"] = md_page(partner.fr, with_contents(lines), aliases=partner_aliases(partner),
@@ -163,7 +176,7 @@ def year_pages(g: Groups, item: ItemFn = article_item, reuse: Reuse = NO_REUSE) 
             continue
         meetings = year_meetings(arts)
         pages[f"annees/{key}.md"] = md_page(_year_label(key), [
-            f"# {_year_label(key)}", "", _year_sentence(key, len(arts)), "",
+            f"# {_year_label(key)}", "", _year_sentence(key, arts), "",
             *meetings, *(["## Articles", ""] if meetings else []), *article_list(arts, "../", item)],
             terms=search_terms(meetings))
     counts = {int(k): len(v) for k, v in g.years.items() if k != UNDATED}
@@ -191,6 +204,11 @@ def _other_languages(arts: list[Article]) -> str:
     return f" (et {total} dans {which} : {', '.join(parts)})"
 
 
+def _of(some: int, followed: int) -> str:
+    """How many have articles, of how many the site follows: "13 sur 14 suivis"."""
+    return str(some) if some == followed else f"{some} sur {followed} suivis"
+
+
 def home_page(g: Groups, tax: Taxonomy) -> str:
     n = len(g.articles)
     years = sorted(k for k in g.years if k != UNDATED)
@@ -202,8 +220,11 @@ def home_page(g: Groups, tax: Taxonomy) -> str:
         "classés par partenaire, par domaine de coopération et par année.", "",
         f"La base contient **{plural(n, 'article')}**{span}.", "",
         "| Regroupement | Nombre | |", "|---|---:|---|",
-        f"| Partenaires | {len(g.partners)} | [Parcourir par partenaire](partenaires/index.md) |",
-        f"| Domaines | {len(g.domains)} | [Parcourir par domaine](domaines/index.md) |",
+        # The index pages list every partner and domain followed, with or without articles:
+        # "13" beside a list of 14 read as a miscount (fifteenth audit).
+        f"| Partenaires | {_of(len(g.partners), len(tax.partners))} "
+        "| [Parcourir par partenaire](partenaires/index.md) |",
+        f"| Domaines | {_of(len(g.domains), len(tax.domains))} | [Parcourir par domaine](domaines/index.md) |",
         f"| Années | {len(years)}{_undated_note(g)} | [Parcourir par année](annees/index.md) |",
         # Series, like the other rows count the pages they lead to (not meetings: "14" beside 11 pages).
         f"| Séries de réunions | {len({series_id(e) for e in g.events})} "

@@ -200,8 +200,9 @@ def matrix_pages(g: Groups, tax: Taxonomy, item: ItemFn, reuse: Reuse = NO_REUSE
     lines = ["# Matrice partenaires × domaines", "",
              "Nombre d'articles consacrés à chaque partenaire, par domaine de coopération (un "
              "article qui traite de plusieurs domaines compte dans chacun ; le compte rendu d'une "
-             "réunion avec plusieurs partenaires compte, pour chacun, les domaines abordés avec lui, "
-             "et ce qui est dit de « l'ASEAN et ses partenaires » en général ne compte pour aucun). "
+             "réunion avec plusieurs partenaires compte, pour chacun, les domaines abordés avec lui "
+             "ou par tous ensemble (« Les partenaires ont réaffirmé… »), et ce qui est dit de "
+             "« l'ASEAN et ses partenaires » en général ne compte pour aucun). "
              "Chaque nombre mène à la liste des articles correspondants ; « · » : aucun article.", "",
              "| Partenaire | " + " | ".join(f"[{d.fr}](domaines/{did}.md)" for did, d in domains) + " |",
              "|---|" + "---:|" * len(domains)]

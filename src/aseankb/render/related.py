@@ -5,7 +5,7 @@ Linear in the number of articles: no article is compared with every other one.
    terms found in one article only cannot relate two articles and are left out).
 2. Candidates: the articles that share a signature term, through an inverted index
    whose lists keep the POSTING_MAX heaviest entries, plus the NEIGHBOURS nearest in
-   time within each (partner, domain) bucket of the article.
+   time within each (partner, domain) bucket of the article, and within each partner.
 3. Each candidate (at most a few hundred, whatever the corpus size) is scored:
    cosine of signatures, plus the overlap (Jaccard) of partners and of domains.
 Every tie is broken by the articles' order (newest first, then id): deterministic.
@@ -122,9 +122,14 @@ def related_pairs(arts: list[Article], terms: dict[str, tuple[bytes, bytes]] | N
     text_i, text_j = nb.text_candidates(s_doc, s_term, s_weight, POSTING_MAX, TEXT_CANDIDATES)
     partners, domains = ov.id_lists([a.partners for a in arts]), ov.id_lists([a.domains for a in arts])
     near_i, near_j = ov.bucket_neighbours(*ov.buckets(partners, domains), NEIGHBOURS)
+    # And the nearest in time of each partner whatever their domains: an article with none
+    # of the others' domains (the 2019 EU-ASEAN ministerial meeting, in English, with no
+    # domain) was related to no other EU article, its text sharing no words with theirs.
+    no_domains = (np.zeros(0, dtype=np.int64), np.zeros(n, dtype=np.int64))
+    same_i, same_j = ov.bucket_neighbours(*ov.buckets(partners, no_domains), NEIGHBOURS)
     # Pairs by j, then i: the cosine then reads each j's signature table for its pairs in a
     # row (cache hits); best_per_row's order does not depend on the pairs' order.
-    pairs = unique_sorted(np.concatenate([text_j, near_j]) * n + np.concatenate([text_i, near_i]))
+    pairs = unique_sorted(np.concatenate([text_j, near_j, same_j]) * n + np.concatenate([text_i, near_i, same_i]))
     j, i = pairs // n, pairs % n
     sig_terms, sig_weights = nb.dense_signatures(s_doc, s_term, s_weight, n, TOP_TERMS)
     score = (W_TEXT * cosine(i, j, sig_terms, sig_weights)
@@ -139,11 +144,12 @@ def related_lines(arts: list[Article]) -> list[str]:
     """The 'À lire aussi' section of an article page (in articles/<year>/)."""
     if not arts:
         return []
-    return ["## À lire aussi", "", *(_related_line(a.date, a.title, a.page, a.language) for a in arts), ""]
+    lines = (_related_line(a.date, a.year_at_earliest, a.title, a.page, a.language) for a in arts)
+    return ["## À lire aussi", "", *lines, ""]
 
 
 @functools.lru_cache(maxsize=LINES_KEPT)
-def _related_line(date: PartialDate, title: str, page: str, language: str) -> str:
+def _related_line(date: PartialDate, earliest: bool, title: str, page: str, language: str) -> str:
     # Remembered: an article is listed on about five pages (50,000 lines at 10,000 articles).
     # Its language when not French, as in every list (dates.language_note).
-    return f"- {short_date(date)} — [{esc_inline(title)}](../../{page}){language_note(language)}"
+    return f"- {short_date(date, earliest)} — [{esc_inline(title)}](../../{page}){language_note(language)}"
