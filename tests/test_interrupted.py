@@ -251,3 +251,46 @@ def test_two_builds_at_once_both_succeed(tmp_path: Path) -> None:
     assert again.returncode == 0 and "0 files written, 0 removed" in again.stdout
     assert not (tmp_path / "content" / STAGING).exists()
     assert not [p for p in (tmp_path / "content" / "articles").rglob("*.md") if "dossier-revu" not in p.name]
+
+
+def _children(pid: int) -> list[int]:
+    kids = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rpartition(")")[2].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid and fields[0] != "Z":
+            kids.append(int(stat.parent.name))
+    return kids
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGKILL])
+def test_a_killed_build_s_extraction_workers_die_with_it(tmp_path: Path, sig: signal.Signals) -> None:
+    """Fifteenth audit: SIGTERM or SIGKILL sent to the build's process alone (as `kill PID`
+    or a supervisor does) left its extraction workers alive for ever, blocked on their pipe;
+    whoever read the build's output waited for them."""
+    write_corpus(tmp_path / "seeds", 1)
+    proc = subprocess.Popen([str(BIN / "aseankb"), "build", "-q", "--jobs", "2"], cwd=tmp_path,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline, kids = time.monotonic() + 120, []
+    while len(kids) < 2 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+        kids = _children(proc.pid)
+    assert len(kids) == 2, "the worker pool never started"
+    os.kill(proc.pid, sig)
+    proc.wait(timeout=60)
+    deadline = time.monotonic() + 20
+    while (alive := [k for k in kids if Path(f"/proc/{k}").exists() and _state(k) != "Z"]) \
+            and time.monotonic() < deadline:
+        time.sleep(0.05)
+    for k in alive:  # not left behind by a failing test
+        os.kill(k, signal.SIGKILL)
+    assert not alive
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0]
+    except OSError:
+        return "Z"

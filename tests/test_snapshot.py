@@ -86,3 +86,53 @@ def test_a_new_record_removes_the_share_of_the_last(project: Path) -> None:
     _build(Path("seeds"), Path("content"), Path(".aseankb-cache"))
     after = _shares(project)
     assert len(before) == len(after) == 1 and before != after
+
+
+def _tree(out: Path) -> dict[str, bytes]:
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*")
+            if p.is_file() and not any(part.startswith(".") for part in p.relative_to(out).parts)}
+
+
+def test_a_build_that_records_no_result_leaves_none_of_an_earlier_one(project: Path) -> None:
+    """Fifteenth audit: a build that saw a folder in seeds/ (its inputs cannot be keyed) wrote
+    content/ but no record; with the folder and a new seed removed, the inputs were those of
+    the build before it, whose record came back: "0 files written", the new seed's pages
+    still published."""
+    seeds, out, cache = Path("seeds"), Path("content"), Path(".aseankb-cache")
+    _build(seeds, out, cache)
+    cold = _tree(out)
+    (seeds / "drafts").mkdir()
+    (seeds / "new.txt").write_text((seeds / "002_884733fdc89a5b19.txt").read_text(encoding="utf-8")
+                                   .replace("cybersécurité", "cybersécurité régionale") + "\nUn ajout.\n",
+                                   encoding="utf-8")
+    _build(seeds, out, cache)
+    assert any("new.txt" in text.decode(errors="replace") for text in _tree(out).values())
+    (seeds / "drafts").rmdir()
+    (seeds / "new.txt").unlink()
+    back = _build(seeds, out, cache)
+    assert back.written and _tree(out) == cold
+
+
+def test_a_renamed_seed_s_source_page_names_its_new_file(project: Path) -> None:
+    """Fifteenth audit: a seed renamed keeping its id (a.txt -> a.md) kept its old name on its
+    source page, while its article page named the new one."""
+    seeds, out, cache = Path("seeds"), Path("content"), Path(".aseankb-cache")
+    _build(seeds, out, cache)
+    (seeds / "002_884733fdc89a5b19.txt").rename(seeds / "002_884733fdc89a5b19.md")
+    _build(seeds, out, cache)
+    page = (out / "sources" / "002-884733fdc89a5b19.html").read_text(encoding="utf-8")
+    assert "seeds/002_884733fdc89a5b19.md" in page and ".txt" not in page
+
+
+def test_the_cache_is_keyed_by_the_libraries_an_entry_keeps_the_answers_of(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fifteenth audit: after an upgrade of the word list (pyspellchecker) or of the slug rules,
+    cached articles kept the old answers while new seeds got the new ones."""
+    import importlib.metadata
+
+    from aseankb import cache
+
+    before = cache.version_key.__wrapped__()
+    real = importlib.metadata.version
+    monkeypatch.setattr(importlib.metadata, "version",
+                        lambda name: "99.0" if name == "pyspellchecker" else real(name))
+    assert cache.version_key.__wrapped__() != before

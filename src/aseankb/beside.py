@@ -30,7 +30,7 @@ def beside(fn: Callable[..., Any], *args: Any) -> Callable[[], Any]:
     if pid == 0:  # the child: compute, send, and leave without running the parent's exit handlers
         status = 1
         try:
-            _die_with(parent)
+            die_with(parent)
             os.close(read)
             data = pickle.dumps(fn(*args), protocol=pickle.HIGHEST_PROTOCOL)
             with os.fdopen(write, "wb") as fh:
@@ -50,9 +50,10 @@ def beside(fn: Callable[..., Any], *args: Any) -> Callable[[], Any]:
     return result
 
 
-def _die_with(parent: int) -> None:
+def die_with(parent: int) -> None:
     """A child that writes files must not outlive a killed build (a next build would find
-    a second writer in content/): Linux kills it with its parent."""
+    a second writer in content/), nor may an extraction worker (adopted by init, it waited
+    for ever on its pipe): Linux kills it with its parent."""
     try:
         import ctypes
 

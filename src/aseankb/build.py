@@ -146,6 +146,7 @@ def _build(seeds_dir: Path, out_dir: Path, report_file: Path | None, log: Callab
     last = snapshot.load(root, out_dir, key, load_stamps(root, out_dir), search)
     if last is not None:  # nothing new, and content/ as the last build left it
         return _finish(last, log, report_file)
+    snapshot.forget(root, out_dir)
     cache = Cache(root)
     items = ingest_all(seeds, seeds_dir, tax, cache, workers or usable_cores(), stats)
     mark_duplicates(items)

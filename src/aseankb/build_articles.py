@@ -111,7 +111,10 @@ def source_files(kept: list[Ingested], out: Path, cache: Cache, stamps: dict
     for item in kept:
         rel = f"sources/{item.article.id}.html"
         # The page links back to its article: a corrected date moves the article, and its link.
-        key = f"{SOURCE_FORMAT}{item.source_hash}:{item.article.page}" if item.key else ""
+        # It names its file and language: a seed renamed (same text, same id: "a.txt" to
+        # "a.md") kept the old name for ever (fifteenth audit).
+        art = item.article
+        key = f"{SOURCE_FORMAT}{item.source_hash}:{art.page}:{art.language}:{art.source}" if item.key else ""
         if key and unchanged_on_disk(f"{out}/{rel}", key, stamps, rel):
             keep.add(rel)
             continue

@@ -56,16 +56,24 @@ class Entry:
         return pickle.dumps(self, protocol=pickle.HIGHEST_PROTOCOL)
 
 
+# The distributions whose behaviour extraction and rendering keep in an entry.
+KEYED_LIBRARIES = ("langdetect", "pyspellchecker", "python-slugify", "charset-normalizer", "numpy",
+                   "pyahocorasick", "PyYAML", "python-frontmatter")
+
+
 @lru_cache(maxsize=1)
 def version_key() -> str:
     """Hash of everything an entry depends on besides the seed: the package's code and
-    data (extraction, rendering, taxonomy), the langdetect and Python versions."""
+    data (extraction, rendering, taxonomy), the Python version and those of the libraries
+    whose answers an entry keeps (an upgraded word list or slug rule must not leave cached
+    articles as the old one made them, the new ones otherwise: fifteenth audit)."""
+    from importlib.metadata import version
     h = hashlib.sha256(f"{FORMAT}:{sys.version}".encode())
-    try:
-        from importlib.metadata import version
-        h.update(version("langdetect").encode())
-    except Exception:  # noqa: BLE001 - an unknown version only means a stricter key
-        pass
+    for name in KEYED_LIBRARIES:
+        try:
+            h.update(f"\0{name}={version(name)}".encode())
+        except Exception:  # noqa: BLE001 - an unknown version only means a stricter key
+            h.update(f"\0{name}=?".encode())
     for path in sorted(PACKAGE_DIR.rglob("*")):
         if path.is_file() and path.suffix in (".py", ".yaml", ".yml", ".txt", ".css", ".json"):
             h.update(path.relative_to(PACKAGE_DIR).as_posix().encode() + b"\0" + path.read_bytes())

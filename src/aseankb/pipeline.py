@@ -18,6 +18,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
+from .beside import die_with
 from .blobs import Loc, close_writer
 from .cache import Cache, Entry, file_stat, seed_key, text_hash, write_blob
 from .clean import clean
@@ -247,8 +248,15 @@ def _extract_all(jobs: list[Job], workers: int) -> list[tuple[Ingested, bytes | 
     # article, so a worker loads them only when one needs them.
     first = pickle.loads(pickle.dumps(ingest_job(jobs[0])))
     size = max(1, min(BATCH, len(jobs) // (workers * 8)))
-    with ProcessPoolExecutor(workers, mp_context=_pool_context(), initializer=gc.enable) as pool:
+    with ProcessPoolExecutor(workers, mp_context=_pool_context(), initializer=_worker_start,
+                             initargs=(os.getpid(),)) as pool:
         return [first, *itertools.chain.from_iterable(pool.map(ingest_jobs, _batches(jobs[1:], size)))]
+
+
+def _worker_start(parent: int) -> None:
+    gc.enable()
+    # A build killed by SIGTERM or SIGKILL left its workers alive for ever (fifteenth audit).
+    die_with(parent)
 
 
 def _batches(jobs: list[Job], size: int) -> list[list[Job]]:

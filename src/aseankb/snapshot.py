@@ -98,6 +98,17 @@ def _articles(root: Path, name: str | None) -> list:
         return pickle.load(fh)
 
 
+def forget(root: Path | None, out: Path) -> None:
+    """Drop the record about `out`, before a build changes it: were this build not to record
+    its own (a seed it cannot key, a build killed before the end), the record would vouch
+    for the build before it once the inputs were as then, and bring back its result over
+    this build's files (fifteenth audit: a seed deleted after a build that saw a symbolic
+    link stayed published, "0 files written")."""
+    if root is not None:
+        with contextlib.suppress(OSError):
+            _file(root, out).unlink()
+
+
 def save(root: Path | None, out: Path, key: str | None, result, articles: str | None = None) -> None:
     """Record `result` under `key`. Its search share goes to a file of its own: `articles`,
     the name `save_articles` gave it, else written here."""
