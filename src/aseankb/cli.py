@@ -7,7 +7,6 @@ import sys
 import time
 from pathlib import Path
 
-from .build import DEFAULT_CACHE, build
 from .errors import AseankbError, ConfigError
 from .report_md import DEFAULT_MAX_BYTES, load_report, report_markdown
 
@@ -55,6 +54,17 @@ def search_index(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:  # Ctrl-C: one line, not a traceback from wherever it fell
+        print("aseankb: interrupted; the next build completes content/", file=sys.stderr)
+        return 130
+
+
+def _main(argv: list[str] | None) -> int:
+    # Imported here, so that Ctrl-C during the imports gets the same one line.
+    from .build import DEFAULT_CACHE, build
+
     args = _parser().parse_args(argv)
     if args.command == "report-md":
         return report_md(args)
