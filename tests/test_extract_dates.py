@@ -158,7 +158,7 @@ def test_an_official_in_office_one_year_says_that_year() -> None:
     Oct. 2025, named in an article of July: only 2025 fits)."""
     text = "Le ministre japonais des Affaires étrangères Takeshi Iwaya a rencontré le 10 juillet ses homologues."
     r = extract_date(None, text, [], text, {})
-    assert "Takeshi Iwaya [en fonction à cette date en 2025]" in r.evidence and "2025–2025" not in r.evidence, \
+    assert "Takeshi Iwaya [en fonction au 10 juillet 2025]" in r.evidence and "2025–2025" not in r.evidence, \
         r.evidence
 
 
@@ -168,7 +168,9 @@ def test_an_official_s_years_at_the_text_s_day_do_not_read_as_a_term() -> None:
     text = ("Le ministre britannique des Affaires étrangères Dominic Raab a déclaré le 5 juin que Londres "
             "soutient l'ASEAN.")
     r = extract_date(None, text, [], text, {})
-    assert "Dominic Raab [en fonction à cette date de 2020 à 2021, année au plus tôt]" in r.evidence, r.evidence
+    # Which date: "à cette date" did not say (fifteenth audit).
+    assert "Dominic Raab [en fonction au 5 juin des années 2020 et 2021, année au plus tôt]" in r.evidence, \
+        r.evidence
     alone = infer_year("Dominic Raab a parlé de l'ASEAN.")[1]
     assert "Dominic Raab [en fonction 2019–2021, année au plus tôt]" in alone
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..model import AT_EARLIEST, PartialDate
+from ..model import AT_EARLIEST, MONTHS_FR, PartialDate
 from .clues import Clue, anniversary_clues, partnership_clues
 from .markers import Marker, marker_bounds
 from .meetings import Mention
@@ -84,14 +84,18 @@ def _in_office(years: frozenset[int], name: str, own: PartialDate | None = None)
     """'Mike Pompeo [en fonction 2018–2021]': the reader sees why the name dates the text
     ('[en fonction en 2025]' for a single year, not '2025–2025'). When the text gives its day
     and month, the years are those it could fall in ("le 5 juin": Dominic Raab, in office from
-    July 2019, on a 5 June of 2020 or 2021): '[en fonction à cette date de 2020 à 2021]', which
-    does not read as his term (seventh audit)."""
+    July 2019, on a 5 June of 2020 or 2021): '[en fonction au 5 juin des années 2020 et
+    2021]', which does not read as his term (seventh audit), and says which date it means
+    ("à cette date" did not: fifteenth audit)."""
     first, last = min(years), max(years)
     if own and own.month:
+        month = MONTHS_FR[own.month - 1]
+        at = f"au {'1er' if own.day == 1 else own.day} {month}" if own.day else f"en {month}"
         if last >= LAST_YEAR:
-            return f"{name} [en fonction à cette date depuis {first}]"
-        return (f"{name} [en fonction à cette date en {first}]" if first == last
-                else f"{name} [en fonction à cette date de {first} à {last}]")
+            return f"{name} [en fonction {at} depuis {first}]"
+        if first == last:
+            return f"{name} [en fonction {at} {first}]"
+        return f"{name} [en fonction {at} des années {first} {'et' if last == first + 1 else 'à'} {last}]"
     if last >= LAST_YEAR:
         return f"{name} [en fonction depuis {first}]"
     return f"{name} [en fonction en {first}]" if first == last else f"{name} [en fonction {first}–{last}]"
