@@ -29,6 +29,11 @@ def is_real_date(year: int, month: int | None = None, day: int | None = None) ->
 MONTHS_FR = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
              "septembre", "octobre", "novembre", "décembre")
 
+
+def day_month_fr(month: int, day: int | None = None) -> str:
+    """ "5 juin", "1er juin", or "juin" without a day."""
+    return f"{'1er' if day == 1 else day} {MONTHS_FR[month - 1]}" if day else MONTHS_FR[month - 1]
+
 # The note of an inferred year chosen from lower bounds alone, the earliest they allow
 # (extract/infer.py writes it in `date_evidence`, render/checks.py lists such articles).
 AT_EARLIEST = "année au plus tôt"

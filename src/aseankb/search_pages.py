@@ -27,7 +27,7 @@ import yaml
 from .config import Taxonomy
 from .model import Article
 from .render.article import provenance
-from .render.dates import EARLIEST_FR, date_fr, html_lang, in_language
+from .render.dates import date_fr, html_lang, in_language
 from .search import EXCERPT_CHARS, Doc, SearchIndexError, SearchStats, teaser, write_index
 from .search_names import name_tokens
 from .words import search_words, word_set, word_string
@@ -203,7 +203,7 @@ def _article_doc(art: Article, data: SearchData, tax: Taxonomy, words: _Words, d
         extra.add(str(art.date.year))
     # The date tells apart results of the same title (a meeting reported every year); the
     # language, an article a French reader may not read: "12 mars 2024 · en anglais".
-    label = date_fr(art.date) + (EARLIEST_FR if art.year_at_earliest else "") if art.date.year else "sans date"
+    label = date_fr(art.date, art.year_at_earliest) if art.date.year else "sans date"
     if art.language != "fr":
         label += " · " + in_language(art.language)
     return Doc(dest_path(art.page, directory_urls), title, data[1], data[0].split(), title_words, extra,

@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ..model import MONTHS_FR, PartialDate
+from ..model import PartialDate, day_month_fr
 from ..text import fold
 from .infer import Context, at_earliest, infer_year
 from .meetings import Mention
@@ -107,7 +107,7 @@ def _reported_date(year: int, evidence: str, text: str, ctx: Context | None) -> 
     if len(held) != 1:
         return PartialDate(year), evidence
     ((month, mentions),) = held.items()
-    when = f"{MONTHS_FR[month - 1]} {year}"
+    when = f"{day_month_fr(month)} {year}"
     for mention in mentions:  # the meeting that gave the year gives the month: said there
         own = f"{mention.phrase} [en {year}]"
         if own in evidence:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..model import AT_EARLIEST, MONTHS_FR, PartialDate
+from ..model import AT_EARLIEST, PartialDate, day_month_fr
 from .clues import Clue, anniversary_clues, partnership_clues
 from .markers import Marker, marker_bounds
 from .meetings import Mention
@@ -89,8 +89,7 @@ def _in_office(years: frozenset[int], name: str, own: PartialDate | None = None)
     ("à cette date" did not: fifteenth audit)."""
     first, last = min(years), max(years)
     if own and own.month:
-        month = MONTHS_FR[own.month - 1]
-        at = f"au {'1er' if own.day == 1 else own.day} {month}" if own.day else f"en {month}"
+        at = f"{'au' if own.day else 'en'} {day_month_fr(own.month, own.day)}"
         if last >= LAST_YEAR:
             return f"{name} [en fonction {at} depuis {first}]"
         if first == last:

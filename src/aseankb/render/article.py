@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ..config import Taxonomy
 from ..model import Article
-from .dates import EARLIEST_FR, HEADER_DAY_FR, SOURCES_FR, UNDATED_FR, date_fr, html_lang, language_fr
+from .dates import HEADER_DAY_FR, SOURCES_FR, UNDATED_FR, date_fr, html_lang, language_fr
 from .escape import esc_block, esc_inline, esc_title
 from .frontyaml import front_matter_yaml
 from .meetings import meeting_link
@@ -107,7 +107,7 @@ def provenance(art: Article, tax: Taxonomy) -> list[str]:
         how += " : " + evidence_fr(art.date_evidence)
     # An undated article's source is 'inferred' (the extractor looked for one): "date
     # inconnue (date estimée d'après le texte)" contradicted itself.
-    when = f"{date_fr(art.date)}{EARLIEST_FR if art.year_at_earliest else ''} ({how})" if art.date.year else UNDATED_FR
+    when = f"{date_fr(art.date, art.year_at_earliest)} ({how})" if art.date.year else UNDATED_FR
     lines = [
         f"**Date :** {when}",
         f"**{_label('Partenaire', art.partners)} :** {_links(art.partners, 'partners', tax)}",

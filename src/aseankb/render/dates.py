@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import MONTHS_FR, PartialDate
+from ..model import PartialDate, day_month_fr
 
 SOURCES_FR = {
     "header": "date indiquée en tête du fichier source",
@@ -20,15 +20,13 @@ EARLIEST_FR = " au plus tôt"
 UNDATED_FR = "inconnue (ni indiquée dans le fichier source ni déduite du texte)"
 
 
-def date_fr(d: PartialDate) -> str:
+def date_fr(d: PartialDate, at_earliest: bool = False) -> str:
+    """The date in words; `at_earliest`: its year is only the earliest the text allows
+    (Article.year_at_earliest), which is said after it."""
     if not d.year:
         return "date inconnue"
-    if not d.month:
-        return str(d.year)
-    month = MONTHS_FR[d.month - 1]
-    if not d.day:
-        return f"{month} {d.year}"
-    return f"{'1er' if d.day == 1 else d.day} {month} {d.year}"
+    when = f"{day_month_fr(d.month, d.day)} {d.year}" if d.month else str(d.year)
+    return when + (EARLIEST_FR if at_earliest else "")
 
 
 def short_date(d: PartialDate, at_earliest: bool = False) -> str:
