@@ -188,7 +188,9 @@ def reader_bytes(site: Path) -> tuple[int | None, int | None]:
     """Bytes Chromium downloads for the home page, and for one Pagefind search after it."""
     try:
         from playwright.sync_api import sync_playwright
-    except ImportError:
+    except ImportError:  # said, not only "n/a" in the table: a .venv made by site.sh lacks it
+        print("benchmark: reader bytes: n/a: Playwright is not installed (./scripts/test.sh installs it)",
+              file=sys.stderr)
         return None, None
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
