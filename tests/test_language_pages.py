@@ -23,7 +23,7 @@ def _art(n: int, language: str) -> Article:
 
 def test_an_english_article_page_says_its_language() -> None:
     page = article_page(_art(1, "en"), TAX)
-    assert '<h1 lang="en">Title 1</h1>' in page and '<p lang="en">Japan and ASEAN met.</p>' in page
+    assert '\n# Title 1 {: #titre lang="en" }\n' in page and '<p lang="en">Japan and ASEAN met.</p>' in page
     assert "**Langue :** anglais" in page
     french = article_page(_art(2, "fr"), TAX)
     assert "lang=" not in french and "Langue" not in french

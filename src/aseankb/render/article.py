@@ -136,14 +136,22 @@ def render_article(art: Article, tax: Taxonomy, related: list[Article] | None = 
     return with_related(article_page(art, tax), related or [])
 
 
+TITLE_ID = "titre"  # the article's <h1>: where "Aller au contenu" leads
+
+
 def _heading(art: Article, lang: str | None) -> str:
-    """The title as the page's <h1>: a foreign title's language marks its own words, not the
-    French name of the meeting added to it (extract._situated), which a Vietnamese voice
-    read (fourteenth audit)."""
+    """The title as the page's <h1>, a Markdown heading: the first entry of the page's table
+    of contents, where Material's skip link ("Aller au contenu") leads (fifteenth audit: a
+    raw <h1> had no entry, and the link led past the article to "À lire aussi"). A foreign
+    title's language marks its own words, not the French name of the meeting added to it
+    (extract._situated), which a Vietnamese voice read (fourteenth audit)."""
+    # Its anchor is ours, not a slug of seed text in an attribute.
     added = f" — {art.events_fr[0]}" if art.events_fr else ""
-    if not lang or not added or not art.title.endswith(added):
-        return esc_block(art.title, "h1", lang)
-    return f"<h1>{esc_block(art.title[:-len(added)], 'span', lang)}{html.escape(added, quote=False)}</h1>"
+    if lang and added and art.title.endswith(added):
+        own = esc_inline(art.title[:-len(added)])
+        return f'# <span lang="{lang}">{own}</span>{esc_inline(added)} {{: #{TITLE_ID} }}'
+    lang_attr = f' lang="{lang}"' if lang else ""
+    return f"# {esc_inline(art.title)} {{: #{TITLE_ID}{lang_attr} }}"
 
 
 def article_page(art: Article, tax: Taxonomy) -> str:
