@@ -1242,3 +1242,24 @@ def test_a_search_count_that_wraps_on_a_phone_keeps_its_lines_together(browser: 
         lines = round((height - 16) / line)  # its padding: .5rem above and below
         assert lines >= 2 and line <= 1.5 * size, (height, line, size)
         assert page.eval_on_selector(meta, "e => e.scrollHeight <= e.clientHeight")  # nothing cut off
+
+
+def test_the_focus_never_lands_on_what_cannot_be_seen_and_shows_on_results(page: Page, base: str) -> None:
+    """Accessibility audit (fifteenth): Tab reached Material's hidden back-to-top button, and a
+    focused search result showed only a faint tint."""
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(base + "explorer/")
+    assert page.eval_on_selector(".md-top", "e => e.hidden && getComputedStyle(e).visibility") == "hidden"
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        assert not page.evaluate("document.activeElement.classList.contains('md-top')")
+    page.goto(base)
+    search(page, "japon")
+    page.focus(f"{RESULTS} li a")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowUp")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Shift+Tab")
+    focused = page.evaluate("""() => { const a = document.activeElement;
+        return a.matches('.md-search-result__link') ? getComputedStyle(a).outlineStyle : 'none:' + a.tagName; }""")
+    assert focused == "solid", focused
