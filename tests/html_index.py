@@ -26,7 +26,7 @@ from aseankb.words import search_words
 
 DATE_LINE_RE = re.compile(r"Date : (.+?) \(")
 # An article's main partners, its provenance's first line: they rank it as its title would.
-PARTNERS_LINE_RE = re.compile(r"<strong>Partenaires? :</strong>(.*?)<br")
+PARTNERS_LINE_RE = re.compile(r"<strong>Partenaires?\u00a0:</strong>(.*?)<br")
 LINK_TEXT_RE = re.compile(r">([^<]+)</a>")
 RELATED_HEADING = "À lire aussi"  # render/related.py: the section left out of the index
 SKIPPED_TAGS = {"script", "style", "template", "noscript"}

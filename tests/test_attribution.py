@@ -86,7 +86,7 @@ def test_matrix_partner_domain_and_people_pages_follow_the_attribution() -> None
     cyber = domains["domaines/cybersecurite.md"]
     assert "[États-Unis](../matrice/etats-unis/cybersecurite.md)" in cyber and "../matrice/japon/" not in cyber
     rubio = people_index([a])["marco-rubio"]
-    assert "Partenaires des articles : [États-Unis](../partenaires/etats-unis.md) (1)." in \
+    assert "Partenaires des articles\u00a0: [États-Unis](../partenaires/etats-unis.md) (1)." in \
         person_page(rubio, TAX, article_item)
 
 
@@ -150,7 +150,7 @@ def test_pages_say_which_domains_go_with_no_partner_in_particular() -> None:
         "en général) : Climat et environnement, Énergie, Santé publique" in provenance(a, TAX)
     profile = partner_profile("chine", [a], TAX, article_item, None, group([a]).domains_with("chine"))
     assert any(line.startswith("_Aucun domaine abordé avec ce partenaire en particulier") for line in profile)
-    assert "« l'ASEAN et ses partenaires » en général ne compte pour aucun" in \
+    assert "«\u00a0l'ASEAN et ses partenaires\u00a0» en général ne compte pour aucun" in \
         matrix_pages(group([a]), TAX, article_item)["matrice.md"]
     # Where every domain goes with every partner, nothing more is said.
     b = _extracted(text.replace("ses partenaires", "la Chine"))

@@ -265,7 +265,7 @@ def test_a_quoted_phrase_gives_the_pages_that_say_it(page: Page, base: str, site
     titles = page.eval_on_selector_all(f"{RESULTS} li h1", "els => els.map(e => e.textContent)")
     assert set(titles) == saying, (titles, saying)
     count = page.inner_text(f"{RESULTS} .md-search-result__meta")
-    assert count == (f"{len(saying)} documents contiennent l’expression exacte ; {cut} autre"
+    assert count == (f"{len(saying)} documents contiennent l’expression exacte\u00a0; {cut} autre"
                      f"{'s contiennent' if cut > 1 else ' contient'} tous ses mots mais n’"
                      f"{'ont' if cut > 1 else 'a'} pas été vérifié{'s' if cut > 1 else ''}."
                      if cut else f"{len(saying)} documents trouvés"), count
@@ -289,7 +289,7 @@ def test_a_query_no_page_answers_whole_gives_the_pages_that_answer_most_of_it(pa
     search(page, "cybersecurite qwxzvk")
     count = page.inner_text(f"{RESULTS} .md-search-result__meta")
     n = int(alone.split()[0])
-    assert count == f"Aucun document ne contient tous ces mots ; {n} documents en contiennent 1 sur 2.", count
+    assert count == f"Aucun document ne contient tous ces mots\u00a0; {n} documents en contiennent 1 sur 2.", count
     assert page.eval_on_selector_all(f"{RESULTS} li h1", "els => els.map(e => e.textContent)") == titles
     # Every word found somewhere: only the pages holding them all.
     search(page, "cybersecurite terrorisme")
@@ -312,8 +312,8 @@ def _holding(site: Path, query: str) -> tuple[int, dict[str, int]]:
 
 @pytest.mark.parametrize(("query", "meta"), [
     # Hub pages say what they list (render/terms.py): more of them hold some of the words.
-    ("sommet asean melbourne 2024", "1 document contient tous ces mots ; 4 autres en contiennent 3 sur 4."),
-    ("special summit melbourne 2024", "1 document contient tous ces mots ; 3 autres en contiennent 2 sur 4."),
+    ("sommet asean melbourne 2024", "1 document contient tous ces mots\u00a0; 4 autres en contiennent 3 sur 4."),
+    ("special summit melbourne 2024", "1 document contient tous ces mots\u00a0; 3 autres en contiennent 2 sur 4."),
     ("dialogue navigation garde", "1 document trouvé"),  # the others hold one word of three: left out
     # A page of results holding every word: no more (five partner pages list the field).
     ("cooperation maritime", "18 documents trouvés"),
@@ -454,12 +454,13 @@ def test_a_word_no_page_holds_gives_the_results_of_the_word_near_it(page: Page, 
     search(page, "cooperaton")
     note = f"{RESULTS} .kb-search-fix"
     assert page.is_visible(note)
-    assert page.inner_text(note) == "Résultats pour « cooperation » (aucun document ne contient « cooperaton »)"
+    assert page.inner_text(note) == ("Résultats pour «\u00a0cooperation\u00a0» "
+                                     "(aucun document ne contient «\u00a0cooperaton\u00a0»)")
     assert page.eval_on_selector_all(f"{RESULTS} li > a", "els => els.map(e => e.href)") == expected
     assert page.inner_text(f"{RESULTS} .md-search-result__meta") == count
     search(page, "Coopératon <b>maritime</b>")
-    assert page.inner_text(note) == ("Résultats pour « cooperation <b>maritime</b> » "
-                                     "(aucun document ne contient « Coopératon »)")
+    assert page.inner_text(note) == ("Résultats pour «\u00a0cooperation <b>maritime</b>\u00a0» "
+                                     "(aucun document ne contient «\u00a0Coopératon\u00a0»)")
     assert page.eval_on_selector_all(f"{note} *", "els => els.map(e => e.tagName)") == ["STRONG"]
     # Nothing near: as before.
     search(page, "qwxzvk")
@@ -853,7 +854,7 @@ def test_explorer_filters_and_shares_the_view(page: Page, base: str, sites: Path
 def test_explorer_says_why_nothing_matches_and_announces_only_the_count(page: Page, base: str) -> None:
     page.goto(base + "explorer/#de=2025&a=2019")
     status = page.wait_for_selector("[role=status].kb-explorer-count:not(:empty)")
-    assert "« De » (2025) est après l'année « À » (2019)" in status.inner_text()
+    assert "«\u00a0De\u00a0» (2025) est après l'année «\u00a0À\u00a0» (2019)" in status.inner_text()
     assert page.get_attribute("#kb-explorer-results", "aria-live") is None
     assert "md-button" in page.get_attribute("#kb-explorer button[type=reset]", "class")
 
@@ -1041,7 +1042,7 @@ def test_pages_with_a_feed_announce_it_to_feed_readers(sites: Path, page_path: s
         if feed is None:
             assert found == []
             continue
-        assert len(found) == 1 and found[0][0].startswith("Base de connaissances ASEAN : "), found
+        assert len(found) == 1 and html.unescape(found[0][0]).startswith("Base de connaissances ASEAN\u00a0: "), found
         target = (sites / site / page_path).parent / found[0][1]
         assert target.resolve() == (sites / site / feed).resolve() and target.is_file()
 

@@ -47,6 +47,8 @@ def test_build_then_mkdocs_strict(project: Path) -> None:
         # "Aller au contenu" leads to the article's title, not past its text to "À lire aussi"
         # (fifteenth audit): the title is the first entry of the page's table of contents.
         assert '<h1 id="titre"' in html and '<a href="#titre" class="md-skip">' in html, rel
+        # French typography (audit D1): the labels' colons stay on their line.
+        assert "<strong>Date\u00a0:</strong>" in html and "<strong>Date :</strong>" not in html, rel
     home = (project / "site" / "index.html").read_text(encoding="utf-8")
     assert "5 articles" in home and "fonts.googleapis" not in home
     # French throughout: no theme text in English in the footer or on the 404 page.

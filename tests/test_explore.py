@@ -93,13 +93,13 @@ def test_people_merge_spellings_and_escape_names() -> None:
     evil = pages["personnes/b-evil-b.md"]
     assert "<b>" not in evil and "&lt;b&gt;" in evil
     assert "[Nguyễn Phú Trọng](nguyen-phu-trong.md) (3)" in pages["personnes/index.md"]
-    assert "Autres graphies : Nguyen Phu Trong." in pages["personnes/nguyen-phu-trong.md"]
+    assert "Autres graphies\u00a0: Nguyen Phu Trong." in pages["personnes/nguyen-phu-trong.md"]
     # The index says who each one is: their office in the newest article, else its phrase.
     arts[2].people_roles = {"Nguyễn Phú Trọng": "secrétaire général du Parti"}
     arts[1].people_described = {"<b>Evil</b>": "<i>ministre</i> du mal"}
     index = people_pages(arts, TAX, article_item)["personnes/index.md"]
     assert "- [Nguyễn Phú Trọng](nguyen-phu-trong.md), secrétaire général du Parti (3)" in index
-    assert "- [&lt;b&gt;Evil&lt;/b&gt;](b-evil-b.md), « &lt;i&gt;ministre&lt;/i&gt; du mal » (1)" in index
+    assert "- [&lt;b&gt;Evil&lt;/b&gt;](b-evil-b.md), «\u00a0&lt;i&gt;ministre&lt;/i&gt; du mal\u00a0» (1)" in index
     assert person_slug("Index") == "personne-index" and person_slug("«»").startswith("p-")
 
 
@@ -210,8 +210,9 @@ def test_sentences_give_each_partner_its_article() -> None:
     assert "consacré à l'[Union européenne](" in pages["matrice/union-europeenne/energie.md"]
     assert "consacré à la [Chine](" in pages["matrice/chine/energie.md"]
     partners = partner_pages(group(arts), TAX, article_item)
-    assert "1 article consacré aux États-Unis (en anglais : *United States*)." in partners["partenaires/etats-unis.md"]
-    assert "Aucun article n'est consacré à l'Inde (en anglais : *India*)." in partners["partenaires/inde.md"]
+    assert ("1 article consacré aux États-Unis (en anglais\u00a0: *United States*)."
+            in partners["partenaires/etats-unis.md"])
+    assert "Aucun article n'est consacré à l'Inde (en anglais\u00a0: *India*)." in partners["partenaires/inde.md"]
     assert all(" à le " not in p.fr_to and " à les " not in p.fr_to for p in TAX.partners.values())
 
 
@@ -403,7 +404,7 @@ def test_counts_of_none_or_one_read_as_french_and_agree_with_the_index_pages() -
     assert f"| Domaines | 1 sur {len(TAX.domains)} suivis |" in home
     years = pages_mod.year_pages(g)
     assert "\n1 article publié en 2011.\n" in years["annees/2011.md"]
-    assert ("2 articles publiés en 2018, du plus récent au plus ancien ; ceux dont seule l'année est connue "
+    assert ("2 articles publiés en 2018, du plus récent au plus ancien\u00a0; ceux dont seule l'année est connue "
             "viennent en dernier.") in years["annees/2018.md"]
     partners = partner_pages(g, TAX, article_item)
     assert "Aucun article n'est consacré au Sommet de l'Asie de l'Est" in partners["partenaires/sommet-asie-est.md"]

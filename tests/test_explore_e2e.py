@@ -59,7 +59,7 @@ def test_explore_pages_end_to_end(project: Path) -> None:
     chine = _soup(site, "partenaires/chine")
     assert "titre corrigé" in chine.get_text()
     svg = chine.select_one("figure.kb-figure svg[role=img]")
-    assert svg is not None and svg.find("title").get_text() == "Chine : articles par année"
+    assert svg is not None and svg.find("title").get_text() == "Chine\u00a0: articles par année"
     assert chine.select_one("figure.kb-figure table caption") is not None
 
     # Every article: related articles that exist, people pages, the raw source.

@@ -325,7 +325,7 @@ def test_a_year_known_only_as_the_earliest_says_so_where_the_date_is_shown() -> 
     art = _article(text)
     art.slug = "t"
     assert art.year_at_earliest
-    assert "**Date :** 16 avril 2011 au plus tôt (date estimée" in article_page(art, TAX)
+    assert "**Date\u00a0:** 16 avril 2011 au plus tôt (date estimée" in article_page(art, TAX)
     assert article_item(art, "").startswith("- 2011-04-16 au plus tôt — ")
     assert related_lines([art])[2].startswith("- 2011-04-16 au plus tôt — ")
     sure = _article("Le colloque ASEAN-Nouvelle-Zélande a eu lieu le 16 avril 2012 à Jakarta.")

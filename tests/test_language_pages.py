@@ -24,7 +24,7 @@ def _art(n: int, language: str) -> Article:
 def test_an_english_article_page_says_its_language() -> None:
     page = article_page(_art(1, "en"), TAX)
     assert '\n# Title 1 {: #titre lang="en" }\n' in page and '<p lang="en">Japan and ASEAN met.</p>' in page
-    assert "**Langue :** anglais" in page
+    assert "**Langue\u00a0:** anglais" in page
     french = article_page(_art(2, "fr"), TAX)
     assert "lang=" not in french and "Langue" not in french
 
@@ -45,7 +45,8 @@ def test_lists_mark_the_language_of_other_articles() -> None:
 
 def test_the_home_page_counts_the_other_languages() -> None:
     arts = sorted([_art(1, "en"), _art(2, "en"), _art(3, "vi"), _art(4, "fr")], key=lambda a: a.sort_key)
-    assert "en français (et 3 dans d'autres langues : 2 en anglais, 1 en vietnamien) sur" in home_page(group(arts), TAX)
+    assert ("en français (et 3 dans d'autres langues\u00a0: 2 en anglais, 1 en vietnamien) sur"
+            in home_page(group(arts), TAX))
     assert "en français sur les relations" in home_page(group([_art(4, "fr")]), TAX)
 
 

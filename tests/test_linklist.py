@@ -143,6 +143,12 @@ def _site(root: Path, fast: bool, directory_urls: bool) -> Path:
     return root / "site"
 
 
+def _typeset(text: str) -> str:
+    """French typography on plain text, as a reader sees it: no break before ":" ";" "?" "!"
+    "»", nor after "«"."""
+    return re.sub(r" (?=[:;?!»])", "\u00a0", text).replace("« ", "«\u00a0")
+
+
 @pytest.mark.parametrize("directory_urls", [True, False])
 def test_mkdocs_builds_the_same_pages_in_both_url_styles(tmp_path: Path, directory_urls: bool) -> None:
     fast = _site(tmp_path / "fast", True, directory_urls)
@@ -165,7 +171,11 @@ def test_mkdocs_builds_the_same_pages_in_both_url_styles(tmp_path: Path, directo
         built_page = fast / rel / "index.html" if directory_urls else fast / rel.with_suffix(".html")
         meta = BeautifulSoup(built_page.read_text(encoding="utf-8"), "html.parser").select_one("p.kb-meta")
         assert {el.name for el in meta.find_all(True)} == {"strong", "a", "br"}  # no markup from seed text
-        assert f"« {title} »" in meta.get_text()
+        # Seed prose gets French typography ("ASEAN-Inde : 2e sommet" in guillemets), a file
+        # name does not: "seeds/ASEAN-Inde : 2e sommet (Hanoï) !.txt" is the file's name.
+        assert f"«\u00a0{_typeset(title)}\u00a0»" in meta.get_text()
+        assert f"(fichier seeds/{title}.txt, agence" in meta.get_text()
+        assert f"agence {title})" in meta.get_text().replace("\u00a0", " ")
 
 
 def test_missing_target_still_warns(tmp_path: Path) -> None:

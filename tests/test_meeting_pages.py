@@ -44,11 +44,11 @@ def test_each_meeting_lists_its_reports_in_every_language_newest_meeting_first()
     assert "[Titre 5](../articles/2024/titre-5.md){: lang=\"en\" } *(en anglais)*" in newest
     assert "[Titre 4](../articles/2024/titre-4.md)" in newest
     assert "Titre 1" not in newest and "Titre 6" not in page
-    assert "Réunions dont les articles rendent compte : 2 (3 articles), de la plus récente à la plus ancienne." \
+    assert "Réunions dont les articles rendent compte\u00a0: 2 (3 articles), de la plus récente à la plus ancienne." \
         in page
     # One meeting has no order to tell (fifteenth audit).
     one = meeting_pages(group([art(1, SPECIAL_2018, year=2018)]), TAX, article_item)
-    assert "rendent compte : 1 (1 article).\n" in one["reunions/asean-australia-special-summit.md"]
+    assert "rendent compte\u00a0: 1 (1 article).\n" in one["reunions/asean-australia-special-summit.md"]
     # The search indexes a hub page by its title and description: the meetings by name.
     assert '\ndescription: "Réunions rapportées : Sommet de 2024, Sommet de 2018."\n' in page
     assert "[Australie](../partenaires/australie.md) (3)" in page
@@ -87,7 +87,7 @@ def test_edition_headings_agree_with_the_series_label() -> None:
 def test_an_article_page_links_each_meeting_it_reports_to_its_section() -> None:
     page = render_article(art(2, {"amm-58": "58e Réunion des ministres des Affaires étrangères de l'ASEAN "
                                             "(AMM), 2025"}, year=2025), TAX)
-    assert ("**Réunion :** [58e Réunion des ministres des Affaires étrangères de l'ASEAN \\(AMM\\), 2025]"
+    assert ("**Réunion\u00a0:** [58e Réunion des ministres des Affaires étrangères de l'ASEAN \\(AMM\\), 2025]"
             "(../../reunions/amm.md#amm-58)") in page
 
 
@@ -127,7 +127,7 @@ def test_a_partner_page_lists_its_summits_with_asean_and_since_when() -> None:
     page = render(g, TAX, None)["partenaires/australie.md"]
     assert page.index("## Réunions") < page.index("## Tous les articles")
     series = meeting_pages(g, TAX, article_item)["reunions/asean-australia-special-summit.md"]
-    assert "Partenaire de la série : [Australie](../partenaires/australie.md)." in series
+    assert "Partenaire de la série\u00a0: [Australie](../partenaires/australie.md)." in series
 
 
 def test_a_meeting_the_data_does_not_date_takes_its_reports_year() -> None:

@@ -142,7 +142,7 @@ def test_a_series_whose_first_year_is_unknown_says_so_on_its_pages() -> None:
                     date_source="header", language="fr", partners=["canada"], partners_mentioned=[], domains=[],
                     people=[], paragraphs=["Texte."], slug="titre-1", events=["acjcc-10"], events_fr=[label])]
     pages = meeting_pages(group(arts), TAX, article_item)
-    assert "Première réunion de la série : non connue." in pages["reunions/acjcc.md"]
+    assert "Première réunion de la série\u00a0: non connue." in pages["reunions/acjcc.md"]
     assert "## 10e réunion (2022) { #acjcc-10 }" in pages["reunions/acjcc.md"]
     assert "| [Réunion du Comité mixte de coopération ASEAN-Canada (ACJCC)](acjcc.md) | — | 1 | 1 " \
         in pages["reunions/index.md"]

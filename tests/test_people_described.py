@@ -75,7 +75,8 @@ def test_pages_show_the_text_s_role_only_where_the_data_gives_no_office() -> Non
     line = next(x for x in provenance(a2016, TAX) if x.startswith("**Personnalités"))
     assert "(président russe)" in line and "(ministre des Affaires étrangères du Japon)" in line
     page = person_page(people_index([a2018, a2016])["vladimir-poutine"], TAX, article_item)
-    assert "**Rôles selon les articles** : « chef de l'État russe » (2018) ; « président russe » (2016)." in page
+    assert ("**Rôles selon les articles**\u00a0: «\u00a0chef de l'État russe\u00a0» (2018)\u00a0; "
+            "«\u00a0président russe\u00a0» (2016).") in page
 
 
 def test_a_role_is_seed_text_and_is_escaped() -> None:

@@ -152,8 +152,22 @@ def test_the_report_says_what_was_not_published_in_words(statuses: list[str], sa
     results = [SeedResult(f"seeds/{i}.txt", s, page=f"articles/2024/{i}.md" if s != "skipped" else None)
                for i, s in enumerate(statuses)]
     first = next(line for line in report_page(results).splitlines() if line.startswith("**"))
-    assert first.endswith(" ; " + said), first
+    assert first.endswith("\u00a0; " + said), first
 
+
+
+def test_file_names_keep_their_spaces_where_the_sentences_get_french_ones() -> None:
+    """A file's name is shown exactly as it is: "a : b !.txt" with no-break spaces would be
+    another name. The sentences around it get French typography (audit D1)."""
+    odd, other = "seeds/a : b !.txt", "seeds/c ; d ?.txt"
+    results = [SeedResult(other, "ingested", page="articles/2024/c.md"),
+               SeedResult(odd, "duplicate", page="articles/2024/c.md", duplicate_of=other,
+                          messages=[f"{odd}: same text as {other}"]),
+               SeedResult("seeds/e : f.txt", "skipped", messages=["seeds/e : f.txt: empty file"])]
+    rows = [line for line in report_page(results).splitlines() if line.startswith("| ")][1:]
+    assert rows == ["| [seeds/a&#32;&#58;&#32;b&#32;\\!\\.txt](articles/2024/c.md) | doublon | "
+                    "même texte que seeds/c&#32;;&#32;d&#32;?\\.txt |",
+                    "| seeds/e&#32;&#58;&#32;f\\.txt | ignoré | fichier vide |"]
 
 def test_the_report_lists_what_to_check_among_the_published_articles() -> None:
     """An article about no partner, a date known only to the year, an article in English:

@@ -122,7 +122,7 @@ def test_the_results_say_what_was_checked_and_check_more_on_demand(browser: Brow
     for pg in _ui(browser, tmp_path, docs):
         search(pg, '"securite regionale"')
         meta = pg.inner_text(f"{RESULTS} .md-search-result__meta")
-        assert meta == ("Aucun document vérifié ne contient l’expression exacte ; 11 autres contiennent tous ses "
+        assert meta == ("Aucun document vérifié ne contient l’expression exacte\u00a0; 11 autres contiennent tous ses "
                         "mots mais n’ont pas été vérifiés."), meta
         more = f"{RESULTS} .kb-search-more button"
         assert pg.inner_text(more) == "Afficher plus de résultats"

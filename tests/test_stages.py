@@ -394,7 +394,7 @@ def test_a_source_page_shows_the_seed_as_read_and_escaped() -> None:
     assert "default-src 'none'" in page and "<script" not in page
     body = page.split("<pre", 1)[1]
     assert "L'ASEAN &amp; le &lt;b&gt;Japon&lt;/b&gt;\n&lt;script&gt;alert(1)&lt;/script&gt; coopération</pre>" in body
-    assert f"<title>Texte source : {art.source}</title>" in page
+    assert f"<title>Texte source\u00a0: {art.source}</title>" in page
     # A link back to the article, at its server address; for pages as page.html, the hook's.
     link = '<a href="../articles/2019/titre-1/">'
     assert link in page and back_link_for_files(page) == page.replace(link, '<a href="../articles/2019/titre-1.html">')
@@ -419,7 +419,7 @@ def test_officials_are_named_with_the_office_they_held_when_the_article_was_writ
     assert "(ministre des Affaires étrangères du Japon)" in line
     person = people_index([late, early])["fumio-kishida"]
     page = person_page(person, TAX, article_item)
-    assert ("**Fonctions** (d'après la date des articles) : Premier ministre du Japon (2022) ; ministre des "
+    assert ("**Fonctions** (d'après la date des articles)\u00a0: Premier ministre du Japon (2022)\u00a0; ministre des "
             "Affaires étrangères du Japon (2015).") in page
 
 

@@ -100,7 +100,7 @@ def _head(item: Ingested, cache: Cache, tax: Taxonomy) -> str:
 
 # The key's prefix: the form of the source pages (render/article.source_page). A new form
 # gets a new prefix, so that a build rewrites every page of the old one.
-SOURCE_FORMAT = "html1:"
+SOURCE_FORMAT = "html2:"
 
 
 def source_files(kept: list[Ingested], out: Path, cache: Cache, stamps: dict

@@ -103,8 +103,8 @@
   // each time a menu changes.
   function countText(n) {
     var from = form.de.value ? +form.de.value : null, to = form.a.value ? +form.a.value : null;
-    if (from !== null && to !== null && from > to) return "Aucun article : l'année « De » (" + from
-      + ") est après l'année « À » (" + to + ").";
+    if (from !== null && to !== null && from > to) return "Aucun article\u00a0: l'année «\u00a0De\u00a0» (" + from
+      + ") est après l'année «\u00a0À\u00a0» (" + to + ").";
     var text = n === 0 ? "Aucun article ne correspond à cette sélection." : n === 1 ? "1 article." : n + " articles.";
     // A year filter cannot keep the articles whose year is unknown: say so.
     return (from !== null || to !== null) && facets.years.some(function (y) { return !/^\d+$/.test(y[0]); })

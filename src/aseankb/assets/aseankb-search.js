@@ -119,7 +119,7 @@
     var n = found.ids.length, left = found.phrase.unchecked + found.phrase.unsure;
     if (!left) return foundCount(n);
     return (n === 0 ? "Aucun document vérifié ne contient l’expression exacte" : n === 1
-      ? "1 document contient l’expression exacte" : n + " documents contiennent l’expression exacte") + " ; " +
+      ? "1 document contient l’expression exacte" : n + " documents contiennent l’expression exacte") + "\u00a0; " +
       (left === 1 ? "1 autre contient tous ses mots mais n’a pas été vérifié."
         : left + " autres contiennent tous ses mots mais n’ont pas été vérifiés.");
   }
@@ -129,9 +129,9 @@
     var n = found.ids.length, w = found.whole.length, p = found.part.length;
     if (!p) return foundCount(n);
     var some = " " + found.k + " sur " + found.n + ".";
-    if (!w) return "Aucun document ne contient tous ces mots ; " + (p === 1 ? "1 document en contient" : p +
+    if (!w) return "Aucun document ne contient tous ces mots\u00a0; " + (p === 1 ? "1 document en contient" : p +
       " documents en contiennent") + some;
-    return (w === 1 ? "1 document contient" : w + " documents contiennent") + " tous ces mots ; " +
+    return (w === 1 ? "1 document contient" : w + " documents contiennent") + " tous ces mots\u00a0; " +
       (p === 1 ? "1 autre en contient" : p + " autres en contiennent") + some;
   }
   function showFixes(query, fixes) {
@@ -150,7 +150,7 @@
     if (!typed.length) typed = fixes.map(function (f) { return f[0]; });
     var strong = document.createElement("strong");
     strong.textContent = used;
-    note.append("Résultats pour « ", strong, " » (aucun document ne contient « " + typed.join(" » ni « ") + " »)");
+    note.append("Résultats pour «\u00a0", strong, "\u00a0» (aucun document ne contient «\u00a0" + typed.join("\u00a0» ni «\u00a0") + "\u00a0»)");
   }
   function render(found, query) {
     var ids = found.ids, n = ids.length;

@@ -9,11 +9,12 @@ from dataclasses import dataclass
 from ..config import Taxonomy
 from ..model import Article
 from .dates import HEADER_DAY_FR, SOURCES_FR, UNDATED_FR, date_fr, html_lang, language_fr
-from .escape import esc_block, esc_inline, esc_title
+from .escape import esc_block, esc_inline, esc_title, esc_verbatim
 from .frontyaml import front_matter_yaml
 from .meetings import meeting_link
 from .people import person_slug
 from .related import related_lines
+from .typo import french_spacing, page_text
 
 EVIDENCE_NOTE_RE = re.compile(r"^(.*?) \[([^\[\]]+)\]$", re.DOTALL)  # a phrase, then the extractor's note
 
@@ -128,7 +129,7 @@ def provenance(art: Article, tax: Taxonomy) -> list[str]:
         lines.append(f"**Langue :** {language_fr(art.language)}")
     agency = f", agence {esc_inline(art.agency)}" if art.agency else ""
     lines.append(f"**Source :** [texte brut d'origine](../../sources/{art.id}.html) "
-                 f"(fichier {esc_inline(art.source)}{agency})")
+                 f"(fichier {esc_verbatim(art.source)}{agency})")
     return lines
 
 
@@ -166,14 +167,14 @@ def article_page(art: Article, tax: Taxonomy) -> str:
     for para in art.paragraphs:
         body += [esc_block(para, "p", lang), ""]
     # What frontmatter.dumps(Post(text, **meta), sort_keys=False, allow_unicode=True) writes.
-    return f"---\n{front_matter_yaml(front_matter(art, tax))}\n---\n\n" + "\n".join(body).rstrip() + "\n"
+    return page_text(front_matter_yaml(front_matter(art, tax)) + "\n", body)
 
 
 def with_related(page: str, related: list[Article]) -> str:
     """`article_page` with its 'À lire aussi' section: the page ends with the last line of
     the text, without trailing blanks (escaped paragraphs end with a tag)."""
     lines = related_lines(related)
-    return page + "\n" + "\n".join(lines).rstrip() + "\n" if lines else page
+    return page + "\n" + french_spacing("\n".join(lines).rstrip()) + "\n" if lines else page
 
 
 # A source text's page: the seed as read, escaped in a <pre> that wraps. As a .txt it took
@@ -187,7 +188,7 @@ SOURCE_PAGE = """<!doctype html>
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
-<title>Texte source : {name}</title>
+<title>Texte source\u00a0: {name}</title>
 <style>
 body {{ margin: 1rem auto; padding: 0 1rem; max-width: 46rem; font: 1rem/1.6 system-ui, sans-serif;
   color: #1e2129; background: #fff; }}

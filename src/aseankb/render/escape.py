@@ -25,6 +25,13 @@ def esc_inline(text: str) -> str:
     return MD_INLINE_RE.sub(sub, text)
 
 
+def esc_verbatim(text: str) -> str:
+    """Inline text shown exactly as it is, a file's name: its spaces as character references,
+    which the pages' French typography (render/typo.py) leaves alone. "a : b.txt" is the
+    name of a file, and a no-break space would make it another."""
+    return esc_inline(text).replace(" ", "&#32;")
+
+
 def esc_block(text: str, tag: str = "p", lang: str | None = None) -> str:
     """A paragraph as a raw HTML block: Markdown does not look inside it. `lang`: our own
     language code (render/dates.html_lang), never seed text."""

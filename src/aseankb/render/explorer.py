@@ -22,6 +22,7 @@ from ..group import Groups
 from ..model import UNDATED, Article
 from .dates import short_date
 from .reuse import NO_REUSE, Reuse
+from .typo import page_text
 
 PAGE = "explorer.md"
 DATA_DIR = "assets/explorer"
@@ -73,13 +74,7 @@ def explorer_data(g: Groups, tax: Taxonomy, reuse: Reuse = NO_REUSE) -> dict[str
 def explorer_page() -> str:
     # Our own labels only: the seed text reaches this page through the data files,
     # and the script shows it with textContent.
-    return """---
-title: Explorer
-search:
-  exclude: true
----
-
-# Explorer les articles
+    return page_text("title: Explorer\nsearch:\n  exclude: true\n", ["""# Explorer les articles
 
 Choisissez un partenaire, un domaine et des années : la liste se réduit aux articles qui
 réunissent les trois, et l'adresse de la page garde la sélection pour la partager. Le
@@ -101,8 +96,7 @@ Parcourir aussi : [par partenaire](partenaires/index.md) · [par domaine](domain
 </form>
 
 <p id="kb-explorer-count" class="kb-explorer-count" role="status" aria-live="polite"></p>
-<div id="kb-explorer-results" class="kb-explorer-results"></div>
-"""
+<div id="kb-explorer-results" class="kb-explorer-results"></div>"""])
 
 
 def render_explorer(g: Groups, tax: Taxonomy, reuse: Reuse = NO_REUSE) -> dict[str, str]:

@@ -92,10 +92,10 @@ def feed_xml(title: str, page: str, path: str, arts: list[Article], tax: Taxonom
 def feeds(g: Groups, tax: Taxonomy, site_url: str | None) -> dict[str, bytes]:
     out = {}
     if dated(g.articles):
-        out[feed_path(None)] = feed_xml(f"{SITE_TITLE} : derniers articles", "", feed_path(None),
+        out[feed_path(None)] = feed_xml(f"{SITE_TITLE}\u00a0: derniers articles", "", feed_path(None),
                                         dated(g.articles), tax, site_url)
     for pid, arts in g.partners.items():
         if dated(arts):
-            out[feed_path(pid)] = feed_xml(f"{SITE_TITLE} : {tax.partners[pid].fr}", f"partenaires/{pid}/",
+            out[feed_path(pid)] = feed_xml(f"{SITE_TITLE}\u00a0: {tax.partners[pid].fr}", f"partenaires/{pid}/",
                                            feed_path(pid), dated(arts), tax, site_url)
     return out

@@ -13,7 +13,7 @@ from .charts import column_chart, year_series
 from .checks import checks_section
 from .contents import with_contents
 from .dates import LANGUAGES_FR, language_fr, language_note, plural, short_date
-from .escape import esc_inline
+from .escape import esc_inline, esc_verbatim
 from .feeds import dated, feed_path
 from .lists import ItemFn, by_year, list_lines
 from .meetings import partner_meetings, year_meetings
@@ -250,6 +250,19 @@ def _unpublished(counts: dict[str, int]) -> str:
     return " et ".join(parts) + (", non publiés." if dup + skipped > 1 else ", non publié.")
 
 
+def _report_row(r: SeedResult) -> str:
+    """A flagged file's row: its name, its state, why. Names are shown exactly as they are."""
+    names = [r.duplicate_of] if r.duplicate_of else []
+    # Each message names its file for the log; the table's first column already does.
+    reason = esc_inline("; ".join(french(m.removeprefix(f"{r.file}: "), names) for m in r.messages)
+                        or (f"doublon de {r.duplicate_of}" if r.duplicate_of else ""))
+    for name in sorted(set(names), key=len, reverse=True):  # "a.txt" inside "aa.txt": longest first
+        reason = reason.replace(esc_inline(name), esc_verbatim(name))
+    # A published file (a duplicate: its original) links to its article's page.
+    shown = f"[{esc_verbatim(r.file)}]({r.page})" if r.page and r.status != "skipped" else esc_verbatim(r.file)
+    return f"| {shown} | {STATUS_FR[r.status]} | {reason} |"
+
+
 def report_page(results: list[SeedResult], articles: list[Article] = ()) -> str:
     """The status of every file, then what to check among the published `articles` (newest
     first: render/checks.py)."""
@@ -269,13 +282,7 @@ def report_page(results: list[SeedResult], articles: list[Article] = ()) -> str:
         lines.append("_Aucun : tous les fichiers ont été intégrés sans remarque._")
     else:
         lines += ["| Fichier | État | Raison |", "|---|---|---|"]
-        for r in flagged:
-            # Each message names its file for the log; the table's first column already does.
-            reason = ("; ".join(french(m.removeprefix(f"{r.file}: ")) for m in r.messages)
-                      or (f"doublon de {r.duplicate_of}" if r.duplicate_of else ""))
-            # A published file (a duplicate: its original) links to its article's page.
-            shown = f"[{esc_inline(r.file)}]({r.page})" if r.page and r.status != "skipped" else esc_inline(r.file)
-            lines.append(f"| {shown} | {STATUS_FR[r.status]} | {esc_inline(reason)} |")
+        lines += [_report_row(r) for r in flagged]
     if articles:
         lines += ["", *checks_section(list(articles))]
     return md_page("Rapport de construction", lines)

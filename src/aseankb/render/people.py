@@ -22,6 +22,7 @@ from .contents import with_contents
 from .escape import description_line, esc_inline
 from .lists import ItemFn, by_year
 from .reuse import NO_REUSE, Reuse
+from .typo import page_text
 
 SLUG_MAX = 60
 DESCRIBED_SHOWN = 5  # phrases on a person's page: the latest
@@ -138,7 +139,7 @@ def _page(title: str, lines: list[str], description: str = "") -> str:
     # description in an attribute, unescaped.
     safe = json.dumps(html.escape(title, quote=False), ensure_ascii=False)
     said = description_line(description)
-    return f"---\ntitle: {safe}\n{said}---\n\n" + "\n".join(lines).rstrip() + "\n"
+    return page_text(f"title: {safe}\n{said}", lines)
 
 
 def people_pages(articles: list[Article], tax: Taxonomy, item: ItemFn, reuse: Reuse = NO_REUSE) -> dict[str, str]:
@@ -158,6 +159,5 @@ def people_pages(articles: list[Article], tax: Taxonomy, item: ItemFn, reuse: Re
             role = latest_role(p)
             lines.append(f"- [{esc_inline(p.name)}]({p.slug}.md){', ' + role if role else ''} ({len(p.articles)})")
         lines.append("")
-    pages["personnes/index.md"] = ("---\ntitle: \"Personnalités\"\n---\n\n"
-                                   + "\n".join(with_contents(lines)).rstrip() + "\n")
+    pages["personnes/index.md"] = page_text('title: "Personnalités"\n', with_contents(lines))
     return pages

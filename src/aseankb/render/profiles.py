@@ -24,6 +24,7 @@ from .lists import ItemFn, by_year
 from .people import person_slug
 from .reuse import NO_REUSE, Reuse
 from .terms import terms_line
+from .typo import page_text
 
 LATEST = 10
 LATEST_REPEATED_FROM = 3 * LATEST  # articles a partner must have for its 'Derniers articles'
@@ -189,8 +190,7 @@ def md_page(title: str, lines: list[str], *, wide: bool = False, feed: str | Non
     names = f"aliases: [{', '.join(map(json.dumps, aliases))}]\n" if aliases else ""
     # Material prints the description in an attribute, unescaped.
     said = description_line(description)
-    return ("---\n" + f"title: \"{title}\"\n" + hide + offer + names + said + terms_line(terms) + "---\n\n"
-            + "\n".join(lines).rstrip() + "\n")
+    return page_text(f"title: \"{title}\"\n" + hide + offer + names + said + terms_line(terms), lines)
 
 
 def matrix_pages(g: Groups, tax: Taxonomy, item: ItemFn, reuse: Reuse = NO_REUSE) -> dict[str, str]:

@@ -97,14 +97,21 @@ def _value(name: str, text: str) -> str:
     return THOUSANDS_RE.sub(NARROW_NBSP, text) if name in ("n", "limit") else text
 
 
-def french(message: str) -> str:
-    """One build message in French; a message without a pattern comes back as it is."""
+# The parts of a message that name a file or an id: shown exactly as they are (names).
+NAME_GROUPS = ("file", "id", "new")
+
+
+def french(message: str, names: list[str] | None = None) -> str:
+    """One build message in French; a message without a pattern comes back as it is.
+    `names`: receives the file names and ids the message holds."""
     if message.startswith(TITLE_PREFIX):
         rest = message.removeprefix(TITLE_PREFIX)
-        inner = french(rest)
+        inner = french(rest, names)
         return f"titre du {FRONT} : {inner}" if inner != rest else message
     for pattern, template in RULES:
         m = pattern.fullmatch(message)
         if m:
+            if names is not None:
+                names += [v for k, v in m.groupdict().items() if k in NAME_GROUPS]
             return template.format(**{k: _value(k, v) for k, v in m.groupdict().items()})
     return message
