@@ -16,6 +16,7 @@ from aseankb.extract.dates import extract_date, infer_year
 from aseankb.extract.domains import extract_domains
 from aseankb.extract.entities import extract_partners
 from aseankb.extract.language import extract_language
+from aseankb.extract.officials import official_roles, tenure_clues
 from aseankb.extract.people import extract_people
 from aseankb.extract.title import cut, extract_title, is_headline
 from aseankb.group import group
@@ -421,6 +422,20 @@ def test_officials_are_named_with_the_office_they_held_when_the_article_was_writ
     page = person_page(person, TAX, article_item)
     assert ("**Fonctions** (d'après la date des articles)\u00a0: Premier ministre du Japon (2022)\u00a0; ministre des "
             "Affaires étrangères du Japon (2015).") in page
+
+
+def test_putin_and_medvedev_hold_the_office_of_the_article_s_date() -> None:
+    """They exchanged the offices of president and prime minister in 2008 and 2012 (audit
+    B5: Vladimir Poutine had no office; Medvedev, president only, dated a 2018 article to
+    2008-2012)."""
+    text = "Le président russe Vladimir Poutine et le Premier ministre Dmitri Medvedev ont reçu l'ASEAN."
+    assert official_roles(text, PartialDate(2016, 5)) == {
+        "vladimir poutine": "président de la Russie", "dmitri medvedev": "Premier ministre de la Russie"}
+    assert official_roles(text, PartialDate(2010, 10)) == {
+        "vladimir poutine": "Premier ministre de la Russie", "dmitri medvedev": "président de la Russie"}
+    years = dict((phrase, y) for y, phrase in tenure_clues(text, None))
+    assert years["Vladimir Poutine"] >= set(range(1999, 2027))  # in one office or the other since 1999
+    assert years["Dmitri Medvedev"] == set(range(2008, 2021))  # no longer in either after January 2020
 
 
 def test_a_file_name_is_shown_with_what_would_hide_or_forge_text_escaped() -> None:
