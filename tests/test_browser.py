@@ -521,6 +521,7 @@ def test_a_page_titled_by_the_query_comes_first(page: Page, base: str, sites: Pa
     ("japon numerique", "Japon"),  # a partner and a field its page lists
     ("japon partenariat strategique global 2023", "Japon"),  # and a year its relations name
     ("coree securite", "Corée du Sud"),  # typed without accents: "Paix et sécurité"
+    ("royaume uni partenaire de dialogue", "Royaume-Uni"),  # its status (fifteenth audit)
 ])
 def test_a_partner_page_is_found_by_what_it_says(page: Page, base: str, query: str, hub: str) -> None:
     """A partner page was indexed by its title and English name only: "sommet asean japon

@@ -220,18 +220,20 @@ def test_partner_pages_say_since_when_asean_and_the_partner_have_had_relations(m
     """From data/relations.yaml: the start of relations and each partnership level reached."""
     pages = partner_pages(group([art(1, partners=("japon", "canada"))]), TAX, article_item)
     japan = pages["partenaires/japon.md"].split("## ")[0]
-    assert ("Relations avec l'ASEAN depuis 1973 ; partenariat stratégique en 2011, partenariat "
-            "stratégique global en 2023.") in japan
-    assert "Relations avec l'ASEAN depuis 1977 ; partenariat stratégique en 2023." in pages["partenaires/canada.md"]
+    assert ("Partenaire de dialogue de l'ASEAN\u00a0; relations depuis 1973\u00a0; partenariat stratégique en 2011, "
+            "partenariat stratégique global en 2023.") in japan
+    assert ("Partenaire de dialogue de l'ASEAN\u00a0; relations depuis 1977\u00a0; partenariat stratégique en 2023."
+            in pages["partenaires/canada.md"])
     assert "Cadre de coopération mené par l'ASEAN depuis 1997." in pages["partenaires/asean-plus-3.md"]
     # The strategic partnership with New Zealand dates from 2015 (2020 was its 5th anniversary).
-    assert ("depuis 1975 ; partenariat global en 2010, partenariat stratégique en 2015, partenariat stratégique "
+    assert ("depuis 1975\u00a0; partenariat global en 2010, partenariat stratégique en 2015, partenariat stratégique "
             "global en 2025.") in pages["partenaires/nouvelle-zelande.md"]
     # The levels between: a full dialogue partner (Korea, 1991), a comprehensive partnership (2004).
-    assert ("depuis 1989 ; partenaire de dialogue à part entière en 1991, partenariat global en 2004, "
+    assert ("depuis 1989\u00a0; partenaire de dialogue à part entière en 1991, partenariat global en 2004, "
             "partenariat stratégique en 2010, partenariat stratégique global en 2024.") \
         in pages["partenaires/coree-du-sud.md"]
-    assert "Relations avec l'ASEAN depuis 2021." in pages["partenaires/royaume-uni.md"]  # dialogue partner
+    # Said first (fifteenth audit: "royaume uni partenaire de dialogue" did not find its page).
+    assert "Partenaire de dialogue de l'ASEAN\u00a0; relations depuis 2021." in pages["partenaires/royaume-uni.md"]
     index = pages["partenaires/index.md"]
     assert "| [Japon](japon.md) | 1973 | 1 | 0 |" in index
     assert "| [Royaume-Uni](royaume-uni.md) | 2021 | 0 | 0 |" in index

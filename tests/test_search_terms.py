@@ -76,7 +76,7 @@ def content(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.mark.parametrize(("page", "wanted"), [
-    ("partenaires/japon.md", ["Relations avec l'ASEAN depuis 1973", "Numérique et innovation",
+    ("partenaires/japon.md", ["Partenaire de dialogue de l'ASEAN ; relations depuis 1973", "Numérique et innovation",
                               "Réunion des ministres des Affaires étrangères de l'ASEAN (AMM)", "58e réunion (2025)",
                               "Années des articles : 2025"]),
     ("domaines/maritime.md", ["Partenaires", "Union européenne", "Années des articles : 2025"]),

@@ -96,8 +96,12 @@ def relations_sentence(entry: dict | None) -> str:
         return ""
     if entry.get("kind") == "framework":
         return f"Cadre de coopération mené par l'ASEAN depuis {entry['since']}."
+    # The status first: readers ask "is the United Kingdom a dialogue partner?", and searched
+    # "royaume uni partenaire de dialogue" in vain (fifteenth audit). Every partner that is
+    # not a framework is one (relations.yaml's default kind).
     levels = [f"{label} en {entry[level]}" for level, label in LEVELS_FR.items() if level in entry]
-    return f"Relations avec l'ASEAN depuis {entry['since']}" + (" ; " + ", ".join(levels) if levels else "") + "."
+    return (f"Partenaire de dialogue de l'ASEAN ; relations depuis {entry['since']}"
+            + (" ; " + ", ".join(levels) if levels else "") + ".")
 
 
 ACRONYM_RE = re.compile(r"^[A-Z]{2,4}$")
