@@ -1148,6 +1148,21 @@ def test_a_missing_address_suggests_the_page_it_may_have_meant(browser: Browser,
     assert found and found[0][1].startswith("Coopération <img src=x"), found
 
 
+def test_the_404_page_skips_to_its_title(browser: Browser, base: str) -> None:
+    """Accessibility audit: "Aller au contenu" on the 404 page. Material draws its skip link
+    from the table of contents, which the 404 page has none of: the page had no skip link."""
+    for pg in _page(browser, base, tolerated="status of 404"):
+        pg.goto(base + "articles/2025/nulle-part/")
+        pg.keyboard.press("Tab")
+        skip = pg.evaluate("""() => { const a = document.activeElement;
+            return [a.className, a.textContent.trim(), a.getAttribute('href')]; }""")
+        assert skip[0].split()[0] == "md-skip" and skip[1] == "Aller au contenu", skip
+        target = skip[2].removeprefix("#")
+        assert pg.evaluate("id => document.getElementById(id)?.tagName", target) == "H1", skip
+        pg.keyboard.press("Enter")
+        assert pg.evaluate("() => location.hash") == skip[2]
+
+
 def test_no_request_leaves_the_local_server(browser: Browser, base: str) -> None:
     for pg in _page(browser, base):
         watch = Watch(pg, base)
