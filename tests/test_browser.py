@@ -1194,6 +1194,40 @@ def test_no_serious_accessibility_violation(page: Page, base: str, sites: Path, 
     assert not bad, bad
 
 
+def _contrast(fg: list[float], bg: list[float]) -> float:
+    """WCAG's contrast ratio of two sRGB colours (0-255 each)."""
+    def lum(rgb: list[float]) -> float:
+        c = [v / 255 for v in rgb[:3]]
+        c = [v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4 for v in c]
+        return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2]
+    hi, lo = sorted((lum(fg), lum(bg)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+COLOURS = """e => { const rgb = c => c.match(/[\\d.]+/g).map(Number);
+    let b = e; while (b && rgb(getComputedStyle(b).backgroundColor)[3] === 0) b = b.parentElement;
+    return [rgb(getComputedStyle(e).color), rgb(getComputedStyle(b || document.body).backgroundColor)]; }"""
+
+
+def test_hovered_links_keep_their_contrast(page: Page, base: str) -> None:
+    """Accessibility audit: a link under the pointer took Material's accent colour, #526cfe,
+    4.26:1 on white (a tag chip's white text on it too), below AA's 4.5:1."""
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(base + "partenaires/japon/")
+    for selector in (".md-typeset li a[href*='articles/']", ".md-nav--secondary .md-nav__link[href]"):
+        page.hover(selector)
+        page.wait_for_timeout(300)  # Material's colour transition
+        fg, bg = page.eval_on_selector(selector, COLOURS)
+        assert _contrast(fg, bg) >= 4.5, (selector, fg, bg)
+    article = next(a for a in page.eval_on_selector_all(".md-typeset li a[href*='articles/']",
+                                                        "els => els.map(e => e.href)"))
+    page.goto(article)
+    page.hover(".md-tag[href]")
+    page.wait_for_timeout(300)
+    fg, bg = page.eval_on_selector(".md-tag[href]", COLOURS)
+    assert _contrast(fg, bg) >= 4.5, (fg, bg)
+
+
 def test_offline_variant_from_a_folder(browser: Browser, sites: Path) -> None:
     site = sites / "site-offline"
     assert (site / "explorer.html").is_file() and (site / "kb-search" / "meta.js").is_file()
