@@ -930,6 +930,24 @@ def test_the_phone_search_button_is_reachable_and_gets_the_focus_back(page: Page
     page.wait_for_url(lambda u: u != url)
 
 
+@pytest.mark.parametrize("width", [320, 800])
+def test_tabbing_past_the_phone_search_button_leaves_the_search_closed(page: Page, base: str, width: int) -> None:
+    """Accessibility audit: where the search is a button (below 960px), Tab went on from it
+    into the closed dialog's box, which it opened (the box opens on focus), and out again."""
+    page.set_viewport_size({"width": width, "height": 640})
+    page.goto(base)
+    page.focus("label.md-header__button[for=__search]")
+    page.keyboard.press("Tab")
+    page.wait_for_timeout(200)
+    focused = page.evaluate("() => document.activeElement.id || document.activeElement.className")
+    assert focused != "kb-search-input" and not page.is_checked("#__search"), focused
+    # Its button still opens it, the box focused.
+    page.focus("label.md-header__button[for=__search]")
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.activeElement.id === 'kb-search-input'")
+    assert page.is_checked("#__search") and page.is_visible("#kb-search-input")
+
+
 @pytest.mark.parametrize("width", [360, 375, 414])
 def test_the_site_name_fits_in_a_phone_header(page: Page, base: str, width: int) -> None:
     """It read "Base de connaissances A…" at 375px (fourteenth audit)."""
