@@ -797,6 +797,12 @@ def test_the_raw_source_reads_right_on_a_phone_from_a_server_that_sends_no_chars
         # At the phone's width, every line wrapped in it, its letters at 16 px.
         assert page.evaluate("() => [innerWidth, document.documentElement.scrollWidth]") == [390, 390]
         assert page.eval_on_selector("pre", "e => getComputedStyle(e).fontSize") == "16px"
+        # A page with a heading, in a main landmark (accessibility audit: neither, its text
+        # outside any landmark); axe finds nothing else to say of it either.
+        assert page.locator("main h1").count() == 1
+        assert page.inner_text("main h1").startswith("Texte brut d'origine du fichier seeds/")
+        found = Axe().run(page).response["violations"]
+        assert not found, [(v["id"], v["impact"]) for v in found]
         # Not a dead end: a link leads back to the article (twelfth audit).
         article = page.url
         page.go_back()

@@ -181,6 +181,8 @@ def with_related(page: str, related: list[Article]) -> str:
 # a phone's 980 px default width, its 13 px letters drawn at 5 px (tenth audit); a page of
 # its own says its width, its charset (a server sends .txt without one: "coopÃ©ration") and,
 # by its policy, that nothing in it runs or loads, should escaping ever fail.
+# A heading and a main landmark, as every other page has: a screen reader's list of headings
+# and landmarks was empty there (accessibility audit).
 SOURCE_PAGE = """<!doctype html>
 <html lang="fr">
 <head>
@@ -195,14 +197,19 @@ body {{ margin: 1rem auto; padding: 0 1rem; max-width: 46rem; font: 1rem/1.6 sys
 p {{ color: #4d5058; }}
 a {{ color: #3f51b5; }}
 pre {{ white-space: pre-wrap; overflow-wrap: anywhere; font: inherit; }}
+h1 {{ font-size: 1.25rem; line-height: 1.4; }}
+h1 code {{ overflow-wrap: anywhere; }}
 @media (prefers-color-scheme: dark) {{ body {{ color: #e2e4e9; background: #1e2129; }} p {{ color: #b9bcc4; }}
   a {{ color: #8c9eff; }} }}
 </style>
 </head>
 <body>
+<main>
 <p><a href="{back}">← Retour à l'article</a></p>
-<p>Texte brut d'origine du fichier <code>{name}</code>, tel que la construction l'a lu.</p>
+<h1>Texte brut d'origine du fichier <code>{name}</code></h1>
+<p>Tel que la construction l'a lu.</p>
 <pre lang="{lang}">{text}</pre>
+</main>
 </body>
 </html>
 """
