@@ -954,6 +954,25 @@ def test_tabbing_past_the_phone_search_button_leaves_the_search_closed(page: Pag
     assert page.is_checked("#__search") and page.is_visible("#kb-search-input")
 
 
+def test_header_buttons_say_whether_they_are_open(page: Page, base: str) -> None:
+    """Accessibility audit: the header's menu and search buttons (role="button") did not say
+    whether the drawer or the search was open."""
+    page.set_viewport_size({"width": 375, "height": 667})
+    page.goto(base)
+    menu, find = "label.md-header__button[for=__drawer]", "label.md-header__button[for=__search]"
+    assert [page.get_attribute(b, "aria-expanded") for b in (menu, find)] == ["false", "false"]
+    for button in (menu, find):
+        page.focus(button)
+        page.keyboard.press("Enter")
+        page.wait_for_timeout(300)
+        assert page.get_attribute(button, "aria-expanded") == "true", button
+        page.keyboard.press("Escape")  # aseankb-keys.js closes it by setting the checkbox
+        page.wait_for_timeout(300)
+        assert page.get_attribute(button, "aria-expanded") == "false", button
+    page.keyboard.press("/")  # the shortcut opens the search from a script too
+    assert page.get_attribute(find, "aria-expanded") == "true"
+
+
 @pytest.mark.parametrize("width", [360, 375, 414])
 def test_the_site_name_fits_in_a_phone_header(page: Page, base: str, width: int) -> None:
     """It read "Base de connaissances A…" at 375px (fourteenth audit)."""

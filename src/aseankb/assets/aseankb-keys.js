@@ -35,6 +35,24 @@
       }
     });
   }
+  /* Each header button says whether what it opens is open (aria-expanded): the checkbox it
+   * toggles changes by a click on it (a change event) or by a script setting `checked`
+   * (this file and aseankb-search.js do), which fires no event: the box's own `checked` is
+   * wrapped so that both keep the button's state. */
+  function expandedState(box, button) {
+    if (!box || !button) return;
+    var own = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "checked");
+    function show() { button.setAttribute("aria-expanded", own.get.call(box) ? "true" : "false"); }
+    Object.defineProperty(box, "checked", {
+      configurable: true,
+      get: function () { return own.get.call(box); },
+      set: function (on) { own.set.call(box, on); show(); }
+    });
+    box.addEventListener("change", show);
+    show();
+  }
+  expandedState(document.getElementById("__drawer"), document.querySelector("label.md-header__button[for=__drawer]"));
+  expandedState(document.getElementById("__search"), document.querySelector("label.md-header__button[for=__search]"));
   menuByKeyboard();
   var input = document.getElementById("kb-search-input");
   var toggle = document.getElementById("__search");
