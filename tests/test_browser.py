@@ -973,6 +973,17 @@ def test_header_buttons_say_whether_they_are_open(page: Page, base: str) -> None
     assert page.get_attribute(find, "aria-expanded") == "true"
 
 
+def test_only_the_search_count_is_announced(page: Page, base: str) -> None:
+    """Accessibility audit: the whole results box was a live region (each query read out its
+    results with their excerpts), not the count alone."""
+    page.goto(base)
+    search(page, "japon")
+    live = page.evaluate("""() => { const live = '[aria-live], [role=status], [role=log], [role=alert]';
+        const meta = document.querySelector('#kb-search-results .md-search-result__meta');
+        return [meta.closest(live) === meta, !!document.querySelector('#kb-search-results li').closest(live)]; }""")
+    assert live == [True, False], live
+
+
 @pytest.mark.parametrize("width", [360, 375, 414])
 def test_the_site_name_fits_in_a_phone_header(page: Page, base: str, width: int) -> None:
     """It read "Base de connaissances A…" at 375px (fourteenth audit)."""

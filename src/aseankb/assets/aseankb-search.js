@@ -16,6 +16,7 @@
   // Above the results, when a word matched nothing and the query ran with a word near it.
   var note = document.createElement("div");
   note.className = "md-search-result__meta kb-search-fix";
+  note.setAttribute("role", "status");  // announced, as the count is (overrides/partials/search.html)
   note.hidden = true;
   meta.parentNode.insertBefore(note, list);
   var seq = 0, limit = MAX, focusAt = -1;
