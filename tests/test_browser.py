@@ -734,6 +734,27 @@ def test_the_matrix_keeps_its_partner_column_in_view(page: Page, base: str) -> N
     assert page.eval_on_selector("article table td", "e => getComputedStyle(e).position") == "static"
 
 
+def test_escape_dismisses_a_matrix_cell_s_tooltip(page: Page, base: str) -> None:
+    """Accessibility audit (WCAG 1.4.13): a cell's tooltip ("Japon × Énergie", Material's,
+    from the link's title) showed on hover and on focus, and Escape left it over the cells."""
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(base + "matrice/")
+    shown = "() => [...document.querySelectorAll('.md-tooltip2')].some(t => t.matches('.md-tooltip2--active') " \
+            "&& getComputedStyle(t).visibility !== 'hidden')"
+    cell = "tbody td:nth-child(2) a"
+    page.hover(cell)
+    page.wait_for_function(shown)
+    page.keyboard.press("Escape")
+    page.wait_for_timeout(300)
+    assert not page.evaluate(shown)
+    page.mouse.move(0, 0)
+    page.focus(cell)  # shown again when the focus comes to a cell
+    page.wait_for_function(shown)
+    page.keyboard.press("Escape")
+    page.wait_for_timeout(300)
+    assert not page.evaluate(shown)
+
+
 def test_the_matrix_keeps_its_domain_headers_in_view(page: Page, base: str) -> None:
     """Down to the last partner, the domains' headers show above the counts (tenth audit:
     they scrolled out of view with the upper rows)."""

@@ -54,6 +54,16 @@
   expandedState(document.getElementById("__drawer"), document.querySelector("label.md-header__button[for=__drawer]"));
   expandedState(document.getElementById("__search"), document.querySelector("label.md-header__button[for=__search]"));
   menuByKeyboard();
+  /* Escape dismisses a tooltip (WCAG 1.4.13): Material draws the matrix cells' titles
+   * ("Japon × Énergie", mkdocs.yml's content.tooltips) as tooltips of its own, shown on hover
+   * and focus, which nothing but moving away hid, over the cells below. Material shows one
+   * again when the pointer or the focus comes back to its cell. */
+  document.addEventListener("keydown", function (e) {
+    if (e.key !== "Escape") return;
+    document.querySelectorAll(".md-tooltip2--active").forEach(function (tip) {
+      tip.classList.remove("md-tooltip2--active");
+    });
+  });
   var input = document.getElementById("kb-search-input");
   var toggle = document.getElementById("__search");
   var box = document.getElementById("kb-search-results");
