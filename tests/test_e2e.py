@@ -53,7 +53,7 @@ def test_build_then_mkdocs_strict(project: Path) -> None:
     assert "5 articles" in home and "fonts.googleapis" not in home
     # French throughout: no theme text in English in the footer or on the 404 page.
     missing = (project / "site" / "404.html").read_text(encoding="utf-8")
-    assert "<h1>Page introuvable</h1>" in missing and 'href="/.">Retour' in missing
+    assert '<h1 id="kb-introuvable">Page introuvable</h1>' in missing and 'href="/.">Retour' in missing
     assert "<title>Page introuvable - Base de connaissances ASEAN</title>" in missing
     for page in (home, missing):
         assert "Made with" not in page and "Not found" not in page
