@@ -1331,6 +1331,17 @@ def test_offline_variant_from_a_folder(browser: Browser, sites: Path) -> None:
         assert pg.url == article and pg.inner_text("article h1") == title
 
 
+def test_an_english_article_s_title_in_the_header_is_marked_english(sites: Path) -> None:
+    """Accessibility audit: the header repeats an article's title, which was read with French
+    sounds there while its <h1> said lang="en"."""
+    def topic(slug: str) -> str:
+        page = next((sites / "site" / "articles").glob(f"*/{slug}-*/index.html")).read_text(encoding="utf-8")
+        return page.split('data-md-component="header-topic">', 1)[1].split("</span>", 1)[0]
+    english = topic("asean-and-australia")
+    assert '<span class="md-ellipsis" lang="en">' in english and "ASEAN and Australia" in english, english
+    assert '<span class="md-ellipsis">' in topic("l-asean-et-le-royaume-uni")
+
+
 def test_the_benchmark_measures_what_a_reader_downloads(sites: Path) -> None:
     """scripts/benchmark.py's reader bytes: the home page, then one search typed into the
     closed header box (it measured 0 bytes for the search once the closed dialog was hidden).

@@ -8,6 +8,7 @@ from aseankb.config import load_taxonomy
 from aseankb.group import group
 from aseankb.model import Article, PartialDate
 from aseankb.render.article import article_page
+from aseankb.render.checks import checks_section
 from aseankb.render.dates import html_lang
 from aseankb.render.pages import ItemLines, article_item, home_page
 from aseankb.render.related import related_lines
@@ -53,3 +54,27 @@ def test_the_home_page_counts_the_other_languages() -> None:
 def test_only_a_well_formed_code_becomes_an_attribute() -> None:
     assert html_lang("zh-cn") == "zh-cn" and html_lang("en") == "en"
     assert html_lang('en" onclick="x') is None and html_lang("fr") is None and html_lang("und") is None
+
+
+def test_an_english_article_s_words_quoted_in_french_lines_keep_their_language() -> None:
+    """Accessibility audit: the date line of an English dispatch quotes its dateline
+    (« Tokyo, March 6, 2023 (VNA) »), and its people line the role it gives someone, inside
+    French sentences; read with French sounds. Our own notes stay French."""
+    en, fr = _art(1, "en"), _art(2, "fr")
+    for art in (en, fr):
+        art.date_source, art.date_evidence = "dateline", "Tokyo, March 6, 2023 (VNA)"
+        art.people, art.people_described = ["John Doe"], {"John Doe": "Australian <b>envoy</b>"}
+    page = article_page(en, TAX)
+    assert '« <span lang="en">Tokyo, March 6, 2023 \\(VNA\\)</span> »' in page
+    assert '(<span lang="en">Australian &lt;b&gt;envoy&lt;/b&gt;</span>)' in page  # seed text stays text
+    french = article_page(fr, TAX)
+    assert "« Tokyo, March 6, 2023 \\(VNA\\) »" in french and "<span lang" not in french
+    # An office of our data is our French words, whatever the article's language.
+    en.people_roles = {"John Doe": "ministre des Affaires étrangères de l'Australie"}
+    assert "(ministre des Affaires étrangères de l'Australie)" in article_page(en, TAX)
+
+
+def test_the_report_s_checks_mark_an_english_title() -> None:
+    lines = checks_section([_art(1, "en"), _art(2, "fr")])
+    assert '- [Title 1](articles/2024/t-1.md){: lang="en" } (anglais)' in lines
+    assert not any("t-2.md){" in line for line in lines)

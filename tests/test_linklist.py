@@ -6,6 +6,7 @@ from __future__ import annotations
 import posixpath
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 import markdown
@@ -88,6 +89,26 @@ def test_articles_in_other_languages_keep_the_fast_path_and_its_html(language: s
     assert canon(render(text, True)) == canon(render(text, False))
     link = BeautifulSoup(render(text, True), "html.parser").find_all("a")[1]
     assert link.get("lang") == language and link.get_text() == "Title & <b>"
+
+
+def test_a_provenance_line_with_raw_html_takes_the_slow_path_at_once() -> None:
+    """An English dispatch's dateline quoted on its date line is in a <span lang="en">: the
+    line fails FIELD_RE, which then tried every way of cutting its text into runs (the build
+    hung for minutes on one such article). In a process of its own, with a time limit: the
+    regex holds the interpreter while it runs."""
+    code = """if True:
+        import sys; sys.path.insert(0, sys.argv[1])
+        from test_linklist import article, canon, render
+        from aseankb.config import load_taxonomy
+        from aseankb.render.article import render_article
+        art = article(1, "ASEAN and Japan meet", "en")
+        art.date_source, art.date_evidence = "dateline", "Tokyo, March 6, 2023, a long dateline (VNA)"
+        page = render_article(art, load_taxonomy()).split("\\n---\\n", 1)[1]
+        assert '<span lang="en">' in page
+        print(canon(render(page, True)) == canon(render(page, False)))"""
+    done = subprocess.run([sys.executable, "-c", code, str(Path(__file__).parent)], capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 0 and done.stdout.strip() == "True", done.stderr
 
 
 @pytest.mark.parametrize("block", [

@@ -185,8 +185,8 @@ def test_the_report_lists_what_to_check_among_the_published_articles() -> None:
     section = page.split("## À vérifier", 1)[1]
     assert "### Aucun partenaire principal (1)" in section and "- [Titre 2](articles/2024/t-2.md)" in section
     assert "### Année estimée d'après le texte (1)" in section and "- [Titre 3](articles/2018/t-3.md) (2018)" in section
-    assert "### Dans une autre langue que le français (26)" in section and "[Titre 4](articles/2024/t-4.md) (anglais)" \
-        in section and "- … et 6 autres" in section
+    assert "### Dans une autre langue que le français (26)" in section and "- … et 6 autres" in section
+    assert '[Titre 4](articles/2024/t-4.md){: lang="en" } (anglais)' in section  # the title's language marked
     assert "### Aucun domaine (1)" in section and "- [Titre 5](articles/2024/t-5.md)" in section
     assert "### Titre tronqué (1)" in section and "[Le ministre a participé à la réunion…](" in section
     assert "Titre 1]" not in section

@@ -82,22 +82,32 @@ def _label(word: str, items: list) -> str:
     return word + ("s" if len(items) > 1 else "")
 
 
-def evidence_fr(evidence: str) -> str:
+def quoted(text: str, lang: str | None) -> str:
+    """Words of the article, escaped, marked with its language when it is not French (our
+    `html_lang` code, never seed text): a screen reader read "Tokyo, March 6" of an English
+    dispatch with French sounds (accessibility audit)."""
+    return f'<span lang="{lang}">{esc_inline(text)}</span>' if lang else esc_inline(text)
+
+
+def evidence_fr(evidence: str, lang: str | None = None) -> str:
     """The phrases an inferred date came from, each quoted and followed by what the
     extractor made of it: « Sommet ASEAN-Russie » (en 2005, 2010 ou 2016). The brackets of
     `date_evidence` are the extractor's, not the article's: inside the quotes they read as
-    the article's words."""
+    the article's words, in its language `lang`; the notes are ours, in French."""
     parts = []
     for part in evidence.split(" ; "):
         m = EVIDENCE_NOTE_RE.match(part)
-        parts.append(f"« {esc_inline(m[1])} » ({esc_inline(m[2])})" if m else f"« {esc_inline(part)} »")
+        parts.append(f"« {quoted(m[1], lang)} » ({esc_inline(m[2])})" if m else f"« {quoted(part, lang)} »")
     return " ; ".join(parts)
 
 
 def _role(art: Article, person: str) -> str:
-    """The office the person held at the article's date, else the role the text gives them."""
-    role = art.people_roles.get(person) or art.people_described.get(person)
-    return f" ({esc_inline(role)})" if role else ""
+    """The office the person held at the article's date (our words), else the role the text
+    gives them (its words, in its language)."""
+    if person in art.people_roles:
+        return f" ({esc_inline(art.people_roles[person])})"
+    role = art.people_described.get(person)
+    return f" ({quoted(role, html_lang(art.language))})" if role else ""
 
 
 def provenance(art: Article, tax: Taxonomy) -> list[str]:
@@ -105,7 +115,7 @@ def provenance(art: Article, tax: Taxonomy) -> list[str]:
     if art.date_source == "header" and art.date_evidence:  # the header's month, the text's day
         how = HEADER_DAY_FR
     if art.date_evidence:
-        how += " : " + evidence_fr(art.date_evidence)
+        how += " : " + evidence_fr(art.date_evidence, html_lang(art.language))
     # An undated article's source is 'inferred' (the extractor looked for one): "date
     # inconnue (date estimée d'après le texte)" contradicted itself.
     when = f"{date_fr(art.date, art.year_at_earliest)} ({how})" if art.date.year else UNDATED_FR
