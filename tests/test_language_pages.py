@@ -65,10 +65,10 @@ def test_an_english_article_s_words_quoted_in_french_lines_keep_their_language()
         art.date_source, art.date_evidence = "dateline", "Tokyo, March 6, 2023 (VNA)"
         art.people, art.people_described = ["John Doe"], {"John Doe": "Australian <b>envoy</b>"}
     page = article_page(en, TAX)
-    assert '« <span lang="en">Tokyo, March 6, 2023 \\(VNA\\)</span> »' in page
+    assert '«\u00a0<span lang="en">Tokyo, March 6, 2023 \\(VNA\\)</span>\u00a0»' in page
     assert '(<span lang="en">Australian &lt;b&gt;envoy&lt;/b&gt;</span>)' in page  # seed text stays text
     french = article_page(fr, TAX)
-    assert "« Tokyo, March 6, 2023 \\(VNA\\) »" in french and "<span lang" not in french
+    assert "«\u00a0Tokyo, March 6, 2023 \\(VNA\\)\u00a0»" in french and "<span lang" not in french
     # An office of our data is our French words, whatever the article's language.
     en.people_roles = {"John Doe": "ministre des Affaires étrangères de l'Australie"}
     assert "(ministre des Affaires étrangères de l'Australie)" in article_page(en, TAX)
