@@ -52,12 +52,16 @@ ITEM_RE = re.compile(
 # An article's provenance paragraph (render/article.py): `**Label :** text and [links](url)`
 # lines joined by hard breaks, then `{: .class }` (attr_list) on a line of its own.
 _RUN = r"(?:\\[\\`*_{}\[\]()#+\-.!]|&(?:amp|lt|gt|#[0-9]{1,7});|[^\\`*_{}\[\]!<>&\n])+"
-SEGMENT_RE = re.compile(rf"\[(?P<text>{_TEXT})\]\((?P<url>{_URL})\)|(?P<run>{_RUN})")
+# A non-French article's words quoted in a French line, in their language (render/article.quoted).
+_LANG = r"[a-z]{2,3}(?:-[a-z]{2,4})?"
+_SPAN = rf'<span lang="{_LANG}">{_RUN}</span>'
+SEGMENT_RE = re.compile(rf"\[(?P<text>{_TEXT})\]\((?P<url>{_URL})\)|(?P<run>{_RUN})"
+                        rf'|<span lang="(?P<lang>{_LANG})">(?P<said>{_RUN})</span>')
 _LABEL = r"[^\s\\`*_{}\[\]!<>&](?:[^\\`*_{}\[\]!<>&\n]*[^\s\\`*_{}\[\]!<>&])?"
 # Possessive (`*+`): a run of text can be cut into runs in exponentially many ways, which a
-# line that does not match (raw HTML: a non-French article's words in a <span lang>) made the
-# regex try, for ever; possessive, the line fails at once and takes the slow path.
-FIELD_RE = re.compile(rf"\*\*(?P<label>{_LABEL})\*\*(?P<rest>(?:\[{_TEXT}\]\({_URL}\)|{_RUN})*+)")
+# line that does not match (any other raw HTML) made the regex try, for ever (a <span lang>
+# before it was a segment hung the build); possessive, the line fails at once, to the slow path.
+FIELD_RE = re.compile(rf"\*\*(?P<label>{_LABEL})\*\*(?P<rest>(?:\[{_TEXT}\]\({_URL}\)|{_RUN}|{_SPAN})*+)")
 CLASS_RE = re.compile(r"\{: \.([A-Za-z][\w-]*) \}")
 DECODE_RE = re.compile(r"\\(.)|&(amp|lt|gt|#[0-9]{1,7});")
 NAMED = {"amp": "&", "lt": "<", "gt": ">"}
@@ -172,6 +176,8 @@ class FieldsProcessor(BlockProcessor):
             for seg in SEGMENT_RE.finditer(m["rest"]):
                 if seg["run"] is not None:
                     parts.append(html.escape(decode(seg["run"]), quote=False))
+                elif seg["said"] is not None:
+                    parts.append(f'<span lang="{seg["lang"]}">{html.escape(decode(seg["said"]), quote=False)}</span>')
                 else:
                     parts.append(f'<a href="{html.escape(to_url(seg["url"]))}">'
                                  f'{html.escape(decode(seg["text"]), quote=False)}</a>')
