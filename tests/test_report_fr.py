@@ -163,11 +163,16 @@ def test_file_names_keep_their_spaces_where_the_sentences_get_french_ones() -> N
     results = [SeedResult(other, "ingested", page="articles/2024/c.md"),
                SeedResult(odd, "duplicate", page="articles/2024/c.md", duplicate_of=other,
                           messages=[f"{odd}: same text as {other}"]),
-               SeedResult("seeds/e : f.txt", "skipped", messages=["seeds/e : f.txt: empty file"])]
+               SeedResult("seeds/e : f.txt", "skipped", messages=["seeds/e : f.txt: empty file"]),
+               SeedResult("seeds/g.txt", "warning", page="articles/2024/g.md",
+                          messages=["seeds/g.txt: not UTF-8: decoded as cp1252", "seeds/g.txt: empty file"])]
     rows = [line for line in report_page(results).splitlines() if line.startswith("| ")][1:]
     assert rows == ["| [seeds/a&#32;&#58;&#32;b&#32;\\!\\.txt](articles/2024/c.md) | doublon | "
                     "même texte que seeds/c&#32;;&#32;d&#32;?\\.txt |",
-                    "| seeds/e&#32;&#58;&#32;f\\.txt | ignoré | fichier vide |"]
+                    "| seeds/e&#32;&#58;&#32;f\\.txt | ignoré | fichier vide |",
+                    # Two reasons: French spacing around the semicolon too.
+                    "| [seeds/g\\.txt](articles/2024/g.md) | avertissement | "
+                    "pas en UTF\\-8\u00a0&#58; lu comme cp1252\u00a0; fichier vide |"]
 
 def test_the_report_lists_what_to_check_among_the_published_articles() -> None:
     """An article about no partner, a date known only to the year, an article in English:

@@ -258,7 +258,7 @@ def _report_row(r: SeedResult) -> str:
     """A flagged file's row: its name, its state, why. Names are shown exactly as they are."""
     names = [r.duplicate_of] if r.duplicate_of else []
     # Each message names its file for the log; the table's first column already does.
-    reason = esc_inline("; ".join(french(m.removeprefix(f"{r.file}: "), names) for m in r.messages)
+    reason = esc_inline(" ; ".join(french(m.removeprefix(f"{r.file}: "), names) for m in r.messages)
                         or (f"doublon de {r.duplicate_of}" if r.duplicate_of else ""))
     for name in sorted(set(names), key=len, reverse=True):  # "a.txt" inside "aa.txt": longest first
         reason = reason.replace(esc_inline(name), esc_verbatim(name))
