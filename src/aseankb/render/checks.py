@@ -7,7 +7,7 @@ the year, and of articles in English and Vietnamese."""
 from __future__ import annotations
 
 from ..model import Article
-from .dates import html_lang, language_fr
+from .dates import lang_attr, language_fr
 from .escape import esc_inline
 
 SHOWN = 20  # articles listed per check; the rest are counted
@@ -65,20 +65,13 @@ def checks_section(articles: list[Article]) -> list[str]:
             continue
         found_any = True
         lines += [f"### {title} ({len(found)})", "", f"_{why[:1].upper() + why[1:]}._", ""]
-        lines += [f"- [{esc_inline(a.title)}]({a.page}){_lang(a)}{_note(a, test)}" for a in found[:SHOWN]]
+        lines += [f"- [{esc_inline(a.title)}]({a.page}){lang_attr(a.language)}{_note(a, test)}" for a in found[:SHOWN]]
         if len(found) > SHOWN:
             lines.append(f"- … et {len(found) - SHOWN} autres")
         lines.append("")
     if not found_any:
         lines += ["_Rien à signaler._", ""]
     return lines
-
-
-def _lang(art: Article) -> str:
-    """The title's language on its link, as in every list (dates.language_note), so that a
-    screen reader does not read an English title with French sounds."""
-    lang = html_lang(art.language)
-    return f'{{: lang="{lang}" }}' if lang else ""
 
 
 def _note(art: Article, test: object) -> str:

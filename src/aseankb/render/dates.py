@@ -65,13 +65,20 @@ def html_lang(code: str) -> str | None:
     return code if code != "fr" and code != "und" and LANG_RE.match(code) else None
 
 
+def lang_attr(code: str) -> str:
+    """After a link to a non-French article: its language for the screen reader, as an
+    attr_list (`{: lang="en" }`); "" for French."""
+    lang = html_lang(code)
+    return f'{{: lang="{lang}" }}' if lang else ""
+
+
 def language_note(code: str) -> str:
     """After the link to a non-French article in lists: its language for the screen reader
-    (attr_list), and for the eye: `{: lang="en" } *(en anglais)*`."""
-    lang = html_lang(code)
-    if not lang:
+    (`lang_attr`), and for the eye: `{: lang="en" } *(en anglais)*`."""
+    attr = lang_attr(code)
+    if not attr:
         return ""
-    return f'{{: lang="{lang}" }}' + (f" *({in_language(code)})*" if code in LANGUAGES_FR else "")
+    return attr + (f" *({in_language(code)})*" if code in LANGUAGES_FR else "")
 
 
 def plural(n: int, word: str) -> str:
