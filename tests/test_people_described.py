@@ -43,6 +43,13 @@ def roles(text: str) -> dict[str, str]:
      "Nguyen Hai Bang", "représentant permanent du Vietnam auprès de l'ASEAN"),
     # A verb ends a role: not "ministre a salué le président".
     ("Le ministre a salué le président Joko Widodo.", "Joko Widodo", "président"),
+    # English writes the role's modifiers before its head, capitalised, and no comma.
+    ("Thai Foreign Minister Don Pramudwinai said the talks went well.", "Don Pramudwinai",
+     "Thai Foreign Minister"),
+    ("On Monday, US Secretary of State Antony Blinken met them.", "Antony Blinken", "US Secretary of State"),
+    ("The ASEAN Deputy Secretary-General Nguyen Hoang Anh spoke.", "Nguyen Hoang Anh",
+     "ASEAN Deputy Secretary-General"),
+    ("EU High Representative Josep Borrell arrived.", "Josep Borrell", "EU High Representative"),
 ])
 def test_the_role_the_text_gives(text: str, name: str, role: str) -> None:
     assert roles(text)[name] == role

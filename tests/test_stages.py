@@ -272,6 +272,20 @@ def test_people_introduced_by_a_role_after_their_name() -> None:
     assert extract_people(paras) == ["Troy Grant", "Nguyen Hai Bang"]
 
 
+def test_people_named_after_an_english_title() -> None:
+    """English writes "Thai Foreign Minister Don Pramudwinai", no comma: the capitalised run
+    held a title, so no name came out of it, or a wrong one ("State Antony Blinken")."""
+    paras = ["Thai Foreign Minister Don Pramudwinai met US Secretary of State Antony Blinken.",
+             "ASEAN Deputy Secretary-General Nguyen Hoang Anh and Thai PM Srettha Thavisin spoke.",
+             "EU High Representative Josep Borrell and Indonesian President Joko Widodo agreed.",
+             # The first run of capitals stops at five words, in the name: not "Kim Hourn" too.
+             "ASEAN Deputy Secretary General Kao Kim Hourn spoke.",
+             # No title: still no person.
+             "Southeast Asian Nations Regional Forum Hanoi Office opened."]
+    assert extract_people(paras) == ["Don Pramudwinai", "Antony Blinken", "Nguyen Hoang Anh",
+                                     "Srettha Thavisin", "Josep Borrell", "Joko Widodo", "Kao Kim Hourn"]
+
+
 def test_people_include_the_known_officials_named_without_their_role() -> None:
     """An official of data/officials.yaml is a person wherever the text names them: 29 of
     116 articles naming Bùi Thanh Sơn only as "Bùi Thanh Sơn a proposé..." were missing

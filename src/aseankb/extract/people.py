@@ -16,6 +16,7 @@ ROLE_RE = re.compile(
     r"ambassadrice|représentant|représentante|directeur|directrice|chef|roi|reine|"
     r"Premier ministre|PM|porte-parole|sous-secrétaire|assistant|commissaire|"
     r"haut représentant|M\.|Mme|Minister|President|Secretary|Prime Minister|Ambassador|"
+    r"Representative|Commissioner|Director|Chairman|Chairwoman|Spokesperson|Spokesman|"
     r"Tổng thống|Thủ tướng|Bộ trưởng|Chủ tịch)(?![\w])", re.I)
 UPPER = "A-ZÀ-ÖØ-ÞĐƠƯ"
 NAME_WORD = rf"[{UPPER}][\w’'-]*[^\W\d_]"
@@ -63,6 +64,31 @@ def _names(para: str) -> Iterator[re.Match]:
             yield m
 
 
+def _candidates(para: str) -> Iterator[re.Match]:
+    """`_names(para)`, but a match that holds a title ("Thai Foreign Minister Don
+    Pramudwinai", as English writes it) is taken again from the word after its last title
+    word, so that the name keeps all its words, even those past the first match's end."""
+    end = 0
+    for m in _names(para):
+        if m.start() < end:
+            continue  # inside the name a match taken again ran to
+        # Two words are a name or nothing: after a title, one word is too few for NAME_RE.
+        after = _after_stops(m.group(1)) if m.group(1).count(" ") > 1 else 0
+        m = (NAME_RE.match(para, m.start() + after) or m) if after else m
+        end = m.end()
+        yield m
+
+
+def _after_stops(name: str) -> int:
+    """Where the words after the last stop word of `name` start; 0 if it has none, or
+    ends with one."""
+    words = name.split(" ")
+    last = max((i for i, w in enumerate(words) if _is_stop(w)), default=-1)
+    if last < 0 or last == len(words) - 1:
+        return 0
+    return sum(len(w) + 1 for w in words[:last + 1])
+
+
 def extract_people(paragraphs: list[str], known: Sequence[tuple[int, str]] = ()) -> list[str]:
     """Named officials, as written, in order of first appearance: those a role introduces,
     and `known`, the officials of data/officials.yaml the text names ((where in the
@@ -86,7 +112,7 @@ def _introduced(paragraphs: list[str]) -> list[str]:
     seen: Counter[str] = Counter()
     order: list[str] = []
     for para in paragraphs:
-        for m in _names(para):
+        for m in _candidates(para):
             name = _trim_name(m.group(1).rstrip("’'"))
             start = m.start() + m.group(1).find(name) if name else m.start()
             window = para[max(0, start - 90):start]
@@ -112,6 +138,13 @@ MODIFIERS_RE = re.compile(r"(?:\b(?:premier|première|vice|ancien|ancienne|sous|
 # that "le ministre a salué le président X" does not make X "ministre a salué le président".
 BREAK_RE = re.compile(r"[,;:()«»\"“”!?]|\b(?:a|ont|est|sont|était|que|qui|dont|où|lors|avec|selon|après|"
                       r"avant|pendant|et l[ae]s?|has|have|is|was|said|and the)\b", re.I)
+# English puts the role's modifiers before its head, capitalised: "Thai Foreign Minister",
+# "ASEAN Deputy Secretary-General". Sentence openers before them are not part of it.
+ENGLISH_HEAD_RE = re.compile(r"(?:Prime )?Minister|President|Secretary|Ambassador|Representative|Commissioner|"
+                             r"Director|Chairman|Chairwoman|Spokesperson|Spokesman")
+ENGLISH_MODIFIERS_RE = re.compile(r"(?:(?<![\w’'.-])[A-Z][\w-]*[ ])+$")
+OPENERS_RE = re.compile(r"(?:(?:The|On|In|At|And|But|Also|Meanwhile|Then|Later|Monday|Tuesday|Wednesday|"
+                        r"Thursday|Friday|Saturday|Sunday)[ ])+")
 HONORIFIC_RE = re.compile(r"^(?:M\.|Mme|PM|Mr\.?|Mrs\.?|Ms\.?)$", re.I)
 AFTER_END_RE = re.compile(r"[,;:.()\n]|\s(?:a|ont|est|qui|has|is|was)\s")
 
@@ -152,7 +185,11 @@ def _role_before(para: str, start: int) -> str | None:
         return None
     for m in ROLE_RE.finditer(window):
         mods = MODIFIERS_RE.search(window, 0, m.start())
-        role = _role_phrase(window[mods.start() if mods else m.start():])
+        if ENGLISH_HEAD_RE.match(m.group()):
+            mods = ENGLISH_MODIFIERS_RE.search(window, 0, m.start())
+        start = mods.start() if mods else m.start()
+        opener = OPENERS_RE.match(window, start)
+        role = _role_phrase(window[opener.end() if opener else start:])
         if role:
             return role
     return None
