@@ -719,7 +719,7 @@ def test_the_matrix_keeps_its_partner_column_in_view(page: Page, base: str) -> N
     page.goto(base + "matrice/")
     wrap = "article .md-typeset__scrollwrap"
     assert page.eval_on_selector(wrap, "e => e.scrollWidth > e.clientWidth")  # it does scroll sideways
-    first = "article table tbody tr td:first-child"
+    first = "article table tbody tr th:first-child"
     edge = page.eval_on_selector(wrap, "e => e.getBoundingClientRect().left")
     page.eval_on_selector(wrap, "e => { e.scrollLeft = 100; }")
     assert page.eval_on_selector(wrap, "e => e.scrollLeft") == 100
@@ -731,7 +731,21 @@ def test_the_matrix_keeps_its_partner_column_in_view(page: Page, base: str) -> N
     assert sizes and all(w >= 24 and h >= 24 for w, h in sizes), sizes
     # Other tables scroll as Material makes them.
     page.goto(base + "partenaires/")
-    assert page.eval_on_selector("article table td", "e => getComputedStyle(e).position") == "static"
+    assert page.eval_on_selector("article table tbody th", "e => getComputedStyle(e).position") == "static"
+
+
+def test_a_matrix_cell_is_read_with_its_partner_and_its_domain(page: Page, base: str) -> None:
+    """Accessibility: the partner column held plain cells, so a screen reader moving along a
+    row read "1" with its domain but not the partner it counts (render/rowheaders.py)."""
+    page.goto(base + "matrice/")
+    japan = page.get_by_role("rowheader", name="Japon", exact=True)
+    assert japan.count() == 1
+    row = page.get_by_role("row").filter(has=japan)
+    cells = row.get_by_role("cell")
+    # The row's counts are cells beside the header, each titled with its partner and domain.
+    titles = cells.locator("a").evaluate_all("els => els.map(a => a.title)")
+    assert titles and all(t.startswith("Japon × ") for t in titles), titles
+    assert page.get_by_role("columnheader", name="Partenaire").count() == 1
 
 
 def test_escape_dismisses_a_matrix_cell_s_tooltip(page: Page, base: str) -> None:
@@ -1127,12 +1141,12 @@ def test_the_report_reads_on_a_phone_and_stays_a_table_on_a_desktop(page: Page, 
     page.set_viewport_size({"width": 375, "height": 667})
     page.goto(base + "rapport/")
     row = page.locator("article tr", has_text=UNDATED_NAME)
-    boxes = row.locator("td").evaluate_all("tds => tds.map(td => td.getBoundingClientRect().toJSON())")
+    boxes = row.locator("th, td").evaluate_all("tds => tds.map(td => td.getBoundingClientRect().toJSON())")
     assert len(boxes) == 3 and all(b["left"] >= 0 and b["right"] <= 375 for b in boxes), boxes
     assert boxes[0]["bottom"] <= boxes[1]["top"] and boxes[1]["bottom"] <= boxes[2]["top"]  # one under the other
     assert page.evaluate("() => document.documentElement.scrollWidth") <= 375
     page.set_viewport_size({"width": 1280, "height": 800})
-    boxes = row.locator("td").evaluate_all("tds => tds.map(td => td.getBoundingClientRect().toJSON())")
+    boxes = row.locator("th, td").evaluate_all("tds => tds.map(td => td.getBoundingClientRect().toJSON())")
     assert len({round(b["top"]) for b in boxes}) == 1 and page.is_visible("article thead")  # one row
 
 
@@ -1251,13 +1265,13 @@ def test_no_request_leaves_the_local_server(browser: Browser, base: str) -> None
 
 
 @pytest.mark.parametrize("which", ["home", "article", "partner", "explorer", "search results", "meetings",
-                                   "meeting series", "person"])
+                                   "meeting series", "person", "matrix", "partners"])
 def test_no_serious_accessibility_violation(page: Page, base: str, sites: Path, which: str) -> None:
     first = sorted((sites / "site" / "articles").glob("*/*/index.html"))[0].parent
     path = {"home": "", "article": first.relative_to(sites / "site").as_posix() + "/",
             "partner": "partenaires/japon/", "explorer": "explorer/#partenaire=japon",
             "search results": "", "meetings": "reunions/", "meeting series": "reunions/amm/",
-            "person": "personnes/serguei-lavrov/"}[which]
+            "person": "personnes/serguei-lavrov/", "matrix": "matrice/", "partners": "partenaires/"}[which]
     page.goto(base + path)
     if which == "search results":
         assert search(page, "coree")

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import frontmatter
 import yaml
+from bs4 import BeautifulSoup
 
 BIN = Path(sys.executable).parent
 
@@ -51,6 +52,12 @@ def test_build_then_mkdocs_strict(project: Path) -> None:
         assert "<strong>Date\u00a0:</strong>" in html and "<strong>Date :</strong>" not in html, rel
     home = (project / "site" / "index.html").read_text(encoding="utf-8")
     assert "5 articles" in home and "fonts.googleapis" not in home
+    # Each table's first column is its rows' headers: a screen reader names a cell's row.
+    for rel in ("matrice", "partenaires", "domaines", "annees", "reunions", ""):
+        soup = BeautifulSoup((project / "site" / rel / "index.html").read_text(encoding="utf-8"), "html.parser")
+        rows = soup.select("article table tbody tr")
+        assert rows and all(r.find(["th", "td"]).name == "th" and r.th["scope"] == "row" for r in rows), rel
+        assert all(th.get("scope") == "col" for th in soup.select("article table thead th")), rel
     # French throughout: no theme text in English in the footer or on the 404 page.
     missing = (project / "site" / "404.html").read_text(encoding="utf-8")
     assert '<h1 id="kb-introuvable">Page introuvable</h1>' in missing and 'href="/.">Retour' in missing

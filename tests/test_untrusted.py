@@ -120,7 +120,9 @@ def test_duplicates_one_page(hostile: Path) -> None:
 def test_report_page_lists_flagged_and_skipped(hostile: Path) -> None:
     page = (hostile / "site" / "rapport" / "index.html").read_text(encoding="utf-8")
     rows = BeautifulSoup(page, "html.parser").select("article table tr")
-    listed = {Path(r.find_all("td")[0].get_text()).name: r.find_all("td")[2].get_text() for r in rows[1:]}
+    cells = [r.find_all(["th", "td"]) for r in rows[1:]]
+    assert all(c[0].name == "th" and c[0]["scope"] == "row" for c in cells)  # the file names its row
+    listed = {Path(c[0].get_text()).name: c[2].get_text() for c in cells}
     assert set(listed) == {shown(name) for name, status in EXPECTED.items() if status != "ingested"}
     assert "lu comme cp1252" in listed["commerce-cp1252.txt"] and "trop gros" in listed["gros.txt"]
     # The file is named in its own column, not again at the start of each reason.
