@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from itertools import groupby
 
 from ..config import Taxonomy
 from ..model import Article
@@ -17,6 +18,9 @@ from .related import related_lines
 from .typo import french_spacing, page_text
 
 EVIDENCE_NOTE_RE = re.compile(r"^(.*?) \[([^\[\]]+)\]$", re.DOTALL)  # a phrase, then the extractor's note
+# A paragraph the source wrote as a list item ("- Creating the ASEAN-Australia Centre..."):
+# its marker, then the item's text.
+BULLET_RE = re.compile(r"[-–•▪●*+][ \t\u00a0]+(?=\S)")
 
 
 def front_matter(art: Article, tax: Taxonomy) -> dict:
@@ -174,10 +178,23 @@ def article_page(art: Article, tax: Taxonomy) -> str:
     body = [_heading(art, lang), ""]
     body.append("  \n".join(provenance(art, tax)) + "\n{: .kb-meta }")
     body.append("")
-    for para in art.paragraphs:
-        body += [esc_block(para, "p", lang), ""]
+    body += _text_blocks(art.paragraphs, lang)
     # What frontmatter.dumps(Post(text, **meta), sort_keys=False, allow_unicode=True) writes.
     return page_text(front_matter_yaml(front_matter(art, tax)) + "\n", body)
+
+
+def _text_blocks(paragraphs: list[str], lang: str | None) -> list[str]:
+    """The text as raw HTML blocks, each followed by a blank line: paragraphs, and the
+    paragraphs written as list items, in a row, as one list (not "- Creating..." as text)."""
+    blocks: list[str] = []
+    for is_item, group in groupby(paragraphs, key=lambda para: bool(BULLET_RE.match(para))):
+        if is_item:
+            items = "".join(esc_block(BULLET_RE.sub("", para, count=1), "li") for para in group)
+            attr = f' lang="{lang}"' if lang else ""
+            blocks += [f"<ul{attr}>{items}</ul>", ""]
+        else:
+            blocks += [line for para in group for line in (esc_block(para, "p", lang), "")]
+    return blocks
 
 
 def with_related(page: str, related: list[Article]) -> str:
