@@ -734,6 +734,26 @@ def test_the_matrix_keeps_its_partner_column_in_view(page: Page, base: str) -> N
     assert page.eval_on_selector("article table tbody th", "e => getComputedStyle(e).position") == "static"
 
 
+def test_pages_out_of_the_nav_light_their_tab_and_lead_to_their_neighbours(page: Page, base: str) -> None:
+    """User audit: on a partner's, a year's or a person's page no tab was lit, and from 2019
+    the next year was reachable only through the index."""
+    page.set_viewport_size({"width": 1280, "height": 800})
+    for path, tab in (("partenaires/japon/", "Partenaires"), ("annees/2019/", "Années"),
+                      ("domaines/energie/", "Domaines"), ("personnes/serguei-lavrov/", "Personnalités"),
+                      ("reunions/amm/", "Réunions"), ("partenaires/", "Partenaires"), ("", "Accueil")):
+        page.goto(base + path)
+        assert page.locator(".md-tabs__item--active").all_inner_texts() == [tab], path
+    page.goto(base + "partenaires/japon/")
+    page.locator("article li a[href*='/articles/']").first.click()  # an article: no tab of its own
+    page.wait_for_load_state()
+    assert "/articles/" in page.url and page.locator(".md-tabs__item--active").count() == 0
+    page.goto(base + "annees/2019/")
+    page.click(".kb-pager >> text=2022")
+    assert page.url == base + "annees/2022/" and page.inner_text("article h1") == "2022"
+    page.click(".kb-pager >> text=Toutes les années")
+    assert page.url == base + "annees/"
+
+
 def test_a_matrix_cell_is_read_with_its_partner_and_its_domain(page: Page, base: str) -> None:
     """Accessibility: the partner column held plain cells, so a screen reader moving along a
     row read "1" with its domain but not the partner it counts (render/rowheaders.py)."""

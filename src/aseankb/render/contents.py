@@ -4,6 +4,11 @@ Material shows a page's contents beside it on a wide screen only; on a phone or 
 the partner, domain and people pages are out of the navigation, so their sections could
 only be scrolled through (a partner page at 10,000 articles is thousands of lines long).
 The line is hidden where Material's own column shows (aseankb.css).
+
+And a line linking such a page to the one before and after it (2019 to 2018 and 2020,
+Japon to its neighbours in the partners' list) and to their index: Material's footer
+does that for the pages of the navigation only, so from 2019 one could reach 2020 only
+through the index (user audit).
 """
 
 from __future__ import annotations
@@ -23,3 +28,19 @@ def with_contents(lines: list[str]) -> list[str]:
     first = next(i for i, line in enumerate(lines) if line.startswith("## "))
     links = SEPARATOR.join(f"[{title}](#{slugify(title, '-')})" for title in heads)
     return [*lines[:first], f"Sur cette page : {links}", "{: .kb-contents }", "", *lines[first:]]
+
+
+def pager(chain: list[tuple[str, str]], key: str, names: tuple[str, str], index: str) -> list[str]:
+    """The line linking the page `key` of `chain` ((file stem, label) in reading order) to
+    the pages before and after it (`names`: what they are, "Année précédente" and "Année
+    suivante") and to `index` (the label of the folder's index). A key not in the chain
+    (the undated articles' page) links to the index only. Labels are our own, never seed text."""
+    stems = [stem for stem, _label in chain]
+    parts = []
+    if key in stems:
+        at = stems.index(key)
+        if at > 0:
+            parts.append(f"{names[0]} : [{chain[at - 1][1]}]({chain[at - 1][0]}.md)")
+        if at + 1 < len(chain):
+            parts.append(f"{names[1]} : [{chain[at + 1][1]}]({chain[at + 1][0]}.md)")
+    return [SEPARATOR.join([*parts, f"[{index}](index.md)"]), "{: .kb-pager }", ""]

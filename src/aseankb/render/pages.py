@@ -11,7 +11,7 @@ from ..meeting_series import series_id
 from ..model import UNDATED, Article, SeedResult
 from .charts import column_chart, year_series
 from .checks import checks_section
-from .contents import with_contents
+from .contents import pager, with_contents
 from .dates import LANGUAGES_FR, language_fr, language_note, plural, short_date
 from .escape import esc_inline, esc_verbatim
 from .feeds import dated, feed_path
@@ -123,6 +123,7 @@ def partner_pages(g: Groups, tax: Taxonomy, item: ItemFn = article_item, reuse: 
     pages = {}
     relations = load_relations()
     rows = ["| Partenaire | Depuis | Articles | Mentions en passant |", "|---|---:|---:|---:|"]
+    chain = [(partner.id, partner.fr) for partner in tax.partners_in_order()]
     for partner in tax.partners_in_order():
         pid = partner.id
         about, passing = g.partners.get(pid, []), g.mentioned.get(pid, [])
@@ -133,6 +134,7 @@ def partner_pages(g: Groups, tax: Taxonomy, item: ItemFn = article_item, reuse: 
         history = relations_sentence(relations.get(pid))
         lines = [f"# {partner.fr}", "", f"{_devoted(len(about))} {partner.fr_to} (en anglais : *{partner.en}*).",
                  "", *([history, ""] if history else []),
+                 *pager(chain, pid, ("Partenaire précédent", "suivant"), "Tous les partenaires"),
                  *partner_profile(pid, about, tax, item, "../" + feed_path(pid) if dated(about) else None,
                                   g.domains_with(pid), partner_meetings(pid, about), cell_years(g.cells, pid=pid)),
                  "## Tous les articles", "", *article_list(about, "../", item, years=True)]
@@ -153,6 +155,7 @@ def partner_pages(g: Groups, tax: Taxonomy, item: ItemFn = article_item, reuse: 
 def domain_pages(g: Groups, tax: Taxonomy, item: ItemFn = article_item, reuse: Reuse = NO_REUSE) -> dict[str, str]:
     pages = {}
     rows = ["| Domaine | Articles |", "|---|---:|"]
+    chain = [(domain.id, domain.fr) for domain in tax.domains_in_order()]
     for domain in tax.domains_in_order():
         did = domain.id
         arts = g.domains.get(did, [])
@@ -162,6 +165,7 @@ def domain_pages(g: Groups, tax: Taxonomy, item: ItemFn = article_item, reuse: R
         profile = domain_profile(did, arts, tax, g.partners_with(did), cell_years(g.cells, did=did))
         pages[f"domaines/{did}.md"] = md_page(domain.fr, with_contents([
             f"# {domain.fr}", "", f"{plural(len(arts), 'article')} dans ce domaine (en anglais : *{domain.en}*).", "",
+            *pager(chain, did, ("Domaine précédent", "suivant"), "Tous les domaines"),
             *profile, *article_list(arts, "../", item, years=True)]), aliases=(domain.en, *domain.aliases),
             terms=search_terms(profile, [years_label(map(YEAR_OF, arts))]))
     pages["domaines/index.md"] = md_page("Domaines", [
@@ -173,14 +177,17 @@ def year_pages(g: Groups, item: ItemFn = article_item, reuse: Reuse = NO_REUSE) 
     pages = {}
     keys = sorted(g.years, key=lambda k: (k == UNDATED, -int(k) if k != UNDATED else 0))
     rows = ["| Année | Articles |", "|---|---:|"]
+    # In time order, the undated page out of it: 2018 leads to 2019, which is not its neighbour in the index.
+    chain = [(key, _year_label(key)) for key in reversed(keys) if key != UNDATED]
     for key in keys:
         arts = g.years[key]
         rows.append(f"| [{_year_label(key)}]({key}.md) | {len(arts)} |")
-        if reuse.skip(f"annees/{key}.md", arts):
+        links = pager(chain, key, ("Année précédente", "suivante"), "Toutes les années")
+        if reuse.skip(f"annees/{key}.md", arts, links):
             continue
         meetings = year_meetings(arts)
         pages[f"annees/{key}.md"] = md_page(_year_label(key), [
-            f"# {_year_label(key)}", "", _year_sentence(key, arts), "",
+            f"# {_year_label(key)}", "", _year_sentence(key, arts), "", *links,
             *meetings, *(["## Articles", ""] if meetings else []), *article_list(arts, "../", item)],
             terms=search_terms(meetings))
     counts = {int(k): len(v) for k, v in g.years.items() if k != UNDATED}
