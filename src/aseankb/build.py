@@ -48,6 +48,7 @@ from .pipeline import (  # noqa: F401 - re-exported: the build's public helpers
 from .render import render
 from .render.pages import report_page
 from .render.reuse import NO_REUSE, Reuse
+from .render.surnames import load_name_order
 from .search_pages import SearchSource, search_source
 from .write import Tree, atomic_write, write_order
 
@@ -137,6 +138,7 @@ def _build(seeds_dir: Path, out_dir: Path, report_file: Path | None, log: Callab
            cache_dir: Path | None, workers: int | None, search: bool) -> BuildResult:
     tax = load_taxonomy()
     load_data()  # a broken data file stops the build (exit 2) before any seed is read
+    load_name_order()  # and so does the people index's (render/surnames.py)
     root = _cache_root(cache_dir)
     seeds = list_seeds(seeds_dir)
     stats = [file_stat(p) for p in seeds]  # before any seed is read: an edit meanwhile is seen next time

@@ -2,7 +2,8 @@
 
 Names are seed text: they reach pages only through `esc_inline`. Spellings that give
 the same slug ("Nguyen Phu Trong", "Nguyễn Phú Trọng") are one person; the page shows
-the spelling used by most articles (ties: alphabetical), so the choice is stable.
+the spelling used by most articles (ties: alphabetical), so the choice is stable. The index
+files each person by family name (surnames.py); their page keeps the name as written.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from .contents import with_contents
 from .escape import description_line, esc_inline
 from .lists import ItemFn, by_year
 from .reuse import NO_REUSE, Reuse
+from .surnames import index_letter, index_name
 from .typo import page_text
 
 SLUG_MAX = 60
@@ -146,18 +148,25 @@ def people_pages(articles: list[Article], tax: Taxonomy, item: ItemFn, reuse: Re
     people = people_index(articles)
     pages = {f"personnes/{p.slug}.md": person_page(p, tax, item) for p in people.values()
              if not reuse.skip(f"personnes/{p.slug}.md", p.articles)}
-    by_letter: dict[str, list[Person]] = defaultdict(list)
-    for person in people.values():
-        by_letter[person.slug[0].upper() if person.slug[0].isalpha() else "#"].append(person)
-    lines = ["# Personnalités", "", f"{len(people)} personnalités citées dans les articles, "
-             "avec le nombre d'articles qui les nomment et leur fonction selon le plus récent.", ""]
+    pages["personnes/index.md"] = _index_page(people)
+    return pages
+
+
+def _index_page(people: dict[str, Person]) -> str:
+    """The list of people, filed by family name as a French index is ("Poutine, Vladimir";
+    surnames.index_name): a reader looks a person up by it."""
+    entries = sorted((*index_name(p.name), p.slug, p) for p in people.values())
+    by_letter: dict[str, list[tuple[str, Person]]] = defaultdict(list)
+    for key, shown, _slug, person in entries:
+        by_letter[index_letter(key)].append((shown, person))
+    lines = ["# Personnalités", "", f"{len(people)} personnalités citées dans les articles, classées par nom "
+             "de famille, avec le nombre d'articles qui les nomment et leur fonction selon le plus récent.", ""]
     if not people:
         lines.append("_Aucune personnalité citée._")
     for letter in sorted(by_letter):
         lines += [f"## {letter}", ""]
-        for p in by_letter[letter]:
+        for shown, p in by_letter[letter]:
             role = latest_role(p)
-            lines.append(f"- [{esc_inline(p.name)}]({p.slug}.md){', ' + role if role else ''} ({len(p.articles)})")
+            lines.append(f"- [{esc_inline(shown)}]({p.slug}.md){', ' + role if role else ''} ({len(p.articles)})")
         lines.append("")
-    pages["personnes/index.md"] = page_text('title: "Personnalités"\n', with_contents(lines))
-    return pages
+    return page_text('title: "Personnalités"\n', with_contents(lines))
