@@ -16,7 +16,8 @@ import os
 import pickle
 import signal
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 
@@ -26,7 +27,8 @@ def beside(fn: Callable[..., Any], *args: Any) -> Callable[[], Any]:
         return lambda: fn(*args)
     read, write = os.pipe()
     parent = os.getpid()
-    pid = os.fork()
+    with sigint_deferred():  # the child leaves it too: its mask is the parent's again
+        pid = os.fork()
     if pid == 0:  # the child: compute, send, and leave without running the parent's exit handlers
         status = 1
         try:
@@ -48,6 +50,30 @@ def beside(fn: Callable[..., Any], *args: Any) -> Callable[[], Any]:
             return fn(*args)  # the child failed: again here, where an error is reported as usual
         return pickle.loads(data)
     return result
+
+
+@contextmanager
+def sigint_deferred() -> Iterator[None]:
+    """Ctrl-C held back while the block forks, and delivered as it ends. A SIGINT that falls
+    in a fork's own handlers (logging's, registered with os.register_at_fork) raises there,
+    where Python only prints "Exception ignored" and a traceback: the build went on to the
+    end and exited 0, as if never interrupted. Blocked, the signal waits, and raises
+    KeyboardInterrupt at the first line after the block (the CLI's one line, exit 130).
+    Children forked in the block start with it blocked: they unblock it (`sigint_restored`)."""
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+
+
+def sigint_restored() -> None:
+    """In a process forked inside `sigint_deferred`: Ctrl-C acts on it as before."""
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 def die_with(parent: int) -> None:

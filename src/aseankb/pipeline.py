@@ -18,7 +18,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
-from .beside import die_with
+from .beside import die_with, sigint_deferred, sigint_restored
 from .blobs import Loc, close_writer
 from .cache import Cache, Entry, file_stat, seed_key, text_hash, write_blob
 from .clean import clean
@@ -250,10 +250,13 @@ def _extract_all(jobs: list[Job], workers: int) -> list[tuple[Ingested, bytes | 
     size = max(1, min(BATCH, len(jobs) // (workers * 8)))
     with ProcessPoolExecutor(workers, mp_context=_pool_context(), initializer=_worker_start,
                              initargs=(os.getpid(),)) as pool:
-        return [first, *itertools.chain.from_iterable(pool.map(ingest_jobs, _batches(jobs[1:], size)))]
+        with sigint_deferred():  # map submits every batch, which forks the workers
+            done = pool.map(ingest_jobs, _batches(jobs[1:], size))
+        return [first, *itertools.chain.from_iterable(done)]
 
 
 def _worker_start(parent: int) -> None:
+    sigint_restored()
     gc.enable()
     # A build killed by SIGTERM or SIGKILL left its workers alive for ever (fifteenth audit).
     die_with(parent)
