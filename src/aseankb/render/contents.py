@@ -32,8 +32,8 @@ def with_contents(lines: list[str]) -> list[str]:
 
 def pager(chain: list[tuple[str, str]], key: str, names: tuple[str, str], index: str) -> list[str]:
     """The line linking the page `key` of `chain` ((file stem, label) in reading order) to
-    the pages before and after it (`names`: what they are, "Année précédente" and "Année
-    suivante") and to `index` (the label of the folder's index). A key not in the chain
+    the pages before and after it (`names`: what they are, "Année précédente" and
+    "suivante") and to `index` (the label of the folder's index). A key not in the chain
     (the undated articles' page) links to the index only. Labels are our own, never seed text."""
     stems = [stem for stem, _label in chain]
     parts = []
