@@ -1363,6 +1363,10 @@ def test_offline_variant_from_a_folder(browser: Browser, sites: Path) -> None:
         pg.click("text=Retour à l'article")
         pg.wait_for_load_state()
         assert pg.url == article and pg.inner_text("article h1") == title
+        # The footer's "rapport de construction" is a link to the report (user audit: plain text).
+        pg.click(".md-copyright a")
+        pg.wait_for_load_state()
+        assert pg.url == (site / "rapport.html").as_uri() and pg.inner_text("article h1").startswith("Rapport")
 
 
 def test_an_english_article_s_title_in_the_header_is_marked_english(sites: Path) -> None:

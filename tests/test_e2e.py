@@ -50,6 +50,11 @@ def test_build_then_mkdocs_strict(project: Path) -> None:
         assert '<h1 id="titre"' in html and '<a href="#titre" class="md-skip">' in html, rel
         # French typography (audit D1): the labels' colons stay on their line.
         assert "<strong>Date\u00a0:</strong>" in html and "<strong>Date :</strong>" not in html, rel
+        # The footer links to the build report it mentions (user audit: it was plain text).
+        footer = BeautifulSoup(html, "html.parser").select_one(".md-copyright a")
+        assert footer.get_text() == "rapport de construction"
+        assert (project / "site" / rel / footer["href"] / "index.html").resolve() == \
+            (project / "site" / "rapport" / "index.html").resolve()
     home = (project / "site" / "index.html").read_text(encoding="utf-8")
     assert "5 articles" in home and "fonts.googleapis" not in home
     # Each table's first column is its rows' headers: a screen reader names a cell's row.
