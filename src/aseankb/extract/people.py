@@ -10,13 +10,15 @@ from collections.abc import Iterator, Sequence
 from ..config import DATA_DIR
 from ..text import fold
 
+# The head words of English roles (ROLE_RE, and ENGLISH_HEAD_RE below).
+ENGLISH_ROLES = (r"(?:Prime )?Minister|President|Secretary|Ambassador|Representative|Commissioner|"
+                 r"Director|Chairman|Chairwoman|Spokesperson|Spokesman")
 # Officials are introduced by their role: "le ministre russe des Affaires étrangères, Sergueï Lavrov".
 ROLE_RE = re.compile(
     r"(?:ministre|ministres|secrétaire|président|présidente|vice-président|ambassadeur|"
     r"ambassadrice|représentant|représentante|directeur|directrice|chef|roi|reine|"
     r"Premier ministre|PM|porte-parole|sous-secrétaire|assistant|commissaire|"
-    r"haut représentant|M\.|Mme|Minister|President|Secretary|Prime Minister|Ambassador|"
-    r"Representative|Commissioner|Director|Chairman|Chairwoman|Spokesperson|Spokesman|"
+    rf"haut représentant|M\.|Mme|{ENGLISH_ROLES}|"
     r"Tổng thống|Thủ tướng|Bộ trưởng|Chủ tịch)(?![\w])", re.I)
 UPPER = "A-ZÀ-ÖØ-ÞĐƠƯ"
 NAME_WORD = rf"[{UPPER}][\w’'-]*[^\W\d_]"
@@ -140,8 +142,7 @@ BREAK_RE = re.compile(r"[,;:()«»\"“”!?]|\b(?:a|ont|est|sont|était|que|qui
                       r"avant|pendant|et l[ae]s?|has|have|is|was|said|and the)\b", re.I)
 # English puts the role's modifiers before its head, capitalised: "Thai Foreign Minister",
 # "ASEAN Deputy Secretary-General". Sentence openers before them are not part of it.
-ENGLISH_HEAD_RE = re.compile(r"(?:Prime )?Minister|President|Secretary|Ambassador|Representative|Commissioner|"
-                             r"Director|Chairman|Chairwoman|Spokesperson|Spokesman")
+ENGLISH_HEAD_RE = re.compile(ENGLISH_ROLES)  # case-sensitive: the capitalised head of an English title
 ENGLISH_MODIFIERS_RE = re.compile(r"(?:(?<![\w’'.-])[A-Z][\w-]*[ ])+$")
 OPENERS_RE = re.compile(r"(?:(?:The|On|In|At|And|But|Also|Meanwhile|Then|Later|Monday|Tuesday|Wednesday|"
                         r"Thursday|Friday|Saturday|Sunday)[ ])+")
