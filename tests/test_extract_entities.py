@@ -10,7 +10,7 @@ from aseankb.extract import extract
 from aseankb.extract.domains import extract_domains
 from aseankb.extract.entities import extract_partners
 from aseankb.extract.language import extract_language
-from aseankb.extract.title import extract_title, is_headline, strip_dateline
+from aseankb.extract.title import extract_title, is_headline, says_what_happened, strip_dateline
 from aseankb.model import PartialDate
 from aseankb.render.article import article_page
 from aseankb.render.checks import checks_section
@@ -210,3 +210,30 @@ def test_vietnamese_dateline_and_site_suffix() -> None:
     title, consumed = extract_title(["L'ASEAN et le Japon renforcent leurs liens | VietnamPlus", "Texte."],
                                     lambda s: True)
     assert title == "L'ASEAN et le Japon renforcent leurs liens" and consumed
+
+
+def test_a_title_cut_after_its_verb_keeps_its_words() -> None:
+    """Sixteenth audit: devset 016's lead, cut to "… ont convenu de faire… — Sommet commémoratif
+    ASEAN-République de Corée, 2019", lost what was agreed to the meeting's name."""
+    text = ("Busan (VNA) – L’ASEAN et la République de Corée ont convenu de faire progresser leur partenariat "
+            "stratégique face à des problèmes régionaux et mondiaux à l’issue de la première séance du Sommet "
+            "commémoratif ASEAN-République de Corée, mardi 26 novembre 2019 à Busan.\n"
+            "Les dirigeants ont adopté une déclaration sur la paix et la prospérité.")
+    art = extract(clean(text), file_name="t.txt", source="seeds/t.txt", tax=TAX)[0]
+    assert art.title.startswith("L’ASEAN et la République de Corée ont convenu de faire progresser leur "
+                                "partenariat stratégique"), art.title
+    assert "—" not in art.title
+    assert says_what_happened("Les dirigeants ont convenu de faire progresser leur partenariat…")
+    assert not says_what_happened("Le Premier ministre japonais Shinzo Abe ont participé…")
+    assert not says_what_happened("Les pays de l'Asie du Sud-Est et le Japon…")
+
+
+def test_a_title_that_names_its_meeting_is_not_followed_by_it() -> None:
+    """Sixteenth audit: "Le Sommet spécial ASEAN-Australie pour fêter le 50e anniversaire des
+    relations… — Sommet spécial ASEAN-Australie, 2024" named the summit twice."""
+    text = ("Le Sommet spécial ASEAN-Australie pour fêter le 50e anniversaire des relations ASEAN-Australie "
+            "organisé à Melbourne en mars 2024 réunit les dirigeants des pays de la région et de nombreux invités.\n"
+            "Les dirigeants ont adopté la Déclaration de Melbourne.")
+    art = extract(clean(text), file_name="t.txt", source="seeds/t.txt", tax=TAX)[0]
+    assert art.title.startswith("Le Sommet spécial ASEAN-Australie pour fêter"), art.title
+    assert "—" not in art.title and art.title.endswith("…"), art.title

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import inspect
+import re
 
 from slugify import slugify
 
@@ -30,7 +31,7 @@ from .needles import scan_together
 from .officials import load_officials, named_officials, official_needles, official_roles
 from .people import described, extract_people
 from .printed import date_needles
-from .title import MAX_TITLE, cut, extract_title, first_sentence, strip_dateline
+from .title import MAX_TITLE, cut, extract_title, first_sentence, says_what_happened, strip_dateline
 
 SLUG_MAX = 60
 # An article names a few people, a long one thirty: more is a list pasted in (or a hostile
@@ -150,6 +151,10 @@ def _title_and_body(cleaned: Cleaned, tax: Taxonomy) -> tuple[str, list[str], li
 
 
 SITUATED_MAX = 60  # characters of a meeting's name added to a title (_situated)
+# A meeting's label without its number and year: "16e Sommet ASEAN-Japon, 2013" → "Sommet
+# ASEAN-Japon". A title that names it already needs no suffix: "Le Sommet spécial
+# ASEAN-Australie pour fêter… — Sommet spécial ASEAN-Australie, 2024" said it twice.
+LABEL_CORE_RE = re.compile(r"^\d+(?:e|er|re)\s+|,\s*\d{4}$")
 
 
 def _situated(title: str, derived: bool, tax: Taxonomy, reported: list[tuple[str, str]], language: str,
@@ -164,11 +169,23 @@ def _situated(title: str, derived: bool, tax: Taxonomy, reported: list[tuple[str
     own = [label for eid, label in reported if series_id(eid) in theirs]
     if not reported or len(label := (own or [reported[0][1]])[0]) > SITUATED_MAX:
         return title
-    # Also a title cut short ("… et le Premier ministre japonais Shinzo Abe ont…"): its
-    # meeting says what happened.
-    if language != "vi" and (not derived or (_topic(tax)(title) and not title.endswith("…"))):
+    if not _needs_meeting(title, derived, tax, language) or fold(LABEL_CORE_RE.sub("", label)) in fold(title):
         return title
     return f"{cut(title, MAX_TITLE - len(label) - 3)} — {label}"
+
+
+def _needs_meeting(title: str, derived: bool, tax: Taxonomy, language: str) -> bool:
+    """A Vietnamese title; a lead without ASEAN or a partner; a lead cut short before it said
+    what happened ("… et le Premier ministre japonais Shinzo Abe ont…"), not one cut after it:
+    "L'ASEAN et la République de Corée ont convenu de faire progresser leur partenariat…" lost
+    most of its words to the meeting's name (sixteenth audit)."""
+    if language == "vi":
+        return True
+    if not derived:
+        return False
+    if not _topic(tax)(title):
+        return True
+    return title.endswith("…") and not (language == "fr" and says_what_happened(title))
 
 
 def extract(cleaned: Cleaned, *, file_name: str, source: str, tax: Taxonomy) -> tuple[Article, list[str]]:

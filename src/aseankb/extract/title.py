@@ -54,6 +54,9 @@ LEADING_CLAUSE_RE = re.compile(
 PREDICATE_RE = re.compile(
     r"(?:a|ont|est|sont|s['’]est|se sont|va|vont|avait|avaient|sera|seront|n['’]a|n['’]ont|"
     r"a été|ont été|doit|doivent|devrait|participe|participent|affirme|souligne|annonce)\s")
+# The predicate as a word within a title, for `says_what_happened`.
+PREDICATE_WORD_RE = re.compile(r"(?<![\w’'-])" + PREDICATE_RE.pattern)
+SAYS_WHAT_WORDS = 4  # words after the verb that say what happened: "ont convenu de faire progresser"
 COMMA_RE = re.compile(r",\s*(?!\d)")  # also ",Takeshi Iwaya", a space lost in the source; not "1,5"
 NAME_ONLY_RE = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĐ][\w’'-]+ ){1,3}[A-ZÀ-ÖØ-ÞĐ][\w’'-]+$")  # "Bùi Thanh Son"
 # "Titre de l'article | VietnamPlus": the outlet's name after a bar is not the headline.
@@ -101,6 +104,14 @@ def cut(text: str, limit: int = MAX_TITLE) -> str:
         return TRAILING_WEAK_RE.sub("", text[: breaks[-1]]).rstrip(" ,;:")
     head = text[: limit - 1].rsplit(" ", 1)[0]
     return TRAILING_WEAK_RE.sub("", head).rstrip(" ,;:") + "…"
+
+
+def says_what_happened(title: str) -> bool:
+    """Whether a French title cut short still holds its verb and what follows it: "L'ASEAN et
+    la République de Corée ont convenu de faire progresser leur partenariat…" does, "… et le
+    Premier ministre japonais Shinzo Abe ont…" does not."""
+    m = PREDICATE_WORD_RE.search(title)
+    return m is not None and len(title[m.end():].rstrip("…").split()) >= SAYS_WHAT_WORDS
 
 
 def derive_title(paragraphs: list[str], topic: Callable[[str], bool]) -> str:
