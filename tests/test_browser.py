@@ -754,6 +754,26 @@ def test_pages_out_of_the_nav_light_their_tab_and_lead_to_their_neighbours(page:
     assert page.url == base + "annees/"
 
 
+def test_the_phone_menu_marks_the_section_of_a_page_out_of_the_nav(page: Page, base: str) -> None:
+    """Left out in session 23: on a phone, the drawer of a partner's or a year's page marked no
+    section, where the tab does on a wide screen (overrides/partials/nav.html)."""
+    page.set_viewport_size({"width": 375, "height": 667})
+    current = ".md-sidebar--primary .md-nav__link--active"
+    for path, section in (("partenaires/japon/", "Partenaires"), ("annees/2019/", "Années"),
+                          ("personnes/serguei-lavrov/", "Personnalités"), ("partenaires/", "Partenaires")):
+        page.goto(base + path)
+        page.click("label.md-header__button[for=__drawer]")
+        page.wait_for_function("() => document.querySelector('#__drawer').checked")
+        assert page.locator(current).all_inner_texts() == [section], path
+        assert page.locator(current).first.is_visible(), path
+        if path != "partenaires/":  # a page of the nav is the current page, as Material says
+            assert page.get_attribute(current, "aria-current") == "location", path
+    page.goto(base + "partenaires/japon/")
+    page.locator("article li a[href*='/articles/']").first.click()  # an article: no section of its own
+    page.wait_for_load_state()
+    assert "/articles/" in page.url and page.locator(current).count() == 0
+
+
 def test_a_matrix_cell_is_read_with_its_partner_and_its_domain(page: Page, base: str) -> None:
     """Accessibility: the partner column held plain cells, so a screen reader moving along a
     row read "1" with its domain but not the partner it counts (render/rowheaders.py)."""
