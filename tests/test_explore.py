@@ -162,7 +162,7 @@ def test_partner_profile_sets_the_partners_own_people_apart() -> None:
     text = "\n".join(partner_profile("etats-unis", us, TAX, article_item, None, group(us).domains_with("etats-unis")))
     assert ("Personnalité des États-Unis :\n\n- [Marco Rubio](../personnes/marco-rubio.md), secrétaire d'État des "
             "États\\-Unis (1)\n") in text
-    assert "Autres" not in text
+    assert "Autres" not in text and "entre guillemets" not in text  # an office of our data: nothing to explain
 
 
 def test_a_state_or_a_citys_office_is_the_partners_own() -> None:
@@ -180,6 +180,8 @@ def test_a_state_or_a_citys_office_is_the_partners_own() -> None:
     assert ("- [Troy Grant](../personnes/troy-grant.md), « ministre de la Police de l'État de "
             "Nouvelle\\-Galles du Sud » (1)") in people
     assert "Autres personnalités : [Le Van Ba](../personnes/le-van-ba.md) (1)" in people
+    # The quotes are explained once, under the list (session 23's note: no legend).
+    assert people.count("Une fonction entre guillemets est celle que l'article donne") == 1
     plain = [art(4, people=["Nguyen Tan Dung"])]
     text = "\n".join(partner_profile("japon", plain, TAX, article_item, None, group(plain).domains_with("japon")))
     assert ("## Personnalités citées\n\nAucune personnalité du Japon n'est citée ; autres personnalités : "

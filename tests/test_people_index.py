@@ -112,3 +112,16 @@ def test_a_bad_name_order_file_names_file_and_key(tmp_path: Path, body: str, key
     with pytest.raises(ConfigError) as err:
         load_name_order(file)
     assert err.value.file == str(file) and err.value.key == key
+
+
+def test_the_index_explains_its_quoted_roles_once_and_only_when_it_has_some() -> None:
+    """Session 23's note: a role in « » (the article's words, where data/officials.yaml has no
+    office) had no legend on the index."""
+    said = art(1, ["Jane Roe"])
+    said.people_described = {"Jane Roe": "maire de Darwin"}
+    index = people_pages([said, art(2, ["Mike Pompeo"])], TAX, article_item)["personnes/index.md"]
+    assert "- [Roe, Jane](jane-roe.md), «\xa0maire de Darwin\xa0» (1)" in index
+    head = index.split("\n## ")[0]
+    assert head.count("Une fonction entre guillemets est celle que l'article donne") == 1, head
+    plain = people_pages([art(2, ["Mike Pompeo"])], TAX, article_item)["personnes/index.md"]
+    assert "entre guillemets" not in plain

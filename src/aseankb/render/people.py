@@ -60,6 +60,12 @@ def people_index(articles: list[Article]) -> dict[str, Person]:
     return dict(sorted(people.items()))
 
 
+# Said once under a list where a role is quoted: the quotes meant nothing to a reader who had
+# not opened a person's page ("Rôle selon les articles"; session 23's note).
+QUOTED_ROLE_NOTE = ("Une fonction entre guillemets est celle que l'article donne : nos données des "
+                    "fonctions officielles ne disent pas laquelle la personne occupait à sa date.")
+
+
 def latest_role(person: Person) -> str:
     """The office the newest article naming the person gives them (data/officials.yaml), else
     its phrase, quoted; "" if none: for the index, where a name alone said too little."""
@@ -159,14 +165,17 @@ def _index_page(people: dict[str, Person]) -> str:
     by_letter: dict[str, list[tuple[str, Person]]] = defaultdict(list)
     for key, shown, _slug, person in entries:
         by_letter[index_letter(key)].append((shown, person))
+    roles = {slug: latest_role(p) for slug, p in people.items()}
     lines = ["# Personnalités", "", f"{len(people)} personnalités citées dans les articles, classées par nom "
              "de famille, avec le nombre d'articles qui les nomment et leur fonction selon le plus récent.", ""]
+    if any(role.startswith("«") for role in roles.values()):
+        lines += [QUOTED_ROLE_NOTE, ""]
     if not people:
         lines.append("_Aucune personnalité citée._")
     for letter in sorted(by_letter):
         lines += [f"## {letter}", ""]
         for shown, p in by_letter[letter]:
-            role = latest_role(p)
+            role = roles[p.slug]
             lines.append(f"- [{esc_inline(shown)}]({p.slug}.md){', ' + role if role else ''} ({len(p.articles)})")
         lines.append("")
     return page_text('title: "Personnalités"\n', with_contents(lines))

@@ -21,7 +21,7 @@ from ..text import fold
 from .charts import bar_table, column_chart, year_series, year_span
 from .escape import description_line, esc_inline
 from .lists import ItemFn, by_year
-from .people import person_slug
+from .people import QUOTED_ROLE_NOTE, person_slug
 from .reuse import NO_REUSE, Reuse
 from .terms import terms_line
 from .typo import page_text
@@ -117,7 +117,8 @@ def _people_lines(arts: list[Article], partner: Partner) -> list[str]:
             for slug, name, n, role in theirs[:TOP_PEOPLE]]
     others = [link for p, link in zip(people, links, strict=True) if p[0] not in own][:TOP_PEOPLE]
     lines = [f"{'Personnalité' if len(mine) == 1 else 'Personnalités'} {partner.of_prefix}{partner.fr} :", "", *mine]
-    return [*lines, "", "Autres personnalités : " + ", ".join(others)] if others else lines
+    lines += ["", "Autres personnalités : " + ", ".join(others)] if others else []
+    return [*lines, "", QUOTED_ROLE_NOTE] if any(role.startswith("«") for *_, role in theirs[:TOP_PEOPLE]) else lines
 
 
 def cell_years(cells: dict[tuple[str, str], list[Article]], pid: str | None = None,
