@@ -237,3 +237,16 @@ def test_a_title_that_names_its_meeting_is_not_followed_by_it() -> None:
     art = extract(clean(text), file_name="t.txt", source="seeds/t.txt", tax=TAX)[0]
     assert art.title.startswith("Le Sommet spécial ASEAN-Australie pour fêter"), art.title
     assert "—" not in art.title and art.title.endswith("…"), art.title
+
+
+def test_an_english_lead_is_not_cut_before_its_verb() -> None:
+    """Sixteenth audit: devset 032's title was "Foreign Ministers of Member States of the European
+    Union and the Foreign Ministers of the Member States of ASEAN": its subject, without a verb
+    and without the mark of a cut title, so the report did not list it as cut."""
+    lead = ("Foreign Ministers of Member States of the European Union and the Foreign Ministers of the "
+            "Member States of ASEAN, gathered on 21 January 2019 in Brussels, Belgium, at the 22nd "
+            "EU-ASEAN Ministerial Meeting.")
+    title, _ = extract_title([lead, "Next."], lambda s: True)
+    assert title.endswith("…"), title
+    short = "The leaders of ASEAN and Japan, who met in Tokyo, have agreed to deepen their partnership."
+    assert extract_title([short, "Next."], lambda s: True)[0] == short.rstrip(".")

@@ -51,9 +51,12 @@ LEADING_CLAUSE_RE = re.compile(
 # and the commonest verbs of the news. Nor is a clause break before it a place to cut a title:
 # "Le Sommet spécial ASEAN-Australie pour fêter le 50e anniversaire des relations
 # ASEAN-Australie, a lieu du 4 au 6 mars" was cut to its subject alone (fifteenth audit).
+# English ones too: devset 032's "Foreign Ministers of … the Member States of ASEAN, gathered
+# on 21 January…" was cut before "gathered" to a subject without a verb (sixteenth audit).
 PREDICATE_RE = re.compile(
     r"(?:a|ont|est|sont|s['’]est|se sont|va|vont|avait|avaient|sera|seront|n['’]a|n['’]ont|"
-    r"a été|ont été|doit|doivent|devrait|participe|participent|affirme|souligne|annonce)\s")
+    r"a été|ont été|doit|doivent|devrait|participe|participent|affirme|souligne|annonce|"
+    r"has|have|had|is|are|was|were|will|met|gathered|held|agreed|said|announced|signed|adopted)\s")
 # The predicate as a word within a title, for `says_what_happened`.
 PREDICATE_WORD_RE = re.compile(r"(?<![\w’'-])" + PREDICATE_RE.pattern)
 SAYS_WHAT_WORDS = 4  # words after the verb that say what happened: "ont convenu de faire progresser"
