@@ -417,3 +417,19 @@ def test_counts_of_none_or_one_read_as_french_and_agree_with_the_index_pages() -
     china = partner_pages(group([mentioned]), TAX, article_item)
     assert "## Mentions en passant" in china["partenaires/chine.md"]
     assert "| Partenaire | Depuis | Articles | Mentions en passant |" in china["partenaires/index.md"]
+
+
+def test_a_domain_page_says_why_its_partners_rows_count_fewer_articles() -> None:
+    """Sixteenth audit: Santé publique counted 4 articles over partner rows of 1, 1 and 1, and
+    China's article was on the page but in no row nor matrix cell, unexplained."""
+    one = art(1, partners=("japon",), domains=("energie",))
+    both = art(2, partners=("japon", "chine"), domains=("energie", "sante"))
+    both.partner_domains = {"japon": ["sante"], "chine": ["sante"]}  # energy said of no partner
+    alone = art(3, partners=("chine",), domains=("tourisme",))
+    alone.partner_domains = {"chine": []}
+    pages = pages_mod.domain_pages(group([one, both, alone]), TAX)
+    energy = pages["domaines/energie.md"]
+    assert ("1 des 2 articles ne rattache ce domaine à aucun partenaire en particulier" in energy
+            and "il compte dans la liste des articles, pas dans ce tableau." in energy), energy
+    assert "ne rattache" not in pages["domaines/sante.md"]
+    assert "Cet article ne rattache ce domaine à aucun partenaire en particulier" in pages["domaines/tourisme.md"]

@@ -74,16 +74,20 @@ def art(header: str, text: str) -> Article:
 
 
 def test_pages_show_the_text_s_role_only_where_the_data_gives_no_office() -> None:
-    text = ("Le chef de la diplomatie russe Sergueï Lavrov a reçu le ministre japonais Fumio Kishida. "
+    text = ("Le chef de la diplomatie russe Ivan Petrov a reçu le ministre japonais Fumio Kishida. "
             "La Russie soutient l'ASEAN.")
     a2016, a2018 = art("2016-05", text), art("2018-11", text.replace("chef de la diplomatie russe", "ministre russe"))
-    assert a2016.people_described == {"Sergueï Lavrov": "chef de la diplomatie russe"}  # Kishida: an office in 2016
+    assert a2016.people_described == {"Ivan Petrov": "chef de la diplomatie russe"}  # Kishida: an office in 2016
     assert a2016.people_roles == {"Fumio Kishida": "ministre des Affaires étrangères du Japon"}
     line = next(x for x in provenance(a2016, TAX) if x.startswith("**Personnalités"))
     assert "(chef de la diplomatie russe)" in line and "(ministre des Affaires étrangères du Japon)" in line
-    page = person_page(people_index([a2018, a2016])["serguei-lavrov"], TAX, article_item)
+    page = person_page(people_index([a2018, a2016])["ivan-petrov"], TAX, article_item)
     assert ("**Rôles selon les articles**\u00a0: «\u00a0ministre russe\u00a0» (2018)\u00a0; "
             "«\u00a0chef de la diplomatie russe\u00a0» (2016).") in page
+    # Russia's foreign minister has an office in data/officials.yaml since 2004.
+    lavrov = art("2016-05", text.replace("Ivan Petrov", "Sergueï Lavrov"))
+    assert lavrov.people_roles["Sergueï Lavrov"] == "ministre des Affaires étrangères de la Russie"
+    assert "Sergueï Lavrov" not in lavrov.people_described
 
 
 def test_a_role_is_seed_text_and_is_escaped() -> None:
@@ -97,11 +101,11 @@ def test_a_role_is_seed_text_and_is_escaped() -> None:
 def test_the_search_finds_a_person_by_their_roles_in_the_page_description() -> None:
     """A person's page is indexed by its title and description (search_pages): both the
     dated offices and the text's roles go there, escaped as Material prints it unescaped."""
-    a2016 = art("2016-05", "Le chef de la diplomatie russe Sergueï Lavrov a reçu le ministre japonais "
+    a2016 = art("2016-05", "Le chef de la diplomatie russe Ivan Petrov a reçu le ministre japonais "
                            "Fumio Kishida. La Russie soutient l'ASEAN.")
     index = people_index([a2016])
     assert ('\ndescription: "« chef de la diplomatie russe » (2016)"\n'
-            in person_page(index["serguei-lavrov"], TAX, article_item))
+            in person_page(index["ivan-petrov"], TAX, article_item))
     assert ('\ndescription: "ministre des Affaires étrangères du Japon (2016)"\n'
             in person_page(index["fumio-kishida"], TAX, article_item))
     hostile = art("2016-05", "Le président du <b>Forum</b> & associés Nikolai Petrov a parlé. "

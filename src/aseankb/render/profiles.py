@@ -160,6 +160,23 @@ def partner_profile(pid: str, arts: list[Article], tax: Taxonomy, item: ItemFn, 
     return lines
 
 
+def _unattributed(did: str, arts: list[Article]) -> list[str]:
+    """Why the partners' rows add up to fewer articles than the page counts: "4 articles"
+    over rows of 1, 1 and 1, and China's 2010 article on the page but not in its table nor in
+    the matrix (sixteenth audit). Said only when it happens."""
+    n = sum(1 for art in arts if not art.partners_in(did))
+    if not n:
+        return []
+    why = "(l'ASEAN seule, ou « l'ASEAN et ses partenaires » en général)"
+    if n == len(arts):
+        head = "Cet article ne rattache" if n == 1 else f"Aucun de ces {n} articles ne rattache"
+        return [f"{head} ce domaine à aucun partenaire en particulier {why}.", ""]
+    one = n == 1
+    return [f"{n} des {len(arts)} articles ne {'rattache' if one else 'rattachent'} ce domaine à aucun partenaire "
+            f"en particulier {why} : {'il compte' if one else 'ils comptent'} dans la liste des articles, "
+            "pas dans ce tableau.", ""]
+
+
 def domain_profile(did: str, arts: list[Article], tax: Taxonomy, partners: Counter[str],
                    years: dict[str, str] | None = None) -> list[str]:
     """Partners and trend by year of one domain (pages in domaines/). `partners`: how many
@@ -171,7 +188,7 @@ def domain_profile(did: str, arts: list[Article], tax: Taxonomy, partners: Count
     ranked = tax.most_common("partners", partners)
     rows = [(f"[{tax.partners[p].fr}](../matrice/{p}/{did}.md)", n) for p, n in ranked]
     spans = None if years is None else [years.get(p, "—") for p, _ in ranked]
-    return ["## Partenaires", "", *bar_table(rows, ("Partenaire", "Articles"), spans), "",
+    return ["## Partenaires", "", *bar_table(rows, ("Partenaire", "Articles"), spans), "", *_unattributed(did, arts),
             "## Évolution", "", *_chart(arts, f"{label} : articles par année", f"d-{did}"),
             "## Tous les articles", ""]
 
