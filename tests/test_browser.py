@@ -774,6 +774,20 @@ def test_the_phone_menu_marks_the_section_of_a_page_out_of_the_nav(page: Page, b
     assert "/articles/" in page.url and page.locator(current).count() == 0
 
 
+def test_the_matrix_counts_and_dots_share_their_column_centre(page: Page, base: str) -> None:
+    """Audit: the counts sat left of the "·" of empty cells (a 24 px box, right-aligned), so a
+    row of dots read as lying between the columns."""
+    page.set_viewport_size({"width": 1400, "height": 900})
+    page.goto(base + "matrice/")
+    centres = page.eval_on_selector_all("article table tbody tr", """rows => rows.map(r =>
+        [...r.querySelectorAll('td')].map(td => {
+            const range = document.createRange(); range.selectNodeContents(td);
+            const box = range.getBoundingClientRect(); return Math.round(box.left + box.width / 2);
+        }))""")
+    columns = list(zip(*centres, strict=True))
+    assert all(max(col) - min(col) <= 2 for col in columns), columns
+
+
 def test_a_matrix_cell_is_read_with_its_partner_and_its_domain(page: Page, base: str) -> None:
     """Accessibility: the partner column held plain cells, so a screen reader moving along a
     row read "1" with its domain but not the partner it counts (render/rowheaders.py)."""

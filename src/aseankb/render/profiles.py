@@ -223,7 +223,7 @@ def matrix_pages(g: Groups, tax: Taxonomy, item: ItemFn, reuse: Reuse = NO_REUSE
              "« l'ASEAN et ses partenaires » en général ne compte pour aucun). "
              "Chaque nombre mène à la liste des articles correspondants ; « · » : aucun article.", "",
              "| Partenaire | " + " | ".join(f"[{d.fr}](domaines/{did}.md)" for did, d in domains) + " |",
-             "|---|" + "---:|" * len(domains)]
+             "|---|" + ":---:|" * len(domains)]
     pages = {}
     for pid, partner in partners:
         row = []
