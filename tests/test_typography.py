@@ -51,3 +51,16 @@ def test_front_matter_is_left_as_it_is() -> None:
     assert page == (f'---\ntitle: "A : b"\nsearch_terms: "x ; y"\n---\n\n'
                     f"# A{NBSP}: b\n\nTexte{NBSP}: «{NBSP}fin{NBSP}»\n")
 
+
+
+def test_the_footer_note_keeps_its_semicolon_on_its_line() -> None:
+    """Audit: the footer (mkdocs.yml's copyright) had the site's only breakable space before
+    a ";", which no page's typography pass sees."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):  # MkDocs' own tags ("!ENV") are not this test's concern
+        pass
+
+    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    config = yaml.load((Path(__file__).parent.parent / "mkdocs.yml").read_text(encoding="utf-8"), Loader)
+    assert "; " in config["copyright"] and not BREAKABLE_RE.search(config["copyright"]), config["copyright"]
