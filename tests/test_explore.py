@@ -433,3 +433,11 @@ def test_a_domain_page_says_why_its_partners_rows_count_fewer_articles() -> None
             and "il compte dans la liste des articles, pas dans ce tableau." in energy), energy
     assert "ne rattache" not in pages["domaines/sante.md"]
     assert "Cet article ne rattache ce domaine à aucun partenaire en particulier" in pages["domaines/tourisme.md"]
+
+
+def test_a_name_the_same_in_english_is_not_given_twice() -> None:
+    """Audit: Canada's page said "(en anglais : *Canada*)"."""
+    arts = [art(1, partners=("canada",)), art(2, partners=("japon",))]
+    pages = partner_pages(group(arts), TAX)
+    assert "en anglais" not in pages["partenaires/canada.md"].split("\n## ")[0]
+    assert "(en anglais\u00a0: *Japan*)" in pages["partenaires/japon.md"]

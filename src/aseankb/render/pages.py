@@ -132,7 +132,7 @@ def partner_pages(g: Groups, tax: Taxonomy, item: ItemFn = article_item, reuse: 
         if reuse.skip(f"partenaires/{pid}.md", about, passing):
             continue
         history = relations_sentence(relations.get(pid))
-        lines = [f"# {partner.fr}", "", f"{_devoted(len(about))} {partner.fr_to} (en anglais : *{partner.en}*).",
+        lines = [f"# {partner.fr}", "", f"{_devoted(len(about))} {partner.fr_to}{_in_english(partner.fr, partner.en)}.",
                  "", *([history, ""] if history else []),
                  *pager(chain, pid, ("Partenaire précédent", "suivant"), "Tous les partenaires"),
                  *partner_profile(pid, about, tax, item, "../" + feed_path(pid) if dated(about) else None,
@@ -152,6 +152,12 @@ def partner_pages(g: Groups, tax: Taxonomy, item: ItemFn = article_item, reuse: 
     return pages
 
 
+def _in_english(fr: str, en: str) -> str:
+    """The English name beside the French one, which readers of English sources search for;
+    none where both are the same ("(en anglais : *Canada*)", audit)."""
+    return "" if en == fr else f" (en anglais : *{en}*)"
+
+
 def domain_pages(g: Groups, tax: Taxonomy, item: ItemFn = article_item, reuse: Reuse = NO_REUSE) -> dict[str, str]:
     pages = {}
     rows = ["| Domaine | Articles |", "|---|---:|"]
@@ -164,7 +170,8 @@ def domain_pages(g: Groups, tax: Taxonomy, item: ItemFn = article_item, reuse: R
             continue
         profile = domain_profile(did, arts, tax, g.partners_with(did), cell_years(g.cells, did=did))
         pages[f"domaines/{did}.md"] = md_page(domain.fr, with_contents([
-            f"# {domain.fr}", "", f"{plural(len(arts), 'article')} dans ce domaine (en anglais : *{domain.en}*).", "",
+            f"# {domain.fr}", "",
+            f"{plural(len(arts), 'article')} dans ce domaine{_in_english(domain.fr, domain.en)}.", "",
             *pager(chain, did, ("Domaine précédent", "suivant"), "Tous les domaines"),
             *profile, *article_list(arts, "../", item, years=True)]), aliases=(domain.en, *domain.aliases),
             terms=search_terms(profile, [years_label(map(YEAR_OF, arts))]))
