@@ -28,6 +28,9 @@ from aseankb.extract.glued import unglue
     ("au Fonds de réponse au COVID-19de l’ASEAN", "au Fonds de réponse au COVID-19 de l’ASEAN"),
     ("Washington etco-présidé par le Vietnam", "Washington et co-présidé par le Vietnam"),
     ("les pays dusud-est", "les pays du sud-est"),
+    # Seed 001 and devset 029 (audit): an ordinal's suffix split from its number.
+    ("à la 58 e réunion des ministres", "à la 58e réunion des ministres"),
+    ("au 28 e Sommet ASEAN+3, la 1 re réunion", "au 28e Sommet ASEAN+3, la 1re réunion"),
 ])
 def test_glued_words_are_parted(glued: str, parted: str) -> None:
     assert unglue([glued]) == [parted]
@@ -47,6 +50,7 @@ def test_glued_words_are_parted(glued: str, parted: str) -> None:
     # Elisions, ordinals and hyphenated words that are whole: "lorsqu'", "2de", "audio-visuel".
     "lorsqu'il a dit qu'en 2de année l'audio-visuel et le vice-président, jusqu'au 21e sommet",
     "la 19e réunion, 2019 et 2020, le sud-est et le nord-ouest, les co-présidents",
+    "les articles 12 et 13, la version 2. e-mail, 5 e.",  # no ordinal split from its number
 ])
 def test_words_and_names_stay_whole(text: str) -> None:
     assert unglue([text]) == [text]

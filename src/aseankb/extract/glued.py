@@ -1,4 +1,5 @@
-"""Words the source glued together ("permanentdu", "lechangement", "1eraoût"), parted again.
+"""Words the source glued together ("permanentdu", "lechangement", "1eraoût"), parted again,
+and ordinals it split ("58 e réunion"), joined.
 
 The news sites' pages lose the space at the edge of a link or of italics, and the scraped
 text keeps "le représentant permanentdu Vietnam": a reader stumbles, and a search for
@@ -62,6 +63,10 @@ HYPHEN_PREFIXES = frozenset((
     "extra", "semi", "quasi", "ultra", "inter", "sud", "nord", "pan"))
 WORD_RE = re.compile(r"(?<![\w’'-])[a-zàâäçéèêëîïôöùûüÿœæ]{6,}(?![\w’'-])")  # a word that may be parted
 PUNCTUATION = ".,;:!?()[]«»\"“”’'…"  # around a word split at white space
+# "au 28 e Sommet", "la 58 e réunion": an ordinal's suffix split from its number (the
+# source's superscript, flattened). Joined again: "28e Sommet", as the site writes ordinals
+# and as a search for "28e" finds it (audit).
+SPLIT_ORDINAL_RE = re.compile(r"(?<![\w.,])(\d{1,3}) (e|er|re|ère|ème)(?= \w)")
 # "1eraoût", "1erjuillet": the ordinal of a date glued to its month.
 FIRST_RE = re.compile(r"\b1er(?=(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|"
                       r"novembre|décembre)\b)")
@@ -162,6 +167,8 @@ def unglue(texts: list[str]) -> list[str]:
     first = FIRST_RE.search(joined)
     if first:
         texts = [FIRST_RE.sub("1er ", t) for t in texts]
+    if SPLIT_ORDINAL_RE.search(joined):
+        texts = [SPLIT_ORDINAL_RE.sub(r"\1\2", t) for t in texts]
     if parted:
         texts = [WORD_RE.sub(lambda m: parted.get(m.group(), m.group()), t) for t in texts]
     if rare := _rare_glues(words):  # sought among the unknown words: a regex over the text cost more
