@@ -65,7 +65,9 @@ def test_the_index_sorts_accents_and_case_aside_and_escapes() -> None:
 
 @pytest.mark.parametrize(("name", "shown", "letter"), [
     ("Sukarno", "Sukarno", "S"),  # one word
-    ("U Wunna Maung Lwin", "U Wunna Maung Lwin", "U"),  # Burmese: no family name
+    ("U Wunna Maung Lwin", "Wunna Maung Lwin, U", "W"),  # Burmese: no family name; the honorific after
+    ("U Thant", "Thant, U", "T"),
+    ("Daw Aung San Suu Kyi", "Aung San Suu Kyi, Daw", "A"),
     ("Aung San Suu Kyi", "Aung San Suu Kyi", "A"),
     ("Anwar Ibrahim", "Anwar Ibrahim", "A"),  # Malay: a given name, then the father's
     ("Saifuddin bin Abdullah", "Saifuddin bin Abdullah", "S"),
