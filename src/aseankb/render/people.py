@@ -60,7 +60,7 @@ def people_index(articles: list[Article]) -> dict[str, Person]:
     return dict(sorted(people.items()))
 
 
-# Said once under a list where a role is quoted: the quotes meant nothing to a reader who had
+# Said once with a list where a role is quoted: the quotes meant nothing to a reader who had
 # not opened a person's page ("Rôle selon les articles"; session 23's note).
 QUOTED_ROLE_NOTE = ("Une fonction entre guillemets est celle que l'article donne : nos données des "
                     "fonctions officielles ne disent pas laquelle la personne occupait à sa date.")
