@@ -22,7 +22,7 @@ from aseankb.search import (
 )
 from aseankb.search_names import name_tokens
 from aseankb.search_pages import aliases
-from aseankb.words import search_words
+from aseankb.words import glued, search_words
 
 DATE_LINE_RE = re.compile(r"Date : (.+?) \(")
 # An article's main partners, its provenance's first line: they rank it as its title would.
@@ -149,9 +149,10 @@ def html_docs(site: Path) -> list[Doc]:
             title, text, teaser, names, terms = found
             words = set(search_words(text))
             words.update(name_tokens(text.lower(), words))  # the other names it says as phrases
-            titled = set(search_words(title))
+            titled = set(search_words(title)).union(glued(title))  # "asean+3" ranks as a title word
             if article and (m := PARTNERS_LINE_RE.search(html)):
-                titled.update(search_words(" ".join(map(unescape, LINK_TEXT_RE.findall(m[1])))))
+                for label in map(unescape, LINK_TEXT_RE.findall(m[1])):
+                    titled.update(search_words(label), glued(label))
             docs.append(Doc(rel, title, teaser, words, titled, aliases=names,
                             label=_date_shown(text) if article else "", terms=terms))
     return docs

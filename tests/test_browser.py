@@ -484,6 +484,24 @@ def test_english_names_find_the_french_pages(page: Page, base: str, sites: Path)
     assert titles[0] == "Coopération maritime", titles
 
 
+def test_asean_plus_3_finds_the_framework_and_the_articles_that_say_it(page: Page, base: str, sites: Path) -> None:
+    """"ASEAN+3" was searched as "asean", on every page (user audit: 74 results, the ASEAN
+    summits' page second): it is a term of its own (words.GLUE_RE), with its other names."""
+    page.goto(base)
+    said = {html.unescape(a["title"]) for a in articles(sites) if "asean-plus-3" in a.get("partners", [])}
+    counts = {}
+    for query in ("asean", "ASEAN+3", "asean plus 3", "ASEAN Plus Three"):
+        search(page, query)
+        counts[query] = page.inner_text(f"{RESULTS} .md-search-result__meta")
+        titles = page.eval_on_selector_all(f"{RESULTS} li h1", "els => els.map(e => e.textContent)")
+        if query != "asean":  # the partner page first
+            assert titles[0] == "ASEAN+3", (query, titles)
+        if query in ("ASEAN+3", "asean plus 3"):  # then the articles whose main partner it is
+            assert said and said <= set(titles[1:1 + len(said)]), (query, titles)
+    fewer = [int(re.match(r"\d+", c)[0]) for c in counts.values()]
+    assert fewer[0] > 3 * fewer[1] and len(set(fewer[1:])) == 1, counts
+
+
 def test_search_result_opens_the_article(page: Page, base: str, sites: Path) -> None:
     page.goto(base + "partenaires/")
     search(page, "cybersecurite terrorisme")

@@ -43,7 +43,7 @@ from pathlib import Path
 from .errors import AseankbError
 from .model import UNDATED
 from .synonyms import load_synonyms
-from .words import STOP_WORDS, search_words
+from .words import STOP_WORDS, terms
 from .write import unchanged
 
 INDEX_DIR = "kb-search"
@@ -231,7 +231,9 @@ def _meta(docs: list[Doc], buckets: int, shards: Iterable[str]) -> dict[str, obj
     request that fails is an error in the browser's console)."""
     articles = sum(map(_is_article, docs))
     stop = set(STOP_WORDS)
-    counts = (min(len(set(d.title_words) - stop), TITLE_WORDS_MAX) for d in docs[articles:])
+    # A term "asean+3" is not counted: its word is ("Sommet ASEAN+3" is two words, of which
+    # "asean+3" makes half, as "asean" does).
+    counts = (min(len({w for w in d.title_words if "+" not in w} - stop), TITLE_WORDS_MAX) for d in docs[articles:])
     # Matrix cells ("Japon × Énergie") are minor: half their title is a partner's name, and
     # "japon" must give the partner's page, then its articles, then its 13 cells.
     minor = ("1" if d.path.startswith("matrice/") and d.path.count("/") >= 2 else "0" for d in docs[articles:])
@@ -244,7 +246,8 @@ def _meta(docs: list[Doc], buckets: int, shards: Iterable[str]) -> dict[str, obj
 
 def synonym_phrases() -> list[str]:
     """data/synonyms.yaml's groups as the query sees them (aseankb-search-query.js, slots):
-    each phrase its search words but the stop words, "|" between phrases."""
+    each phrase its terms (words.terms: "ASEAN+3" is "asean+3") but the stop words, "|"
+    between phrases."""
     return list(_phrases(load_synonyms()))
 
 
@@ -263,7 +266,7 @@ def _phrases(groups: tuple[tuple[str, ...], ...]) -> tuple[str, ...]:
     stop = set(STOP_WORDS)
     out = []
     for group in groups:
-        phrases = [" ".join([w for w in ws if w not in stop] or ws) for ws in map(search_words, group)]
+        phrases = [" ".join([w for w in ws if w not in stop] or ws) for ws in map(terms, group)]
         out.append("|".join(dict.fromkeys(p for p in phrases if p)))
     return tuple(out)
 

@@ -22,17 +22,18 @@ from functools import lru_cache
 
 from .search import synonym_phrases
 from .text import WORD_BYTES
-from .words import STEM_RE, STOP_WORDS, ascii_text, search_words, word_set
+from .words import STEM_RE, STOP_WORDS, ascii_text, glued, search_words, word_set
 
 NAME_JOIN = "_"  # not a word character: a token is no word, and no word begins it
 STOP = frozenset(STOP_WORDS)
 
 
 def name_tokens(lowered: str, words: set[str] | None = None) -> list[str]:
-    """The tokens of the names of more than one word that a lower-cased text says as phrases.
-    `words`: its search words, when the caller has them (only a text holding all the words of
-    a name is read again, in order)."""
-    found: list[str] = []
+    """The tokens of the names of more than one word that a lower-cased text says as phrases,
+    after the terms of its words joined to a number by "+" ("asean+3": words.glued), which
+    the index holds as it holds these tokens. `words`: its search words, when the caller has
+    them (only a text holding all the words of a name is read again, in order)."""
+    found = glued(lowered)
     sequence: str | None = None
     raw: bytes | None = None
     for token, needed, phrase, pattern in _names(tuple(synonym_phrases())):

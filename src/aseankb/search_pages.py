@@ -30,7 +30,8 @@ from .render.article import provenance
 from .render.dates import date_fr, html_lang, in_language
 from .search import EXCERPT_CHARS, Doc, SearchIndexError, SearchStats, teaser, write_index
 from .search_names import name_tokens
-from .words import search_words, word_set, word_string
+from .words import glued, word_set, word_string
+from .words import terms as query_terms  # `terms` is a hub page's search terms below
 
 # A Markdown link, whose text may hold backslash escapes ("\]"): its text is what readers see.
 LINK_RE = re.compile(r"\[((?:\\.|[^\]\\])*)\]\([^)\s]*\)")
@@ -151,6 +152,11 @@ class _Words:
             found = self.phrases[text] = name_tokens(text.lower(), self(text))
         return found
 
+    def heading(self, text: str) -> set[str]:
+        """The words of a title, and the terms of its words joined to a number ("asean+3"),
+        which rank the pages it titles as its words do (aseankb-search-query.js, rank)."""
+        return self(text).union(glued(text))
+
     def line(self, line: str) -> set[str]:
         """The words of a line of our Markdown, as its HTML shows it."""
         found = self.lines.get(line)
@@ -188,7 +194,7 @@ def _article_doc(art: Article, data: SearchData, tax: Taxonomy, words: _Words, d
     # Its main partners rank it as its title would: shown above the title, they say what it is
     # about. "chine" listed the ASEAN+3 report that names China in passing before the two
     # articles about China, whose titles say "chinois" or nothing (fifteenth audit).
-    title_words = words(title).union(*(words(tax.partners[p].fr) for p in art.partners))
+    title_words = words.heading(title).union(*(words.heading(tax.partners[p].fr) for p in art.partners))
     extra = set(title_words)
     extra.update(words.names(title))
     for label in [tax.partners[p].fr for p in art.partners] + [tax.domains[d].fr for d in art.domains]:
@@ -232,15 +238,17 @@ def _page_doc(src: str, front: str, title: str | None, words: _Words, directory_
     # The other names together, as the page prints them (overrides/main.html: "|" between them).
     said = {n for text in (title, description, terms, "|".join(names)) for n in words.names(text)}
     return Doc(dest_path(src, directory_urls), title, teaser([description]),
-               words(title) | words(description) | words(terms) | said, words(title), aliases=names, terms=terms)
+               words(title) | words(description) | words(terms) | said, words.heading(title), aliases=names,
+               terms=terms)
 
 
 def aliases(names: object) -> tuple[str, ...]:
     """A page's other names (front matter `aliases`, shown to the index by overrides/main.html)
-    as phrases of search words: "European Union" -> "european union"."""
+    as phrases of terms, as a query reads them: "European Union" -> "european union", "ASEAN+3"
+    -> "asean+3"."""
     if not isinstance(names, list):
         return ()
-    phrases = (" ".join(search_words(str(n))) for n in names)
+    phrases = (" ".join(query_terms(str(n))) for n in names)
     return tuple(dict.fromkeys(p for p in phrases if p))
 
 

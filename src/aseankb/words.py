@@ -1,6 +1,7 @@
 """The words of a text as the search index stores them (and aseankb-search-query.js looks
 them up): folded (no case, no accents, œ -> oe), one-letter words dropped, a final s or x
-removed. `search_words` is the definition; `word_string` and `word_set` give the same words
+removed. A word and a number joined by "+" are also a term of their own ("asean+3": `glued`,
+`terms`). `search_words` is the definition; `word_string` and `word_set` give the same words
 ten times faster for a whole article (tests/test_search.py and tests/test_text_data.py check
 that they agree). Split from search.py, which writes the index, for size."""
 
@@ -20,6 +21,17 @@ ONE_LETTER = {bytes([b]) for b in range(256)}
 # stem() on words separated by spaces: a final s or x after 3 characters, the last not an s.
 STEM_RE = re.compile(rb"[sx](?![a-z0-9])(?<=[a-z0-9]{2}[a-rt-z0-9][sx])")
 # The words a query drops when it has others: the same list as STOP in aseankb-search-query.js.
+# A word and a number joined by "+" ("ASEAN+3", "ASEAN + 3", "ASEAN plus 3", "P5+1", "2+2"):
+# the number alone is one letter, dropped, so "ASEAN+3" would be "asean", which every page
+# holds (user audit: 74 results, the ASEAN summits' page above the ASEAN+3 summits'). Such a
+# pair is also a term, "asean+3" ("+": no word holds it), given to the pages that say it
+# (`glued`) and looked up by a query that says it (`terms`); the same pattern as GLUE in
+# aseankb-search-query.js. On folded text (`_folded`). A space on one side of "+" only is
+# a signed number ("en hausse de +3 %"), not a pair.
+GLUE_RE = re.compile(r"(?<![^\W_])([^\W_]+)(?:\+|\s+\+\s+|\s+plus\s+)([0-9]+)(?![^\W_])")
+# What a text must hold for GLUE_RE to find something: a literal first, searched at C speed
+# (GLUE_RE itself tries every word of an article).
+GLUE_HINT_RE = re.compile(r"\+\s*[0-9]|plus\s+[0-9]")
 STOP_WORDS = ("le", "la", "les", "de", "des", "du", "un", "une", "et", "en", "au", "aux", "pour", "par",
               "sur", "dans", "avec", "ou", "qu", "que", "qui")
 
@@ -31,8 +43,34 @@ def stem(word: str) -> str:
 
 def search_words(text: str) -> list[str]:
     """The words of a text as the index stores them (and aseankb-search-query.js looks them up)."""
-    folded = unicodedata.normalize("NFC", fold(text)).translate(LIGATURES)
-    return [stem(w) for w in WORD_RE.findall(folded) if len(w) > 1]
+    return [stem(w) for w in WORD_RE.findall(_folded(text)) if len(w) > 1]
+
+
+def _folded(text: str) -> str:
+    return unicodedata.normalize("NFC", fold(text)).translate(LIGATURES)
+
+
+def _glue(m: re.Match) -> str:
+    return f"{stem(m[1])}+{m[2]}"  # the word stemmed as search_words stems it
+
+
+def glued(text: str) -> list[str]:
+    """The terms of a text's words joined to a number by "+" (GLUE_RE), each once, in order:
+    the index gives them to the page besides its words ("asean+3" besides "asean")."""
+    if not GLUE_HINT_RE.search(text.lower()):
+        return []
+    return list(dict.fromkeys(map(_glue, GLUE_RE.finditer(_folded(text)))))
+
+
+def terms(text: str) -> list[str]:
+    """A query's words as aseankb-search-query.js reads them (terms): `search_words`, but
+    each word joined to a number by "+" is one term instead ("ASEAN plus 3" -> "asean+3")."""
+    folded, out, at = _folded(text), [], 0
+    for m in GLUE_RE.finditer(folded):
+        out += search_words(folded[at:m.start()])
+        out.append(_glue(m))
+        at = m.end()
+    return out + search_words(folded[at:])
 
 
 def word_set(text: str) -> set[str]:

@@ -34,7 +34,7 @@
   function parse(query, fixes) {
     var parts = query.split(QUOTES), out = [];
     for (var i = 1; i < parts.length; i += 2) {
-      var ws = words(parts[i]).map(function (w) {
+      var ws = Q.terms(parts[i]).map(base).filter(function (w) { return w.length > 1; }).map(function (w) {
         // The word the query ran with when this one matched nothing ("maritme" -> "maritime").
         var fix = fixes.filter(function (f) { return f[0] === w; })[0];
         return fix ? fix[1] : w;
@@ -43,6 +43,9 @@
     }
     return out;
   }
+  /* A glued term ("asean+3", query.js terms) as a page's words say it: its word ("asean";
+   * the number is one letter, or a word after "plus"). The index knows the page says it. */
+  function base(w) { return w.replace(/\+[0-9]+$/, ""); }
   /* A page's texts as words: its title, its text, its search terms and its other names
    * (meta.aliases); `kept`: without the stop words, as an unquoted query drops them. Each
    * apart, so that the title's last word does not seem to precede the text's first. */
@@ -119,12 +122,12 @@
   function orderedForms(sl) {
     // The query's words in order, then with each slot said by one of its other names:
     // [[word, exact]...] (another name stands only for itself, as in the query).
-    var typed = sl.map(function (s) { return s.alts[0].map(function (w) { return [w, false]; }); });
+    var typed = sl.map(function (s) { return s.alts[0].map(function (w) { return [base(w), w !== base(w)]; }); });
     var out = [[].concat.apply([], typed)];
     sl.forEach(function (s, i) {
       s.alts.slice(1).forEach(function (alt) {
         var f = typed.slice();
-        f[i] = alt.map(function (w) { return [w, true]; });
+        f[i] = alt.map(function (w) { return [base(w), true]; });
         out.push([].concat.apply([], f));
       });
     });

@@ -22,11 +22,34 @@
   /* The same words as aseankb.words.search_words: lower case, no accents, œ -> oe,
    * apostrophes split elisions (l’, d’), one-letter words dropped, final s/x removed. */
   function stem(w) { return w.length > 3 && /[sx]$/.test(w) && w[w.length - 2] !== "s" ? w.slice(0, -1) : w; }
-  function words(text) {
-    var folded = text.replace(/[đĐ]/g, "d").replace(/[øØ]/g, "o").replace(/[łŁ]/g, "l")
+  function fold(text) {
+    return text.replace(/[đĐ]/g, "d").replace(/[øØ]/g, "o").replace(/[łŁ]/g, "l")
       .normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().normalize("NFC")
       .replace(/œ/g, "oe").replace(/æ/g, "ae").replace(/ß/g, "ss");
+  }
+  function split(folded) {
     return (folded.match(/[\p{L}\p{N}]+/gu) || []).filter(function (w) { return w.length > 1; }).map(stem);
+  }
+  function words(text) { return split(fold(text)); }
+  /* A word and a number joined by "+" ("ASEAN+3", "asean + 3", "ASEAN plus 3") is one term,
+   * "asean+3", which the index gives the pages saying it (aseankb.words.GLUE_RE, the same
+   * pattern): the number alone is one letter, dropped, and "asean" is on every page. */
+  var GLUE = /(?<![\p{L}\p{N}])([\p{L}\p{N}]+)(?:\+|\s+\+\s+|\s+plus\s+)([0-9]+)(?![\p{L}\p{N}])/gu;
+  var GLUE_AT = new RegExp(GLUE.source, "iuy");
+  function terms(text) {
+    var folded = fold(text), out = [], at = 0, m;
+    GLUE.lastIndex = 0;
+    while ((m = GLUE.exec(folded))) {
+      out = out.concat(split(folded.slice(at, m.index)), [stem(m[1]) + "+" + m[2]]);
+      at = m.index + m[0].length;
+    }
+    return out.concat(split(folded.slice(at)));
+  }
+  // The term glued at text[i] and the characters it spans, or null (aseankb-search.js marks it).
+  function glueAt(text, i) {
+    GLUE_AT.lastIndex = i;
+    var m = GLUE_AT.exec(text);
+    return m ? [terms(m[0])[0], m[0].length] : null;
   }
   function shardKey(w) { var k = w.slice(0, 2); return /^[a-z0-9]{1,2}$/.test(k) ? k : "_"; }
   function bucketOf(w, n) {
@@ -84,15 +107,16 @@
     // Each word the query says also stands for the words it begins ("coree" -> "coreen",
     // "coreenne"); a word of another name the query runs with, only for itself ("inde" for
     // "india", not "independance").
-    // A name's token ("united_state": see phrase) begins no word's list.
+    // A name's token ("united_state": see phrase) begins no word's list, nor does a glued
+    // term ("asean+3", which stands only for itself: not "asean+30").
     var vocab = store.vocab[shardKey(w)] || {};
-    if (exact) return has(vocab, w) ? [w] : [];
-    return Object.keys(vocab).filter(function (v) { return v.indexOf(w) === 0 && v.indexOf("_") < 0; })
+    if (exact || w.indexOf("+") >= 0) return has(vocab, w) ? [w] : [];
+    return Object.keys(vocab).filter(function (v) { return v.indexOf(w) === 0 && !/[_+]/.test(v); })
       .sort(function (a, b) { return vocab[b] - vocab[a] || (a < b ? -1 : 1); }).slice(0, EXPAND);
   }
   function queryWords(query) {
     // Stop words count only in a query of nothing else ("de la"): neither found nor marked.
-    var ws = words(query), kept = ws.filter(function (w) { return STOP.indexOf(w) < 0; });
+    var ws = terms(query), kept = ws.filter(function (w) { return STOP.indexOf(w) < 0; });
     return kept.length ? kept : ws;
   }
   /* The query as slots: a word, or a run of words that is one of a thing's names
@@ -165,7 +189,7 @@
     var todo = [], at = 0;
     slots(ws).forEach(function (s) {
       var w = ws[at];
-      if (s.alts.length === 1 && w.length >= FIX_MIN && !/^\d+$/.test(w) && !candidates(w, false).length) todo.push(at);
+      if (s.alts.length === 1 && w.length >= FIX_MIN && !/^\d+$|\+/.test(w) && !candidates(w, false).length) todo.push(at);
       at += s.weight;
     });
     if (!todo.length) return ws;
@@ -328,7 +352,8 @@
   }
 
   window.__kbQuery = {
-    config: config, root: root, MAX: MAX, STOP: STOP, words: words, search: search, known: known,
+    config: config, root: root, MAX: MAX, STOP: STOP, words: words, terms: terms, glueAt: glueAt,
+    search: search, known: known,
     loadDoc: loadDoc, doc: function (n) { return store.doc[n]; }, meta: function () { return store.meta; }
   };
 })();

@@ -52,11 +52,12 @@
       while (end && m.index >= end.index + end[0].length) {
         start = end.index + end[0].length; seen = {}; occ = []; end = ends.exec(text);
       }
-      var w = words(m[0])[0];
-      if (!matches(w, ws)) continue;
+      // A word joined to a number ("ASEAN+3") is its term as well as its word.
+      var glue = Q.glueAt(text, m.index), ts = [words(m[0])[0]].concat(glue ? [glue[0]] : []);
+      if (!ts.some(function (w) { return matches(w, ws); })) continue;
       ws.forEach(function (q) {
         var key = q.replace(/^=/, "");
-        if (hit(w, q)) { seen[key] = 1; occ.push([m.index, key]); }
+        if (ts.some(function (w) { return hit(w, q); })) { seen[key] = 1; occ.push([m.index, key]); }
       });
       var n = Object.keys(seen).length;
       if (n > best.n) best = { n: n, start: start, occ: occ.slice() };
@@ -85,6 +86,7 @@
     // words of a name of several words (`runs`: "etats unis") only where they stand side by
     // side, stop words aside: not the "Uni" of "Royaume-Uni", nor "Union" (fourteenth audit).
     var parts = text.split(/([\p{L}\p{N}]+)/u), marked = runMarks(parts, runs || []);
+    glueMarks(parts, ws, marked);
     var inRuns = [].concat.apply([], runs || []);
     var single = ws.filter(function (q) { return inRuns.indexOf(q) < 0; });
     parts.forEach(function (part, i) {
@@ -92,6 +94,17 @@
         var m = document.createElement("mark"); m.textContent = part; p.appendChild(m);
       } else p.appendChild(document.createTextNode(part));
     });
+  }
+  function glueMarks(parts, ws, marked) {
+    // A glued query term ("asean+3") marks the word, "+" or "plus" and number that say it:
+    // 3 parts ("ASEAN", "+", "3") or 5 ("ASEAN", " ", "plus", " ", "3").
+    var glued = ws.filter(function (q) { return q.indexOf("+") > 0; });
+    for (var i = 1; glued.length && i < parts.length; i += 2) {
+      [3, 5].forEach(function (n) {
+        var span = parts.slice(i, i + n).join(""), g = Q.glueAt(span, 0);
+        if (g && g[1] === span.length && matches(g[0], glued)) for (var j = i; j < i + n; j++) marked[j] = 1;
+      });
+    }
   }
   function runMarks(parts, runs) {
     // The indexes in `parts` (words at odd ones) of the runs' words side by side.
@@ -209,7 +222,7 @@
   function run(keepLimit) {
     var query = input.value.trim(), mine = ++seq;
     if (keepLimit !== true) { limit = MAX; focusAt = -1; }
-    if (!words(query).length) {
+    if (!Q.terms(query).length) {
       list.textContent = "";
       note.hidden = true;
       meta.textContent = T["search.result.placeholder"] || "";
