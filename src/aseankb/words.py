@@ -21,6 +21,8 @@ ONE_LETTER = {bytes([b]) for b in range(256)}
 # stem() on words separated by spaces: a final s or x after 3 characters, the last not an s.
 STEM_RE = re.compile(rb"[sx](?![a-z0-9])(?<=[a-z0-9]{2}[a-rt-z0-9][sx])")
 # The words a query drops when it has others: the same list as STOP in aseankb-search-query.js.
+STOP_WORDS = ("le", "la", "les", "de", "des", "du", "un", "une", "et", "en", "au", "aux", "pour", "par",
+              "sur", "dans", "avec", "ou", "qu", "que", "qui")
 # A word and a number joined by "+" ("ASEAN+3", "ASEAN + 3", "ASEAN plus 3", "P5+1", "2+2"):
 # the number alone is one letter, dropped, so "ASEAN+3" would be "asean", which every page
 # holds (user audit: 74 results, the ASEAN summits' page above the ASEAN+3 summits'). Such a
@@ -32,8 +34,6 @@ GLUE_RE = re.compile(r"(?<![^\W_])([^\W_]+)(?:\+|\s+\+\s+|\s+plus\s+)([0-9]+)(?!
 # What a text must hold for GLUE_RE to find something: a literal first, searched at C speed
 # (GLUE_RE itself tries every word of an article).
 GLUE_HINT_RE = re.compile(r"\+\s*[0-9]|plus\s+[0-9]")
-STOP_WORDS = ("le", "la", "les", "de", "des", "du", "un", "une", "et", "en", "au", "aux", "pour", "par",
-              "sur", "dans", "avec", "ou", "qu", "que", "qui")
 
 
 def stem(word: str) -> str:
