@@ -44,6 +44,37 @@ def test_lists_mark_the_language_of_other_articles() -> None:
     assert related[3].endswith("(../../articles/2024/t-3.md)")
 
 
+SUMMIT = "25e Sommet ASEAN-République de Corée, 2024"
+
+
+def _situated(n: int) -> Article:
+    """A Vietnamese article whose title the extractor followed with its meeting's French name
+    (extract._situated): here the second it reports, the one with its partner."""
+    art = _art(n, "vi")
+    art.title = f"Hàn Quốc và ASEAN <b>thông qua</b>… — {SUMMIT}"
+    art.events, art.events_fr = ["asean-summit-45", "asean-rok-summit-25"], ["45e Sommet de l'ASEAN, 2024", SUMMIT]
+    return art
+
+
+def test_lists_mark_only_the_own_words_of_a_title_followed_by_a_french_name() -> None:
+    """Audit: lists marked "… — 25e Sommet ASEAN-République de Corée, 2024" Vietnamese as a
+    whole (`<a lang="vi">`), where the article's heading marks only its own words."""
+    vi = _situated(5)
+    own = '<span lang="vi">Hàn Quốc và ASEAN &lt;b&gt;thông qua&lt;/b&gt;…</span>'
+    said = own + " — 25e Sommet ASEAN\\-République de Corée, 2024"
+    for item in (article_item, ItemLines()):
+        assert item(vi, "../") == f"- 2024-03-05 — [{said}](../articles/2024/t-5.md) *(en vietnamien)*"
+    assert related_lines([vi])[2] == f"- 2024-03-05 — [{said}](../../articles/2024/t-5.md) *(en vietnamien)*"
+    assert f"- [{said}](articles/2024/t-5.md) (vietnamien)" in checks_section([vi])
+    # The heading, from the same parts (render/titles.py): it marked nothing apart when the
+    # name added was not the first meeting the article reports.
+    assert f"\n# {said} {{: #titre }}\n" in article_page(vi, TAX)
+    # A French title followed by a meeting's name has nothing to mark.
+    fr = _situated(6)
+    fr.language = "fr"
+    assert "lang" not in article_item(fr, "") and "<span" not in article_page(fr, TAX)
+
+
 def test_the_home_page_counts_the_other_languages() -> None:
     arts = sorted([_art(1, "en"), _art(2, "en"), _art(3, "vi"), _art(4, "fr")], key=lambda a: a.sort_key)
     assert ("en français (et 3 dans d'autres langues\u00a0: 2 en anglais, 1 en vietnamien) sur"

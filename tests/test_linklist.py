@@ -91,6 +91,24 @@ def test_articles_in_other_languages_keep_the_fast_path_and_its_html(language: s
     assert link.get("lang") == language and link.get_text() == "Title & <b>"
 
 
+@pytest.mark.parametrize("title", TITLES)
+def test_a_title_marked_in_part_keeps_the_fast_path_and_its_html(title: str) -> None:
+    """A Vietnamese title followed by its meeting's French name: only its own words in a
+    <span lang="vi"> inside the link (render/titles.py), which must not send a partner's whole
+    list the slow way, nor let the title become markup."""
+    art = article(1, f"{title} — 25e Sommet ASEAN-Corée, 2024", "vi")
+    art.events_fr = ["25e Sommet ASEAN-Corée, 2024"]
+    lines = [article_item(a, "../") for a in (article(0, "Titre"), art, article(2, "Autre"))]
+    assert all(ITEM_RE.fullmatch(line) for line in lines), lines
+    text = "\n".join(lines) + "\n"
+    fast = render(text, True)
+    assert canon(fast) == canon(render(text, False))
+    link = BeautifulSoup(fast, "html.parser").find_all("a")[1]
+    assert link.get("lang") is None and link.get_text() == art.title
+    assert [(el.name, el.get("lang"), el.get_text()) for el in link.find_all(True)] == [("span", "vi", title)]
+    assert link.find_next("em").get_text() == "(en vietnamien)"
+
+
 def test_a_provenance_line_the_fast_path_does_not_take_fails_at_once() -> None:
     """A line FIELD_RE does not match (raw HTML it does not know) made it try every way of
     cutting its text into runs: the build hung for minutes on an English dispatch whose

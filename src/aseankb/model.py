@@ -9,6 +9,9 @@ STATUSES = ("ingested", "warning", "duplicate", "skipped")
 DATE_PRECISIONS = ("day", "month", "year")
 DATE_SOURCES = ("header", "dateline", "frontmatter", "inferred", "override")
 UNDATED = "sans-date"
+# Between a title and the French name of the meeting the extractor adds to it
+# (extract._situated): "Hàn Quốc và ASEAN… — 25e Sommet ASEAN-République de Corée, 2024".
+SITUATED_SEP = " — "
 # The years an article's date may have: outside is a typo, which would stretch the year
 # charts over centuries, top every list and feed, and (past 2106) overflow the 32-bit dates
 # of the site's gzip files.
@@ -129,6 +132,17 @@ class Article:
         if not self.partner_domains:
             return self.partners
         return [p for p in self.partners if did in self.domains_of(p)]
+
+    def title_parts(self) -> tuple[str, str]:
+        """The title's own words, and the " — <meeting>" the extractor added to them
+        (extract._situated), or "": a Vietnamese title is followed by a French name, which
+        its pages and lists mark in a language apart (render/titles.py). Any of the
+        article's meetings: the one added is not always the first reported."""
+        for label in self.events_fr:
+            added = SITUATED_SEP + label
+            if len(self.title) > len(added) and self.title.endswith(added):
+                return self.title[:-len(added)], added
+        return self.title, ""
 
     @property
     def year(self) -> int | None:

@@ -10,7 +10,7 @@ from slugify import slugify
 
 from ..config import Taxonomy
 from ..meeting_series import ordinal, series_id
-from ..model import Article, Cleaned, PartialDate
+from ..model import SITUATED_SEP, Article, Cleaned, PartialDate
 from ..text import APOSTROPHES, fold
 from .attribution import in_general, partner_links
 from .clues import load_relations
@@ -171,7 +171,7 @@ def _situated(title: str, derived: bool, tax: Taxonomy, reported: list[tuple[str
         return title
     if not _needs_meeting(title, derived, tax, language) or fold(LABEL_CORE_RE.sub("", label)) in fold(title):
         return title
-    return f"{cut(title, MAX_TITLE - len(label) - 3)} — {label}"
+    return f"{cut(title, MAX_TITLE - len(label) - len(SITUATED_SEP))}{SITUATED_SEP}{label}"
 
 
 def _needs_meeting(title: str, derived: bool, tax: Taxonomy, language: str) -> bool:

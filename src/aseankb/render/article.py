@@ -15,6 +15,7 @@ from .frontyaml import front_matter_yaml
 from .meetings import meeting_link
 from .people import person_slug
 from .related import related_lines
+from .titles import marked_title
 from .typo import french_spacing, page_text
 
 EVIDENCE_NOTE_RE = re.compile(r"^(.*?) \[([^\[\]]+)\]$", re.DOTALL)  # a phrase, then the extractor's note
@@ -154,19 +155,16 @@ def render_article(art: Article, tax: Taxonomy, related: list[Article] | None = 
 TITLE_ID = "titre"  # the article's <h1>: where "Aller au contenu" leads
 
 
-def _heading(art: Article, lang: str | None) -> str:
+def _heading(art: Article) -> str:
     """The title as the page's <h1>, a Markdown heading: the first entry of the page's table
     of contents, where Material's skip link ("Aller au contenu") leads (fifteenth audit: a
     raw <h1> had no entry, and the link led past the article to "À lire aussi"). A foreign
     title's language marks its own words, not the French name of the meeting added to it
     (extract._situated), which a Vietnamese voice read (fourteenth audit)."""
     # Its anchor is ours, not a slug of seed text in an attribute.
-    added = f" — {art.events_fr[0]}" if art.events_fr else ""
-    if lang and added and art.title.endswith(added):
-        own = esc_inline(art.title[:-len(added)])
-        return f'# <span lang="{lang}">{own}</span>{esc_inline(added)} {{: #{TITLE_ID} }}'
+    text, lang = marked_title(*art.title_parts(), art.language)
     lang_attr = f' lang="{lang}"' if lang else ""
-    return f"# {esc_inline(art.title)} {{: #{TITLE_ID}{lang_attr} }}"
+    return f"# {text} {{: #{TITLE_ID}{lang_attr} }}"
 
 
 def article_page(art: Article, tax: Taxonomy) -> str:
@@ -175,7 +173,7 @@ def article_page(art: Article, tax: Taxonomy) -> str:
     # A paragraph with a class (attr_list), not a <div markdown="1">: md_in_html would make
     # Python-Markdown parse every raw HTML block of every page (12 % of a site build).
     lang = html_lang(art.language)
-    body = [_heading(art, lang), ""]
+    body = [_heading(art), ""]
     body.append("  \n".join(provenance(art, tax)) + "\n{: .kb-meta }")
     body.append("")
     body += _text_blocks(art.paragraphs, lang)

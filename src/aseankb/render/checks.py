@@ -6,9 +6,9 @@ the year, and of articles in English and Vietnamese."""
 
 from __future__ import annotations
 
-from ..model import Article
-from .dates import lang_attr, language_fr
-from .escape import esc_inline
+from ..model import SITUATED_SEP, Article
+from .dates import language_fr
+from .titles import title_link
 
 SHOWN = 20  # articles listed per check; the rest are counted
 
@@ -31,7 +31,7 @@ def _no_domain(art: Article) -> bool:
 
 def _cut_title(art: Article) -> bool:
     # Also before the name of the meeting added to it (extract._situated): "… — 25e Sommet …".
-    return art.title.endswith("…") or "… — " in art.title
+    return art.title.endswith("…") or "…" + SITUATED_SEP in art.title
 
 
 def _not_french(art: Article) -> bool:
@@ -65,7 +65,7 @@ def checks_section(articles: list[Article]) -> list[str]:
             continue
         found_any = True
         lines += [f"### {title} ({len(found)})", "", f"_{why[:1].upper() + why[1:]}._", ""]
-        lines += [f"- [{esc_inline(a.title)}]({a.page}){lang_attr(a.language)}{_note(a, test)}" for a in found[:SHOWN]]
+        lines += [f"- {title_link(*a.title_parts(), a.language, a.page)}{_note(a, test)}" for a in found[:SHOWN]]
         if len(found) > SHOWN:
             lines.append(f"- … et {len(found) - SHOWN} autres")
         lines.append("")

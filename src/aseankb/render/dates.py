@@ -65,20 +65,11 @@ def html_lang(code: str) -> str | None:
     return code if code != "fr" and code != "und" and LANG_RE.match(code) else None
 
 
-def lang_attr(code: str) -> str:
-    """After a link to a non-French article: its language for the screen reader, as an
-    attr_list (`{: lang="en" }`); "" for French."""
-    lang = html_lang(code)
-    return f'{{: lang="{lang}" }}' if lang else ""
-
-
 def language_note(code: str) -> str:
-    """After the link to a non-French article in lists: its language for the screen reader
-    (`lang_attr`), and for the eye: `{: lang="en" } *(en anglais)*`."""
-    attr = lang_attr(code)
-    if not attr:
-        return ""
-    return attr + (f" *({in_language(code)})*" if code in LANGUAGES_FR else "")
+    """After the link to a non-French article in lists, its language for the eye:
+    ` *(en anglais)*` (for the screen reader, the link or its words carry a `lang`:
+    render/titles.py); "" for French or a language without a French name."""
+    return f" *({in_language(code)})*" if html_lang(code) and code in LANGUAGES_FR else ""
 
 
 def plural(n: int, word: str) -> str:

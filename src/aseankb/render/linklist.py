@@ -41,19 +41,22 @@ _PLAIN = r"[^\\`*_{}\[\]()!<>&\n]"
 # The link text: plain characters, escapes as render/escape.py writes them, and entities.
 _TEXT = r"(?:\\[\\`*_{}\[\]()#+\-.!]|&(?:amp|lt|gt|#[0-9]{1,7});|" + _PLAIN + r")+"
 _URL = r"[\w./-]+(?:#[\w-]+)?"  # plain relative links, as aseankb writes them
+_LANG = r"[a-z]{2,3}(?:-[a-z]{2,4})?"  # a language code, as render/dates.html_lang lets through
 # `pre` must not start what Python-Markdown would parse as a block inside the item
 # (a heading, a quote, a nested or numbered list, code): such lines take the slow path.
 # A non-French article's link carries its language (attr_list) and a note after it:
-# `{: lang="en" } *(en anglais)*` (render/dates.language_note).
+# `{: lang="en" } *(en anglais)*` (render/dates.language_note); when a French name follows
+# its own words, only they carry it: `[<span lang="vi">…</span> — 25e Sommet …](url) *(…)*`
+# (render/titles.py).
 ITEM_RE = re.compile(
-    rf"- (?P<pre>(?![#>+*=\s-]|[0-9]+[.)])(?:{_PLAIN})*)\[(?P<text>{_TEXT})\]\((?P<url>{_URL})\)"
-    rf"(?:\{{: lang=\"(?P<lang>[a-z]{{2,3}}(?:-[a-z]{{2,4}})?)\" \}}(?: \*(?P<note>\((?:{_PLAIN})+\))\*)?)?"
+    rf"- (?P<pre>(?![#>+*=\s-]|[0-9]+[.)])(?:{_PLAIN})*)"
+    rf"\[(?:(?P<text>{_TEXT})|<span lang=\"(?P<own_lang>{_LANG})\">(?P<own>{_TEXT})</span>(?P<added>{_TEXT}))\]"
+    rf"\((?P<url>{_URL})\)(?:\{{: lang=\"(?P<lang>{_LANG})\" \}})?(?: \*(?P<note>\((?:{_PLAIN})+\))\*)?"
     rf"(?P<post>(?: \((?:{_PLAIN})*\))?)")
 # An article's provenance paragraph (render/article.py): `**Label :** text and [links](url)`
 # lines joined by hard breaks, then `{: .class }` (attr_list) on a line of its own.
 _RUN = r"(?:\\[\\`*_{}\[\]()#+\-.!]|&(?:amp|lt|gt|#[0-9]{1,7});|[^\\`*_{}\[\]!<>&\n])+"
 # A non-French article's words quoted in a French line, in their language (render/article.quoted).
-_LANG = r"[a-z]{2,3}(?:-[a-z]{2,4})?"
 _SPAN = rf'<span lang="{_LANG}">{_RUN}</span>'
 SEGMENT_RE = re.compile(rf"\[(?P<text>{_TEXT})\]\((?P<url>{_URL})\)|(?P<run>{_RUN})"
                         rf'|<span lang="(?P<lang>{_LANG})">(?P<said>{_RUN})</span>')
@@ -124,15 +127,23 @@ def _resolver(relpath: Treeprocessor) -> Callable[[str], str]:
     return to_url
 
 
+def _atomic(text: str) -> AtomicString:
+    # Python-Markdown's serializer keeps any "&...;" it meets as an entity: a title
+    # that reads "&#58;" would show ":". Its "&" is written "&amp;" first.
+    return AtomicString(decode(text).replace("&", "&amp;"))
+
+
 def _as_elements(parent: etree.Element, items: list[re.Match]) -> None:
     ul = etree.SubElement(parent, "ul")
     for m in items:
         li = etree.SubElement(ul, "li")
         li.text = AtomicString(m["pre"])
         a = etree.SubElement(li, "a", {"href": m["url"], **({"lang": m["lang"]} if m["lang"] else {})})
-        # Python-Markdown's serializer keeps any "&...;" it meets as an entity: a title
-        # that reads "&#58;" would show ":". Its "&" is written "&amp;" first.
-        a.text = AtomicString(decode(m["text"]).replace("&", "&amp;"))
+        if m["own"] is None:
+            a.text = _atomic(m["text"])
+        else:
+            span = etree.SubElement(a, "span", {"lang": m["own_lang"]})
+            span.text, span.tail = _atomic(m["own"]), _atomic(m["added"])
         a.tail = AtomicString(m["post"])
         if m["note"]:
             a.tail = AtomicString(" ")
@@ -148,8 +159,12 @@ def _as_html(items: list[re.Match], to_url: Callable[[str], str]) -> str:
 def _item_html(m: re.Match, to_url: Callable[[str], str]) -> str:
     lang = f' lang="{m["lang"]}"' if m["lang"] else ""
     note = f' <em>{m["note"]}</em>' if m["note"] else ""
-    return (f'<li>{m["pre"]}<a href="{html.escape(to_url(m["url"]))}"{lang}>'
-            f'{html.escape(decode(m["text"]), quote=False)}</a>{note}{m["post"]}</li>')
+    if m["own"] is None:
+        text = html.escape(decode(m["text"]), quote=False)
+    else:  # the language codes match _LANG: nothing to escape
+        text = (f'<span lang="{m["own_lang"]}">{html.escape(decode(m["own"]), quote=False)}</span>'
+                f'{html.escape(decode(m["added"]), quote=False)}')
+    return f'<li>{m["pre"]}<a href="{html.escape(to_url(m["url"]))}"{lang}>{text}</a>{note}{m["post"]}</li>'
 
 
 class FieldsProcessor(BlockProcessor):

@@ -21,6 +21,7 @@ from .profiles import YEAR_OF, cell_years, domain_profile, md_page, partner_prof
 from .report_fr import french
 from .reuse import NO_REUSE, Reuse
 from .terms import search_terms, years_label
+from .titles import lang_attr, marked_title, title_link
 
 LATEST_ON_HOME = 10
 STATUS_FR = {"ingested": "intégré", "warning": "avertissement", "duplicate": "doublon",
@@ -28,8 +29,8 @@ STATUS_FR = {"ingested": "intégré", "warning": "avertissement", "duplicate": "
 
 
 def article_item(art: Article, prefix: str) -> str:
-    return (f"- {short_date(art.date, art.year_at_earliest)} — [{esc_inline(art.title)}]({prefix}{art.page})"
-            f"{language_note(art.language)}")
+    return (f"- {short_date(art.date, art.year_at_earliest)} — "
+            f"{title_link(*art.title_parts(), art.language, prefix + art.page)}{language_note(art.language)}")
 
 
 class ItemLines:
@@ -43,8 +44,10 @@ class ItemLines:
         self._lines: dict[str, dict[int, str]] = {}  # prefix -> whole lines: a list is then one C loop
 
     def _add(self, art: Article) -> tuple[str, str]:
-        parts = self._parts[id(art)] = (f"- {short_date(art.date, art.year_at_earliest)} — [{esc_inline(art.title)}](",
-                                        f"{art.page}){language_note(art.language)}")
+        # `article_item`'s line, cut where the prefix goes.
+        text, lang = marked_title(*art.title_parts(), art.language)
+        parts = self._parts[id(art)] = (f"- {short_date(art.date, art.year_at_earliest)} — [{text}](",
+                                        f"{art.page}){lang_attr(lang)}{language_note(art.language)}")
         return parts
 
     def __call__(self, art: Article, prefix: str) -> str:

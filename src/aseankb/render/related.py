@@ -29,7 +29,7 @@ from . import neighbours as nb
 from . import overlaps as ov
 from .cosine import cosine
 from .dates import language_note, short_date
-from .escape import esc_inline
+from .titles import title_link
 
 WORD_RE = re.compile(r"[a-z][a-z0-9]{3,}")  # a word, in the text folded by dedup.ascii_words
 TOP_TERMS = 12
@@ -144,12 +144,13 @@ def related_lines(arts: list[Article]) -> list[str]:
     """The 'À lire aussi' section of an article page (in articles/<year>/)."""
     if not arts:
         return []
-    lines = (_related_line(a.date, a.year_at_earliest, a.title, a.page, a.language) for a in arts)
+    lines = (_related_line(a.date, a.year_at_earliest, *a.title_parts(), a.page, a.language) for a in arts)
     return ["## À lire aussi", "", *lines, ""]
 
 
 @functools.lru_cache(maxsize=LINES_KEPT)
-def _related_line(date: PartialDate, earliest: bool, title: str, page: str, language: str) -> str:
+def _related_line(date: PartialDate, earliest: bool, own: str, added: str, page: str, language: str) -> str:
     # Remembered: an article is listed on about five pages (50,000 lines at 10,000 articles).
-    # Its language when not French, as in every list (dates.language_note).
-    return f"- {short_date(date, earliest)} — [{esc_inline(title)}](../../{page}){language_note(language)}"
+    # Its language when not French, as in every list (render/titles.py, dates.language_note).
+    link = title_link(own, added, language, "../../" + page)
+    return f"- {short_date(date, earliest)} — {link}{language_note(language)}"
