@@ -67,6 +67,13 @@ ENGLISH_SEED = (
     "Special Summit, which marks fifty years of partnership. They agreed to deepen their cooperation "
     "on maritime security and clean energy, and announced new scholarships for the region's students.\n")
 
+# An article in Vietnamese (written for these tests): its title is followed by the French
+# name of the summit it reports (extract._situated), which only its own words are marked.
+VIETNAMESE_SEED = (
+    " date 2024-10 Hàn Quốc và ASEAN ngày 10/10 đã thông qua tuyên bố chung tại Hội nghị thượng đỉnh "
+    "ASEAN-Hàn Quốc\n\nHai bên nhất trí nâng cấp quan hệ lên đối tác chiến lược toàn diện.\n"
+    "Tổng thống Hàn Quốc dự Hội nghị thượng đỉnh Hàn-ASEAN ngày 10/10/2024 tại Viêng Chăn.\n")
+
 
 @pytest.fixture(scope="module")
 def sites(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -77,6 +84,7 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> Path:
     # A long file name, as press offices name theirs: the report's table must fit a phone.
     (root / "seeds" / f"{UNDATED_NAME}.txt").write_text(UNDATED_SEED, encoding="utf-8")
     (root / "seeds" / "zz_english.txt").write_text(ENGLISH_SEED, encoding="utf-8")
+    (root / "seeds" / "zz_vietnamese.txt").write_text(VIETNAMESE_SEED, encoding="utf-8")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     # The hostile seed is published as text with one warning, the undated one with another:
     # the only two of the build.
@@ -312,7 +320,9 @@ def _holding(site: Path, query: str) -> tuple[int, dict[str, int]]:
 
 @pytest.mark.parametrize(("query", "meta"), [
     # Hub pages say what they list (render/terms.py): more of them hold some of the words.
-    ("sommet asean melbourne 2024", "1 document contient tous ces mots\u00a0; 4 autres en contiennent 3 sur 4."),
+    # (Three of the seven are the Vietnamese seed's: its "25e Sommet ASEAN-République de Corée,
+    # 2024" is named on its page, Korea's and the ASEAN-Korea summits'.)
+    ("sommet asean melbourne 2024", "1 document contient tous ces mots\u00a0; 7 autres en contiennent 3 sur 4."),
     ("special summit melbourne 2024", "1 document contient tous ces mots\u00a0; 3 autres en contiennent 2 sur 4."),
     ("dialogue navigation garde", "1 document trouvé"),  # the others hold one word of three: left out
     # A page of results holding every word: no more (five partner pages list the field).
@@ -963,6 +973,32 @@ def test_explorer_filters_and_shares_the_view(page: Page, base: str, sites: Path
     page.select_option("select[name=a]", "2025")
     page.select_option("select[name=partenaire]", "union-europeenne")
     page.wait_for_function("() => document.querySelector('.kb-explorer-count').textContent.startsWith('Aucun')")
+
+
+# An article line as a screen reader gets it: its text, and each element's name, `lang`
+# and text (the line's links differ: the year page's are relative; its French spacing too).
+ITEM_MARKS = """li => [li.textContent, ...Array.from(li.querySelectorAll("*"),
+    e => [e.tagName, e.getAttribute("lang"), e.textContent])].flat().map(t => t && t.replace(/\\u00a0/g, " "))"""
+
+
+def test_explorer_marks_languages_as_the_other_lists_do(page: Page, base: str, sites: Path) -> None:
+    """Audit: the Explorer listed English and Vietnamese titles without their `lang` and
+    without "(en anglais)", where every other list has both; and, as they now do, it marks
+    a Vietnamese title's own words only, not the French name of its summit after them."""
+    page.goto(base + "annees/2024/")
+    # The year page's article lines: those whose link leads to an article.
+    listed = page.eval_on_selector_all("article li:has(> a[href*='articles/'])", f"els => els.map({ITEM_MARKS})")
+    page.goto(base + "explorer/#de=2024&a=2024")
+    page.wait_for_function("n => document.querySelectorAll('#kb-explorer-results li').length === n", arg=len(listed))
+    shown = page.eval_on_selector_all("#kb-explorer-results li", f"els => els.map({ITEM_MARKS})")
+    assert shown == listed
+    english = next(a["title"] for a in articles(sites) if a["language"] == "en")
+    vietnamese = next(a["title"] for a in articles(sites) if a["language"] == "vi")
+    own = vietnamese.split(" — ")[0]
+    assert [line[1:] for line in shown if english in line] == [["A", "en", english, "EM", None, "(en anglais)"]]
+    assert [line[1:] for line in shown if vietnamese in line] == [
+        ["A", None, vietnamese, "SPAN", "vi", own, "EM", None, "(en vietnamien)"]]
+    assert all(line[2] is None for line in shown if english not in line and vietnamese not in line)  # French
 
 
 def test_explorer_says_why_nothing_matches_and_announces_only_the_count(page: Page, base: str) -> None:

@@ -4,12 +4,15 @@ unmarked among French titles, read aloud with French sounds)."""
 
 from __future__ import annotations
 
+import json
+
 from aseankb.config import load_taxonomy
 from aseankb.group import group
 from aseankb.model import Article, PartialDate
 from aseankb.render.article import article_page
 from aseankb.render.checks import checks_section
 from aseankb.render.dates import html_lang
+from aseankb.render.explorer import explorer_data
 from aseankb.render.pages import ItemLines, article_item, home_page
 from aseankb.render.related import related_lines
 
@@ -73,6 +76,25 @@ def test_lists_mark_only_the_own_words_of_a_title_followed_by_a_french_name() ->
     fr = _situated(6)
     fr.language = "fr"
     assert "lang" not in article_item(fr, "") and "<span" not in article_page(fr, TAX)
+
+
+def _explorer_payload(text: str) -> object:
+    return json.loads(text[text.index("(") + 1:text.rindex(")")])
+
+
+def test_the_explorer_data_says_a_title_s_language_only_when_not_french() -> None:
+    """Audit: the Explorer's data held only slug, title and date, so it listed English and
+    Vietnamese titles unmarked. Its year files are downloaded by readers: a French entry
+    stays three values, and the notes ("en anglais") are written once, with the facets."""
+    vi, en, fr, und = _situated(5), _art(1, "en"), _art(2, "fr"), _art(3, "und")
+    files = explorer_data(group([vi, en, fr, und]), TAX)
+    _, rows = _explorer_payload(files["assets/explorer/y-2024.js"])
+    assert sorted(rows) == sorted([
+        ["t-5", "Hàn Quốc và ASEAN <b>thông qua</b>…", "2024-03-05", "vi", f" — {SUMMIT}"],
+        ["t-1", "Title 1", "2024-03-01", "en"], ["t-2", "Title 2", "2024-03-02"], ["t-3", "Title 3", "2024-03-03"]])
+    facets = _explorer_payload(files["assets/explorer/facets.js"])
+    assert facets["languages"] == {"en": "en anglais", "vi": "en vietnamien"}
+    assert _explorer_payload(explorer_data(group([fr]), TAX)["assets/explorer/facets.js"])["languages"] == {}
 
 
 def test_the_home_page_counts_the_other_languages() -> None:

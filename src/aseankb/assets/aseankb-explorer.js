@@ -110,18 +110,38 @@
     return (from !== null || to !== null) && facets.years.some(function (y) { return !/^\d+$/.test(y[0]); })
       ? text.replace(/\.$/, "") + " (les articles sans date sont exclus par le filtre d'années)." : text;
   }
+  // One article as every other list shows it (render/titles.py, dates.language_note):
+  // a = [slug, title, date, lang?, French name after the title's own words?]. Not in
+  // French, its title carries its language for screen readers, its own words only when
+  // a French name follows them, and the note "(en anglais)" follows the link. Seed text
+  // only ever goes into text nodes, the language code into an attribute.
+  function item(key, a) {
+    var li = document.createElement("li"), link = document.createElement("a");
+    link.href = new URL("articles/" + key + "/" + a[0] + (dirUrls ? "/" : ".html"), root).href;
+    if (a[4]) {
+      var own = document.createElement("span");
+      own.setAttribute("lang", a[3]);
+      own.textContent = a[1];
+      link.append(own, a[4]);
+    } else {
+      link.textContent = a[1];
+      if (a[3]) link.setAttribute("lang", a[3]);
+    }
+    li.append(a[2] + " — ", link);
+    var notes = facets.languages || {};
+    if (a[3] && Object.prototype.hasOwnProperty.call(notes, a[3])) {
+      var note = document.createElement("em");
+      note.textContent = "(" + notes[a[3]] + ")";
+      li.append(" ", note);
+    }
+    return li;
+  }
   function show(found, page) {
     var focus = out.contains(document.activeElement) ? out.querySelectorAll("li").length : -1;
     out.textContent = "";
     count.textContent = countText(found.length);
     var ul = document.createElement("ul");
-    page.forEach(function (f) {
-      var a = years[f[0]][f[1]], li = document.createElement("li"), link = document.createElement("a");
-      link.href = new URL("articles/" + f[0] + "/" + a[0] + (dirUrls ? "/" : ".html"), root).href;
-      link.textContent = a[1];
-      li.append(a[2] + " — ", link);
-      ul.appendChild(li);
-    });
+    page.forEach(function (f) { ul.appendChild(item(f[0], years[f[0]][f[1]])); });
     if (page.length) out.appendChild(ul);
     if (found.length > page.length) {
       var more = document.createElement("button");

@@ -6,7 +6,11 @@ tags (not fetch(), which browsers refuse on file://, so the offline variant work
 - assets/explorer/facets.js: the labels, and per article only its year and the numbers
   of its partners and domains (~20 bytes an article: ~200 kB at 10,000, ~40 kB gzipped);
 - assets/explorer/y-<year>.js: the slugs, titles and dates of one year's articles, loaded
-  only when a matching article of that year is shown.
+  only when a matching article of that year is shown; and for an article not in French,
+  its language, marked as in every other list (render/titles.py): `[slug, title, date]`,
+  `[..., "en"]`, or `[slug, own words, date, "vi", " — 25e Sommet …"]` when a French name
+  follows them. Nothing more for a French article: at 10,000 articles these files are
+  ~1.7 MB, downloaded by readers.
 Filtering happens in the browser (assets/aseankb-explorer.js). A search engine's filters
 (Pagefind's) were the alternative; not used: they match exact values only (no year
 range), need the engine loaded, and fetch one record per listed article, where this
@@ -20,8 +24,9 @@ import json
 from ..config import Taxonomy
 from ..group import Groups
 from ..model import UNDATED, Article
-from .dates import short_date
+from .dates import in_language, language_note, short_date
 from .reuse import NO_REUSE, Reuse
+from .titles import title_marks
 from .typo import page_text
 
 PAGE = "explorer.md"
@@ -52,6 +57,23 @@ def _row(year: int, art: Article, p_num: dict[str, int], d_num: dict[str, int]) 
     return row
 
 
+def _listed(art: Article) -> list:
+    """An article's entry in its year's file: slug, title, date, then its language and the
+    French name after its own words, each only when there is one (see above)."""
+    lang, own, added = title_marks(*art.title_parts(), art.language)
+    row = [art.slug, own, short_date(art.date, art.year_at_earliest)]
+    if added:
+        return [*row, lang, added]
+    return [*row, lang] if lang else row
+
+
+def _language_notes(g: Groups) -> dict[str, str]:
+    """The note the lists write after a title in each language of the articles that has one
+    (dates.language_note): "en anglais". Once here, not in each article's entry."""
+    codes = {a.language for arts in g.years.values() for a in arts}
+    return {code: in_language(code) for code in sorted(codes) if language_note(code)}
+
+
 def explorer_data(g: Groups, tax: Taxonomy, reuse: Reuse = NO_REUSE) -> dict[str, str]:
     partners = tax.partners_in_order()
     domains = tax.domains_in_order()
@@ -63,10 +85,10 @@ def explorer_data(g: Groups, tax: Taxonomy, reuse: Reuse = NO_REUSE) -> dict[str
         arts = g.years[key]
         rows += [_row(y, a, p_num, d_num) for a in arts]
         if not reuse.skip(f"{DATA_DIR}/y-{key}.js", arts):
-            listed = [[a.slug, a.title, short_date(a.date, a.year_at_earliest)] for a in arts]
-            files[f"{DATA_DIR}/y-{key}.js"] = _js("year", [key, listed])
+            files[f"{DATA_DIR}/y-{key}.js"] = _js("year", [key, [_listed(a) for a in arts]])
     facets = {"partners": [[p.id, p.fr] for p in partners], "domains": [[d.id, d.fr] for d in domains],
-              "years": [[k, len(g.years[k])] for k in keys], "articles": rows}
+              "years": [[k, len(g.years[k])] for k in keys], "articles": rows,
+              "languages": _language_notes(g)}
     files[f"{DATA_DIR}/facets.js"] = _js("facets", facets)
     return files
 

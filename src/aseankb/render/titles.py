@@ -13,15 +13,23 @@ from .dates import html_lang
 from .escape import esc_inline
 
 
-def marked_title(own: str, added: str, language: str) -> tuple[str, str | None]:
-    """The title (`Article.title_parts`) as inline Markdown, escaped, and the `lang` of the
-    element that holds it (the <h1>, the link). With a French name added, only the own
-    words are marked, in a span, and the element gets no `lang`; None for a French title."""
+def title_marks(own: str, added: str, language: str) -> tuple[str | None, str, str]:
+    """(lang, own, added) of a title (`Article.title_parts`): the `lang` its own words are
+    marked with (None for French), and the French name that follows them, unmarked; ""
+    when there is nothing to mark apart, `own` then being the whole title."""
     lang = html_lang(language)
-    if lang and added:
+    return (lang, own, added) if lang and added else (lang, own + added, "")
+
+
+def marked_title(own: str, added: str, language: str) -> tuple[str, str | None]:
+    """The title as inline Markdown, escaped, and the `lang` of the element that holds it
+    (the <h1>, the link). With a French name added, only the own words are marked, in a
+    span, and the element gets no `lang`; None for a French title."""
+    lang, own, added = title_marks(own, added, language)
+    if added:
         # `lang` is our own checked code (dates.html_lang), never seed text.
         return f'<span lang="{lang}">{esc_inline(own)}</span>{esc_inline(added)}', None
-    return esc_inline(own + added), lang
+    return esc_inline(own), lang
 
 
 def lang_attr(lang: str | None) -> str:
