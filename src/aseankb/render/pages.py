@@ -21,16 +21,23 @@ from .profiles import YEAR_OF, cell_years, domain_profile, md_page, partner_prof
 from .report_fr import french
 from .reuse import NO_REUSE, Reuse
 from .terms import search_terms, years_label
-from .titles import lang_attr, marked_title, title_link
+from .titles import lang_attr, marked_title
 
 LATEST_ON_HOME = 10
 STATUS_FR = {"ingested": "intégré", "warning": "avertissement", "duplicate": "doublon",
              "skipped": "ignoré"}
 
 
+def _item_parts(art: Article) -> tuple[str, str]:
+    """An article's line in a list, cut where its link's prefix ("../") goes."""
+    text, lang = marked_title(*art.title_parts(), art.language)
+    return (f"- {short_date(art.date, art.year_at_earliest)} — [{text}](",
+            f"{art.page}){lang_attr(lang)}{language_note(art.language)}")
+
+
 def article_item(art: Article, prefix: str) -> str:
-    return (f"- {short_date(art.date, art.year_at_earliest)} — "
-            f"{title_link(*art.title_parts(), art.language, prefix + art.page)}{language_note(art.language)}")
+    head, tail = _item_parts(art)
+    return head + prefix + tail
 
 
 class ItemLines:
@@ -44,10 +51,7 @@ class ItemLines:
         self._lines: dict[str, dict[int, str]] = {}  # prefix -> whole lines: a list is then one C loop
 
     def _add(self, art: Article) -> tuple[str, str]:
-        # `article_item`'s line, cut where the prefix goes.
-        text, lang = marked_title(*art.title_parts(), art.language)
-        parts = self._parts[id(art)] = (f"- {short_date(art.date, art.year_at_earliest)} — [{text}](",
-                                        f"{art.page}){lang_attr(lang)}{language_note(art.language)}")
+        parts = self._parts[id(art)] = _item_parts(art)  # `article_item`'s line
         return parts
 
     def __call__(self, art: Article, prefix: str) -> str:
