@@ -659,6 +659,28 @@ def test_results_say_an_article_s_language_and_a_meeting_page_s_kind(page: Page,
     assert shown[0][0].endswith("/reunions/asean-australia-special-summit/") and shown[0][1] == "Réunion", shown
 
 
+def test_a_result_marks_only_a_title_s_own_words(page: Page, base: str, sites: Path) -> None:
+    """Left out in session 24: a Vietnamese title's result was wholly `lang="vi"`, the French
+    name of its summit after its own words too, where every list marks its own words only.
+    Its query words are still marked, inside the span; its text is read in Vietnamese."""
+    vietnamese = next(a["title"] for a in articles(sites) if a["language"] == "vi")
+    own = vietnamese.split(" — ")[0]
+    page.goto(base)
+    search(page, "tuyen bo sommet")
+    shown = page.eval_on_selector_all(f"{RESULTS} li a[href*='/articles/'] article", """els => els.map(a => {
+        const h = a.querySelector('h1');
+        return [h.textContent, h.lang, ...Array.from(h.children, e => [e.tagName, e.lang, e.textContent]),
+                a.querySelector('p:last-child').lang]; })""")
+    mine = [s for s in shown if s[0] == vietnamese]
+    assert mine, shown
+    heading, lang, span, *inside, text_lang = mine[0]
+    assert lang == "" and span == ["SPAN", "vi", own] and text_lang == "vi", mine
+    marks = page.eval_on_selector_all(f"{RESULTS} h1 span[lang=vi] mark", "els => els.map(e => e.textContent)")
+    assert marks[:2] == ["tuyên", "bố"], marks
+    # The summit's French name, after the span, is marked where the query says it.
+    assert [e for e in inside if e[0] == "MARK"] == [["MARK", "", "Sommet"]], mine
+
+
 @pytest.mark.parametrize(("query", "hub"), [
     ("ministre russe", "/personnes/serguei-lavrov/"),  # the role the article gives him
     ("58e amm", "/reunions/amm/"),  # the meeting's series page, beside the article reporting it

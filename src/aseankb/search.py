@@ -87,6 +87,7 @@ class Doc:
     more: Iterable[str] = ()  # more words of its text, which may repeat `words`
     label: str = ""  # shown above its teaser in the results: an article's date
     lang: str = ""  # an article's language when not French (render/dates.html_lang): for screen readers
+    lang_cut: int = 0  # where its title's own words end, when a French name follows them (search_pages)
     # Other names of the page, each a phrase of search words (a partner's acronyms and
     # English name: "ue", "european union"; a domain's other names): its text holds them, and
     # a query that is one of them ranks the page as its title would (aseankb-search-query.js, named).
@@ -175,8 +176,10 @@ def _is_article(doc: Doc) -> bool:
 def doc_file(n: int, doc: Doc) -> tuple[str, str]:
     """The result file (name, text) of page number `n`: what a result shows of it."""
     text = doc.excerpt() if doc.excerpt else None
+    # Its language, or [language, end of the title's own words] (aseankb-search.js, marked).
+    lang = [doc.lang, doc.lang_cut] if doc.lang_cut else doc.lang
     payload = [n, doc.path, doc.title, doc.teaser if text is None else text,
-               *([doc.label, doc.lang, doc.terms] if doc.terms else [doc.label, doc.lang] if doc.lang
+               *([doc.label, lang, doc.terms] if doc.terms else [doc.label, lang] if doc.lang
                  else [doc.label] if doc.label else [])]
     return f"d-{n}.js", _js("doc", payload)
 

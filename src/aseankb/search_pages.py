@@ -28,6 +28,7 @@ from .config import Taxonomy
 from .model import Article
 from .render.article import provenance
 from .render.dates import date_fr, html_lang, in_language
+from .render.titles import title_marks
 from .search import EXCERPT_CHARS, Doc, SearchIndexError, SearchStats, teaser, write_index
 from .search_names import name_tokens
 from .words import glued, word_set, word_string
@@ -213,8 +214,19 @@ def _article_doc(art: Article, data: SearchData, tax: Taxonomy, words: _Words, d
     if art.language != "fr":
         label += " · " + in_language(art.language)
     return Doc(dest_path(art.page, directory_urls), title, data[1], data[0].split(), title_words, extra,
-               label, html_lang(art.language) or "",
+               label, html_lang(art.language) or "", lang_cut=_own_words_cut(art, title),
                excerpt=partial(page_excerpt, content / art.page) if content else None)
+
+
+def _own_words_cut(art: Article, title: str) -> int:
+    """Where the own words of a title not in French end, when the French name of its meeting
+    follows them (render/titles.title_marks): the result marks only them with its language,
+    as the lists do. In UTF-16 code units, as the browser's strings count; 0 for none."""
+    _, own, added = title_marks(*art.title_parts(), art.language)
+    own = " ".join(own.split())
+    if not added or not title.startswith(own):
+        return 0
+    return len(own.encode("utf-16-le")) // 2
 
 
 def _page_doc(src: str, front: str, title: str | None, words: _Words, directory_urls: bool) -> Doc | None:

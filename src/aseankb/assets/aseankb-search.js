@@ -95,6 +95,25 @@
       } else p.appendChild(document.createTextNode(part));
     });
   }
+  function markTitle(el, lang) {
+    // An article not in French (d[5]): its title is read in its language. Only its own
+    // words when a French name follows them (d[5] = [language, where they end]: search.py,
+    // doc_file), as the lists mark them (render/titles.py). Marks are whole words and the
+    // cut falls before " — ", so only a text node can straddle it.
+    var cut = Array.isArray(lang) ? lang[1] : 0;
+    lang = Array.isArray(lang) ? lang[0] : lang;
+    if (!cut) { el.lang = lang; return lang; }
+    var own = document.createElement("span"), n = 0;
+    own.lang = lang;
+    while (el.firstChild && n < cut) {
+      var node = el.firstChild;
+      if (n + node.textContent.length > cut && node.nodeType === Node.TEXT_NODE) node.splitText(cut - n);
+      n += node.textContent.length;
+      own.appendChild(node);
+    }
+    el.insertBefore(own, el.firstChild);
+    return lang;
+  }
   function glueMarks(parts, ws, marked) {
     // A glued query term ("asean+3") marks the word, "+" or "plus" and number that say it:
     // 3 parts ("ASEAN", "+", "3") or 5 ("ASEAN", " ", "plus", " ", "3").
@@ -184,7 +203,7 @@
       icon.className = "md-search-result__icon md-icon";
       highlight(h, d[2], ws, runs);  // the title too, as Material marks it
       highlight(p, passage(d[3], ws), ws, runs);
-      if (d[5]) h.lang = p.lang = d[5];  // an article not in French: read in its language
+      if (d[5]) p.lang = markTitle(h, d[5]);  // its text too
       art.append(icon, h);
       // An article's date (d[4]), else what kind of page it is: results of the same title
       // could not be told apart.
@@ -289,6 +308,7 @@
       if (!d) return;
       a.href = new URL(pretty(d[1]), root).href;
       a.textContent = d[2];
+      if (d[5]) markTitle(a, d[5]);
       li.appendChild(a);
       var label = d[4] || kindOf(d[1]);
       if (label) li.appendChild(document.createTextNode(" — " + label));
