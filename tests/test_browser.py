@@ -1367,6 +1367,19 @@ def test_a_missing_address_suggests_the_page_it_may_have_meant(browser: Browser,
     assert found and found[0][1].startswith("Coopération <img src=x"), found
 
 
+def test_a_missing_address_s_suggestions_mark_a_title_s_language(browser: Browser, base: str, sites: Path) -> None:
+    """The 404 page's suggestions marked no language: a Vietnamese title was read with French
+    sounds. Its own words are marked, as in the search results, not the French name after."""
+    path, art = next((p, a) for p in sorted((sites / "content" / "articles").glob("*/*.md"))
+                     if (a := frontmatter.load(p))["language"] == "vi")
+    for pg in _page(browser, base, tolerated="status of 404"):
+        pg.goto(base + f"articles/{art['year']}/{path.stem[:-12]}/")
+        pg.wait_for_selector("#kb-suggest li")
+        first = pg.eval_on_selector("#kb-suggest li a", """a => [a.textContent, a.lang,
+            ...Array.from(a.children, e => [e.tagName, e.lang, e.textContent])]""")
+        assert first == [art["title"], "", ["SPAN", "vi", art["title"].split(" — ")[0]]], first
+
+
 def test_the_404_page_skips_to_its_title(browser: Browser, base: str) -> None:
     """Accessibility audit: "Aller au contenu" on the 404 page. Material draws its skip link
     from the table of contents, which the 404 page has none of: the page had no skip link."""
