@@ -9,14 +9,15 @@ from aseankb.render.contents import pager
 from test_dirty import _kb
 
 CHAIN = [("2018", "2018"), ("2019", "2019"), ("2022", "2022")]
-NAMES = ("Année précédente", "suivante")
+NAMES = ("Année précédente", "Année suivante")
 
 
 def test_a_page_links_to_the_one_before_and_after_it_and_to_the_index() -> None:
     assert pager(CHAIN, "2019", NAMES, "Toutes les années")[:2] == [
         "Année précédente : [2018](2018.md) · suivante : [2022](2022.md) · [Toutes les années](index.md)",
         "{: .kb-pager }"]
-    assert pager(CHAIN, "2018", NAMES, "Toutes")[0] == "suivante : [2019](2019.md) · [Toutes](index.md)"
+    # The first page's line names what it links: "suivante : 2019" alone did not (seventeenth audit).
+    assert pager(CHAIN, "2018", NAMES, "Toutes")[0] == "Année suivante : [2019](2019.md) · [Toutes](index.md)"
     assert pager(CHAIN, "2022", NAMES, "Toutes")[0] == "Année précédente : [2019](2019.md) · [Toutes](index.md)"
     assert pager(CHAIN, "sans-date", NAMES, "Toutes")[0] == "[Toutes](index.md)"
 
@@ -29,6 +30,8 @@ def test_built_pages_link_in_time_and_list_order(built: Path) -> None:
     assert ("Partenaire précédent\u00a0: [Inde](inde.md) · suivant\u00a0: "
             "[Nouvelle-Zélande](nouvelle-zelande.md)") in japan
     assert "[Tous les domaines](index.md)" in (pages / "domaines" / "energie.md").read_text(encoding="utf-8")
+    first = (pages / "annees" / sorted(p.name for p in (pages / "annees").glob("2*.md"))[0]).read_text(encoding="utf-8")
+    assert "\nAnnée suivante\u00a0: [" in first and "Année précédente" not in first
 
 
 def test_a_new_year_gives_the_latest_year_its_next_link(project: Path) -> None:

@@ -32,9 +32,10 @@ def with_contents(lines: list[str]) -> list[str]:
 
 def pager(chain: list[tuple[str, str]], key: str, names: tuple[str, str], index: str) -> list[str]:
     """The line linking the page `key` of `chain` ((file stem, label) in reading order) to
-    the pages before and after it (`names`: what they are, "Année précédente" and
-    "suivante") and to `index` (the label of the folder's index). A key not in the chain
-    (the undated articles' page) links to the index only. Labels are our own, never seed text."""
+    the pages before and after it (`names`: what they are, "Année précédente" and "Année
+    suivante", the second said "suivante" after the first) and to `index` (the label of the
+    folder's index). A key not in the chain (the undated articles' page) links to the index
+    only. Labels are our own, never seed text."""
     stems = [stem for stem, _label in chain]
     parts = []
     if key in stems:
@@ -42,5 +43,7 @@ def pager(chain: list[tuple[str, str]], key: str, names: tuple[str, str], index:
         if at > 0:
             parts.append(f"{names[0]} : [{chain[at - 1][1]}]({chain[at - 1][0]}.md)")
         if at + 1 < len(chain):
-            parts.append(f"{names[1]} : [{chain[at + 1][1]}]({chain[at + 1][0]}.md)")
+            # Alone, the line's first words name what it links: "suivante : 2011" did not.
+            after = names[1].split(" ", 1)[-1] if parts else names[1]
+            parts.append(f"{after} : [{chain[at + 1][1]}]({chain[at + 1][0]}.md)")
     return [SEPARATOR.join([*parts, f"[{index}](index.md)"]), "{: .kb-pager }", ""]

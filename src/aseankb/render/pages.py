@@ -141,7 +141,7 @@ def partner_pages(g: Groups, tax: Taxonomy, item: ItemFn = article_item, reuse: 
         history = relations_sentence(relations.get(pid))
         lines = [f"# {partner.fr}", "", f"{_devoted(len(about))} {partner.fr_to}{_in_english(partner.fr, partner.en)}.",
                  "", *([history, ""] if history else []),
-                 *pager(chain, pid, ("Partenaire précédent", "suivant"), "Tous les partenaires"),
+                 *pager(chain, pid, ("Partenaire précédent", "Partenaire suivant"), "Tous les partenaires"),
                  *partner_profile(pid, about, tax, item, "../" + feed_path(pid) if dated(about) else None,
                                   g.domains_with(pid), partner_meetings(pid, about), cell_years(g.cells, pid=pid)),
                  "## Tous les articles", "", *article_list(about, "../", item, years=True)]
@@ -179,7 +179,7 @@ def domain_pages(g: Groups, tax: Taxonomy, item: ItemFn = article_item, reuse: R
         pages[f"domaines/{did}.md"] = md_page(domain.fr, with_contents([
             f"# {domain.fr}", "",
             f"{plural(len(arts), 'article')} dans ce domaine{_in_english(domain.fr, domain.en)}.", "",
-            *pager(chain, did, ("Domaine précédent", "suivant"), "Tous les domaines"),
+            *pager(chain, did, ("Domaine précédent", "Domaine suivant"), "Tous les domaines"),
             *profile, *article_list(arts, "../", item, years=True)]), aliases=(domain.en, *domain.aliases),
             terms=search_terms(profile, [years_label(map(YEAR_OF, arts))]))
     pages["domaines/index.md"] = md_page("Domaines", [
@@ -196,7 +196,7 @@ def year_pages(g: Groups, item: ItemFn = article_item, reuse: Reuse = NO_REUSE) 
     for key in keys:
         arts = g.years[key]
         rows.append(f"| [{_year_label(key)}]({key}.md) | {len(arts)} |")
-        links = pager(chain, key, ("Année précédente", "suivante"), "Toutes les années")
+        links = pager(chain, key, ("Année précédente", "Année suivante"), "Toutes les années")
         if reuse.skip(f"annees/{key}.md", arts, links):
             continue
         meetings = year_meetings(arts)
