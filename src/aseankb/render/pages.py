@@ -230,8 +230,9 @@ def _other_languages(arts: list[Article]) -> str:
 
 
 def _of(some: int, followed: int) -> str:
-    """How many have articles, of how many the site follows: "13 sur 14 suivis"."""
-    return str(some) if some == followed else f"{some} sur {followed} suivis"
+    """How many have articles, and how many the site follows have none: "9 avec des articles,
+    5 sans" ("9 sur 14 suivis" left readers to guess what the 9 were: seventeenth audit)."""
+    return str(some) if some == followed else f"{some} avec des articles, {followed - some} sans"
 
 
 def home_page(g: Groups, tax: Taxonomy) -> str:
@@ -244,7 +245,8 @@ def home_page(g: Groups, tax: Taxonomy) -> str:
         f"français{_other_languages(g.articles)} sur les relations de l'ASEAN avec ses partenaires, "
         "classés par partenaire, par domaine de coopération et par année.", "",
         f"La base contient **{plural(n, 'article')}**{span}.", "",
-        "| Regroupement | Nombre | |", "|---|---:|---|",
+        # Every column has a header: a screen reader names a cell by it (seventeenth audit).
+        "| Regroupement | Nombre | Accès |", "|---|---:|---|",
         # The index pages list every partner and domain followed, with or without articles:
         # "13" beside a list of 14 read as a miscount (fifteenth audit).
         f"| Partenaires | {_of(len(g.partners), len(tax.partners))} "

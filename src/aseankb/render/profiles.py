@@ -236,7 +236,8 @@ def matrix_pages(g: Groups, tax: Taxonomy, item: ItemFn, reuse: Reuse = NO_REUSE
                     f"# {partner.fr} × {domain.fr}", "",
                     f"{len(arts)} article{'s' if len(arts) > 1 else ''} consacré{'s' if len(arts) > 1 else ''} "
                     f"{partner.to_prefix}[{partner.fr}](../../partenaires/{pid}.md) dans le domaine "
-                    f"[{domain.fr}](../../domaines/{did}.md). [Retour à la matrice](../../matrice.md)", "",
+                    # Quoted: "dans le domaine Coopération maritime" read as a misprint (audit).
+                    f"« [{domain.fr}](../../domaines/{did}.md) ». [Retour à la matrice](../../matrice.md)", "",
                     *by_year(item, arts, "../../", "##")])
         lines.append(f"| [{partner.fr}](partenaires/{pid}.md) | " + " | ".join(row) + " |")
     pages["matrice.md"] = md_page("Matrice partenaires × domaines", lines, wide=True)
