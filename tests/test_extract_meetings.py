@@ -139,6 +139,20 @@ def test_a_numbered_meeting_without_a_schedule_is_reported_but_dates_nothing() -
     assert series["delhi-dialogue"].partner == "inde"
 
 
+def test_the_first_meeting_of_a_series_without_a_schedule_dates_the_article() -> None:
+    """Seventeenth audit: sample seed 004 reports the first AUKSOM, whose year the data holds
+    (first_year: 2022), yet was dated "2022 au plus tôt" from a "depuis 2021". The first
+    meeting is of the series' first year; the second is not dated by it."""
+    text = ("Jakarta, 8 juillet (VNA) - L'ASEAN et le Royaume-Uni ont tenu la première réunion des hauts "
+            "fonctionnaires ASEAN-Royaume-Uni (AUKSOM), et se sont félicités de leur partenariat de dialogue.")
+    art, _ = extract(clean(text), file_name="x.txt", source="seeds/x.txt", tax=TAX)
+    assert (art.year, art.date.month, art.date.day, art.year_at_earliest) == (2022, 7, 8, False)
+    assert art.events_fr == ["1re Réunion des hauts fonctionnaires ASEAN-Royaume-Uni (AUKSOM), 2022"]
+    second, _ = extract(clean(text.replace("la première", "la 2e")), file_name="x.txt", source="seeds/x.txt",
+                        tax=TAX)
+    assert second.year is None and second.events == ["auksom-2"]
+
+
 def test_a_meeting_named_only_in_a_later_line_of_the_programme_is_not_reported() -> None:
     """"Le 11 juillet, les ministres poursuivent leurs travaux lors du 32e Forum régional"
     closes a report on the 58th AMM: the forum is the next day's (eighth and ninth audits)."""

@@ -78,7 +78,10 @@ def test_without_meetings_the_index_says_so() -> None:
 
 def test_edition_headings_agree_with_the_series_label() -> None:
     assert edition_heading(SERIES["amm"], "amm-58") == "58e réunion (2025)"
-    assert edition_heading(SERIES["amm"], "amm-1") == "1re réunion"  # before the schedule: no year
+    # Before the schedule: the series' first year is its first meeting's (seventeenth audit);
+    # the second's is not known.
+    assert edition_heading(SERIES["amm"], "amm-1") == "1re réunion (1967)"
+    assert edition_heading(SERIES["amm"], "amm-2") == "2e réunion"
     assert edition_heading(SERIES["eas"], "eas-1") == "1er sommet (2005)"
     assert edition_heading(SERIES["asean-russia-summit"], "asean-russia-summit-2016") == "Sommet de 2016"
     assert ordinal(1, "Conférence") == "1re" and ordinal(2, "Sommet") == "2e"

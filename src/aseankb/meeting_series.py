@@ -57,6 +57,10 @@ class Series:
         """The year meeting `number` was held, or None when the data does not say."""
         run = next((r for r in reversed(self.runs) if r.start <= number), None)
         year = run.year + (number - run.start) // run.per_year if run else None
+        if run is None and number == 1:
+            # A series without a schedule still knows its first meeting's year: the UK's
+            # "1re réunion des hauts fonctionnaires" dates its report (seventeenth audit).
+            year = self.first_year
         return year if year and year <= HORIZON else None  # "999e Sommet" is a typo, not a date
 
     def held_in(self, year: int) -> int | None:
