@@ -111,6 +111,14 @@ def test_titles_lose_datelines(lead: str) -> None:
     ("L'ambassadeur vietnamien Nguyen Hai Bang, représentant permanent du Vietnam auprès de l'ASEAN, à la "
      "tête d'une délégation, a participé le 28 mars à la réunion du Comité ASEAN-Canada.",
      "L'ambassadeur vietnamien Nguyen Hai Bang a participé le 28 mars à la réunion du Comité ASEAN-Canada"),
+    # An opening participle, kept when the headline has room for the subject and verb after it,
+    ("Passant en revue l'année, le ministre X a affirmé que l'ASEAN avançait.",
+     "Passant en revue l'année, le ministre X a affirmé que l'ASEAN avançait"),
+    # and dropped when the cut would leave it alone, without a verb (seventeenth audit).
+    ("Passant en revue les activités de l'ASEAN au cours de l'année écoulée, le vice-ministre des "
+     "Affaires étrangères a affirmé que l'ASEAN connaîtrait une année fructueuse avec de nombreux succès.",
+     "Le vice-ministre des Affaires étrangères a affirmé que l'ASEAN connaîtrait une année fructueuse avec de "
+     "nombreux succès"),
     # Short enough: kept whole.
     ("Le Japon, partenaire de longue date, a soutenu l'ASEAN.",
      "Le Japon, partenaire de longue date, a soutenu l'ASEAN"),

@@ -46,6 +46,11 @@ LEADING_CLAUSE_RE = re.compile(
     r"Dans le cadre d[eu']|En marge d[eu']|"
     r"À l['’]occasion d[eu']|Au cours d[eu']|À l['’]invitation d[eu']|According to|On the sidelines of)"
     r"[^,;:]{0,160},\s+(?=[A-Za-zÀ-ÖØ-öø-ÿ])")
+# An opening participle ("Passant en revue les activités de l'ASEAN au cours de l'année
+# écoulée, le vice-ministre X a affirmé…"): kept when the headline has room for its subject
+# and verb, since it says what the news is about; dropped when the cut would leave it alone,
+# a headline without a verb (seventeenth audit, sample seed 003).
+PARTICIPLE_OPENER_RE = re.compile(r"^(?:En\s+)?[^\W\d][\w’'-]*ant\s[^,;:]{0,160},\s+(?=[A-Za-zÀ-ÖØ-öø-ÿ])")
 # The predicate after a subject and its appositions ("L'ambassadeur X, représentant permanent
 # du Vietnam auprès de l'ASEAN, à la tête d'une délégation, a participé..."): French auxiliaries
 # and the commonest verbs of the news. Nor is a clause break before it a place to cut a title:
@@ -124,12 +129,17 @@ def derive_title(paragraphs: list[str], topic: Callable[[str], bool]) -> str:
     if not candidates:
         return ""
     lead = next((c for c in candidates if topic(first_sentence(c))), candidates[0])
-    return cut(without_appositions(without_circumstance(shorten_asean(first_sentence(lead)))))
+    sentence = without_circumstance(shorten_asean(first_sentence(lead)))
+    title = cut(without_appositions(sentence))
+    rest = without_circumstance(sentence, PARTICIPLE_OPENER_RE)
+    if rest != sentence and not PREDICATE_WORD_RE.search(title):
+        return cut(without_appositions(rest))
+    return title
 
 
-def without_circumstance(sentence: str) -> str:
-    """The sentence without an opening circumstance (LEADING_CLAUSE_RE), capitalised."""
-    rest = LEADING_CLAUSE_RE.sub("", sentence, count=1)
+def without_circumstance(sentence: str, opener: re.Pattern = LEADING_CLAUSE_RE) -> str:
+    """The sentence without an opening circumstance (`opener`), capitalised."""
+    rest = opener.sub("", sentence, count=1)
     return sentence if rest == sentence else rest[:1].upper() + rest[1:]
 
 
