@@ -330,3 +330,26 @@ def test_a_year_known_only_as_the_earliest_says_so_where_the_date_is_shown() -> 
     assert related_lines([art])[2].startswith("- 2011-04-16 au plus tôt — ")
     sure = _article("Le colloque ASEAN-Nouvelle-Zélande a eu lieu le 16 avril 2012 à Jakarta.")
     assert not sure.year_at_earliest and article_item(sure, "").startswith("- 2012-04-16 — ")
+
+
+@pytest.mark.parametrize(("text", "year", "evidence"), [
+    # The year a plan is for is not a past event: a review of 2023 is not of 2024 at the earliest.
+    ("Le conseil a adopté une conclusion le 8 août 2023. Les délégués ont discuté des orientations de "
+     "la participation de l'ASEAN en 2024.", 2023, "8 août 2023"),
+    ("Le conseil a adopté une conclusion le 8 août 2023. Les ministères doivent achever bientôt le plan "
+     "directeur de participation à l'ASEAN en 2024.", 2023, "8 août 2023"),
+    # Done, not to do: "adopté", "achevé" date an event.
+    ("Le conseil s'est réuni le 8 août 2023. Le plan d'action adopté en 2024 a été salué.", 2024, "en 2024"),
+    ("Le conseil s'est réuni le 8 août 2023. Le plan directeur a été achevé en 2024.", 2024, "en 2024"),
+    # On a tie, the printed date is the evidence, not "en 2023" (a bare year) beside it.
+    ("L'ASEAN a connu une année 2023 fructueuse. La conclusion datée du 8 août 2023 en 2023.", 2023, "8 août 2023"),
+])
+def test_plans_are_not_past_events_and_a_printed_date_is_the_better_evidence(text: str, year: int,
+                                                                            evidence: str) -> None:
+    """Seventeenth audit: sample seed 003, of a meeting reviewing 2023 and planning 2024, was
+    dated "2024 au plus tôt" by "la participation de l'ASEAN en 2024"."""
+    # Past the lead: a full date in the lead is the news's own (_dated_in_lead).
+    art = _article("Les orientations de l'ASEAN\nL'ASEAN avance, selon le vice-ministre.\n" + text)
+    assert (art.year, art.date_evidence) == (year, f"{evidence} [année au plus tôt]")
+    # A bound is not the article's day: it is later than the event it dates.
+    assert art.date.month is None

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..model import PartialDate, day_month_fr
 from ..text import fold
-from .infer import Context, at_earliest, infer_year
+from .infer import Context, infer_year
 from .meetings import Mention
 from .printed import UPDATED_RE, chrome_date, collect_year_evidence, dateline_date, own_day, valid_day
 
@@ -91,13 +91,14 @@ def _in_range(text: str, phrase: str) -> bool:
 
 
 def _reported_date(year: int, evidence: str, text: str, ctx: Context | None) -> tuple[PartialDate, str]:
-    """The month (and day) of the event that gave the year: the dated event itself, or the
+    """The month (and day) of the event that gave the year: the dated event itself when it
+    is the news's (a lower bound, "année au plus tôt", is an earlier event's day), or the
     month the meetings the article reports were held that year (a special summit's, a
     numbered meeting's: "le 23e Sommet de l'ASEAN", October 2013, or the year's only AMM),
     when they agree. The evidence then says which meeting gave the month: "mars 2024" beside
     an office and an anniversary alone did not say where March came from (fifteenth audit)."""
     event = next((d for d, phrase, _ in collect_year_evidence(text).past
-                  if d.year == year and evidence in (phrase, at_earliest(phrase))), None)
+                  if d.year == year and evidence == phrase), None)
     if event:
         return event, evidence
     held: dict[int, list[Mention]] = {}

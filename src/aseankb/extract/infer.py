@@ -54,7 +54,8 @@ def _lower_bound(past: list[tuple[PartialDate, str, bool]], own: PartialDate | N
                 or (own.month == date.month and date.day is None)):
             year += 1
         bounds.append((year, phrase))
-    return max(bounds, default=None)
+    # On a tie, the first found: the patterns of full dates are sought first ("8 août 2023", not "en 2023").
+    return max(bounds, key=lambda b: b[0], default=None)
 
 
 class _Candidates:
@@ -120,7 +121,8 @@ def infer_year(text: str, own: PartialDate | None = None, ctx: Context | None = 
     bounds = [b for b in [_lower_bound(ev.past, own)] if b] + [(cl.low, cl.phrase) for cl in levels if cl.low]
     bounds += [(min(years), _in_office(years, phrase, own)) for years, phrase in tenures]
     bounds += marker_bounds(text, ctx.markers)
-    low = max(bounds, default=None)
+    # On a tie, the first: a date the text prints says more than a level reached that year.
+    low = max(bounds, key=lambda b: b[0], default=None)
     if low:
         c.apply(frozenset(range(low[0], LAST_YEAR + 1)), low[1])
     for clue in anniversaries + [cl for cl in levels if cl.years]:

@@ -67,10 +67,15 @@ WEEKDAY_EN_RE = re.compile(
 SINCE_RE = re.compile(r"(?<!\w)(?:depuis|since|ke tu|tu khi)(?!\w)")
 IN_YEAR_RE = re.compile(rf"(?<!\w)(?:en|in|nam|year)\s+(?P<year>{YEAR})(?!\w)")
 PERIOD_RE = re.compile(rf"(?<![\w-])(?P<y1>{YEAR})\s*[-–/]\s*(?P<y2>{YEAR})(?![\w-])")
-# Years that are targets, not events: "d'ici 2030", "Vision 2045", "jusqu'en 2030".
+# Years that are targets, not events: "d'ici 2030", "Vision 2045", "jusqu'en 2030"; and the
+# year a plan is for: "les orientations de la participation de l'ASEAN en 2024", "achever
+# bientôt le plan directeur de participation à l'ASEAN en 2024" are not past events of 2024
+# (seventeenth audit: seed 003, of a meeting reviewing 2023, was dated "2024 au plus tôt").
 TARGET_RE = re.compile(
     rf"(?:d'ici|jusqu'en|jusqu'a|horizon|vision[\w' ]{{0,40}}?|by|toward|towards|den nam|"
-    rf"(?:objectif|cible|target|goal|muc tieu|viser|vise|aim)[\w' -]{{0,50}}?\s(?:en|in|nam|for))\s+"
+    rf"(?:objectif|cible|target|goal|muc tieu|viser|vise|aim|orientations?|priorites?)[\w' -]{{0,50}}?"
+    # A verb in the infinitive ("achever", not "achevé") says what is still to be done.
+    rf"\s(?:en|in|nam|for)|(?:achever|finaliser|completer|terminer)\s[\w' -]{{0,70}}?\sen)\s+"
     rf"(?:l'an\s+|la fin de\s+)?(?P<year>{YEAR})(?!\w)")
 FUTURE_RE = re.compile(r"(?<!\w)(prevue?s?|prochaine?s?|a venir|aura lieu|se tiendra|scheduled|to begin|will|"
                        r"starting|shall|se dien ra|sap dien ra|du kien)(?!\w)")
