@@ -215,10 +215,12 @@ def test_a_titled_member_stays_the_subject_when_its_framework_is_only_in_the_lea
 def test_past_the_lead_a_sentence_speaks_of_them_all_only_when_they_are_its_subject() -> None:
     """The 2025 AMM report: "Le Vietnam a réaffirmé ... la mer Orientale", under a lead that
     lists five partners, credited maritime cooperation to each of them (ninth and tenth
-    audits). The partners as the subject ("Les partenaires ont souligné ...") still are all."""
+    audits). The partners as the subject ("Les partenaires ont souligné ...") still are all.
+    (The sea named once no longer gives the domain at all: "sécurité maritime" does.)"""
     text = ("L'ASEAN tient des conférences avec le Japon et la Russie\n"
             "Le ministre Bùi Thanh Son a participé aux conférences ASEAN+1 avec le Japon et la Russie.\n"
-            "Le Vietnam a réaffirmé sa position sur la mer Orientale. Les partenaires ont souligné le tourisme.\n"
+            "Le Vietnam a réaffirmé sa position sur la sécurité maritime en mer Orientale. "
+            "Les partenaires ont souligné le tourisme.\n"
             "Par ailleurs, les deux parties ont salué la santé publique. Il a évoqué la cybersécurité.\n")
     a = _extracted(text)
     assert set(a.partners) == {"japon", "russie"} and "maritime" in a.domains and "cybersecurite" in a.domains

@@ -7,7 +7,7 @@ import pytest
 from aseankb.clean import clean
 from aseankb.config import load_taxonomy
 from aseankb.extract import extract
-from aseankb.extract.domains import extract_domains
+from aseankb.extract.domains import domain_places, extract_domains
 from aseankb.extract.entities import extract_partners
 from aseankb.extract.language import extract_language
 from aseankb.extract.title import extract_title, is_headline, says_what_happened, strip_dateline
@@ -180,6 +180,39 @@ def test_a_title_cut_short_is_followed_by_the_meeting_with_its_partner() -> None
     art = extract(clean(text), file_name="t.txt", source="seeds/t.txt", tax=TAX)[0]
     assert art.title.endswith("… — 16e Sommet ASEAN-Japon, 2013"), art.title
     assert art.title.startswith("Le Premier ministre Nguyen Tan Dung, d'autres dirigeants de l'ASEAN")
+
+
+@pytest.mark.parametrize("text", [
+    "Les ministres ont rappelé le Traité d'amitié et la Déclaration sur la conduite des parties en mer "
+    "Orientale (DOC) parmi les instruments de la région.",
+    "Le Laos a exprimé sa position sur la mer Orientale, puis les ministres ont parlé du commerce.",
+    "New Delhi participera au Forum maritime élargi de l'ASEAN et au Sommet de l'Asie de l'Est.",
+    "India takes part in the Expanded ASEAN Maritime Forum and the East Asia Summit.",
+    "The ministers also touched on the South China Sea before turning to trade.",
+    "Hai bên cũng đề cập đến vấn đề Biển Đông.",
+])
+def test_a_sea_or_a_forum_named_once_is_no_maritime_cooperation(text: str) -> None:
+    """A user audit: devset 004 (ARF 2012) was "maritime" for the title of the DOC alone,
+    devset 012 (Delhi Dialogue 2017) for the name of the Expanded ASEAN Maritime Forum."""
+    assert "maritime" not in extract_domains(TAX, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Les ministres ont discuté de la sécurité maritime en mer Orientale.",
+    "Ils ont souligné la liberté de navigation en mer de Chine méridionale.",
+    "Le Forum maritime de l'ASEAN a examiné la coopération maritime.",
+    "Le Laos a exprimé sa position sur la mer Orientale et souhaite que la mer Orientale reste une zone de paix.",
+    "The South China Sea was discussed, and so was the East Sea code of conduct.",
+    "Hai bên thảo luận về hợp tác hàng hải ở Biển Đông.",
+])
+def test_a_sea_named_twice_or_beside_a_strong_keyword_is(text: str) -> None:
+    assert "maritime" in extract_domains(TAX, text)
+
+
+def test_maritime_places_are_the_weak_keywords_and_the_strong_ones_outside_them() -> None:
+    text = "Au Forum maritime élargi, la coopération maritime en mer Orientale."
+    at = domain_places(TAX, text, ["maritime"])["maritime"]
+    assert at == [text.index("Forum"), text.index("maritime en"), text.index("mer Orientale")]
 
 
 def test_computing_infrastructure_is_digital_not_connectivity() -> None:

@@ -7,7 +7,7 @@ import re
 
 from aseankb.config import load_taxonomy
 from aseankb.extract.datescan import from_digit_runs, near_short_numbers, space_bound, year_ends
-from aseankb.extract.domains import _found, domain_needles
+from aseankb.extract.domains import WEAK_MIN, _found, domain_needles, domain_places, extract_domains
 from aseankb.extract.entities import _literal_matches
 from aseankb.extract.meetings import ORDINAL_START, _matches, _ordinals, load_meetings
 from aseankb.extract.printed import DAY_MONTH_RE, PERIOD_RE, TARGET_RE, YEAR_LAST, _date_matches
@@ -49,6 +49,27 @@ def test_domains_found_as_by_a_full_scan() -> None:
             folded = fold(text)
             places = domain_needles(TAX.domains).places(folded)
             assert _found(domain.patterns, folded, places) == bool(domain.patterns.search(folded)), (domain.id, text)
+
+
+def _blanked(pattern: re.Pattern | None, text: str) -> str:
+    return text if pattern is None else pattern.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def test_domains_and_their_places_with_weak_keywords_as_by_full_scans() -> None:
+    words = ["mer orientale", "Mer Orientale", "forum maritime elargi", "Forum maritime", "maritime",
+             "ASEAN Maritime Forum", "south china sea", "Biển Đông", "biển Đông", "navigation", "securite",
+             "peche illicite", "cooperation maritime", "an ninh biển", "mer"]
+    for text in _texts(words, 400):
+        folded, want = fold(text), {}
+        for d in TAX.domains.values():
+            weak = [m.start() for p, v in ((d.weak, folded), (d.weak_exact, text)) if p for m in p.finditer(v)]
+            strong = [m.start() for p, v in ((d.patterns, _blanked(d.weak, folded)),
+                                             (d.exact, _blanked(d.weak_exact, text))) if p for m in p.finditer(v)]
+            if strong or len(weak) >= WEAK_MIN:
+                want[d.id] = sorted({*weak, *strong})
+        found = extract_domains(TAX, text)
+        assert found == list(want), text
+        assert domain_places(TAX, text, found) == want, text
 
 
 def test_numbered_meetings_found_where_numbers_start_as_by_a_full_scan() -> None:

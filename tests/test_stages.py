@@ -347,6 +347,16 @@ def test_bad_taxonomy_names_file_and_key(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as err:
         load_domains(domains)
     assert err.value.file == str(domains) and err.value.key == "sante.aliases"
+    domains.write_text("maritime:\n  fr: Mer\n  en: Sea\n  patterns: [maritime]\n  weak: mer orientale\n",
+                       encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        load_domains(domains)
+    assert err.value.key == "maritime.weak"
+    domains.write_text("maritime:\n  fr: Mer\n  en: Sea\n  patterns: [maritime]\n  weak_exact: ['(biển']\n",
+                       encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        load_domains(domains)
+    assert err.value.key == "maritime.weak_exact" and "invalid pattern" in str(err.value)
 
 
 def _art(i: int, year: int | None, partners: list[str], domains: list[str], people: list[str]) -> Article:

@@ -64,6 +64,11 @@ class Domain:
     patterns: re.Pattern | None
     exact: re.Pattern | None
     aliases: tuple[str, ...] = ()  # other names readers search it by (its page's front matter)
+    # Keywords that give the domain only when the text holds extract.domains.WEAK_MIN of them
+    # (domains.yaml `weak`, folded, and `weak_exact`, as written); the other keywords inside
+    # them do not count.
+    weak: re.Pattern | None = None
+    weak_exact: re.Pattern | None = None
 
 
 @dataclass(frozen=True)
@@ -199,16 +204,20 @@ def _members(file: Path, pid: str, value: object, entries: dict) -> tuple[str, .
 
 def load_domains(file: Path = DOMAINS_FILE) -> dict[str, Domain]:
     out = {}
-    for did, e in _entries(file, {"fr", "en", "patterns", "exact", "aliases"}).items():
+    for did, e in _entries(file, {"fr", "en", "patterns", "exact", "weak", "weak_exact", "aliases"}).items():
         patterns = _str_list(file, f"{did}.patterns", e.get("patterns"))
         exact = _str_list(file, f"{did}.exact", e.get("exact"))
         if not patterns and not exact:
             raise ConfigError(str(file), f"{did}.patterns", "a domain needs at least one pattern")
+        weak = _str_list(file, f"{did}.weak", e.get("weak"))
+        weak_exact = _str_list(file, f"{did}.weak_exact", e.get("weak_exact"))
         out[did] = Domain(
             did, e["fr"], e["en"],
             _compile(file, f"{did}.patterns", patterns, folded=True, escape=False),
             _compile(file, f"{did}.exact", exact, folded=False, escape=False),
             tuple(_str_list(file, f"{did}.aliases", e.get("aliases"))),
+            _compile(file, f"{did}.weak", weak, folded=True, escape=False),
+            _compile(file, f"{did}.weak_exact", weak_exact, folded=False, escape=False),
         )
     return out
 

@@ -2,6 +2,8 @@
 
 The keywords are data (data/domains.yaml, patterns per domain); the code only finds them,
 and says where (attribution.py pairs each domain with the partners it is reported with).
+A domain's weak keywords (a sea's name, a forum's) give it only when the text holds at
+least WEAK_MIN of them: named once, in passing, they are no report of cooperation in it.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from ..text import by_pattern, fold
 from .needles import Needles
 
 WORD_START = r"(?<!\w)"
+WEAK_MIN = 2  # weak keywords (matches) that give a domain without a strong one
 
 
 @by_pattern
@@ -49,8 +52,8 @@ def _keyword_needles(domains: dict[str, Domain]) -> tuple[Needles, Needles]:
     set sought in one pass (kept by identity of the loaded domains)."""
     kept = _KEYWORDS.get(id(domains))
     if kept is None or kept[0] is not domains:
-        folded = (s for d in domains.values() if d.patterns for s in literal_prefixes(d.patterns) or ())
-        exact = (s for d in domains.values() if d.exact for s in literal_prefixes(d.exact) or ())
+        folded = (s for d in domains.values() for p in (d.patterns, d.weak) if p for s in literal_prefixes(p) or ())
+        exact = (s for d in domains.values() for p in (d.exact, d.weak_exact) if p for s in literal_prefixes(p) or ())
         kept = _KEYWORDS[id(domains)] = (domains, (Needles(folded), Needles(exact)))
     return kept[1]
 
@@ -71,29 +74,52 @@ def extract_domains(tax: Taxonomy, text: str) -> list[str]:
     places, exact_places = keywords.places(folded), exact_keywords.places(text)
     found = []
     for did, domain in tax.domains.items():
-        if (domain.patterns and _found(domain.patterns, folded, places)) or (
-                domain.exact and _found(domain.exact, text, exact_places)):
+        weak, exact_weak = _matches(domain.weak, folded, places), _matches(domain.weak_exact, text, exact_places)
+        if len(weak) + len(exact_weak) >= WEAK_MIN:
+            found.append(did)
+            continue
+        strong_folded, strong_text = _blank(folded, weak), _blank(text, exact_weak)
+        if (domain.patterns and _found(domain.patterns, strong_folded, places)) or (
+                domain.exact and _found(domain.exact, strong_text, exact_places)):
             found.append(did)
     return found
 
 
 def domain_places(tax: Taxonomy, text: str, found: list[str]) -> dict[str, list[int]]:
-    """Where `text` holds the keywords of each of these domains (the start of each match)."""
+    """Where `text` holds the keywords of each of these domains (the start of each match):
+    its strong keywords outside its weak ones, and its weak ones."""
     folded = fold(text)
     keywords, exact_keywords = _keyword_needles(tax.domains)
     places, exact_places = keywords.places(folded), exact_keywords.places(text)
     out = {}
     for did in found:
         domain = tax.domains[did]
-        at = _starts(domain.patterns, folded, places) | _starts(domain.exact, text, exact_places)
+        weak, exact_weak = _matches(domain.weak, folded, places), _matches(domain.weak_exact, text, exact_places)
+        at = {m.start() for m in (*weak, *exact_weak)}
+        at.update(m.start() for m in _matches(domain.patterns, _blank(folded, weak), places))
+        at.update(m.start() for m in _matches(domain.exact, _blank(text, exact_weak), exact_places))
         out[did] = sorted(at)
     return out
 
 
-def _starts(pattern: re.Pattern | None, text: str, places: dict[str, list[int]]) -> set[int]:
+def _matches(pattern: re.Pattern | None, text: str, places: dict[str, list[int]]) -> list[re.Match]:
+    """`pattern`'s matches in `text`, tried where its literal prefixes occur (`places`)."""
     if pattern is None:
-        return set()
+        return []
     prefixes = literal_prefixes(pattern)
     if prefixes is None:
-        return {m.start() for m in pattern.finditer(text)}
-    return {m.start() for m in matches_at(pattern, text, sorted({i for p in prefixes for i in places.get(p, ())}))}
+        return list(pattern.finditer(text))
+    return list(matches_at(pattern, text, sorted({i for p in prefixes for i in places.get(p, ())})))
+
+
+def _blank(text: str, matches: list[re.Match]) -> str:
+    """`text` with these matches (of a weak keyword) replaced by as many spaces: the strong
+    keywords they hold ("maritime" in "Forum maritime élargi") are not sought there. The
+    other characters keep their places, and so do the needles' places."""
+    if not matches:
+        return text
+    parts, last = [], 0
+    for m in matches:
+        parts += [text[last:m.start()], " " * (m.end() - m.start())]
+        last = m.end()
+    return "".join(parts) + text[last:]
