@@ -137,6 +137,11 @@ def test_a_numbered_meeting_without_a_schedule_is_reported_but_dates_nothing() -
     series = {s.id: s for s in load_meetings()}
     assert edition_heading(series["delhi-dialogue"], "delhi-dialogue-9") == "9e dialogue"
     assert series["delhi-dialogue"].partner == "inde"
+    # In a dated article, named with the year of its report, as the series' page heads it and
+    # as a scheduled meeting is ("16e Sommet ASEAN-Japon, 2013"; seventeenth audit).
+    dated, _ = extract(clean(text.replace("New Delhi - ", "New Delhi, 19 décembre 2017 - ")), file_name="x.txt",
+                       source="seeds/x.txt", tax=TAX)
+    assert dated.year == 2017 and dated.events_fr == ["9e Dialogue de Delhi, 2017"]
 
 
 def test_the_first_meeting_of_a_series_without_a_schedule_dates_the_article() -> None:

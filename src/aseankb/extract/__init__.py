@@ -113,8 +113,11 @@ def events(meetings: list[Mention], year: int | None, lead_end: int = 0,
             continue
         if m.number is not None:
             label = f"{ordinal(m.number, m.series.label)} {m.series.label}"
-            if not m.years:  # a series without a schedule: its year is not the data's to say
-                out.setdefault(m.event_id, label)
+            if not m.years:
+                # A series without a schedule: the year of its report, as its series' page
+                # heads it (render/meetings._year). Without it, "22e Réunion ministérielle
+                # UE-ASEAN" stood beside "16e Sommet ASEAN-Japon, 2013" (seventeenth audit).
+                out.setdefault(m.event_id, f"{label}, {year}" if year else label)
             # A meeting of another year than the article's is a reference, not its subject.
             elif year is None or year - 1 <= min(m.years) <= year:
                 out.setdefault(m.event_id, f"{label}, {min(m.years)}")
