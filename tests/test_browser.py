@@ -612,6 +612,82 @@ def test_a_result_shows_the_passage_that_matched(page: Page, base: str, sites: P
     assert next(p for t, p in openings if t == title).startswith(opening[:60]), openings
 
 
+def _passages(page: Page, base: str, site: Path) -> list[tuple[str, str, list[str]]]:
+    """Each article result's text (the first EXCERPT_CHARS of its page's), passage and marked
+    words."""
+    shown = page.eval_on_selector_all(f"{RESULTS} li a[href*='/articles/']", """els => els.map(a => [
+        a.getAttribute('href'), a.querySelector('p:last-child').textContent,
+        [...a.querySelectorAll('p:last-child mark')].map(m => m.textContent)])""")
+    out = []
+    for href, text, marked in shown:
+        found = page_parts((site / href.removeprefix(base) / "index.html").read_text(encoding="utf-8"), EXCERPT_CHARS)
+        assert found, href
+        out.append((found[2], text, marked))
+    return out
+
+
+def _fragments(text: str, opening: str) -> list[str]:
+    """A passage's fragments (" … " between them), each a piece of the article's text, in
+    the text's order."""
+    pieces = text.removeprefix("… ").removesuffix(" …").split(" … ")
+    at = 0
+    for piece in pieces:
+        at = opening.find(piece, at)
+        assert at >= 0, (piece, text)
+        at += len(piece)
+    return pieces
+
+
+def _starts(text: str, word: str) -> list[int]:
+    """Where the words of the text that a query word begins (as search folds them) start."""
+    return [m.start() for m in re.finditer(r"\w+", text) if search_words(m.group())[:1] and
+            search_words(m.group())[0].startswith(word)]
+
+
+def _marked_in(piece: str, marked: list[str]) -> bool:
+    """Whether the fragment holds one of the marked words (as a word of it)."""
+    return any(re.search(rf"(?<!\w){re.escape(m)}(?!\w)", piece) for m in marked if m.strip("+"))
+
+
+def test_a_result_shows_every_query_word_its_text_holds(page: Page, base: str, sites: Path) -> None:
+    """Audit: "cooperation maritime" showed "… la coopération dans des domaines prioritaires
+    tels que la lutte contre le terrorisme et l'extrémisme violent, la cybersécurité, la …",
+    the sentence's "sécurité maritime" cut off. Every article whose text holds both words
+    shows both, marked: in one passage where they stand close, in fragments joined by " … "
+    (as web search engines show theirs) where no stretch of what is shown holds them."""
+    page.goto(base)
+    search(page, "cooperation maritime")
+    kinds = []
+    for opening, text, marked in _passages(page, base, sites / "site"):
+        near = [abs(a - b) for a in _starts(opening, "cooperation") for b in _starts(opening, "maritime")]
+        if not near:
+            continue
+        folded = [search_words(m)[0] for m in marked if search_words(m)]
+        assert any(w.startswith("cooperation") for w in folded) and "maritime" in folded, (text, marked)
+        pieces = _fragments(text, opening)
+        assert len(pieces) <= 3 and len(text) <= 190, text
+        if min(near) < 100:  # "la coopération maritime", "la sécurité maritime, la coopération"
+            assert len(pieces) == 1, text
+        if min(near) > 150:  # a stretch of 180 characters holds no two of them
+            assert len(pieces) == 2 and all(_marked_in(p, marked) for p in pieces), text
+        kinds.append(len(pieces))
+    assert sorted(set(kinds)) == [1, 2], kinds
+
+
+@pytest.mark.parametrize(("query", "wanted"), [("asean+3 vietnam", [["ASEAN", "+", "3"], ["Vietnam"]]),
+                                               ("etats unis maritime", [["États", "Unis"], ["maritime"]])])
+def test_a_passage_s_fragments_mark_glued_terms_and_names(page: Page, base: str, sites: Path, query: str,
+                                                          wanted: list[list[str]]) -> None:
+    """A passage in fragments marks a glued term ("ASEAN+3") and a name of several words
+    ("États-Unis", marked only where its words stand side by side) as one passage does."""
+    page.goto(base)
+    search(page, query)
+    split = [(text, marked) for opening, text, marked in _passages(page, base, sites / "site")
+             if len(_fragments(text, opening)) > 1]
+    assert any(all(any(marked[i:i + len(w)] == w for i in range(len(marked))) for w in wanted)
+               for _, marked in split), split
+
+
 @pytest.mark.parametrize(("query", "hub"), [("changement climatique", "Climat et environnement"),
                                           ("mer orientale", "Coopération maritime"),
                                           ("transition energetique", "Énergie"), ("covid", "Santé publique")])

@@ -33,65 +33,174 @@
     return m && KINDS[m[1]] || "";
   }
   var SHOWN = 180;  // characters of text under a result's title (aseankb.search.TEASER_CHARS)
-  var TOKEN = /[\p{L}\p{N}]+/gu;
+  var GAP = " … ";  // between the fragments of one passage, as web search engines join theirs
   // A query word marks the words it begins; one of another name ("=inde"), only itself.
   function hit(w, q) { return q[0] === "=" ? w === q.slice(1) : w.indexOf(q) === 0; }
-  function matches(w, ws) { return !!w && ws.some(function (q) { return hit(w, q); }); }
-  function passage(text, ws) {
+  // The query word that marks w, or "".
+  function markedBy(w, ws) { return (!!w && ws.filter(function (q) { return hit(w, q); })[0]) || ""; }
+  function passage(text, ws, runs, keyOf) {
     // What an article's result shows of its text (d[3], its first EXCERPT_CHARS characters):
-    // the sentence that holds the most query words, the first of them on a tie, from its
-    // start, or from a little before the first stretch of it that holds them all, when that
-    // lies too far into it (stretch). The
-    // opening when the text has none of the words (the title or a tag matched): it says
-    // what the article is about.
+    // every query word it holds, marked, for the reader to see why it matched. One stretch
+    // when one holds them all: the first of the sentence holding the most of them (the first
+    // of those on a tie), else of the text (around). Else two or three fragments, each
+    // around words the others lack (fragments): the first stretch alone showed "… la
+    // coopération dans des domaines prioritaires tels que …" for "cooperation maritime", and
+    // not the "sécurité maritime" further on in its sentence (audit). The opening when the
+    // text has none of the words (the title or a tag matched): it says what it is about.
     if (text.length <= SHOWN) return text;
-    var best = { n: 0, start: 0, occ: [] }, start = 0, seen = {}, occ = [], m;
+    var occ = occurrences(text, ws, runs, keyOf || function (q) { return q.replace(/^=/, ""); });
+    var need = keysOf(occ).length;
+    if (!need) return join(text, [[0, SHOWN, 0]]);
+    var best = bestSentence(occ), inBest = occ.filter(function (o) { return o.s === best; });
+    var at = (keysOf(inBest).length === need && stretch(inBest, need)) || stretch(occ, need);
+    return at ? around(text, at) : fragments(text, occ, need, best);
+  }
+  function occurrences(text, ws, runs, keyOf) {
+    // Where the words highlight() marks stand: {at, end, key: what they say (keyOf: a thing
+    // the query names, by any of its names), s: where their sentence starts}.
+    var m = marksOf(text, ws, runs), out = [], pos = 0, start = 0;
     var ends = /[.!?…]+["»”’)\]]*\s+/g, end = ends.exec(text);
-    TOKEN.lastIndex = 0;
-    while ((m = TOKEN.exec(text))) {
-      while (end && m.index >= end.index + end[0].length) {
-        start = end.index + end[0].length; seen = {}; occ = []; end = ends.exec(text);
+    m.parts.forEach(function (part, i) {
+      while (end && pos >= end.index + end[0].length) {
+        start = end.index + end[0].length; end = ends.exec(text);
       }
-      // A word joined to a number ("ASEAN+3") is its term as well as its word.
-      var glue = Q.glueAt(text, m.index), ts = [words(m[0])[0]].concat(glue ? [glue[0]] : []);
-      if (!ts.some(function (w) { return matches(w, ws); })) continue;
-      ws.forEach(function (q) {
-        var key = q.replace(/^=/, "");
-        if (ts.some(function (w) { return hit(w, q); })) { seen[key] = 1; occ.push([m.index, key]); }
-      });
-      var n = Object.keys(seen).length;
-      if (n > best.n) best = { n: n, start: start, occ: occ.slice() };
-    }
-    var from = best.n ? best.start : 0, at = stretch(best.occ, best.n);
-    if (best.n && (at[0] - from > SHOWN / 2 || at[1] - from > SHOWN - 20)) {
-      from = text.lastIndexOf(" ", at[0] - SHOWN / 4) + 1;
-    }
-    var shown = text.slice(from);
-    if (shown.length > SHOWN) shown = shown.slice(0, SHOWN).replace(/\s+\S*$/, "") + " …";
-    return (from ? "… " : "") + shown;
+      if (m.marked[i]) out.push({ at: pos, end: pos + part.length, key: keyOf(m.marked[i]), s: start });
+      pos += part.length;
+    });
+    return out;
+  }
+  function keysOf(occ) {
+    var keys = {};
+    occ.forEach(function (o) { keys[o.key] = 1; });
+    return Object.keys(keys);
+  }
+  function bestSentence(occ) {
+    // Where the sentence holding the most query words starts; the first of them on a tie.
+    var keys = {}, best = 0, most = 0;
+    occ.forEach(function (o) {
+      (keys[o.s] = keys[o.s] || {})[o.key] = 1;
+      var n = Object.keys(keys[o.s]).length;
+      if (n > most) { most = n; best = o.s; }
+    });
+    return best;
   }
   function stretch(occ, need) {
-    // [first, last]: the first stretch of the sentence, under 3/4 of what is shown, that holds
-    // all its query words. From the sentence's start, "cooperation maritime" showed the
-    // first "coopération" and stopped before "la coopération maritime" (fourteenth audit).
+    // [first, last]: the first stretch of these places, under 3/4 of what is shown, that holds
+    // `need` query words, up to the place that completes them; null when none does. All of
+    // a sentence's places: its places up to where it first held the most words missed the
+    // "sécurité maritime, la coopération" after them (audit).
     for (var i = 0; i < occ.length; i++) {
-      var keys = {}, j = i;
-      for (; j < occ.length && occ[j][0] - occ[i][0] < SHOWN * 3 / 4; j++) keys[occ[j][1]] = 1;
-      if (Object.keys(keys).length === need) return [occ[i][0], occ[j - 1][0]];
+      var keys = {}, n = 0;
+      for (var j = i; j < occ.length && occ[j].at - occ[i].at < SHOWN * 3 / 4; j++) {
+        if (!keys[occ[j].key]) { keys[occ[j].key] = 1; n++; }
+        if (n === need) return [occ[i], occ[j]];
+      }
     }
-    return occ.length ? [occ[0][0], occ[0][0]] : [0, 0];
+    return null;
   }
-  function highlight(p, text, ws, runs) {
-    // <mark> around the words that begin with a query word; everything as text nodes. The
-    // words of a name of several words (`runs`: "etats unis") only where they stand side by
-    // side, stop words aside: not the "Uni" of "Royaume-Uni", nor "Union" (fourteenth audit).
+  function around(text, at) {
+    // One stretch, from its sentence's start, or from a little before it when it lies too
+    // far into it: from the sentence's start, "cooperation maritime" showed the first
+    // "coopération" and stopped before "la coopération maritime" (fourteenth audit). Its
+    // last word whole: a quarter of what is shown before the first, then the 3/4 of the
+    // stretch, cut "la sécurité" from its "maritime".
+    var from = at[0].s;
+    if (at[0].at - from > SHOWN / 2 || at[1].end - from > SHOWN - 10) {
+      from = text.lastIndexOf(" ", Math.max(at[0].at - SHOWN / 4, at[1].end - SHOWN + 10)) + 1;
+    }
+    return join(text, [[from, from + SHOWN, at[1].end]]);
+  }
+  function fragments(text, occ, need, best) {
+    // Two fragments, or three when they show more query words, in text order.
+    var two = cover(occ, best, 2), three = two.n < need ? cover(occ, best, 3) : two;
+    var picks = (three.n > two.n ? three : two).picks.sort(function (a, b) { return a.at - b.at; });
+    return join(text, layout(text, picks));
+  }
+  function roomOf(k) { return Math.floor((SHOWN - GAP.length * (k - 1)) / k); }
+  function cover(occ, best, k) {
+    // {picks, n}: up to k stretches short enough for k fragments (30 characters of each left
+    // to what surrounds its words), each the one adding the most query words not yet
+    // picked, then one in the best sentence, then the first; n, the words they hold.
+    var span = roomOf(k) - 30, got = {}, picks = [];
+    while (picks.length < k) {
+      var pick = null;
+      occ.forEach(function (o, i) {
+        if (got[o.key]) return;
+        var fresh = {}, n = 0, end = o.end;
+        for (var j = i; j < occ.length && occ[j].end - o.at <= span; j++) {
+          var key = occ[j].key;
+          if (got[key]) continue;
+          if (!fresh[key]) { fresh[key] = 1; n++; }
+          end = Math.max(end, occ[j].end);  // all of "ASEAN plus 3", marked in three
+        }
+        var score = 2 * n + (o.s === best ? 1 : 0);
+        if (n && (!pick || score > pick.score)) pick = { score: score, at: o.at, end: end, s: o.s, keys: fresh };
+      });
+      if (!pick) break;
+      Object.assign(got, pick.keys);
+      picks.push(pick);
+    }
+    return { picks: picks, n: Object.keys(got).length };
+  }
+  function layout(text, picks) {
+    // [from, to, end of its words]: each fragment its words and an equal share of the room
+    // left (a third of it before them, from their sentence's start at the earliest; all of
+    // it before them at the text's end), from a word's start. Fragments that meet, or that
+    // only a few words part ("la gestion frontalière, la … lutte contre le terrorisme" left
+    // "prévention et la" out), are one, and share the room again.
+    var g = picks.length, share = Math.max(0, (SHOWN - GAP.length * (g - 1) -
+      picks.reduce(function (n, p) { return n + p.end - p.at; }, 0)) / g), spans = [], met = [];
+    picks.forEach(function (p) {
+      var from = Math.max(p.s, p.at - Math.round(share / 3)), last = spans[spans.length - 1];
+      var over = Math.round(p.end + share - (p.at - from)) - text.length;
+      if (over > 0) from = Math.max(0, from - over);
+      if (from > 0 && from < p.at) from = text.lastIndexOf(" ", from) + 1;
+      var to = Math.max(p.end, Math.round(p.end + share - (p.at - from)));
+      if (last && from <= last[1] + 20) {
+        last[1] = Math.max(last[1], to); last[2] = p.end;
+        met[met.length - 1] = { at: met[met.length - 1].at, end: p.end, s: met[met.length - 1].s };
+      } else { spans.push([from, to, p.end]); met.push(p); }
+    });
+    return met.length < g ? layout(text, met) : spans;
+  }
+  function join(text, spans) {
+    // The spans ([from, to, the end of their query words]) at whole words, "…" where text
+    // is left out: a span's last word is cut only when it is one of its query words.
+    var parts = spans.map(function (sp) {
+      if (sp[1] >= text.length) return text.slice(sp[0]);
+      var cut = text.slice(sp[0], sp[1]), whole = cut.replace(/\s+\S*$/, "");
+      return sp[0] + whole.length >= sp[2] ? whole : cut;
+    });
+    return (spans[0][0] ? "… " : "") + parts.join(GAP) + (spans[spans.length - 1][1] < text.length ? " …" : "");
+  }
+  function slotKeys(found) {
+    // What a query word says: the slot of the query it is a word of, whichever of its names
+    // (found.marks: "=" before another's words), so that a passage shows "cyber-sécurité" or
+    // "cybersécurité" for "cybersecurite", not both in two fragments.
+    var slot = {};
+    (found.slots || []).forEach(function (s, si) {
+      s.alts.forEach(function (alt, ai) { alt.forEach(function (w) { slot[(ai ? "=" : "") + w] = si; }); });
+    });
+    return function (q) { return q in slot ? "#" + slot[q] : q.replace(/^=/, ""); };
+  }
+  function marksOf(text, ws, runs) {
+    // The text's parts (words at odd indexes) and, by index, the query word each one marked
+    // stands for. The words of a name of several words (`runs`: "etats unis") only where they
+    // stand side by side, stop words aside: not the "Uni" of "Royaume-Uni", nor "Union"
+    // (fourteenth audit).
     var parts = text.split(/([\p{L}\p{N}]+)/u), marked = runMarks(parts, runs || []);
     glueMarks(parts, ws, marked);
     var inRuns = [].concat.apply([], runs || []);
     var single = ws.filter(function (q) { return inRuns.indexOf(q) < 0; });
-    parts.forEach(function (part, i) {
-      if (marked[i] || (i % 2 && matches(words(part)[0], single))) {
-        var m = document.createElement("mark"); m.textContent = part; p.appendChild(m);
+    for (var i = 1; i < parts.length; i += 2) marked[i] = marked[i] || markedBy(words(parts[i])[0], single);
+    return { parts: parts, marked: marked };
+  }
+  function highlight(p, text, ws, runs) {
+    // <mark> around the words that begin with a query word; everything as text nodes.
+    var m = marksOf(text, ws, runs);
+    m.parts.forEach(function (part, i) {
+      if (m.marked[i]) {
+        var mark = document.createElement("mark"); mark.textContent = part; p.appendChild(mark);
       } else p.appendChild(document.createTextNode(part));
     });
   }
@@ -121,14 +230,17 @@
     for (var i = 1; glued.length && i < parts.length; i += 2) {
       [3, 5].forEach(function (n) {
         var span = parts.slice(i, i + n).join(""), g = Q.glueAt(span, 0);
-        if (g && g[1] === span.length && matches(g[0], glued)) for (var j = i; j < i + n; j++) marked[j] = 1;
+        var q = g && g[1] === span.length && markedBy(g[0], glued);
+        if (q) for (var j = i; j < i + n; j++) marked[j] = q;
       });
     }
   }
   function runMarks(parts, runs) {
-    // The indexes in `parts` (words at odd ones) of the runs' words side by side.
+    // The indexes in `parts` (words at odd ones) of the runs' words side by side: their words.
     var at = [], marked = {};
     for (var i = 1; i < parts.length; i += 2) {
+      // Words either side of a "…" (where a passage leaves text out) are not side by side.
+      if (parts[i - 1].indexOf("…") >= 0) at.push([-1, ""]);
       var w = words(parts[i])[0];
       if (w && STOP.indexOf(w) < 0) at.push([i, w]);
     }
@@ -136,7 +248,7 @@
       var r = run.filter(function (q) { return STOP.indexOf(q.replace(/^=/, "")) < 0; });
       for (var k = 0; r.length && k + r.length <= at.length; k++) {
         if (r.every(function (q, j) { return hit(at[k + j][1], q); })) {
-          r.forEach(function (_, j) { marked[at[k + j][0]] = 1; });
+          r.forEach(function (q, j) { marked[at[k + j][0]] = q; });
         }
       }
     });
@@ -190,6 +302,7 @@
     list.textContent = "";
     meta.textContent = count(found);
     showFixes(query, found.fixes);
+    var keyOf = slotKeys(found);
     ids.slice(0, limit).forEach(function (id) {
       var d = Q.doc(id), ws = found.marks(id), runs = found.runs ? found.runs(id) : [];
       if (!d) return;
@@ -202,7 +315,7 @@
       art.className = "md-search-result__article md-typeset";
       icon.className = "md-search-result__icon md-icon";
       highlight(h, d[2], ws, runs);  // the title too, as Material marks it
-      highlight(p, passage(d[3], ws), ws, runs);
+      highlight(p, passage(d[3], ws, runs, keyOf), ws, runs);
       if (d[5]) p.lang = markTitle(h, d[5]);  // its text too
       art.append(icon, h);
       // An article's date (d[4]), else what kind of page it is: results of the same title
