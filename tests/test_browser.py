@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import html
 import http.server
+import itertools
 import json
 import os
 import re
@@ -26,6 +27,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page
 
+from aseankb.render.charts import column_chart
 from aseankb.search import EXCERPT_CHARS, Doc, number_pages, write_index
 from aseankb.search_names import name_tokens
 from aseankb.words import STOP_WORDS, search_words
@@ -1637,3 +1639,40 @@ def test_the_focus_never_lands_on_what_cannot_be_seen_and_shows_on_results(page:
     focused = page.evaluate("""() => { const a = document.activeElement;
         return a.matches('.md-search-result__link') ? getComputedStyle(a).outlineStyle : 'none:' + a.tagName; }""")
     assert focused == "solid", focused
+
+
+# Sixteenth audit, domains/securite/ at 390 px: of its 16 years 2010-2025, the bars of 2018, 2020,
+# 2022 and 2024 had no value, and 2010 no year (the axis seemed to begin in 2011).
+AUDIT_CHART = list(zip([str(y) for y in range(2010, 2026)], [3, 1, 4, 2, 5, 1, 2, 6, 8, 3, 7, 2, 9, 4, 12, 15],
+                       strict=True))
+CHART_LABELS = """() => { const svg = document.querySelector('article svg.kb-chart');
+    const shown = [...svg.querySelectorAll('text')].filter(t => getComputedStyle(t).display !== 'none');
+    return shown.map(t => [t.classList.contains('kb-value') ? 'value' : 'year', t.textContent,
+                           t.getBoundingClientRect().toJSON()]); }"""
+
+
+@pytest.mark.parametrize("width", [320, 390, 1280])
+def test_a_chart_of_sixteen_years_keeps_every_value_and_its_first_and_last_year(page: Page, base: str,
+                                                                                width: int) -> None:
+    """The audit's chart, in the page of a domain (the site's own has fewer years): every value,
+    the first and the last year, no two labels overlapping, none cut by the screen's edge."""
+    figure = column_chart(AUDIT_CHART, "Paix et sécurité : articles par année", "d-securite")
+
+    def crowded(route) -> None:
+        text = route.fetch(url=base + "domaines/securite/").text()
+        route.fulfill(body=re.sub(r'<figure class="kb-figure">.*?</figure>', lambda m: figure, text, count=1,
+                                  flags=re.S), content_type="text/html; charset=utf-8")
+    page.route(base + "domaines/seize-ans/", crowded)
+    page.set_viewport_size({"width": width, "height": 844})
+    page.goto(base + "domaines/seize-ans/")
+    labels = page.evaluate(CHART_LABELS)
+    assert [text for kind, text, _ in labels if kind == "value"] == [str(n) for _, n in AUDIT_CHART]
+    years = [text for kind, text, _ in labels if kind == "year"]
+    assert years[0] == "2010" and years[-1] == "2025", years
+    assert len(years) == (16 if width > 720 else 8), years
+    for kind in ("value", "year"):
+        boxes = sorted((box for k, _, box in labels if k == kind), key=lambda b: b["left"])
+        assert all(a["right"] <= b["left"] or a["bottom"] <= b["top"] or b["bottom"] <= a["top"]
+                   for a, b in itertools.pairwise(boxes)), (kind, boxes)
+    assert all(box["left"] >= 0 and box["right"] <= width for _, _, box in labels)
+    assert min(box["height"] for _, _, box in labels) >= 9  # readable: 11 units came out 6 px

@@ -10,15 +10,53 @@ are our own (years, taxonomy labels) and are escaped here all the same.
 from __future__ import annotations
 
 import html
+import math
 from collections.abc import Iterable
 
 WIDTH, HEIGHT = 640, 200
 TOP, BOTTOM, LEFT = 24, 28, 8
 BAR_EM = 12  # longest horizontal bar, in em: independent of the table's width
+# The size of a chart's text, in the SVG's units (aseankb.css): on a phone the SVG is drawn at
+# about half its width, so its text is drawn larger there (11 came out 6 px).
+DESK_SIZE, PHONE_SIZE = 11, 20
+# On a phone, values crowded at PHONE_SIZE are drawn smaller, down to this size (9 px at 390 px),
+# before every other one is left out: they are short numbers, and each bar's should show.
+PHONE_VALUE_MIN = 16
+# The widest a digit of the site's fonts is drawn, in em (Arial, Helvetica and its clone
+# Liberation Sans, Roboto: 0.56; San Francisco 0.6), and the room left between two labels.
+DIGIT_EM, GAP_EM = 0.6, 0.15
 
 
 def _num(x: float) -> str:
     return f"{x:.1f}".rstrip("0").rstrip(".")
+
+
+def _apart(chars: int, size: float, step: float) -> int:
+    """How many columns apart two labels of `chars` characters drawn at `size` must be not to touch."""
+    return max(1, math.ceil((chars * DIGIT_EM + GAP_EM) * size / step - 1e-9))
+
+
+def _pick(columns: list[int], apart: int) -> set[int]:
+    """The columns whose label is drawn, labels `apart` columns apart at least: the first, then
+    every one far enough from the one before, and the last, always (an axis whose first or last
+    year is unlabelled seems to begin or end elsewhere: "2011" under a chart beginning in 2010),
+    for which the one before gives way when it is too near."""
+    picked: list[int] = []
+    for col in columns:
+        if not picked or col - picked[-1] >= apart:
+            picked.append(col)
+    if columns and picked[-1] != columns[-1]:
+        if len(picked) > 1 and columns[-1] - picked[-1] < apart:
+            picked.pop()
+        picked.append(columns[-1])
+    return set(picked)
+
+
+def _text(kind: str, desk: bool, phone: bool, x: str, y: str, text: str) -> str:
+    """A label of `kind` (kb-value, kb-year), drawn on a desktop, on a phone or on both: on a
+    desktop only, it is `kb-minor`; on a phone only, `kb-phone` (aseankb.css)."""
+    shown = "" if desk and phone else " kb-minor" if desk else " kb-phone"
+    return f"<text class=\"{kind}{shown}\" x=\"{x}\" y=\"{y}\" text-anchor=\"middle\">{text}</text>"
 
 
 def _table(ident: str, caption: str, head: tuple[str, str], rows: list[tuple[str, int]]) -> str:
@@ -31,40 +69,51 @@ def _table(ident: str, caption: str, head: tuple[str, str], rows: list[tuple[str
 def column_chart(series: list[tuple[str, int]], title: str, chart_id: str,
                  head: tuple[str, str] = ("Année", "Articles")) -> str:
     """A column per label (years, left to right), its value above it. One HTML line:
-    Python-Markdown passes a raw HTML block through only when it has no blank line."""
+    Python-Markdown passes a raw HTML block through only when it has no blank line.
+
+    Labels that would overlap are left out, on a desktop and on a phone each (where the text
+    is drawn larger, aseankb.css): the values first drawn smaller on a phone, down to
+    PHONE_VALUE_MIN; the first and the last year always labelled (sixteenth audit: at 390 px,
+    16 years showed 8 values, and their axis seemed to begin in 2011)."""
     if not series:
         return "<p><em>Aucune donnée datée.</em></p>"
     ident = f"kb-chart-{chart_id}"
     title = html.escape(title)  # our own labels, escaped all the same: this is raw HTML
-    series = [(html.escape(label), n) for label, n in series]
-    peak = max(n for _, n in series) or 1
     step = (WIDTH - 2 * LEFT) / len(series)
     bar = min(max(step * 0.7, 1.0), 48.0)
     plot = HEIGHT - TOP - BOTTOM
-    every = max(1, round(len(series) / 16))  # keep year labels from overlapping
-    # On a phone the text is drawn larger (aseankb.css), and every other label (`kb-minor`)
-    # is left out so that the larger ones do not overlap.
-    crowded = len(series) > 12
+    peak = max(n for _, n in series) or 1
+    label_chars = max(len(label) for label, _ in series)
+    digits = len(str(peak))
+    # The values' size on a phone: the largest at which each one fits its column, within bounds.
+    room = step / ((digits * DIGIT_EM + GAP_EM) * PHONE_SIZE)
+    value_size = max(PHONE_VALUE_MIN, min(PHONE_SIZE, math.floor(PHONE_SIZE * room)))
+    counted = [i for i, (_, n) in enumerate(series) if n]  # a zero has no bar, nor a value
+    values = (_pick(counted, _apart(digits, DESK_SIZE, step)), _pick(counted, _apart(digits, value_size, step)))
+    every = range(len(series))
+    years = (_pick(list(every), _apart(label_chars, DESK_SIZE, step)),
+             _pick(list(every), _apart(label_chars, PHONE_SIZE, step)))
     parts = []
     for i, (label, n) in enumerate(series):
+        label = html.escape(label)
         x = LEFT + i * step + (step - bar) / 2
         h = plot * n / peak
         y = TOP + plot - h
         mid = _num(x + bar / 2)
         parts.append(f"<rect class=\"kb-bar\" x=\"{_num(x)}\" y=\"{_num(y)}\" width=\"{_num(bar)}\" "
                      f"height=\"{_num(h)}\"><title>{label} : {n}</title></rect>")
-        last = i == len(series) - 1
-        minor = " class=\"kb-minor\"" if crowded and (len(series) - 1 - i) % 2 and not last else ""
-        if n:
-            parts.append(f"<text{minor} x=\"{mid}\" y=\"{_num(y - 4)}\" text-anchor=\"middle\">{n}</text>")
-        if i % every == 0 or last:
-            minor = " class=\"kb-minor\"" if crowded and (len(series) - 1 - i) // every % 2 else ""
-            parts.append(f"<text{minor} x=\"{mid}\" y=\"{HEIGHT - 8}\" text-anchor=\"middle\">{label}</text>")
+        if i in values[0] or i in values[1]:
+            parts.append(_text("kb-value", i in values[0], i in values[1], mid, _num(y - 4), str(n)))
+        if i in years[0] or i in years[1]:
+            parts.append(_text("kb-year", i in years[0], i in years[1], mid, str(HEIGHT - 8), label))
+    # Values drawn smaller than the years on a phone say so to the style sheet.
+    size = f" style=\"--kb-phone-value: {value_size}px\"" if value_size < PHONE_SIZE else ""
     svg = (f"<svg class=\"kb-chart\" viewBox=\"0 0 {WIDTH} {HEIGHT}\" role=\"img\" "
-           f"aria-labelledby=\"{ident}-t\" aria-describedby=\"{ident}-d\" preserveAspectRatio=\"xMidYMid meet\">"
+           f"aria-labelledby=\"{ident}-t\" aria-describedby=\"{ident}-d\" preserveAspectRatio=\"xMidYMid meet\"{size}>"
            f"<title id=\"{ident}-t\">{title}</title>{''.join(parts)}</svg>")
+    escaped = [(html.escape(label), n) for label, n in series]
     return (f"<figure class=\"kb-figure\">{svg}<figcaption>{title}</figcaption>"
-            f"<details><summary>Données du graphique</summary>{_table(ident, title, head, series)}</details></figure>")
+            f"<details><summary>Données du graphique</summary>{_table(ident, title, head, escaped)}</details></figure>")
 
 
 def bar_table(rows: list[tuple[str, int]], head: tuple[str, str], years: list[str] | None = None) -> list[str]:
