@@ -1641,6 +1641,75 @@ def test_the_focus_never_lands_on_what_cannot_be_seen_and_shows_on_results(page:
     assert focused == "solid", focused
 
 
+# An article's text, after its provenance: the first block that follows the last .kb-meta.
+TEXT_TOP = """() => { const ms = document.querySelectorAll('article .kb-meta');
+    return ms[ms.length - 1].nextElementSibling.getBoundingClientRect().top + scrollY; }"""
+
+
+def _folded_articles(sites: Path) -> list[tuple[str, frontmatter.Post]]:
+    """The articles whose provenance folds lines (render/article.Fold): an estimated date's
+    clues, or domains not all of every partner's."""
+    found = []
+    for path in sorted((sites / "content" / "articles").glob("*/*.md")):
+        art = frontmatter.load(path)
+        if "kb-fold" in art.content:
+            found.append((f"articles/{path.parent.name}/{path.stem}/", art))
+    return found
+
+
+def test_an_article_s_text_begins_near_the_top_of_a_phone(browser: Browser, base: str, sites: Path) -> None:
+    """Sixteenth audit, at 390 x 844: the first paragraph of the samples of 2018 and 2025 began
+    at y = 1,300 px, below the clues of the date and each partner's domains (~25 links). They
+    are folded, closed: every article's text begins within a screen and a quarter."""
+    arts = sorted((sites / "content" / "articles").glob("*/*.md"))
+    for page in _page(browser, base, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True):
+        tops = {}
+        for path in arts:
+            page.goto(f"{base}articles/{path.parent.name}/{path.stem}/")
+            tops[path.stem] = page.evaluate(TEXT_TOP)
+            # Closed, an estimated date its summary.
+            assert page.eval_on_selector_all("details.kb-fold", "ds => ds.every(d => !d.open)")
+            if frontmatter.load(path).get("date_source") == "inferred" and page.query_selector("details.kb-fold"):
+                assert page.inner_text("details.kb-fold summary").startswith("Date\u00a0:")
+        assert max(tops.values()) < 844 * 1.25, tops
+    assert len(_folded_articles(sites)) >= 3  # the samples of 2018, 2022, 2024 and 2025 fold some lines
+
+
+# The focus has gone past the article's provenance (or the page has no more to give it).
+PAST_PROVENANCE = """() => { const e = document.activeElement, last = [...document.querySelectorAll('.kb-meta')].at(-1);
+    return e === document.body || (!last.contains(e) && !!(last.compareDocumentPosition(e) & 4)); }"""
+
+
+def test_folded_lines_open_by_keyboard_without_script_and_every_link_is_reached(browser: Browser,
+                                                                               base: str, sites: Path) -> None:
+    """A fold opens with Enter or Space, as a button, with no script; Tab then reaches each of
+    its links, on a phone and on a desktop (the same page, closed on both)."""
+    path = next(p for p, art in _folded_articles(sites) if len(art["partners"]) > 2)
+    for viewport in ({"width": 390, "height": 844}, {"width": 1280, "height": 800}):
+        for page in _page(browser, base, viewport=viewport, java_script_enabled=False):
+            page.goto(base + path)
+            links = page.eval_on_selector_all("details.kb-fold a", "as => as.map(a => a.href)")
+            assert len(links) >= 10, links
+            assert page.eval_on_selector_all("details.kb-fold a", "as => as.every(a => !a.checkVisibility())")
+            reached, opened = [], 0
+            for _ in range(200):
+                page.keyboard.press("Tab")
+                tag, href = page.evaluate("() => [document.activeElement.tagName, document.activeElement.href]")
+                if tag == "SUMMARY":
+                    page.keyboard.press("Enter" if opened % 2 == 0 else " ")
+                    opened += 1
+                    assert page.evaluate("() => document.activeElement.parentElement.open")
+                    # Its focus shows, script or not (Material draws it only with its script).
+                    assert page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle") == "solid"
+                elif href in links:
+                    reached.append(href)
+                if page.evaluate(PAST_PROVENANCE):
+                    break
+            assert opened == page.eval_on_selector_all("details.kb-fold", "ds => ds.length")
+            assert sorted(reached) == sorted(links)
+            assert page.eval_on_selector_all("details.kb-fold a", "as => as.every(a => a.checkVisibility())")
+
+
 # Sixteenth audit, domains/securite/ at 390 px: of its 16 years 2010-2025, the bars of 2018, 2020,
 # 2022 and 2024 had no value, and 2010 no year (the axis seemed to begin in 2011).
 AUDIT_CHART = list(zip([str(y) for y in range(2010, 2026)], [3, 1, 4, 2, 5, 1, 2, 6, 8, 3, 7, 2, 9, 4, 12, 15],

@@ -21,7 +21,7 @@ from aseankb.render.linklist import CLASS_RE, FIELD_RE, ITEM_RE, LinkListExtensi
 from aseankb.render.pages import article_item
 from publishing import BIN
 
-EXTENSIONS = ["tables", "attr_list", "toc"]
+EXTENSIONS = ["tables", "attr_list", "pymdownx.details", "toc"]
 TITLES = [
     "Plain title", "ASEAN-Inde : 2e sommet (Hanoï) !", "<script>alert('x')</script>",
     "[lien](javascript:alert(1)) & *gras* _it_ `code` \\ back", "&amp; &#58; &lt;b&gt; {: .x }",
@@ -57,12 +57,16 @@ def test_pages_take_the_fast_path() -> None:
     for i, title in enumerate(TITLES):
         line = article_item(article(i, title), "../")
         assert ITEM_RE.fullmatch(line), line
-        fields = [b for b in render_article(_hostile(i, title), tax).split("\n\n") if b.endswith("{: .kb-meta }")]
-        assert len(fields) == 1
-        *lines, last = fields[0].split("\n")
-        assert CLASS_RE.fullmatch(last)
-        for line in lines:
-            assert FIELD_RE.fullmatch(line.removesuffix("  ")), line
+        blocks = render_article(_hostile(i, title), tax).split("\n\n")
+        # The provenance's paragraphs, and the lines of its folds (render/article.Fold).
+        fields = [b if b.startswith("**") else b.split("\n", 1)[1].replace("\n    ", "\n").removeprefix("    ")
+                  for b in blocks if b.endswith(("{: .kb-meta }", "{: .kb-fold-body }"))]
+        assert len(fields) == 1 + (i % 4 in (1, 2)) + (i % 4 == 2), i  # two paragraphs around a fold
+        for field in fields:
+            *lines, last = field.split("\n")
+            assert CLASS_RE.fullmatch(last)
+            for line in lines:
+                assert FIELD_RE.fullmatch(line.removesuffix("  ")), line
 
 
 @pytest.mark.parametrize("title", TITLES)
@@ -158,6 +162,10 @@ def _hostile(i: int, title: str) -> Article:
     art.partners_mentioned = sorted(tax.partners)[5:6] if i % 2 else []
     art.people, art.agency, art.date_evidence = [title, "Nguyễn Phú Trọng"], title, f"« {title} »"
     art.source = f"seeds/{title}.txt"
+    if i % 4 == 1:  # an estimated date: its clues are folded (render/article.Fold)
+        art.date_source = "inferred"
+    if i % 4 == 2:  # not every domain with every partner: each partner's, folded
+        art.partner_domains = {art.partners[0]: art.domains[:1], art.partners[1]: []}
     return art
 
 
@@ -210,9 +218,12 @@ def test_mkdocs_builds_the_same_pages_in_both_url_styles(tmp_path: Path, directo
     for i, title in enumerate(TITLES):
         rel = Path(_hostile(i, title).page).with_suffix("")
         built_page = fast / rel / "index.html" if directory_urls else fast / rel.with_suffix(".html")
-        meta = BeautifulSoup(built_page.read_text(encoding="utf-8"), "html.parser").select_one("p.kb-meta")
+        metas = BeautifulSoup(built_page.read_text(encoding="utf-8"), "html.parser").select(".kb-meta")
+        assert len(metas) == 1 + 2 * (i % 4 == 2) + (i % 4 == 1), i  # paragraphs and folds (<details>)
+        meta = BeautifulSoup("".join(map(str, metas)), "html.parser")
         # No markup from seed text: ours, and a non-French article's words in their language.
-        assert {el.name for el in meta.find_all(True)} - {"span"} == {"strong", "a", "br"}
+        assert {el.name for el in meta.find_all(True)} - {"span"} == {"strong", "a", "br", "p"} | (
+            {"details", "summary"} if i % 4 in (1, 2) else set())
         assert [s.attrs for s in meta.find_all("span")] == ([] if i % 3 == 0 else [{"lang": ("en", "vi")[i % 3 - 1]}])
         # Seed prose gets French typography ("ASEAN-Inde : 2e sommet" in guillemets), a file
         # name does not: "seeds/ASEAN-Inde : 2e sommet (Hanoï) !.txt" is the file's name.

@@ -23,7 +23,7 @@ from aseankb.group import group
 from aseankb.model import Article, PartialDate
 from aseankb.pipeline import display_path
 from aseankb.read import decode
-from aseankb.render.article import back_link_for_files, provenance, source_page
+from aseankb.render.article import Fold, back_link_for_files, provenance, provenance_blocks, source_page
 from aseankb.render.escape import esc_block, esc_inline
 from aseankb.render.pages import article_item, home_page, year_pages
 from aseankb.render.people import people_index, person_page
@@ -391,9 +391,17 @@ def test_the_evidence_quotes_the_article_and_puts_the_extractor_s_notes_outside(
     art = _art(1, 2016, ["russie"], [], [])
     art.date_source = "inferred"
     art.date_evidence = "le 23/05 … en 2015 ; Sommet ASEAN-Russie [en 2005, 2010 ou 2016] ; <b>x</b> [a] y"
-    line = provenance(art, load_taxonomy())[0]
-    assert line == ("**Date :** 2016 (date estimée d'après le texte : « le 23/05 … en 2015 » ; "
-                    "« Sommet ASEAN\\-Russie » (en 2005, 2010 ou 2016) ; « &lt;b&gt;x&lt;/b&gt; \\[a\\] y »)")
+    date, clues = provenance(art, load_taxonomy())[:2]
+    assert date == "**Date :** 2016 (date estimée d'après le texte)"
+    assert clues == ("**Indices :** « le 23/05 … en 2015 » ; "
+                     "« Sommet ASEAN\\-Russie » (en 2005, 2010 ou 2016) ; « &lt;b&gt;x&lt;/b&gt; \\[a\\] y »")
+    # The clues are folded under the date (sixteenth audit: on a phone they took five lines
+    # before the text); a date the text gives is one quote, and stays in its line.
+    fold = provenance_blocks(art, load_taxonomy())[0]
+    assert isinstance(fold, Fold) and fold.summary == date and fold.lines == [clues]
+    art.date_source = "dateline"
+    assert provenance(art, load_taxonomy())[0].startswith(
+        "**Date :** 2016 (date donnée en tête de la dépêche : « le 23/05")
 
 
 def test_an_undated_article_is_listed_as_sans_date_in_full() -> None:

@@ -67,20 +67,24 @@ def _links(ids: list[str], kind: str, tax: Taxonomy) -> str:
     return ", ".join(f"[{tax.label(kind, i)}](../../{folder}/{i}.md)" for i in ids) or "aucun"
 
 
+BY_PARTNER = "**Domaines par partenaire**"  # the summary of its fold
+GENERAL = "Sans partenaire désigné (l'ASEAN et ses partenaires en général)"
+
+
 def _by_partner(art: Article, tax: Taxonomy) -> list[str]:
     """Which domains the article reports on with which partner (extract/attribution.py), when
-    not every domain goes with every partner: what the matrix and the partner pages count.
-    The domains said of "l'ASEAN et ses partenaires" in general go with none (thirteenth
-    audit: China's only article counted nowhere, and its page did not say why)."""
+    not every domain goes with every partner: what the matrix and the partner pages count,
+    a line a partner. The domains said of "l'ASEAN et ses partenaires" in general go with
+    none (thirteenth audit: China's only article counted nowhere, and its page did not say why)."""
     own = {p: art.domains_of(p) for p in art.partners}
     if not art.domains or all(len(ds) == len(art.domains) for ds in own.values()):
         return []
-    parts = [f"{tax.partners[p].fr} : " + (", ".join(f"[{tax.domains[d].fr}](../../matrice/{p}/{d}.md)" for d in ds)
-                                          or "aucun") for p, ds in own.items()]
+    lines = [f"**{tax.partners[p].fr} :** " + (", ".join(f"[{tax.domains[d].fr}](../../matrice/{p}/{d}.md)"
+                                                         for d in ds) or "aucun") for p, ds in own.items()]
     general = [tax.domains[d].fr for d in art.domains if not any(d in ds for ds in own.values())]
     if general:
-        parts.append("sans partenaire désigné (l'ASEAN et ses partenaires en général) : " + ", ".join(general))
-    return ["**Domaines par partenaire :** " + " ; ".join(parts)]
+        lines.append(f"**{GENERAL} :** " + ", ".join(general))
+    return lines
 
 
 def _label(word: str, items: list) -> str:
@@ -115,24 +119,48 @@ def _role(art: Article, person: str) -> str:
     return f" ({quoted(role, html_lang(art.language))})" if role else ""
 
 
-def provenance(art: Article, tax: Taxonomy) -> list[str]:
+@dataclass(frozen=True)
+class Fold:
+    """Lines of the provenance folded under a summary of ours (a <details>, pymdownx.details),
+    out of the reader's way: on a phone, an article's text began 1.5 screens down, below the
+    evidence of its date and each partner's domains, ~25 links (sixteenth audit). Closed on a
+    desktop too: one HTML for every screen, no script; a click, Enter or Space opens it."""
+
+    summary: str
+    lines: list[str]
+
+
+def provenance_blocks(art: Article, tax: Taxonomy) -> list[list[str] | Fold]:
+    """The provenance: runs of lines shown, and folds. Lines and summaries are Markdown, of
+    our words and of seed text escaped."""
     how = SOURCES_FR.get(art.date_source, art.date_source)
     if art.date_source == "header" and art.date_evidence:  # the header's month, the text's day
         how = HEADER_DAY_FR
-    if art.date_evidence:
-        how += " : " + evidence_fr(art.date_evidence, html_lang(art.language))
-    # An undated article's source is 'inferred' (the extractor looked for one): "date
-    # inconnue (date estimée d'après le texte)" contradicted itself.
-    when = f"{date_fr(art.date, art.year_at_earliest)} ({how})" if art.date.year else UNDATED_FR
-    lines = [
-        f"**Date :** {when}",
-        f"**{_label('Partenaire', art.partners)} :** {_links(art.partners, 'partners', tax)}",
-    ]
+    blocks: list[list[str] | Fold] = []
+    if not art.date.year:
+        # An undated article's source is 'inferred' (the extractor looked for one): "date
+        # inconnue (date estimée d'après le texte)" contradicted itself.
+        lines = [f"**Date :** {UNDATED_FR}"]
+    elif art.date_evidence and art.date_source == "inferred":
+        # The clues of an estimated date, each with what the extractor made of it, folded:
+        # on a phone they took five lines. A date the text gives (its dateline, its day) is
+        # one quote, and stays in its line.
+        blocks.append(Fold(f"**Date :** {date_fr(art.date, art.year_at_earliest)} ({how})",
+                           ["**Indices :** " + evidence_fr(art.date_evidence, html_lang(art.language))]))
+        lines = []
+    else:
+        if art.date_evidence:
+            how += " : " + evidence_fr(art.date_evidence, html_lang(art.language))
+        lines = [f"**Date :** {date_fr(art.date, art.year_at_earliest)} ({how})"]
+    lines.append(f"**{_label('Partenaire', art.partners)} :** {_links(art.partners, 'partners', tax)}")
     if art.partners_mentioned:
         lines.append(f"**{_label('Cité', art.partners_mentioned)} en passant :** "
                      f"{_links(art.partners_mentioned, 'partners', tax)}")
     lines.append(f"**{_label('Domaine', art.domains)} :** {_links(art.domains, 'domains', tax)}")
-    lines += _by_partner(art, tax)
+    by_partner = _by_partner(art, tax)
+    if by_partner:
+        blocks += [lines, Fold(BY_PARTNER, by_partner)]
+        lines = []
     if art.events_fr:  # data/meetings.yaml's names: "58e Réunion des ministres ... (AMM), 2025"
         lines.append(f"**{_label('Réunion', art.events_fr)} :** " + " ; ".join(
             f"[{esc_inline(label)}]({meeting_link(eid, '../../')})"
@@ -145,7 +173,32 @@ def provenance(art: Article, tax: Taxonomy) -> list[str]:
     agency = f", agence {esc_inline(art.agency)}" if art.agency else ""
     lines.append(f"**Source :** [texte brut d'origine](../../sources/{art.id}.html) "
                  f"(fichier {esc_verbatim(art.source)}{agency})")
-    return lines
+    return [*blocks, lines]
+
+
+def provenance(art: Article, tax: Taxonomy) -> list[str]:
+    """Every line of the provenance, in the order a reader meets them, folds' summaries
+    included: the words the article's page shows (search_pages.py)."""
+    return [line for block in provenance_blocks(art, tax)
+            for line in ([block.summary, *block.lines] if isinstance(block, Fold) else block)]
+
+
+def provenance_markdown(art: Article, tax: Taxonomy) -> list[str]:
+    """The provenance as blocks of Markdown: paragraphs of `**Label :**` lines with hard
+    breaks and the class `kb-meta` (attr_list), and folds, `??? kb-meta kb-fold "summary"`
+    with their lines indented below. A paragraph with a class, not a <div markdown="1">:
+    md_in_html would make Python-Markdown parse every raw HTML block of every page (12 % of a
+    site build). Each paragraph takes the fast path of render/linklist.py, a fold's too."""
+    out = []
+    for block in provenance_blocks(art, tax):
+        if isinstance(block, Fold):
+            # The summary is ours; a double quote in it would end it early (pymdownx.details).
+            summary = block.summary.replace('"', "&quot;")
+            out.append(f'??? kb-meta kb-fold "{summary}"\n'
+                       + "  \n".join("    " + line for line in block.lines) + "\n    {: .kb-fold-body }")
+        else:
+            out.append("  \n".join(block) + "\n{: .kb-meta }")
+    return out
 
 
 def render_article(art: Article, tax: Taxonomy, related: list[Article] | None = None) -> str:
@@ -170,12 +223,10 @@ def _heading(art: Article) -> str:
 def article_page(art: Article, tax: Taxonomy) -> str:
     """The page without its related articles: rendered where the text is extracted (in a
     worker), since the related articles are known only once every seed is."""
-    # A paragraph with a class (attr_list), not a <div markdown="1">: md_in_html would make
-    # Python-Markdown parse every raw HTML block of every page (12 % of a site build).
     lang = html_lang(art.language)
     body = [_heading(art), ""]
-    body.append("  \n".join(provenance(art, tax)) + "\n{: .kb-meta }")
-    body.append("")
+    for block in provenance_markdown(art, tax):
+        body += [block, ""]
     body += _text_blocks(art.paragraphs, lang)
     # What frontmatter.dumps(Post(text, **meta), sort_keys=False, allow_unicode=True) writes.
     return page_text(front_matter_yaml(front_matter(art, tax)) + "\n", body)
