@@ -143,7 +143,7 @@ def test_pages_say_which_domains_go_with_no_partner_in_particular() -> None:
             "L'ASEAN et la Chine ont besoin d'une coopération plus étroite, a déclaré le ministre.\n")
     a = _extracted(text)
     assert a.partners == ["chine"] and a.domains_of("chine") == ["energie"]
-    # Folded under their summary, a line a partner (sixteenth audit: ~25 links before the text).
+    # Folded under their summary, a line a partner (seventeenth audit: ~25 links before the text).
     fold = next(b for b in provenance_blocks(a, TAX) if isinstance(b, Fold))
     assert fold.summary == BY == "**Domaines par partenaire**"
     assert fold.lines == ["**Chine :** [Énergie](../../matrice/chine/energie.md)",

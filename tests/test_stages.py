@@ -395,7 +395,7 @@ def test_the_evidence_quotes_the_article_and_puts_the_extractor_s_notes_outside(
     assert date == "**Date :** 2016 (date estimée d'après le texte)"
     assert clues == ("**Indices :** « le 23/05 … en 2015 » ; "
                      "« Sommet ASEAN\\-Russie » (en 2005, 2010 ou 2016) ; « &lt;b&gt;x&lt;/b&gt; \\[a\\] y »")
-    # The clues are folded under the date (sixteenth audit: on a phone they took five lines
+    # The clues are folded under the date (seventeenth audit: on a phone they took five lines
     # before the text); a date the text gives is one quote, and stays in its line.
     fold = provenance_blocks(art, load_taxonomy())[0]
     assert isinstance(fold, Fold) and fold.summary == date and fold.lines == [clues]

@@ -73,7 +73,7 @@ def column_chart(series: list[tuple[str, int]], title: str, chart_id: str,
 
     Labels that would overlap are left out, on a desktop and on a phone each (where the text
     is drawn larger, aseankb.css): the values first drawn smaller on a phone, down to
-    PHONE_VALUE_MIN; the first and the last year always labelled (sixteenth audit: at 390 px,
+    PHONE_VALUE_MIN; the first and the last year always labelled (seventeenth audit: at 390 px,
     16 years showed 8 values, and their axis seemed to begin in 2011)."""
     if not series:
         return "<p><em>Aucune donnée datée.</em></p>"
