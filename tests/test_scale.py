@@ -273,8 +273,8 @@ def test_new_rendering_code_reaches_every_page(corpus: Path, monkeypatch: pytest
     import aseankb.render.article as article_mod
     first = _build(corpus)
     monkeypatch.setattr(cache_mod, "version_key", lambda: "another-version-key!")
-    plain = article_mod.provenance
-    monkeypatch.setattr(article_mod, "provenance", lambda art, tax: [*plain(art, tax), "**Nouveau :** oui"])
+    plain = article_mod.provenance_blocks
+    monkeypatch.setattr(article_mod, "provenance_blocks", lambda art, tax: [*plain(art, tax), ["**Nouveau :** oui"]])
     again = _build(corpus)
     pages = {r.page for r in first.results if r.page}
     assert pages <= set(again.written)
