@@ -39,8 +39,14 @@ def canon(html: str) -> str:
     return soup.decode(formatter="minimal")
 
 
+def _extensions(fast: bool) -> list[str]:
+    # The fast path renders the folds itself: pymdownx.details only on the slow one, which
+    # it matches (mkdocs.yml loads it not).
+    return [e for e in EXTENSIONS if not (fast and e == "pymdownx.details")]
+
+
 def render(text: str, fast: bool) -> str:
-    exts = EXTENSIONS + ([LinkListExtension()] if fast else [])
+    exts = _extensions(fast) + ([LinkListExtension()] if fast else [])
     return markdown.Markdown(extensions=exts).convert(text)
 
 
@@ -183,7 +189,7 @@ def _site(root: Path, fast: bool, directory_urls: bool) -> Path:
     for path, text in pages.items():
         (docs / path).parent.mkdir(parents=True, exist_ok=True)
         (docs / path).write_text(text, encoding="utf-8")
-    exts = "\n".join(f"  - {e}" for e in (["aseankb.render.linklist"] if fast else []) + EXTENSIONS)
+    exts = "\n".join(f"  - {e}" for e in (["aseankb.render.linklist"] if fast else []) + _extensions(fast))
     (root / "mkdocs.yml").write_text(
         f"site_name: t\ndocs_dir: docs\nuse_directory_urls: {str(directory_urls).lower()}\n"
         f"theme: {{name: mkdocs}}\nplugins: []\nmarkdown_extensions:\n{exts}\n", encoding="utf-8")
