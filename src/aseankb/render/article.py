@@ -121,10 +121,11 @@ def _role(art: Article, person: str) -> str:
 
 @dataclass(frozen=True)
 class Fold:
-    """Lines of the provenance folded under a summary of ours (a <details>, pymdownx.details),
-    out of the reader's way: on a phone, an article's text began 1.5 screens down, below the
-    evidence of its date and each partner's domains, ~25 links (seventeenth audit). Closed on a
-    desktop too: one HTML for every screen, no script; a click, Enter or Space opens it."""
+    """Lines of the provenance folded under a summary of ours (a <details>, in pymdownx.details'
+    syntax, rendered by render/linklist.FoldProcessor), out of the reader's way: on a phone,
+    an article's text began 1.5 screens down, below the evidence of its date and each
+    partner's domains, ~25 links (seventeenth audit). Closed on a desktop too: one HTML for
+    every screen, no script; a click, Enter or Space opens it."""
 
     summary: str
     lines: list[str]
