@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import TypeVar
 
@@ -238,3 +238,14 @@ def _escaped(m: re.Match) -> str:
     if 0xDC80 <= code <= 0xDCFF:  # a byte that is not UTF-8 (os.fsdecode's surrogate escape)
         return f"\\x{code - 0xDC00:02x}"
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+def blanked(text: str, matches: Iterable[re.Match]) -> str:
+    """`text` with these matches (in order, not overlapping) replaced by as many spaces: what
+    they hold is not sought there, and every other character keeps its place (positions
+    found before still hold)."""
+    parts, last = [], 0
+    for m in matches:
+        parts += [text[last:m.start()], " " * (m.end() - m.start())]
+        last = m.end()
+    return "".join(parts) + text[last:] if parts else text

@@ -12,7 +12,7 @@ import re
 
 from ..config import Domain, Taxonomy
 from ..literals import literal_prefixes, literal_search, matches_at
-from ..text import by_pattern, fold
+from ..text import blanked, by_pattern, fold
 from .needles import Needles
 
 WORD_START = r"(?<!\w)"
@@ -78,7 +78,7 @@ def extract_domains(tax: Taxonomy, text: str) -> list[str]:
         if len(weak) + len(exact_weak) >= WEAK_MIN:
             found.append(did)
             continue
-        strong_folded, strong_text = _blank(folded, weak), _blank(text, exact_weak)
+        strong_folded, strong_text = blanked(folded, weak), blanked(text, exact_weak)
         if (domain.patterns and _found(domain.patterns, strong_folded, places)) or (
                 domain.exact and _found(domain.exact, strong_text, exact_places)):
             found.append(did)
@@ -96,8 +96,8 @@ def domain_places(tax: Taxonomy, text: str, found: list[str]) -> dict[str, list[
         domain = tax.domains[did]
         weak, exact_weak = _matches(domain.weak, folded, places), _matches(domain.weak_exact, text, exact_places)
         at = {m.start() for m in (*weak, *exact_weak)}
-        at.update(m.start() for m in _matches(domain.patterns, _blank(folded, weak), places))
-        at.update(m.start() for m in _matches(domain.exact, _blank(text, exact_weak), exact_places))
+        at.update(m.start() for m in _matches(domain.patterns, blanked(folded, weak), places))
+        at.update(m.start() for m in _matches(domain.exact, blanked(text, exact_weak), exact_places))
         out[did] = sorted(at)
     return out
 
@@ -110,16 +110,3 @@ def _matches(pattern: re.Pattern | None, text: str, places: dict[str, list[int]]
     if prefixes is None:
         return list(pattern.finditer(text))
     return list(matches_at(pattern, text, sorted({i for p in prefixes for i in places.get(p, ())})))
-
-
-def _blank(text: str, matches: list[re.Match]) -> str:
-    """`text` with these matches (of a weak keyword) replaced by as many spaces: the strong
-    keywords they hold ("maritime" in "Forum maritime élargi") are not sought there. The
-    other characters keep their places, and so do the needles' places."""
-    if not matches:
-        return text
-    parts, last = [], 0
-    for m in matches:
-        parts += [text[last:m.start()], " " * (m.end() - m.start())]
-        last = m.end()
-    return "".join(parts) + text[last:]

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from ..config import Partner, Taxonomy
 from ..literals import literal_finditer, literal_search, matches_at, occurrences
-from ..text import fold, stops_before_space
+from ..text import blanked, fold, stops_before_space
 from .needles import Needles
 from .people import UPPER
 
@@ -26,13 +26,7 @@ def _blank(text: str, pattern: re.Pattern | None) -> str:
     if pattern is None:
         return text
     found = literal_finditer(pattern, text)
-    if found is None:
-        return pattern.sub(lambda m: " " * len(m.group(0)), text)
-    parts, last = [], 0
-    for m in found:
-        parts += [text[last:m.start()], " " * (m.end() - m.start())]
-        last = m.end()
-    return "".join(parts) + text[last:]
+    return blanked(text, pattern.finditer(text) if found is None else found)
 
 
 # `[.!?](?=\s|$)|\n`, written to start with a character class: the regex engine skips to
