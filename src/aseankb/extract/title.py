@@ -131,10 +131,10 @@ def derive_title(paragraphs: list[str], topic: Callable[[str], bool]) -> str:
     lead = next((c for c in candidates if topic(first_sentence(c))), candidates[0])
     sentence = without_circumstance(shorten_asean(first_sentence(lead)))
     title = cut(without_appositions(sentence))
+    if PREDICATE_WORD_RE.search(title):
+        return title
     rest = without_circumstance(sentence, PARTICIPLE_OPENER_RE)
-    if rest != sentence and not PREDICATE_WORD_RE.search(title):
-        return cut(without_appositions(rest))
-    return title
+    return title if rest == sentence else cut(without_appositions(rest))
 
 
 def without_circumstance(sentence: str, opener: re.Pattern = LEADING_CLAUSE_RE) -> str:
