@@ -119,6 +119,14 @@ def test_titles_lose_datelines(lead: str) -> None:
      "Affaires étrangères a affirmé que l'ASEAN connaîtrait une année fructueuse avec de nombreux succès.",
      "Le vice-ministre des Affaires étrangères a affirmé que l'ASEAN connaîtrait une année fructueuse avec de "
      "nombreux succès"),
+    # A weekday without its date says nothing in an archive (eighteenth audit); one with its
+    # date, or one a preposition needs, stays.
+    ("Le 9e Dialogue de Delhi s’est ouvert mardi après-midi à New Delhi, en Inde, avec la ministre.",
+     "Le 9e Dialogue de Delhi s’est ouvert à New Delhi, en Inde, avec la ministre"),
+    ("Le Forum a débuté jeudi à Phnom Penh, et le sommet de vendredi suivra lundi 3 mars.",
+     "Le Forum a débuté à Phnom Penh, et le sommet de vendredi suivra lundi 3 mars"),
+    ("L'ASEAN et la Corée se sont réunies jeudi et vendredi à Busan.",
+     "L'ASEAN et la Corée se sont réunies jeudi et vendredi à Busan"),
     # Short enough: kept whole.
     ("Le Japon, partenaire de longue date, a soutenu l'ASEAN.",
      "Le Japon, partenaire de longue date, a soutenu l'ASEAN"),

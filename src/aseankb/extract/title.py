@@ -67,6 +67,15 @@ PREDICATE_WORD_RE = re.compile(r"(?<![\w’'-])" + PREDICATE_RE.pattern)
 SAYS_WHAT_WORDS = 4  # words after the verb that say what happened: "ont convenu de faire progresser"
 COMMA_RE = re.compile(r",\s*(?!\d)")  # also ",Takeshi Iwaya", a space lost in the source; not "1,5"
 NAME_ONLY_RE = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĐ][\w’'-]+ ){1,3}[A-ZÀ-ÖØ-ÞĐ][\w’'-]+$")  # "Bùi Thanh Son"
+# "s'est ouvert mardi après-midi à New Delhi": in an archive, a weekday without its date tells
+# the reader nothing, and the headline reads as one without it (eighteenth audit). Not a
+# weekday with its date ("mardi 26 novembre"), nor one a preposition needs ("la réunion de
+# mardi"): see WEEKDAY_KEEP_AFTER.
+WEEKDAY_RE = re.compile(
+    r"\s+(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?:\s+(?:matin|midi|soir|après-midi))?)"
+    r"(?=\s+(?!\d|\w+\s+\d|(?:et|ou|au)\s)\S|[,;.]|$)")
+WEEKDAY_KEEP_AFTER = re.compile(
+    r"(?:\b(?:de|du|le|ce|les|depuis|dès|jusqu['’]à|avant|après|entre|et|ou|à|au|chaque|tous|d['’]ici))$", re.I)
 # "Titre de l'article | VietnamPlus": the outlet's name after a bar is not the headline.
 SITE_SUFFIX_RE = re.compile(r"\s+\|\s+[^|]{2,40}$")
 
@@ -129,7 +138,7 @@ def derive_title(paragraphs: list[str], topic: Callable[[str], bool]) -> str:
     if not candidates:
         return ""
     lead = next((c for c in candidates if topic(first_sentence(c))), candidates[0])
-    sentence = without_circumstance(shorten_asean(first_sentence(lead)))
+    sentence = without_weekdays(without_circumstance(shorten_asean(first_sentence(lead))))
     title = cut(without_appositions(sentence))
     if PREDICATE_WORD_RE.search(title):
         return title
@@ -141,6 +150,13 @@ def without_circumstance(sentence: str, opener: re.Pattern = LEADING_CLAUSE_RE) 
     """The sentence without an opening circumstance (`opener`), capitalised."""
     rest = opener.sub("", sentence, count=1)
     return sentence if rest == sentence else rest[:1].upper() + rest[1:]
+
+
+def without_weekdays(sentence: str) -> str:
+    """The sentence without a bare weekday ("a débuté jeudi à Phnom Penh")."""
+    def drop(m: re.Match) -> str:
+        return m[0] if WEEKDAY_KEEP_AFTER.search(sentence, 0, m.start()) else ""
+    return WEEKDAY_RE.sub(drop, sentence)
 
 
 def without_appositions(sentence: str) -> str:
