@@ -168,6 +168,18 @@ def test_utf16_with_bom() -> None:
         assert decode(data)[0] == fixture_text("education-utf16.txt")
 
 
+def test_direction_overrides_never_reorder_a_page(tmp_path: Path) -> None:
+    # "la Chine\u202e renforcent" showed "la Chinetnecrofner" in the page's heading (audit).
+    lead = fixture_text("numerique.txt")
+    hidden = "L'ASEAN et la Chine\u202e renforcent\u2067 leur\u2069 coopération\u202c numérique\n\n" + lead
+    text, _enc, messages = decode(hidden.encode())
+    assert not re.search("[\u202a-\u202e\u2066-\u2069]", text) and "la Chine renforcent leur" in text
+    assert messages == ["4 direction control character(s) removed: they reorder text on screen"]
+    page = build_one(tmp_path, hidden.encode())
+    assert not re.search("[\u202a-\u202e\u2066-\u2069]", page)
+    assert "title: L'ASEAN et la Chine renforcent leur coopération numérique" in page
+
+
 def test_mixed_utf8_never_publishes_replacement_char(hostile: Path) -> None:
     text, _enc, messages = decode(mixed_utf8(fixture_text("energie-mixte.txt")))
     assert "\ufffd" not in text and "responsables" in text and "invalid UTF-8" in messages[0]

@@ -26,6 +26,11 @@ BINARY_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF", b"PK\x03\x04", b"
                 b"RIFF", b"\x1f\x8b", b"BM")
 REPLACEMENT = "\ufffd"
 UNDECODABLE_RE = re.compile("[\udc80-\udcff]")  # a name's bytes that are not UTF-8 (os.fsdecode)
+# Embeddings, overrides and isolates (U+202A-202E, U+2066-2069): none belongs in French, English
+# or Vietnamese news, and "la Chine\u202e renforcent" shows "la Chinetnecrofner" on every page,
+# feed and list that holds it (eighteenth audit). The other invisible characters stay: a
+# zero-width space or a byte-order mark changes no word's look.
+DIRECTION_RE = re.compile("[\u202a-\u202e\u2066-\u2069]")
 CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))  # tab, newline, form feed, CR are text
 
 
@@ -148,6 +153,9 @@ def decode(data: bytes) -> tuple[str, str, list[str]]:
     if REPLACEMENT in text:
         messages.append("text contains U+FFFD replacement characters, removed")
         text = text.replace(REPLACEMENT, "")
+    text, directions = DIRECTION_RE.subn("", text)
+    if directions:
+        messages.append(f"{directions} direction control character(s) removed: they reorder text on screen")
     # A visible ASCII character stays visible in NFKC (composed, it is a letter or a sign):
     # then the text is not blank, and normalising all of it would say nothing more.
     if not text.strip() or (not VISIBLE_ASCII_RE.search(text) and not unicodedata.normalize("NFKC", text).strip()):

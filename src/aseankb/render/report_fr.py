@@ -62,6 +62,8 @@ _RULES = (
     (r"not UTF-8: decoded as (?P<enc>\S+)", "pas en UTF-8 : lu comme {enc}"),
     (r"text contains U\+FFFD replacement characters, removed",
      "le texte contient des caractères de remplacement U+FFFD : retirés"),
+    (r"(?P<n>\d+) direction control character\(s\) removed: they reorder text on screen",
+     "{n} caractère(s) de contrôle de direction retiré(s) : ils réordonnent le texte à l'écran"),
     (r"HTML page: (?P<n>\d+) paragraph\(s\) extracted; tags, scripts, styles and page chrome dropped",
      "page HTML : {n} paragraphe(s) extrait(s) ; balises, scripts, styles et habillage de la page retirés"),
     (r"'---' front block is not valid YAML \((?P<why>.*)\): ignored", f"{FRONT} : YAML invalide ({{why}}), ignoré"),
