@@ -64,7 +64,7 @@ def article_id(file_name: str) -> str:
 def article_slug(title: str, art_id: str) -> str:
     """ASCII, lower case, stable and unique: the title's words, then a short hash of the id."""
     spaced = title.translate(APOSTROPHES).replace("'", " ")  # "l’ASEAN" -> "l-asean", as "l'ASEAN"
-    words = slugify(spaced, max_length=SLUG_MAX, word_boundary=True, **SLUG_OPTIONS) or "article"
+    words = slugify(spaced, max_length=SLUG_MAX, word_boundary=True, save_order=True, **SLUG_OPTIONS) or "article"
     return f"{words}-{hashlib.sha256(art_id.encode()).hexdigest()[:6]}"
 
 
