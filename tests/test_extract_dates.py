@@ -351,5 +351,24 @@ def test_plans_are_not_past_events_and_a_printed_date_is_the_better_evidence(tex
     # Past the lead: a full date in the lead is the news's own (_dated_in_lead).
     art = _article("Les orientations de l'ASEAN\nL'ASEAN avance, selon le vice-ministre.\n" + text)
     assert (art.year, art.date_evidence) == (year, f"{evidence} [année au plus tôt]")
-    # A bound is not the article's day: it is later than the event it dates.
-    assert art.date.month is None
+    # A bound is not the article's day, which is later than the event it dates; its month is
+    # the earliest the article can be of, and files it after that year's earlier articles
+    # (eighteenth audit).
+    assert art.date.day is None and art.date.month == (8 if "août" in evidence else None)
+
+
+@pytest.mark.parametrize(("day", "month", "said"), [
+    # The meeting the article reports, held after the bound: its month.
+    ("8 mars 2018", 8, " ; Conférence des ministres des Affaires étrangères de l'ASEAN [en août 2018]"),
+    # Held before it, the meeting cannot be the news: the bound's month, the earliest left.
+    ("8 septembre 2018", 9, ""),
+])
+def test_a_bound_s_month_is_the_earliest_an_article_can_be_of(day: str, month: int, said: str) -> None:
+    """Eighteenth audit: sample seed 003, dated by "8 août 2023 [année au plus tôt]", was
+    filed on 1 January 2023, before the articles of February that year."""
+    art = _article("Renforcer la coopération contre le terrorisme\n"
+                   "Il s'agit de l'un des sujets abordés lors de la Conférence des ministres des Affaires "
+                   "étrangères de l'ASEAN, qui a réuni des pays partenaires, dont la Corée du Sud.\n"
+                   f"Le conseil avait adopté une conclusion le {day}.")
+    assert art.date == PartialDate(2018, month) and art.year_at_earliest
+    assert art.date_evidence == f"{day} [année au plus tôt]{said}"

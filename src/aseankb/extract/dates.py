@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..model import PartialDate, day_month_fr
 from ..text import fold
-from .infer import Context, infer_year
+from .infer import Context, at_earliest, infer_year
 from .meetings import Mention
 from .printed import UPDATED_RE, chrome_date, collect_year_evidence, dateline_date, own_day, valid_day
 
@@ -97,16 +97,20 @@ def _reported_date(year: int, evidence: str, text: str, ctx: Context | None) -> 
     numbered meeting's: "le 23e Sommet de l'ASEAN", October 2013, or the year's only AMM),
     when they agree. The evidence then says which meeting gave the month: "mars 2024" beside
     an office and an anniversary alone did not say where March came from (fifteenth audit)."""
-    event = next((d for d, phrase, _ in collect_year_evidence(text).past
-                  if d.year == year and evidence == phrase), None)
+    past = [(d, phrase) for d, phrase, _ in collect_year_evidence(text).past if d.year == year]
+    event = next((d for d, phrase in past if evidence == phrase), None)
     if event:
         return event, evidence
+    # A bound's month is the earliest the news can be of: "8 août 2023 [année au plus tôt]"
+    # filed seed 003 on 1 January, before the February articles of that year (eighteenth
+    # audit). Not its day: that is the day of the earlier text the article cites.
+    bound = next((d.month for d, phrase in past if d.month and evidence == at_earliest(phrase)), None)
     held: dict[int, list[Mention]] = {}
     for mention in (ctx.meetings if ctx else []):
         for month in _held_months(mention, year) if mention.reported else ():
             held.setdefault(month, []).append(mention)
-    if len(held) != 1:
-        return PartialDate(year), evidence
+    if len(held) != 1 or (bound and min(held) < bound):
+        return PartialDate(year, bound), evidence
     ((month, mentions),) = held.items()
     when = f"{day_month_fr(month)} {year}"
     for mention in mentions:  # the meeting that gave the year gives the month: said there
