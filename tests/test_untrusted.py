@@ -28,8 +28,9 @@ from aseankb.build import build, ingest
 from aseankb.config import load_taxonomy
 from aseankb.dedup import near_duplicates
 from aseankb.errors import SeedError
-from aseankb.prepare import prepare
+from aseankb.prepare import prepare, require_text
 from aseankb.read import MAX_BYTES, decode
+from aseankb.render.report_fr import french
 from conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, copy_project
 from untrusted_corpus import (
     EXPECTED,
@@ -219,6 +220,20 @@ def test_near_duplicate_similarity() -> None:
 def test_title_only_refused() -> None:
     item = ingest(Path(__file__).parent / "fixtures" / "untrusted" / "titre-seul.txt", TAX)
     assert item.result.status == "skipped" and "only a title" in item.result.messages[0]
+
+
+@pytest.mark.parametrize(("paragraphs", "reason"), [
+    (["ASEAN-Japon : accord signé"], "only a title line, no article text (4 words)"),
+    # Several lines: not "only a title line", the eighteenth audit's misleading reason.
+    (["ASEAN-Japon : accord", "Le Japon signe."], "article text too short (6 words, at least 8 needed)"),
+    # One line of 450,000 characters is no title either.
+    (["Hanoï, 1 mars 2019 (VNA) - ASEAN Japon commerce " + "x" * 450_000],
+     "one line of 10 words and 450,048 characters, with no sentence: no article text"),
+])
+def test_a_file_without_article_text_is_refused_for_what_it_holds(paragraphs: list[str], reason: str) -> None:
+    with pytest.raises(SeedError) as refused:
+        require_text(paragraphs)
+    assert str(refused.value) == reason and french(reason) != reason
 
 
 def test_big_file_refused_without_reading_it(tmp_path: Path) -> None:

@@ -57,6 +57,7 @@ CHROME_ATTR_RE = re.compile(
 MAX_LOOKBACK = 64
 WS_RE = re.compile(r"\s+")
 MIN_WORDS = 8          # fewer words than this is no article
+LINE_MAX = 1_000       # characters: a longer line is no title, whatever it holds
 HEADLINE_WORDS = 30    # a lone line this short without a final period is a headline
 SENTENCE_END_RE = re.compile(r"[.!?…»\"”)]\s*$")
 
@@ -236,5 +237,11 @@ def require_text(paragraphs: list[str]) -> None:
     lone_headline = len(paragraphs) == 1 and words <= HEADLINE_WORDS and not SENTENCE_END_RE.search(paragraphs[0])
     if not words:
         raise SeedError("no article text (only invisible characters or page chrome)")
-    if words < MIN_WORDS or lone_headline:
+    if (lone_headline or (words < MIN_WORDS and len(paragraphs) == 1)) and len(paragraphs[0]) > LINE_MAX:
+        # Not a title: a line of 450,000 characters was called one (eighteenth audit).
+        raise SeedError(f"one line of {words} words and {len(paragraphs[0]):,} characters, "
+                        "with no sentence: no article text")
+    if lone_headline or (words < MIN_WORDS and len(paragraphs) == 1):
         raise SeedError(f"only a title line, no article text ({words} words)")
+    if words < MIN_WORDS:  # several lines: "only a title line" named what the file did not hold
+        raise SeedError(f"article text too short ({words} words, at least {MIN_WORDS} needed)")
