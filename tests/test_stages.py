@@ -416,6 +416,14 @@ def test_year_pages_say_what_they_list() -> None:
     home = home_page(group([_art(1, 2019, [], [], []), _art(2, 2020, [], [], []), _art(3, None, [], [], [])]),
                      load_taxonomy())
     assert "| Années | 2 (et 1 article sans date) |" in home
+    assert "Tous les" not in home  # all three are listed
+
+
+def test_the_home_page_leads_on_to_all_the_articles() -> None:
+    home = home_page(group([_art(i, 2000 + i, [], [], []) for i in range(1, 13)]), load_taxonomy())
+    latest = home.split("## Derniers articles\n")[1]
+    assert latest.count("\n- ") == 10 and "Titre 2](" not in latest
+    assert "[Tous les 12 articles](explorer.md), à filtrer par partenaire, domaine et année." in latest
 
 
 def test_a_source_page_shows_the_seed_as_read_and_escaped() -> None:

@@ -14,6 +14,7 @@ from .checks import checks_section
 from .contents import pager, with_contents
 from .dates import LANGUAGES_FR, language_fr, language_note, plural, short_date
 from .escape import esc_inline, esc_verbatim
+from .explorer import PAGE as EXPLORER_PAGE
 from .feeds import dated, feed_path
 from .lists import ItemFn, by_year, list_lines
 from .meetings import partner_meetings, year_meetings
@@ -261,6 +262,9 @@ def home_page(g: Groups, tax: Taxonomy) -> str:
         "[personnalités citées](personnes/index.md)."
         + (f" Suivre les nouveaux articles : [flux Atom]({feed_path(None)})." if dated(g.articles) else ""), "",
         "## Derniers articles", "", *article_list(g.articles[:LATEST_ON_HOME], ""), "",
+        # The ten latest ended the list with no way on to the others (eighteenth audit).
+        *([f"[Tous les {n} articles]({EXPLORER_PAGE}), à filtrer par partenaire, domaine et année.", ""]
+          if n > LATEST_ON_HOME else []),
         "[Rapport de construction](rapport.md) : l'état de chaque fichier source.",
     ]
     return md_page("Accueil", lines, feed=feed_path(None) if dated(g.articles) else None)
