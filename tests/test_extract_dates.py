@@ -372,3 +372,20 @@ def test_a_bound_s_month_is_the_earliest_an_article_can_be_of(day: str, month: i
                    f"Le conseil avait adopté une conclusion le {day}.")
     assert art.date == PartialDate(2018, month) and art.year_at_earliest
     assert art.date_evidence == f"{day} [année au plus tôt]{said}"
+
+
+def test_a_mandate_handed_over_in_the_bound_s_year_dates_the_article() -> None:
+    """Eighteenth audit: sample seed 000, of the AMM of 2018 that handed over the roles "pour
+    la période 2018-2021", was "août 2018 au plus tôt" beside its 51st AMM named as fact."""
+    text = ("Renforcer la coopération contre le terrorisme\n"
+            "Il s'agit de l'un des sujets abordés lors de la Conférence des ministres des Affaires "
+            "étrangères de l'ASEAN, avec les États-Unis.\n"
+            "Le Laos a repris le rôle de coordinateur pour la période 2018-2021. Le plan d'action pour la "
+            "période 2018-2022 a été salué par le secrétaire d'État américain Mike Pompeo.")
+    art = _article(text)
+    assert art.date == PartialDate(2018, 8) and not art.year_at_earliest
+    assert art.date_evidence == ("pour la période 2018-2021 ; Conférence des ministres des Affaires étrangères "
+                                 "de l'ASEAN [en août 2018]")
+    # A period that starts before the bound leaves it a bound.
+    older = _article(text.replace("2018-2021", "2016-2019").replace("2018-2022", "2017-2020"))
+    assert older.year == 2018 and older.year_at_earliest

@@ -166,8 +166,12 @@ def _choose(c: _Candidates, low: tuple[int, str] | None, periods: list[tuple[int
         # juillet 2010" read as certain of 2011, where the article is of 2012).
         if min(c.years) > low[0]:
             return min(c.years), at_earliest(evidence)
-        later = [p for p in periods if low[0] < p[0] <= low[0] + 1]
-        return max(later) if later else (low[0], low[1] if dated else at_earliest(low[1]))
+        # A mandate handed over in the bound's own year dates the article too: seed 000, of
+        # the AMM of August 2018 that handed over the coordinators' roles "pour la période
+        # 2018-2021", was "2018 au plus tôt" beside its meeting named as fact (eighteenth
+        # audit). On a tie, the first period the text names, not the greatest phrase.
+        later = [p for p in periods if low[0] <= p[0] <= low[0] + 1]
+        return max(later, key=lambda p: p[0]) if later else (low[0], low[1] if dated else at_earliest(low[1]))
     if low or c.listed:
         # Several candidates left (e.g. special summits in 2018 and 2024): the one nearest
         # to the dated events, else the latest.
