@@ -25,7 +25,8 @@ from aseankb.search_pages import aliases
 from aseankb.words import glued, search_words
 
 DATE_LINE_RE = re.compile(r"Date : (.+?) \(")
-# An article's main partners, its provenance's first line: they rank it as its title would.
+# An article's main partners, its provenance's first line: they rank it as its title would, as
+# does its year.
 PARTNERS_LINE_RE = re.compile(r"<strong>Partenaires?\u00a0:</strong>(.*?)<br")
 LINK_TEXT_RE = re.compile(r">([^<]+)</a>")
 RELATED_HEADING = "À lire aussi"  # render/related.py: the section left out of the index
@@ -153,6 +154,8 @@ def html_docs(site: Path) -> list[Doc]:
             if article and (m := PARTNERS_LINE_RE.search(html)):
                 for label in map(unescape, LINK_TEXT_RE.findall(m[1])):
                     titled.update(search_words(label), glued(label))
+            if article and (year := rel.split("/")[1]).isdigit():
+                titled.add(year)  # the year its date shows, and its folder's: it ranks as a title word
             docs.append(Doc(rel, title, teaser, words, titled, aliases=names,
                             label=_date_shown(text) if article else "", terms=terms))
     return docs

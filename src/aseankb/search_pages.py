@@ -196,6 +196,11 @@ def _article_doc(art: Article, data: SearchData, tax: Taxonomy, words: _Words, d
     # about. "chine" listed the ASEAN+3 report that names China in passing before the two
     # articles about China, whose titles say "chinois" or nothing (fifteenth audit).
     title_words = words.heading(title).union(*(words.heading(tax.partners[p].fr) for p in art.partners))
+    if art.date.year:
+        # Its year is a word of it ("sommet asean japon 2023"), whatever its text says (its
+        # date shows it, the year's pages list it), and ranks it as its title would: "2010"
+        # listed four articles that only mention 2010 before the one of 2010 (user audit).
+        title_words.add(str(art.date.year))
     extra = set(title_words)
     extra.update(words.names(title))
     for label in [tax.partners[p].fr for p in art.partners] + [tax.domains[d].fr for d in art.domains]:
@@ -204,10 +209,6 @@ def _article_doc(art: Article, data: SearchData, tax: Taxonomy, words: _Words, d
     for line in provenance(art, tax):
         extra |= words.line(line)
         extra.update(words.names(_markdown_text(line)))
-    if art.date.year:
-        # Its year is a word of it ("sommet asean japon 2023"), whatever its text says: the
-        # provenance line shows it (in the date), and the year's pages list the article.
-        extra.add(str(art.date.year))
     # The date tells apart results of the same title (a meeting reported every year); the
     # language, an article a French reader may not read: "12 mars 2024 · en anglais".
     label = date_fr(art.date, art.year_at_earliest) if art.date.year else "sans date"
