@@ -11,7 +11,8 @@ from aseankb import search_pages
 from aseankb.config import load_taxonomy
 from aseankb.model import Article, PartialDate
 from aseankb.search_pages import SearchSource
-from test_browser import _index_page, _queries
+from test_browser import RESULTS, _index_page, _queries
+from test_search_phrases import _doc, _ui  # a result file holding its text: adjacent words are read there
 
 
 def _article(slug: str, year: int, text: str) -> Article:
@@ -33,3 +34,53 @@ def test_a_year_gives_its_articles_before_those_that_mention_it(browser: Browser
     for q in ("2010", "reunion 2010"):
         assert found[q]["whole"][0] == "articles/2010/hanoi/index.html", found[q]
         assert len(found[q]["whole"]) == 3, found[q]  # those that mention it still follow
+
+
+def test_a_word_held_whole_ranks_above_the_words_it_begins(browser: Browser, tmp_path: Path) -> None:
+    """"inde" gave an English article saying "independence" above the one naming "Inde";
+    "president russe" the page of Daniel Russel second (its title begins with "russe"). A word
+    typed in part still finds what it begins ("coop")."""
+    docs = [_doc("articles/2025/independence.html", "ASEAN, independence and cooperation"),
+            _doc("articles/2024/inde.html", "La Malaisie et l'Inde ont rejoint l'ASEAN"),
+            _doc("personnes/daniel-russel.html", "Daniel Russel", title="Daniel Russel"),
+            _doc("articles/2023/president.html", "le président de la Russie"),
+            _doc("articles/2022/russe.html", "le ministre russe")]
+    found = _queries(browser, tmp_path, _index_page(tmp_path, docs),
+                     ["inde", "asean inde", "president russe", "coop"])
+    assert found["inde"]["whole"] == ["articles/2024/inde.html", "articles/2025/independence.html"]
+    # Also among results reordered by adjacent words (aseankb-search-phrase.js): "asean
+    # independence" says them side by side, by a word "inde" only begins.
+    assert found["asean inde"]["whole"] == ["articles/2024/inde.html", "articles/2025/independence.html"]
+    r = found["president russe"]
+    assert r["whole"] == [] and r["part"][-1] == "personnes/daniel-russel.html", r
+    assert found["coop"]["whole"] == ["articles/2025/independence.html"]
+
+
+def test_a_short_word_counts_whole_among_the_pages_holding_most_words(browser: Browser, tmp_path: Path) -> None:
+    """"do hung viet" said "2 documents contiennent tous ces mots ; 11 autres en contiennent 2
+    sur 3": "do" and "viet" matched words they begin ("domaine", "vietnamien"); "hun sen"
+    gave Do Hung Viet's article ("Hung"). Among the pages holding most query words, a word of
+    three letters or fewer counts only whole; those holding every word are unchanged."""
+    docs = [_doc("articles/2025/do-hung-viet.html", "le vice-ministre Do Hung Viet"),
+            _doc("articles/2025/domaine.html", "un domaine vietnamien"),
+            _doc("articles/2024/do-van.html", "M. Do Van, diplomate vietnamien"),
+            _doc("articles/2024/hung.html", "M. Hung a parlé"),
+            _doc("articles/2023/hun-sen.html", "le Premier ministre Hun Sen")]
+    found = _queries(browser, tmp_path, _index_page(tmp_path, docs), ["do hung viet", "hun sen", "dom viet"])
+    r = found["do hung viet"]
+    assert (r["whole"], r["part"], r["k"]) == (["articles/2025/do-hung-viet.html"], ["articles/2024/do-van.html"], 2)
+    r = found["hun sen"]
+    assert (r["whole"], r["part"]) == (["articles/2023/hun-sen.html"], []), r
+    # In every word of the query, a short word still finds what it begins.
+    assert found["dom viet"]["whole"] == ["articles/2025/domaine.html"]
+
+
+def test_a_typed_acronym_marks_itself_not_the_words_it_begins(browser: Browser, tmp_path: Path) -> None:
+    """"uk" (one of the Royaume-Uni's names) marks "UK", not the "Ukraine" it begins, as it
+    does not find it."""
+    docs = [_doc("articles/2025/a.html", "Londres (UK) soutient l'Ukraine.", title="Diplomatie")]
+    for pg in _ui(browser, tmp_path, docs):
+        pg.fill("#kb-search-input", "uk")  # at once: a search runs as each key is typed
+        pg.wait_for_selector(f"{RESULTS} li mark")  # this page has no translations: no count to wait for
+        marks = pg.eval_on_selector_all(f"{RESULTS} li mark", "els => els.map(e => e.textContent)")
+        assert marks == ["UK"], marks

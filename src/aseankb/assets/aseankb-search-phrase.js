@@ -122,7 +122,10 @@
   function orderedForms(sl) {
     // The query's words in order, then with each slot said by one of its other names:
     // [[word, exact]...] (another name stands only for itself, as in the query).
-    var typed = sl.map(function (s) { return s.alts[0].map(function (w) { return [base(w), w !== base(w)]; }); });
+    // A typed acronym ("ale", query.js slots) stands only for itself too.
+    var typed = sl.map(function (s) {
+      return s.alts[0].map(function (w) { return [base(w), s.exact || w !== base(w)]; });
+    });
     var out = [[].concat.apply([], typed)];
     sl.forEach(function (s, i) {
       s.alts.slice(1).forEach(function (alt) {
@@ -178,10 +181,12 @@
     }).then(function (size) {
       var top = found.whole.slice(0, size), at = {};
       top.forEach(function (p, i) { at[p] = i; });
-      // Within the query's ranking by title words (found.score): a title that holds both
-      // "cybersécurité" and "terrorisme" says more than a text that says them side by side.
+      // Within the query's ranking by whole words and title words (found.full, found.score): a
+      // title that holds both "cybersécurité" and "terrorisme" says more than a text that says
+      // them side by side, and "Inde" whole more than "independence" side by side.
       top.sort(function (a, b) {
-        return found.score(b) - found.score(a) || score[b] - score[a] || at[a] - at[b];
+        return found.full(b) - found.full(a) || found.score(b) - found.score(a) || score[b] - score[a] ||
+          at[a] - at[b];
       });
       found.whole = top.concat(found.whole.slice(size));
       found.ids = found.whole.concat(found.part);

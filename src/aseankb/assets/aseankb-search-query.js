@@ -15,6 +15,7 @@
   var MAX = 10;          // results shown at once; fewer pages holding every word: partial ones follow
   var EXPAND = 12;       // words a typed prefix may stand for (the most frequent first)
   var FIX_MIN = 5;       // letters of a word that matches nothing, for a typo to be looked for
+  var SHORT = 3;         // letters of a word whose beginnings are mostly look-alikes ("do": "domaine")
   // The same list as aseankb.words.STOP_WORDS.
   var STOP = ["le", "la", "les", "de", "des", "du", "un", "une", "et", "en", "au", "aux", "pour", "par",
     "sur", "dans", "avec", "ou", "qu", "que", "qui"];
@@ -142,7 +143,12 @@
       });
       var alts = best ? [best].concat(group.filter(function (q) { return q !== best; })) : [[ws[i]]];
       // loose: the name of a field (meta.loose), whose words a page may also hold apart.
-      out.push({ weight: alts[0].length, alts: alts, named: !!best, loose: loose.indexOf(gi) >= 0 });
+      // short: one word of SHORT letters or fewer; exact: such a word that is one of a thing's
+      // names, an acronym ("ale", "rok"), which stands for itself, not the words it begins
+      // ("alentours").
+      var short = alts[0].length === 1 && alts[0][0].length <= SHORT;
+      out.push({ weight: alts[0].length, alts: alts, named: !!best, loose: loose.indexOf(gi) >= 0,
+                 short: short, exact: short && !!best });
       i += alts[0].length;
     }
     return out;
@@ -151,6 +157,8 @@
    * pages that say the name as a phrase (aseankb/search_names.py), since a page holding its
    * words apart ("Member States", "United Nations") does not say "United States". */
   function phrase(s, alt) { return s.named && alt.length > 1 ? alt.join("_") : null; }
+  // Whether a slot's name stands only for itself: another name, or a typed acronym (slots).
+  function exactly(s, ai) { return ai > 0 || s.exact; }
   function forms(sl) {
     // The query and each query with one slot said by another of its names, each as its words
     // sorted: what a page's other names are compared with (named).
@@ -218,7 +226,9 @@
         sl.forEach(function (s) { s.alts.forEach(function (alt, ai) {
           // Its words' buckets too: their titles rank the pages.
           alt.concat(phrase(s, alt) || []).forEach(function (w, wi) {
-            candidates(w, ai > 0 || wi === alt.length).forEach(function (c) { buckets.push(bucketOf(c, store.meta.buckets)); });
+            candidates(w, exactly(s, ai) || wi === alt.length).forEach(function (c) {
+              buckets.push(bucketOf(c, store.meta.buckets));
+            });
           });
         }); });
         return Promise.all(unique(buckets).map(loadBucket));
@@ -226,59 +236,76 @@
     });
   }
   function pagesOf(w, exact, cache) {
-    // The pages holding a word (one beginning with it), and those with it in their title.
+    // The pages holding a word (one beginning with it: docs; the word itself: whole), and
+    // those with it in their title.
     var key = (exact ? "=" : "") + w;
     if (!cache[key]) {
-      var docs = {}, inTitle = {};
+      var docs = {}, whole = {}, inTitle = {};
       candidates(w, exact).forEach(function (c) {
         var b = store.bucket[bucketOf(c, store.meta.buckets)] || {};
-        if (has(b, c)) decode(b[c]).forEach(function (n) { docs[n] = 1; });
+        if (has(b, c)) decode(b[c]).forEach(function (n) { docs[n] = 1; if (c === w) whole[n] = 1; });
         if (has(b, "^" + c)) decode(b["^" + c]).forEach(function (n) { inTitle[n] = 1; });
       });
-      cache[key] = { docs: docs, title: inTitle };
+      cache[key] = { docs: docs, whole: whole, title: inTitle };
     }
     return cache[key];
   }
-  function rank(sl, n) {
-    var cache = Object.create(null), held = {}, score = {}, via = {}, apart = {};
-    sl.forEach(function (s, si) {
-      var has = {}, hits = {};
-      s.alts.forEach(function (alt, ai) {
-        var sets = alt.map(function (w) { return pagesOf(w, ai > 0, cache); }), count = {};
-        var token = phrase(s, alt), within = token ? [pagesOf(token, true, cache)] : sets;
-        Object.keys(within[0].docs).forEach(function (p) {
-          if (!within.every(function (x) { return x.docs[p]; })) return;
-          has[p] = 1;
-          ((via[p] = via[p] || {})[si] = via[p][si] || []).push(ai);
-        });
-        // A field's name as typed, its words apart: found too, after the pages that say it.
-        if (token && ai === 0 && s.loose) Object.keys(sets[0].docs).forEach(function (p) {
-          if (has[p] || !sets.every(function (x) { return x.docs[p]; })) return;
-          has[p] = 1;
-          (apart[p] = apart[p] || {})[si] = 1;
-          ((via[p] = via[p] || {})[si] = via[p][si] || []).push(ai);
-        });
-        // Title words: a name whole in the title counts as the slot's words, a part of it less.
-        sets.forEach(function (x) { Object.keys(x.title).forEach(function (p) { count[p] = (count[p] || 0) + 1; }); });
-        Object.keys(count).forEach(function (p) {
-          var h = count[p] === alt.length ? s.weight : Math.min(count[p], s.weight - 1);
-          if (h > (hits[p] || 0)) hits[p] = h;
-        });
+  /* A slot's pages: has (holding it by one of its names), whole (by its words themselves, not
+   * only by words they begin: "inde", not "independence"; a name's token is whole) and hits
+   * (its words in their title); via and apart (see rank) are filled in. */
+  function slotPages(s, si, cache, via, apart) {
+    var has = {}, whole = {}, hits = {};
+    s.alts.forEach(function (alt, ai) {
+      var sets = alt.map(function (w) { return pagesOf(w, exactly(s, ai), cache); }), count = {};
+      var token = phrase(s, alt), within = token ? [pagesOf(token, true, cache)] : sets;
+      function found(p, by) {
+        has[p] = 1;
+        if (by.every(function (x) { return x.whole[p]; })) whole[p] = 1;
+        ((via[p] = via[p] || {})[si] = via[p][si] || []).push(ai);
+      }
+      Object.keys(within[0].docs).forEach(function (p) {
+        if (within.every(function (x) { return x.docs[p]; })) found(p, within);
       });
-      Object.keys(has).forEach(function (p) { held[p] = (held[p] || 0) + s.weight; });
-      Object.keys(hits).forEach(function (p) { score[p] = (score[p] || 0) + hits[p]; });
+      // A field's name as typed, its words apart: found too, after the pages that say it.
+      if (token && ai === 0 && s.loose) Object.keys(sets[0].docs).forEach(function (p) {
+        if (has[p] || !sets.every(function (x) { return x.docs[p]; })) return;
+        (apart[p] = apart[p] || {})[si] = 1;
+        found(p, sets);
+      });
+      // Title words: a name whole in the title counts as the slot's words, a part of it less.
+      sets.forEach(function (x) { Object.keys(x.title).forEach(function (p) { count[p] = (count[p] || 0) + 1; }); });
+      Object.keys(count).forEach(function (p) {
+        var h = count[p] === alt.length ? s.weight : Math.min(count[p], s.weight - 1);
+        if (h > (hits[p] || 0)) hits[p] = h;
+      });
+    });
+    return { has: has, whole: whole, hits: hits };
+  }
+  function rank(sl, n) {
+    var cache = Object.create(null), held = {}, counted = {}, full = {}, score = {}, via = {}, apart = {};
+    sl.forEach(function (s, si) {
+      var got = slotPages(s, si, cache, via, apart);
+      Object.keys(got.has).forEach(function (p) {
+        held[p] = (held[p] || 0) + s.weight;
+        // Among the pages holding most words, a short one counts only whole: "do" of "do hung
+        // viet" is no "domaine", "hun" of "hun sen" no "Hung".
+        if (!s.short || got.whole[p]) counted[p] = (counted[p] || 0) + s.weight;
+      });
+      Object.keys(got.whole).forEach(function (p) { full[p] = (full[p] || 0) + s.weight; });
+      Object.keys(got.hits).forEach(function (p) { score[p] = (score[p] || 0) + got.hits[p]; });
     });
     // Every word; then, when those are fewer than a page of results, the pages holding the
     // most of them ("sommet asean japon 2023": the ASEAN-Japan summits of other years),
     // at least half, and two of three or more.
     var whole = [], k = 0, part = [], pages = Object.keys(held);
     pages.forEach(function (p) {
-      var h = held[p];
-      if (h === n) whole.push(+p);
+      var h = counted[p] || 0;
+      if (held[p] === n) whole.push(+p);
       else if (h > k && 2 * h >= n && (n < 3 || h >= 2)) k = h;
     });
-    if (whole.length < MAX && k) part = pages.filter(function (p) { return held[p] === k; }).map(Number);
+    if (whole.length < MAX && k) part = pages.filter(function (p) { return held[p] < n && counted[p] === k; });
     else k = 0;
+    part = part.map(Number);
     var fs = forms(sl);
     // A page the query names by one of its other names counts as titled by every word. A
     // matrix cell ("Corée du Sud × Tourisme") counts as titled only when the query names
@@ -289,36 +316,39 @@
       else if (minor(p) && covers(p, score[p], fs) < 2) score[p] = 0;
     });
     // The pages that say the query's names before those holding a field's words apart; then
-    // those with the most query words in their title; among them, the pages whose title
-    // those words make up (see covers); then the newest articles (lowest numbers), then the
-    // other pages.
+    // those holding the most query words whole (after folding), before those holding only
+    // words they begin ("inde": "Inde" before "independence"); then those with the most query
+    // words in their title; among them, the pages whose title those words make up (see
+    // covers); then the newest articles (lowest numbers), then the other pages.
     function spread(p) { return apart[p] ? Object.keys(apart[p]).length : 0; }
     function order(a, b) {
-      return spread(a) - spread(b) || (score[b] || 0) - (score[a] || 0) ||
+      return spread(a) - spread(b) || (full[b] || 0) - (full[a] || 0) || (score[b] || 0) - (score[a] || 0) ||
         covers(b, score[b], fs) - covers(a, score[a], fs) || a - b;
     }
     whole.sort(order);
     part.sort(order);
     // slots, via (slot -> the names of it a page holds), apart (whether it holds a slot's
-    // words apart only), named and score: for aseankb-search-phrase.js.
+    // words apart only), named, full (the query words it holds whole) and score: for
+    // aseankb-search-phrase.js.
     return { ids: whole.concat(part), whole: whole, part: part, k: k, n: n, slots: sl, via: function (p) {
       return via[p] || {}; }, apart: function (p, si) {
-      return !!(apart[p] && apart[p][si]); }, named: function (p) { return named(p, fs); }, score: function (p) {
+      return !!(apart[p] && apart[p][si]); }, named: function (p) { return named(p, fs); }, full: function (p) {
+      return full[p] || 0; }, score: function (p) {
       return score[p] || 0; }, runs: function (p) {
       // The names of several words the page says as phrases (not a field's words apart),
       // marked only side by side (aseankb-search.js, highlight).
       return [].concat.apply([], sl.map(function (s, si) {
         if (apart[p] && apart[p][si]) return [];
         return ((via[p] && via[p][si]) || []).filter(function (ai) { return phrase(s, s.alts[ai]); })
-          .map(function (ai) { return s.alts[ai].map(function (w) { return ai ? "=" + w : w; }); });
+          .map(function (ai) { return s.alts[ai].map(function (w) { return exactly(s, ai) ? "=" + w : w; }); });
       }));
     }, marks: function (p) {
       // Of each slot, the words of the names the page holds (what the query says of one it
-      // lacks); those of another name, "=" before them, mark only themselves.
+      // lacks); those of another name or a typed acronym, "=" before them, mark only themselves.
       return unique([].concat.apply([], sl.map(function (s, si) {
         var ais = (via[p] && via[p][si]) || [0];
         return [].concat.apply([], ais.map(function (ai) {
-          return s.alts[ai].map(function (w) { return ai ? "=" + w : w; });
+          return s.alts[ai].map(function (w) { return exactly(s, ai) ? "=" + w : w; });
         }));
       })));
     } };
