@@ -27,7 +27,7 @@ from aseankb.render.pages import partner_aliases
 from aseankb.search import TITLE_WORDS_MAX, Doc, bucket_of, encode_postings, number_pages, synonym_phrases, write_index
 from aseankb.search_pages import SearchSource, aliases, dest_path, nav_titles, page_excerpt
 from aseankb.synonyms import load_synonyms
-from aseankb.words import STOP_WORDS, search_words, word_set
+from aseankb.words import STOP_WORDS, search_words, terms, word_set
 from conftest import ROOT, copy_project
 from html_index import html_index, page_text
 
@@ -369,6 +369,24 @@ def test_the_english_names_of_partners_and_fields_are_other_names() -> None:
               "trung", "nhat", "quoc", "ky", "dong", "bien", "sea", "east", "china sea"}
     phrases = {p for g in groups for p in g}
     assert not phrases & common, phrases & common
+
+
+def test_every_partner_s_english_name_and_acronym_is_another_name_of_it() -> None:
+    """"korea" and "rok" found only the partner page Corée du Sud (its aliases), where "japan"
+    found 28 pages: a partner's English name and acronyms (partners.yaml `en`, the capitals of
+    `exact`) are other names of its French one (data/synonyms.yaml), "EU" aside (French
+    "eu"). "Korea" is "Corée", the free-trade acronyms "libre-échange"."""
+    groups = [set(g.split("|")) for g in synonym_phrases()]
+
+    def phrase(name: str) -> str:  # as synonym_phrases says it: its words but the stop words
+        return " ".join(w for w in terms(name) if w not in STOP_WORDS)
+    for partner in load_taxonomy().partners.values():
+        fr = phrase(partner.fr)
+        group = next((g for g in groups if fr in g), set())
+        names = [partner.en, *(n for n in partner.exact_forms if re.fullmatch(r"[A-Z]{2,}", n) and n != "EU")]
+        missing = [n for n in names if phrase(n) not in group | {fr}]
+        assert not missing, (partner.fr, missing)
+    assert {"coree", "korea"} in groups and any({"libre echange", "ale", "fta"} <= g for g in groups)
 
 
 @pytest.mark.parametrize("patched", [False, True])

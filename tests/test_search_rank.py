@@ -84,3 +84,20 @@ def test_a_typed_acronym_marks_itself_not_the_words_it_begins(browser: Browser, 
         pg.wait_for_selector(f"{RESULTS} li mark")  # this page has no translations: no count to wait for
         marks = pg.eval_on_selector_all(f"{RESULTS} li mark", "els => els.map(e => e.textContent)")
         assert marks == ["UK"], marks
+
+
+def test_an_acronym_of_a_thing_stands_for_itself_and_its_other_names(browser: Browser, tmp_path: Path) -> None:
+    """"ale" (accord de libre-échange) found only "alentours", "fta" nothing, "korea" and "rok"
+    only the partner page (data/synonyms.yaml): an acronym that is one of a thing's names finds
+    its other names, and not the words it begins."""
+    docs = [_doc("articles/2025/alentours.html", "dans les alentours de Hanoï"),
+            _doc("articles/2025/ale.html", "la négociation de l'ALE ASEAN-Canada"),
+            _doc("articles/2024/libre-echange.html", "un accord de libre-échange"),
+            _doc("articles/2024/fta.html", "the ASEAN-Australia-New Zealand FTA"),
+            _doc("articles/2023/coree.html", "le président de la République de Corée"),
+            _doc("articles/2023/rokan.html", "le bloc pétrolier de Rokan")]
+    found = _queries(browser, tmp_path, _index_page(tmp_path, docs), ["ale", "fta", "korea", "rok", "alen"])
+    trade = {"articles/2025/ale.html", "articles/2024/libre-echange.html", "articles/2024/fta.html"}
+    assert set(found["ale"]["whole"]) == set(found["fta"]["whole"]) == trade, found
+    assert found["korea"]["whole"] == found["rok"]["whole"] == ["articles/2023/coree.html"], found
+    assert found["alen"]["whole"] == ["articles/2025/alentours.html"]  # not an acronym: a beginning
