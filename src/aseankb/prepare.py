@@ -237,11 +237,10 @@ def require_text(paragraphs: list[str]) -> None:
     lone_headline = len(paragraphs) == 1 and words <= HEADLINE_WORDS and not SENTENCE_END_RE.search(paragraphs[0])
     if not words:
         raise SeedError("no article text (only invisible characters or page chrome)")
-    if (lone_headline or (words < MIN_WORDS and len(paragraphs) == 1)) and len(paragraphs[0]) > LINE_MAX:
-        # Not a title: a line of 450,000 characters was called one (eighteenth audit).
-        raise SeedError(f"one line of {words} words and {len(paragraphs[0]):,} characters, "
-                        "with no sentence: no article text")
     if lone_headline or (words < MIN_WORDS and len(paragraphs) == 1):
+        if len(paragraphs[0]) > LINE_MAX:  # no title: a line of 450,000 characters was called one (audit)
+            raise SeedError(f"one line of {words} words and {len(paragraphs[0]):,} characters, "
+                            "with no sentence: no article text")
         raise SeedError(f"only a title line, no article text ({words} words)")
     if words < MIN_WORDS:  # several lines: "only a title line" named what the file did not hold
         raise SeedError(f"article text too short ({words} words, at least {MIN_WORDS} needed)")
