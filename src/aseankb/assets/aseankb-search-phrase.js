@@ -124,7 +124,7 @@
     // [[word, exact]...] (another name stands only for itself, as in the query).
     // A typed acronym ("ale", query.js slots) stands only for itself too.
     var typed = sl.map(function (s) {
-      return s.alts[0].map(function (w) { return [base(w), s.exact || w !== base(w)]; });
+      return s.alts[0].map(function (w) { return [base(w), Q.exactly(s, 0) || w !== base(w)]; });
     });
     var out = [[].concat.apply([], typed)];
     sl.forEach(function (s, i) {

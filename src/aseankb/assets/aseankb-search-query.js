@@ -383,7 +383,7 @@
 
   window.__kbQuery = {
     config: config, root: root, MAX: MAX, STOP: STOP, words: words, terms: terms, glueAt: glueAt,
-    search: search, known: known,
+    search: search, known: known, exactly: exactly,
     loadDoc: loadDoc, doc: function (n) { return store.doc[n]; }, meta: function () { return store.meta; }
   };
 })();

@@ -179,7 +179,7 @@
     // "cybersécurité" for "cybersecurite", not both in two fragments.
     var slot = {};
     (found.slots || []).forEach(function (s, si) {
-      s.alts.forEach(function (alt, ai) { alt.forEach(function (w) { slot[(ai || s.exact ? "=" : "") + w] = si; }); });
+      s.alts.forEach(function (alt, ai) { alt.forEach(function (w) { slot[(Q.exactly(s, ai) ? "=" : "") + w] = si; }); });
     });
     return function (q) { return q in slot ? "#" + slot[q] : q.replace(/^=/, ""); };
   }
