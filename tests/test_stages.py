@@ -128,6 +128,16 @@ def test_a_lead_shown_twice_is_kept_once() -> None:
     assert c.paragraphs == [title, lead, "Suite du texte.", "Suite du texte, mais autre."]
 
 
+def test_markdown_markers_are_taken_off_titles_and_text() -> None:
+    """A page saved as Markdown (eighteenth audit's left-out): "# Titre **gras**" was the
+    title, markers included. A hashtag, a lone asterisk and a spaced pair stay."""
+    c = clean("## L'ASEAN et le **Japon** signent un accord ##\n"
+              "Le __G20__ salue l'accord #ASEAN2020, dit-il * sans plus.\nIl a ** dit ** cela.")
+    assert c.paragraphs == ["L'ASEAN et le Japon signent un accord",
+                            "Le G20 salue l'accord #ASEAN2020, dit-il * sans plus.", "Il a ** dit ** cela."]
+    assert extract_title(c.paragraphs, lambda s: True) == ("L'ASEAN et le Japon signent un accord", True)
+
+
 def test_split_header_day_precision() -> None:
     assert split_header(" date 2025-10-27 Malaisie")[0] == PartialDate(2025, 10, 27)
 

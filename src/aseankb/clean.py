@@ -61,6 +61,11 @@ CHROME_RES = [re.compile(p, re.I) for p in (
 # One match instead of one per pattern (a line is chrome when any of them matches it).
 CHROME_ANY_RE = re.compile("|".join(f"(?:{r.pattern})" for r in CHROME_RES), re.I)
 CHROME_DATE_RE = re.compile(r"^\w[\w ]{0,30}\|\s*(\d{2})\.(\d{2})\.(\d{4})\s+\d{1,2}h\d{2}\s*$")
+# Markdown a page was saved with: a heading's markers ("## Titre ##") and strong emphasis
+# ("**gras**", "__gras__"). The seeds are plain text and every page shows them as written, so
+# the markers would reach titles and text as stray characters. Not "#ASEAN2020" (no space).
+HEADING_MARKS_RE = re.compile(r"^#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?$")
+STRONG_RE = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 
 
 def split_header(text: str) -> tuple[PartialDate | None, str, list[str]]:
@@ -74,6 +79,13 @@ def split_header(text: str) -> tuple[PartialDate | None, str, list[str]]:
         return None, text[m.end():], [f"header date {m.group().strip()!r} is not a real date "
                                       f"(or not in {DATE_YEARS.start}-{DATE_YEARS.stop - 1}): ignored"]
     return PartialDate(year, month, day), text[m.end():], []
+
+
+def without_markdown(line: str) -> str:
+    """The line without HEADING_MARKS_RE's and STRONG_RE's markers."""
+    if line.startswith("#"):
+        line = HEADING_MARKS_RE.sub(r"\1", line)
+    return STRONG_RE.sub(r"\2", line) if "**" in line or "__" in line else line
 
 
 def _caption_end(line: str) -> re.Match | None:
@@ -173,7 +185,7 @@ def clean_lines(text: str) -> tuple[list[str], list[str], str | None, str]:
     caption kept as the lead: caption_lead, "" without one)."""
     # Spaces squashed in the whole text at once: no run of them spans a line break.
     text = squash_spaces_keep_lines(text)
-    lines = _split_alt_text([ln for ln in (ln.strip() for ln in text.split("\n")) if ln])
+    lines = _split_alt_text([ln for ln in (without_markdown(ln.strip()) for ln in text.split("\n")) if ln])
     # Its lines are parts of the text: if it holds no caption mark, none of them does.
     marks = any(m in text for m in CAPTION_MARKS)
     paragraphs: list[str] = []
