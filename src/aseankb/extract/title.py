@@ -76,6 +76,15 @@ WEEKDAY_RE = re.compile(
     r"(?=\s+(?!\d|\w+\s+\d|(?:et|ou|au)\s)\S|[,;.]|$)")
 WEEKDAY_KEEP_AFTER = re.compile(
     r"(?:\b(?:de|du|le|ce|les|depuis|dès|jusqu['’]à|avant|après|entre|et|ou|à|au|chaque|tous|d['’]ici))$", re.I)
+# Where a lead is too long for a headline, two shortenings the agency's own headlines use
+# ("Le PM au 28e Sommet ASEAN+3"): "PM" for "Premier ministre", and no place between a verb
+# and its event ("ont participé à Bandar Seri Begawan, la capitale du Brunei, au 16e Sommet"):
+# the event is the news, the article's text keeps the place.
+PRIME_MINISTER_RE = re.compile(r"\b([Vv]ice-)?[Pp]remier [Mm]inistre\b")
+PLACE_BEFORE_EVENT_RE = re.compile(
+    r"\sà (?:[A-ZÀ-ÖØ-Þ][\w’'-]+ ?){1,4}(?:, (?:la |le |l['’])?(?:capitale|ville|province)\b[^,]{0,40})?,? "
+    r"(?=(?:au|aux|à la|à l['’])\s?(?:\d+(?:e|er|re|ème)\s)?(?:[Ss]ommets?|[Ff]orums?|[Rr]éunions?|[Cc]onférences?|"
+    r"[Dd]ialogues?|[Cc]érémonies?|[Ss]éminaires?|[Cc]olloques?|[Ss]essions?|[Ee]xercices?)\b)")
 # "Titre de l'article | VietnamPlus": the outlet's name after a bar is not the headline.
 SITE_SUFFIX_RE = re.compile(r"\s+\|\s+[^|]{2,40}$")
 
@@ -138,7 +147,7 @@ def derive_title(paragraphs: list[str], topic: Callable[[str], bool]) -> str:
     if not candidates:
         return ""
     lead = next((c for c in candidates if topic(first_sentence(c))), candidates[0])
-    sentence = without_weekdays(without_circumstance(shorten_asean(first_sentence(lead))))
+    sentence = shortened(without_weekdays(without_circumstance(shorten_asean(first_sentence(lead)))))
     title = cut(without_appositions(sentence))
     if PREDICATE_WORD_RE.search(title):
         return title
@@ -157,6 +166,15 @@ def without_weekdays(sentence: str) -> str:
     def drop(m: re.Match) -> str:
         return m[0] if WEEKDAY_KEEP_AFTER.search(sentence, 0, m.start()) else ""
     return WEEKDAY_RE.sub(drop, sentence)
+
+
+def shortened(sentence: str) -> str:
+    """A lead too long for a headline, with PRIME_MINISTER_RE's and PLACE_BEFORE_EVENT_RE's
+    shortenings."""
+    if len(sentence.rstrip(".")) <= MAX_TITLE:
+        return sentence
+    sentence = PLACE_BEFORE_EVENT_RE.sub(" ", sentence, count=1)
+    return PRIME_MINISTER_RE.sub(lambda m: "vice-PM" if m[1] else "PM", sentence)
 
 
 def without_appositions(sentence: str) -> str:
