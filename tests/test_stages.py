@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import frontmatter
 import pytest
 import yaml
 
@@ -508,3 +509,25 @@ def test_a_seed_is_shown_the_same_by_the_build_and_by_ingest(tmp_path: Path, mon
     result = build(Path("se\neds"), tmp_path / "content", log=lambda m: None, cache_dir=None, workers=1)
     assert [r.file for r in result.results] == ["se\\x0aeds/a\\x09b.txt"]
     assert display_path(Path("se\neds") / "a\tb.txt") == "se\\x0aeds/a\\x09b.txt"
+
+
+def test_the_published_seed_path_does_not_depend_on_the_working_folder(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Audit 19: a build run from another folder published "../seeds/…", "audit19/projB/seeds/…"
+    or an absolute path, in the front matter, the provenance lines and the search index."""
+    seeds = tmp_path / "projet" / "seeds"
+    (tmp_path / "projet" / "scripts").mkdir(parents=True)
+    seeds.mkdir()
+    (seeds / "a.txt").write_text(" date 2024-05-02 Le Japon et l'ASEAN\nTokyo (VNA) - Le Japon et "
+                                 "l'ASEAN ont signé un accord sur la formation des enseignants.\n")
+    outs = []
+    for cwd, arg in ((tmp_path / "projet", Path("seeds")), (tmp_path / "projet" / "scripts", Path("../seeds")),
+                     (tmp_path, seeds), (seeds, Path("."))):
+        monkeypatch.chdir(cwd)
+        outs.append(tmp_path / f"out{len(outs)}")
+        result = build(arg, outs[-1], log=lambda m: None, cache_dir=None, workers=1)
+        assert [r.file for r in result.results] == ["seeds/a.txt"]
+    pages = [sorted((p.relative_to(o), p.read_bytes()) for p in o.rglob("*") if p.is_file()) for o in outs]
+    assert pages[0] == pages[1] == pages[2] == pages[3]
+    (article,) = (outs[0] / "articles" / "2024").glob("*.md")
+    assert frontmatter.load(article)["source"] == "seeds/a.txt"

@@ -35,6 +35,7 @@ from .overrides import OVERRIDE_NAMES, apply_overrides, find_overrides, load_ove
 from .pipeline import (  # noqa: F401 - re-exported: the build's public helpers
     IGNORED_NAMES,
     Ingested,
+    display_dir,
     display_path,
     ingest,
     ingest_all,
@@ -143,7 +144,7 @@ def _build(seeds_dir: Path, out_dir: Path, report_file: Path | None, log: Callab
     seeds = list_seeds(seeds_dir)
     stats = [file_stat(p) for p in seeds]  # before any seed is read: an edit meanwhile is seen next time
     url = site_url(seeds_dir.parent / "mkdocs.yml")
-    key = (snapshot.inputs_key(seeds_dir, display_path(seeds_dir), seeds, stats, _other_inputs(seeds_dir), url)
+    key = (snapshot.inputs_key(seeds_dir, display_dir(seeds_dir), seeds, stats, _other_inputs(seeds_dir), url)
            if root else None)
     last = snapshot.load(root, out_dir, key, load_stamps(root, out_dir), search)
     if last is not None:  # nothing new, and content/ as the last build left it

@@ -71,13 +71,21 @@ def list_seeds(seeds_dir: Path) -> list[Path]:
 
 
 def display_path(path: Path) -> str:
-    """The seed's path as users see it: relative to the working folder when inside it."""
+    """A seed's path as the report and the site show it: its folder's name, then its own
+    ("seeds/002_….txt"), wherever the build is run from. This is the contract's "relative to
+    the repository": the project is the seeds folder's parent, where mkdocs.yml is sought too.
+    Relative to the working folder, a build run from elsewhere published the builder's own
+    folders, or an absolute path (audit 19)."""
+    return f"{display_dir(path.parent)}/{printable(path.name)}"
+
+
+def display_dir(folder: Path) -> str:
+    """The name of a seeds folder (display_path): resolved, so "." and "../seeds" are named."""
     try:
-        # The folder is resolved, not the file: a symbolic link is shown where it lies.
-        full, cwd = path.parent.resolve() / path.name, Path.cwd().resolve()
-        return printable(full.relative_to(cwd).as_posix() if full.is_relative_to(cwd) else path.as_posix())
-    except (ValueError, OSError):
-        return printable(path.as_posix())
+        name = folder.resolve().name
+    except (OSError, RuntimeError):  # a loop of symbolic links
+        name = folder.name
+    return printable(name or folder.as_posix())
 
 
 def ingest(path: Path, tax: Taxonomy, shown: str | None = None, data: bytes | None = None) -> Ingested:
@@ -278,15 +286,15 @@ def ingest_all(seeds: list[Path], seeds_dir: Path, tax: Taxonomy, cache: Cache,
     """Every seed, from the cache when its bytes are known, else extracted (in parallel).
     `stats`: the seeds' `file_stat`, taken before any is read (a file edited meanwhile is
     read again next time); taken here when not given."""
-    shown_dir = display_path(seeds_dir)
+    shown_dir = display_dir(seeds_dir)
     items: list[Ingested | None] = []
     jobs = []
     stats = stats if stats is not None else [file_stat(path) for path in seeds]
     for path, now in zip(seeds, stats, strict=True):
-        # `shown_dir` is display_path's, escaped already: escaping it again would escape the
+        # `shown_dir` is display_dir's, escaped already: escaping it again would escape the
         # backslashes of its escapes (a folder named "a\nb" shown "a\x5cx0ab", not as ingest shows it).
         name = printable(path.name)
-        shown = f"{shown_dir}/{name}" if shown_dir not in ("", ".") else name
+        shown = f"{shown_dir}/{name}"
         key: str | None = cache.known_file(shown, now)  # unchanged since the last build: not read
         data = None
         if not key:  # an empty cache knows no seed: the worker reads it and finds its key (None)
