@@ -28,6 +28,7 @@ from .cache import (
 )
 from .config import Taxonomy, load_taxonomy
 from .dedup import find_near_duplicates, report_near_duplicates
+from .errors import BuildInterrupted, UsageError
 from .extract import load_data
 from .group import group
 from .model import SeedResult
@@ -110,6 +111,25 @@ def site_url(mkdocs_yml: Path) -> str | None:
     return value.rstrip("/") + "/" if value else None
 
 
+def check_paths(seeds_dir: Path, out_dir: Path, report_file: Path | None) -> None:
+    """Refuse (UsageError, exit 2) an output folder that is the seeds folder or lies in it,
+    whose pages the next build would read as seeds, and a report that cannot be a file
+    (audit 19: both were accepted, the report's failure a traceback after content/ was
+    written). A report's missing folders are made, as `--out`'s are."""
+    seeds, out = seeds_dir.resolve(), out_dir.resolve()
+    if out == seeds or out.is_relative_to(seeds):
+        raise UsageError(f"the output folder {out_dir} is {'' if out == seeds else 'inside '}the seeds "
+                         f"folder {seeds_dir}: the next build would read its pages as seeds")
+    if report_file is None:
+        return
+    try:
+        if report_file.is_dir():
+            raise UsageError(f"cannot write the report {report_file}: it is a folder")
+        report_file.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # also a name too long for the file system
+        raise UsageError(f"cannot write the report {report_file}: {exc.strerror}") from None
+
+
 def _cache_root(cache_dir: Path | None) -> Path | None:
     if cache_dir is None or os.environ.get("ASEANKB_NO_CACHE"):
         return None
@@ -126,6 +146,7 @@ def build(seeds_dir: Path, out_dir: Path, *, report_file: Path | None = None,
     # of a one-seed rebuild at 10,000 articles) to find garbage that is almost all acyclic,
     # freed by reference counting anyway: paused during the build (not in the extraction
     # workers, pipeline.py), collected as usual after it.
+    check_paths(seeds_dir, out_dir, report_file)
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -236,7 +257,10 @@ def _finish(outcome: BuildResult, log: Callable[[str], None], report_file: Path 
         for message in r.messages:
             log(f"{r.status.upper()}: {message}")
     if report_file:
-        atomic_write(report_file, (json.dumps(outcome.report(), ensure_ascii=False, indent=2) + "\n").encode())
+        try:
+            atomic_write(report_file, (json.dumps(outcome.report(), ensure_ascii=False, indent=2) + "\n").encode())
+        except OSError as exc:  # content/ is written: only the report is missing
+            raise BuildInterrupted(f"content written, but not the report {report_file}: {exc.strerror}") from None
     return outcome
 
 

@@ -27,5 +27,10 @@ class SeedError(AseankbError):
     """A seed cannot be turned into an article: it is skipped, with this reason."""
 
 
+class UsageError(AseankbError):
+    """The command's folders and files cannot work together (the output folder is the seeds
+    folder, the report is a folder...): refused before anything is read or written."""
+
+
 class BuildInterrupted(AseankbError):
     """The build could not write its output (disk full, permissions...)."""
