@@ -58,3 +58,14 @@ def test_a_report_that_fails_at_the_end_names_itself(seeds: Path, tmp_path: Path
 def test_a_report_in_a_new_folder_is_written(seeds: Path, tmp_path: Path) -> None:
     assert main(["build", "-q", "--report", str(tmp_path / "ci" / "rapport" / "r.json")]) == 0
     assert (tmp_path / "ci" / "rapport" / "r.json").is_file()
+
+
+def test_files_that_are_not_seeds_are_named_on_the_report_page(seeds: Path, tmp_path: Path) -> None:
+    """Audit 19: a hidden ".article.txt" was in no line of the report, which says "every file";
+    the page now says which files are not seeds."""
+    (seeds / ".article.txt").write_text(SEED, encoding="utf-8")
+    (seeds / "README.txt").write_text("Déposer ici les dépêches.", encoding="utf-8")
+    assert main(["build", "-q", "--report", "r.json"]) == 0
+    page = (tmp_path / "content" / "rapport.md").read_text(encoding="utf-8")
+    assert "sur 1 fichier" in page
+    assert "les fichiers dont le nom commence par un point (fichiers cachés), `README.md`, `README.txt`" in page

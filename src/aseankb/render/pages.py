@@ -306,6 +306,11 @@ def report_page(results: list[SeedResult], articles: list[Article] = ()) -> str:
              f"**{plural(published, 'article')} {'publiés' if published > 1 else 'publié'}** "
              f"sur {plural(len(results), 'fichier')} : {counts['ingested']} sans remarque, "
              f"{counts['warning']} avec un avertissement ; {_unpublished(counts)}", "",
+             # Not seeds, so not in the table: said here, since a file left out of it would
+             # look lost (audit 19: ".article.txt" was in no line of the report).
+             "Ne sont pas des articles, ni comptés ici : les fichiers dont le nom commence par un point "
+             "(fichiers cachés), `README.md`, `README.txt` et le fichier de corrections `overrides.yaml` "
+             "(ou `overrides.yml`).", "",
              # The class lays the table out as one block per file on a phone (aseankb.css).
              "## Fichiers signalés ou ignorés { .kb-report }", ""]
     flagged = [r for r in results if r.status != "ingested" or r.messages]
