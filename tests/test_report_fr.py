@@ -24,7 +24,8 @@ from untrusted_corpus import EMPTY_PAGE, PNG, fixture_text, mixed_utf8, near_cop
 
 # Words of the English messages that French ones never hold.
 ENGLISH_RE = re.compile(r"\b(the|file|text|refused|ignored|removed|bytes|words|page chrome|duplicate|"
-                        r"front block|decoded|date found|already used|not a|no article)\b", re.I)
+                        r"front block|decoded|date found|already used|not a|no article|with|must|found|"
+                        r"range|data|byte|expected|got)\b", re.I)
 BODY = ("Hanoi (VNA) - Le Japon et l'ASEAN ont tenu une réunion sur la coopération maritime "
         "et la sécurité des voies de navigation, selon le ministère des Affaires étrangères.\n")
 NO_DATE = "Coopération ASEAN-Japon\n" + BODY
@@ -43,6 +44,9 @@ def _files() -> dict[str, bytes | None]:
         "i-fffd.txt": (dated + "\nFin \ufffd.\n").encode(),
         "j-yaml.txt": ("---\ntitle: [ouvert\n---\n" + dated).encode(),
         "k-liste.txt": ("---\n- a\n- b\n---\n" + dated).encode(),
+        # Reasons the YAML library gives in English (audit 19: "YAML invalide (month must be in 1..12)").
+        "k-mois.txt": ("---\ndate: 2019-13-01\n---\n" + dated).encode(),
+        "k-tab.txt": ("---\n\ttitle: x\n---\n" + dated).encode(),
         "l-date-loin.txt": ("---\ndate: 1850-01-01\n---\n" + dated).encode(),
         "m-date-mot.txt": ("---\ndate: hier\n---\n" + dated).encode(),
         "n-ouvert.txt": ("---\n" + dated).encode(),
@@ -62,6 +66,7 @@ def _files() -> dict[str, bytes | None]:
         "y-note.md": fixture_text("education-utf16.txt").encode(),
         "za-date-impossible.txt": (" date 2026-02-31 " + NO_DATE.replace("Japon", "Inde")).encode(),
         "zb-bom-nuls.txt": codecs.BOM_UTF8 + b"Texte\x00avec\x00des\x00octets\x00nuls " * 20,
+        "zb-utf16-coupe.txt": codecs.BOM_UTF16_LE + "Texte".encode("utf-16-le") + b"\x00\xd8",
         "zc-foule.txt": (" date 2024-05-02 Le Japon et l'ASEAN\n"
                          + " ".join(f"Le ministre {a} {b} a parlé." for a in ("Jean", "Paul", "Marc", "Luc", "Anne",
                                                                                "Rose", "Lise", "Yves", "Noel")
@@ -121,6 +126,8 @@ def test_parts_from_the_seed_are_kept_and_unknown_messages_shown_as_they_are() -
     assert french("front-block title contains HTML or template markup (<b): published as plain text, "
                   "never as markup").startswith("titre du bloc d'en-tête « --- » : contient du balisage HTML")
     assert french("cannot be read: Permission denied") == "illisible : permission refusée"
+    assert french("'---' front block is not valid YAML (a parser's news): ignored") == (
+        "bloc d'en-tête « --- » : YAML invalide (selon l'analyseur, en anglais : a parser's news), ignoré")
     assert french("a message of tomorrow") == "a message of tomorrow"
     assert french("front-block title of tomorrow") == "front-block title of tomorrow"
 

@@ -82,7 +82,7 @@ def _read_at_most(path: Path, limit: int, expected: int = 0) -> bytes:
 
 
 # UTF-32's marks first: UTF-32 LE's begins with UTF-16 LE's.
-BOMS = ((codecs.BOM_UTF8, "utf-8-sig", "UTF-8 with BOM"), (codecs.BOM_UTF32_LE, "utf-32", "UTF-32"),
+BOMS = ((codecs.BOM_UTF8, "utf-8-sig", "UTF-8"), (codecs.BOM_UTF32_LE, "utf-32", "UTF-32"),
         (codecs.BOM_UTF32_BE, "utf-32", "UTF-32"), (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
         (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"))
 
@@ -93,7 +93,7 @@ def _decode_bom(data: bytes) -> tuple[str, str] | None:
             try:
                 text = data.decode(codec)
             except UnicodeDecodeError as exc:
-                raise SeedError(f"invalid {codec} text after its byte-order mark: {exc.reason}") from None
+                raise SeedError(f"invalid {shown} text after its byte-order mark: {exc.reason}") from None
             # A mark does not make bytes text: the binary check, on what they decode to.
             if _looks_binary(text[:4096].encode("utf-8", "surrogatepass")):
                 raise SeedError(f"binary file, not text (after a {shown} byte-order mark)")

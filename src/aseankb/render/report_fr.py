@@ -20,6 +20,31 @@ OS_ERRORS = {
     "Is a directory": "c'est un dossier",
 }
 FRONT = "bloc d'en-tête « --- »"
+# The reasons libraries give (PyYAML, datetime, Python's decoders), inside a message: the
+# common ones in French; any other is marked as the library's own English (audit 19: "YAML
+# invalide (month must be in 1..12)" on the French page).
+_WHY = (
+    (r"month must be in 1\.\.12", "le mois doit être entre 1 et 12"),
+    (r"day is out of range for month", "jour qui n'existe pas dans ce mois"),
+    (r"year (?P<y>-?\d+) is out of range", "année {y} hors limites"),
+    (r"mapping values are not allowed here", "« : » inattendu à cet endroit"),
+    (r"could not find expected ':'", "« : » attendu, introuvable"),
+    (r"found character (?P<c>.+) that cannot start any token", "le caractère {c} ne peut pas commencer une valeur"),
+    (r"found undefined alias.*", "alias non défini"),
+    (r"expected <block end>, but found .*", "indentation incohérente"),
+    (r"expected ',' or '\]', but got .*", "liste entre crochets [ ] non fermée"),
+    (r"expected ',' or '\}', but got .*", "liste entre accolades { } non fermée"),
+    (r"found unexpected end of stream", "fin inattendue (guillemet non fermé ?)"),
+    (r"while (?:scanning|parsing) .*", "syntaxe YAML incorrecte"),
+    (r"truncated data", "données tronquées"),
+    (r"unexpected end of data", "fin des données inattendue"),
+    (r"invalid start byte", "octet de début invalide"),
+    (r"invalid continuation byte", "octet de continuation invalide"),
+    (r"illegal UTF-16 surrogate", "demi-caractère UTF-16 isolé"),
+    (r"illegal encoding", "codage invalide"),
+    (r"code point not in range\(0x110000\)", "point de code hors d'Unicode"),
+)
+WHY = tuple((re.compile(pattern, re.S), template) for pattern, template in _WHY)
 
 # (English message, fully matched; French template over its named groups)
 _RULES = (
@@ -97,9 +122,19 @@ RULES = tuple((re.compile(pattern, re.S), template) for pattern, template in _RU
 TITLE_PREFIX = "front-block title "
 
 
+def _why(text: str) -> str:
+    for pattern, template in WHY:
+        m = pattern.fullmatch(text)
+        if m:
+            return template.format(**m.groupdict())
+    return f"selon l'analyseur, en anglais : {text}"
+
+
 def _value(name: str, text: str) -> str:
     if name == "os":
         return OS_ERRORS.get(text, text)
+    if name == "why":
+        return _why(text)
     return THOUSANDS_RE.sub(NARROW_NBSP, text) if name in ("n", "limit") else text
 
 
