@@ -105,6 +105,29 @@ def test_a_year_known_only_as_the_earliest_is_listed_to_check() -> None:
     assert "### Année estimée au plus tôt (1)" in lines and "- [Titre](articles/2011/titre-0.md) (2011)" in lines
 
 
+def _dated(i: int, date: PartialDate) -> Article:
+    return Article(id=f"a{i}", source="seeds/a.txt", title=f"Titre {i}", date=date, date_source="header",
+                   language="fr", partners=["japon"], partners_mentioned=[], domains=["energie"], people=[],
+                   paragraphs=["x"], slug=f"titre-{i}")
+
+
+@pytest.mark.parametrize(("years", "listed"), [
+    ([2031, 2025, 2024, 2023, 2019], ["0"]),          # audit 19: " date 2031-04 ", a typo
+    ([2031, 2030, 2025, 2024, 2023, 2019], ["0", "1"]),  # two: both, not only the newest
+    ([2026, 2025, 2024, 2023, 2019], []),              # a year apart at most: nothing to say
+    ([2031, 2025, 2024], []),                          # too few others to tell a gap
+])
+def test_an_article_dated_far_after_all_the_others_is_listed_to_check(years: list[int], listed: list[str]) -> None:
+    lines = checks_section([_dated(i, PartialDate(y, 4 if i == 0 else 12, 1)) for i, y in enumerate(years)])
+    shown = [line for line in lines if line.startswith("- ")]
+    if not listed:
+        assert not any("Daté loin" in line for line in lines)
+    else:
+        assert f"### Daté loin après tous les autres ({len(listed)})" in lines
+        assert shown[:len(listed)] == [f"- [Titre {i}](articles/{years[int(i)]}/titre-{i}.md) ({years[int(i)]})"
+                                       for i in listed]
+
+
 def test_a_weekday_alone_does_not_date() -> None:
     assert infer_year("La réunion s'est ouverte mardi 30 juillet.") is None
 

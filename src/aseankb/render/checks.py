@@ -6,6 +6,8 @@ the year, and of articles in English and Vietnamese."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from ..model import SITUATED_SEP, Article
 from .dates import language_fr
 from .titles import title_link
@@ -38,7 +40,37 @@ def _not_french(art: Article) -> bool:
     return art.language != "fr"
 
 
+AHEAD_DAYS = 366  # a year with no article between the newest ones and all the others
+AHEAD_MAX = 3  # newest articles that may stand that far ahead
+AHEAD_OTHERS = 3  # articles the others must count for a gap to say anything
+
+
+def _day(art: Article) -> int | None:
+    d = art.date
+    return dt.date(d.year, d.month or 1, d.day or 1).toordinal() if d.year else None
+
+
+def _ahead(articles: list[Article]) -> list[Article]:
+    """The articles dated more than a year after all but the newest few (audit 19: a typo
+    "date 2031-04" topped "Derniers articles" and made the base run "de 2018 à 2031").
+    Decided over the whole list: the same seeds give the same answer on any day, where a
+    check against the build's clock would change the page as time passes."""
+    days = sorted((day for a in articles if (day := _day(a)) is not None), reverse=True)
+    gaps = [k for k in range(1, min(AHEAD_MAX, len(days) - AHEAD_OTHERS) + 1) if days[k - 1] - days[k] > AHEAD_DAYS]
+    if not gaps:
+        return []
+    first = days[gaps[-1] - 1]
+    return [a for a in articles if (day := _day(a)) is not None and day >= first]
+
+
+def _found(test: object, articles: list[Article]) -> list[Article]:
+    """The articles a check lists: `test` is a predicate on one article, or `_ahead`."""
+    return _ahead(articles) if test is _ahead else [a for a in articles if test(a)]
+
+
 CHECKS = (
+    (_ahead, "Daté loin après tous les autres", "plus d'un an sépare cet article de tous les autres : "
+     "une faute de frappe dans la date le placerait en tête des derniers articles"),
     (_no_partner, "Aucun partenaire principal", "l'article n'est rattaché à aucune page de partenaire"),
     (_no_domain, "Aucun domaine", "aucun mot-clé de domaine trouvé : l'article n'apparaît ni dans les "
      "domaines ni dans la matrice"),
@@ -60,7 +92,7 @@ def checks_section(articles: list[Article]) -> list[str]:
              " Chaque liste montre les plus récents.", ""]
     found_any = False
     for test, title, why in CHECKS:
-        found = [a for a in articles if test(a)]
+        found = _found(test, articles)
         if not found:
             continue
         found_any = True
@@ -77,6 +109,6 @@ def checks_section(articles: list[Article]) -> list[str]:
 def _note(art: Article, test: object) -> str:
     if test is _not_french:
         return f" ({language_fr(art.language)})"
-    if test in (_year_only, _at_earliest):
+    if test in (_year_only, _at_earliest, _ahead):
         return f" ({art.date.year})"
     return ""
