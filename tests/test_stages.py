@@ -133,9 +133,11 @@ def test_markdown_markers_are_taken_off_titles_and_text() -> None:
     """A page saved as Markdown (eighteenth audit's left-out): "# Titre **gras**" was the
     title, markers included. A hashtag, a lone asterisk and a spaced pair stay."""
     c = clean("## L'ASEAN et le **Japon** signent un accord ##\n"
-              "Le __G20__ salue l'accord #ASEAN2020, dit-il * sans plus.\nIl a ** dit ** cela.")
+              "Le __G20__ salue l'accord #ASEAN2020, dit-il * sans plus.\nIl a ** dit ** cela.\n"
+              "Le code <script>window.__pwned=2</script> et window.__pwned restent, comme a__b__c.")
     assert c.paragraphs == ["L'ASEAN et le Japon signent un accord",
-                            "Le G20 salue l'accord #ASEAN2020, dit-il * sans plus.", "Il a ** dit ** cela."]
+                            "Le G20 salue l'accord #ASEAN2020, dit-il * sans plus.", "Il a ** dit ** cela.",
+                            "Le code <script>window.__pwned=2</script> et window.__pwned restent, comme a__b__c."]
     assert extract_title(c.paragraphs, lambda s: True) == ("L'ASEAN et le Japon signent un accord", True)
 
 

@@ -65,7 +65,9 @@ CHROME_DATE_RE = re.compile(r"^\w[\w ]{0,30}\|\s*(\d{2})\.(\d{2})\.(\d{4})\s+\d{
 # ("**gras**", "__gras__"). The seeds are plain text and every page shows them as written, so
 # the markers would reach titles and text as stray characters. Not "#ASEAN2020" (no space).
 HEADING_MARKS_RE = re.compile(r"^#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?$")
-STRONG_RE = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+# Not within words: "window.__pwned=2 … window.__pwned" holds no emphasis (Markdown's own rule
+# for "__", kept for "**" too).
+STRONG_RE = re.compile(r"(?<![\w*])(\*\*|__)(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![\w*])")
 
 
 def split_header(text: str) -> tuple[PartialDate | None, str, list[str]]:
