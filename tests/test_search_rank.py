@@ -10,7 +10,10 @@ from playwright.sync_api import Browser
 from aseankb import search_pages
 from aseankb.config import load_taxonomy
 from aseankb.model import Article, PartialDate
+from aseankb.search import Doc
+from aseankb.search_names import name_tokens
 from aseankb.search_pages import SearchSource
+from aseankb.words import search_words
 from test_browser import RESULTS, _index_page, _queries
 from test_search_phrases import _doc, _ui  # a result file holding its text: adjacent words are read there
 
@@ -101,3 +104,36 @@ def test_an_acronym_of_a_thing_stands_for_itself_and_its_other_names(browser: Br
     assert set(found["ale"]["whole"]) == set(found["fta"]["whole"]) == trade, found
     assert found["korea"]["whole"] == found["rok"]["whole"] == ["articles/2023/coree.html"], found
     assert found["alen"]["whole"] == ["articles/2025/alentours.html"]  # not an acronym: a beginning
+
+
+def _hub(path: str, title: str, text: str = "", aliases: tuple[str, ...] = ()) -> Doc:
+    """A partner, domain or matrix page: its title, what it says besides (its search terms)
+    and its other names, as search_pages gives them."""
+    said = " ".join([title, text, *aliases])
+    words = set(search_words(said)) | set(name_tokens(said.lower(), set(search_words(said))))
+    return Doc(path, title, text, words, set(search_words(title)), aliases=aliases)
+
+
+def test_a_field_typed_in_two_words_gives_its_page_first_and_matrix_cells_last(browser: Browser,
+                                                                                tmp_path: Path) -> None:
+    """"cyber-securite", "cyber sécurité": matrix cells ("Australie × Cybersécurité") were 5 of
+    the first 7, the domain page 8th (user audit). A cell's title counted as covered by the
+    two query words (it holds one of them), and the domain page, which says "cybersécurité"
+    and holds "cyber..." and "sécurité" apart too, was taken for a page holding the field's
+    words apart only. "cybersecurite" was right, and a query naming a cell's partner and
+    domain still gives it first."""
+    docs = [_hub("domaines/cybersecurite.html", "Cybersécurité", "Cybercriminalité · Sécurité de l'information",
+                 ("cybersecurity", "cybercriminalite", "securite de information")),
+            _hub("matrice/australie/cybersecurite.html", "Australie × Cybersécurité",
+                 "Australie · Cybersécurité · La coopération de la cyber-sécurité"),
+            _hub("partenaires/australie.html", "Australie", "Cybersécurité"),
+            _doc("articles/2025/said.html", "Une déclaration sur la cyber-sécurité.",
+                 title="Déclaration sur la cyber-sécurité"),
+            _doc("articles/2024/text.html", "La cybersécurité et la sécurité maritime.")]
+    found = _queries(browser, tmp_path, _index_page(tmp_path, docs),
+                     ["cyber-securite", "cyber sécurité", "cybersecurite", "australie cybersecurite"])
+    for q in ("cyber-securite", "cyber sécurité", "cybersecurite"):
+        r = found[q]["whole"]
+        assert r[0] == "domaines/cybersecurite.html", (q, r)
+        assert r[-1] == "matrice/australie/cybersecurite.html", (q, r)  # after every article
+    assert found["australie cybersecurite"]["whole"][0] == "matrice/australie/cybersecurite.html"

@@ -251,38 +251,45 @@
     return cache[key];
   }
   /* A slot's pages: has (holding it by one of its names), whole (by its words themselves, not
-   * only by words they begin: "inde", not "independence"; a name's token is whole) and hits
-   * (its words in their title); via and apart (see rank) are filled in. */
+   * only by words they begin: "inde", not "independence"; a name's token is whole), hits
+   * (its words in their title, as query words) and titled (as title words); via and apart
+   * (see rank) are filled in. */
   function slotPages(s, si, cache, via, apart) {
-    var has = {}, whole = {}, hits = {};
+    var has = {}, whole = {}, hits = {}, titled = {}, loose = null;
+    function found(p, by, ai) {
+      has[p] = 1;
+      if (by.every(function (x) { return x.whole[p]; })) whole[p] = 1;
+      ((via[p] = via[p] || {})[si] = via[p][si] || []).push(ai);
+    }
     s.alts.forEach(function (alt, ai) {
       var sets = alt.map(function (w) { return pagesOf(w, exactly(s, ai), cache); }), count = {};
       var token = phrase(s, alt), within = token ? [pagesOf(token, true, cache)] : sets;
-      function found(p, by) {
-        has[p] = 1;
-        if (by.every(function (x) { return x.whole[p]; })) whole[p] = 1;
-        ((via[p] = via[p] || {})[si] = via[p][si] || []).push(ai);
-      }
       Object.keys(within[0].docs).forEach(function (p) {
-        if (within.every(function (x) { return x.docs[p]; })) found(p, within);
+        if (within.every(function (x) { return x.docs[p]; })) found(p, within, ai);
       });
-      // A field's name as typed, its words apart: found too, after the pages that say it.
-      if (token && ai === 0 && s.loose) Object.keys(sets[0].docs).forEach(function (p) {
-        if (has[p] || !sets.every(function (x) { return x.docs[p]; })) return;
-        (apart[p] = apart[p] || {})[si] = 1;
-        found(p, sets);
-      });
-      // Title words: a name whole in the title counts as the slot's words, a part of it less.
+      if (token && ai === 0 && s.loose) loose = sets;
+      // Title words: a name whole in the title counts as the slot's words, a part of it less;
+      // titled: the title's own words it holds (a matrix cell must have them all, see rank).
       sets.forEach(function (x) { Object.keys(x.title).forEach(function (p) { count[p] = (count[p] || 0) + 1; }); });
       Object.keys(count).forEach(function (p) {
         var h = count[p] === alt.length ? s.weight : Math.min(count[p], s.weight - 1);
         if (h > (hits[p] || 0)) hits[p] = h;
+        if (count[p] > (titled[p] || 0)) titled[p] = count[p];
       });
     });
-    return { has: has, whole: whole, hits: hits };
+    // A field's name as typed, its words apart: found too, after the pages that say it by
+    // one of its names (after all of them: "cyber-securite" put the domain page, which says
+    // "cybersécurité", 8th among those holding "cyber" and "sécurité" apart).
+    if (loose) Object.keys(loose[0].docs).forEach(function (p) {
+      if (has[p] || !loose.every(function (x) { return x.docs[p]; })) return;
+      (apart[p] = apart[p] || {})[si] = 1;
+      found(p, loose, 0);
+    });
+    return { has: has, whole: whole, hits: hits, titled: titled };
   }
   function rank(sl, n) {
     var cache = Object.create(null), held = {}, counted = {}, full = {}, score = {}, via = {}, apart = {};
+    var titled = {}, low = {};
     sl.forEach(function (s, si) {
       var got = slotPages(s, si, cache, via, apart);
       Object.keys(got.has).forEach(function (p) {
@@ -293,6 +300,7 @@
       });
       Object.keys(got.whole).forEach(function (p) { full[p] = (full[p] || 0) + s.weight; });
       Object.keys(got.hits).forEach(function (p) { score[p] = (score[p] || 0) + got.hits[p]; });
+      Object.keys(got.titled).forEach(function (p) { titled[p] = (titled[p] || 0) + got.titled[p]; });
     });
     // Every word; then, when those are fewer than a page of results, the pages holding the
     // most of them ("sommet asean japon 2023": the ASEAN-Japan summits of other years),
@@ -309,28 +317,33 @@
     var fs = forms(sl);
     // A page the query names by one of its other names counts as titled by every word. A
     // matrix cell ("Corée du Sud × Tourisme") counts as titled only when the query names
-    // both its partner and its domain: for "coree du sud" it comes after every article, not
-    // before those that name Korea in their text only (12 cells led them at 23 articles).
+    // both its partner and its domain (every word of its title: the query's words count as
+    // many as they are, "cyber securite" two for "Cybersécurité"); else it is low, after
+    // every other page: for "coree du sud" not before the articles that name Korea in their
+    // text only (12 cells led them at 23 articles), for "cyber-securite" not before the
+    // domain page and the articles (5 of the first 7 were cells).
     whole.concat(part).forEach(function (p) {
       if (named(p, fs)) score[p] = n;
-      else if (minor(p) && covers(p, score[p], fs) < 2) score[p] = 0;
+      else if (minor(p) && (titled[p] || 0) < titleCount(p)) { score[p] = 0; low[p] = 1; }
     });
-    // The pages that say the query's names before those holding a field's words apart; then
+    // Low cells last; the pages that say the query's names before those holding a field's words apart; then
     // those holding the most query words whole (after folding), before those holding only
     // words they begin ("inde": "Inde" before "independence"); then those with the most query
     // words in their title; among them, the pages whose title those words make up (see
     // covers); then the newest articles (lowest numbers), then the other pages.
     function spread(p) { return apart[p] ? Object.keys(apart[p]).length : 0; }
     function order(a, b) {
-      return spread(a) - spread(b) || (full[b] || 0) - (full[a] || 0) || (score[b] || 0) - (score[a] || 0) ||
+      return (low[a] || 0) - (low[b] || 0) || spread(a) - spread(b) || (full[b] || 0) - (full[a] || 0) ||
+        (score[b] || 0) - (score[a] || 0) ||
         covers(b, score[b], fs) - covers(a, score[a], fs) || a - b;
     }
     whole.sort(order);
     part.sort(order);
     // slots, via (slot -> the names of it a page holds), apart (whether it holds a slot's
-    // words apart only), named, full (the query words it holds whole) and score: for
+    // words apart only), named, low, full (the query words it holds whole) and score: for
     // aseankb-search-phrase.js.
-    return { ids: whole.concat(part), whole: whole, part: part, k: k, n: n, slots: sl, via: function (p) {
+    return { ids: whole.concat(part), whole: whole, part: part, k: k, n: n, slots: sl, low: function (p) {
+      return low[p] || 0; }, via: function (p) {
       return via[p] || {}; }, apart: function (p, si) {
       return !!(apart[p] && apart[p][si]); }, named: function (p) { return named(p, fs); }, full: function (p) {
       return full[p] || 0; }, score: function (p) {
@@ -365,10 +378,14 @@
     // "europe": it came after every article with the word in its title, 23rd for "coree" at
     // 300 articles), unless it is a matrix cell (meta.minor: "Japon × Énergie" for "japon"
     // comes after the articles); 0: less, or an article.
-    var m = store.meta, i = p - (m.articles || 0), count = i >= 0 && m.titles ? parseInt(m.titles[i], 36) : 0;
+    var count = titleCount(p);
     if (named(p, fs)) return 2;  // one of its other names: as good as its title
     if (!count || !hits) return 0;
     return hits >= count ? 2 : 2 * hits >= count && !minor(p) ? 1 : 0;
+  }
+  function titleCount(p) {  // the words of a page's title (meta.titles), 0 for an article
+    var m = store.meta, i = p - (m.articles || 0);
+    return i >= 0 && m.titles ? parseInt(m.titles[i], 36) : 0;
   }
   function minor(p) {
     var m = store.meta, i = p - (m.articles || 0);
