@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Container
 
 from .text import WORD_BYTES, fold, non_ascii
 
@@ -31,6 +32,12 @@ STOP_WORDS = ("le", "la", "les", "de", "des", "du", "un", "une", "et", "en", "au
 # aseankb-search-query.js. On folded text (`_folded`). A space on one side of "+" only is
 # a signed number ("en hausse de +3 %"), not a pair.
 GLUE_RE = re.compile(r"(?<![^\W_])([^\W_]+)(?:\+|\s+\+\s+|\s+plus\s+)([0-9]+)(?![^\W_])")
+# A word and a number of one digit apart ("asean 3": phone keyboards hide "+"): the number
+# alone is one letter, dropped, so the query was "asean" (user audit: 72 results instead of
+# the 14 of ASEAN+3). A query reads it as the glued term when the index holds that term
+# (`terms`, `known`), else as its word; never a text: "l'ASEAN compte 3 projets" says no
+# ASEAN+3. The same pattern as SPACED in aseankb-search-query.js.
+SPACED_RE = re.compile(r"(?<![^\W_])([^\W_]+)\s+([0-9])(?![^\W_])")
 # What a text must hold for GLUE_RE to find something: a literal first, searched at C speed
 # (GLUE_RE itself tries every word of an article).
 GLUE_HINT_RE = re.compile(r"\+\s*[0-9]|plus\s+[0-9]")
@@ -62,14 +69,31 @@ def glued(text: str) -> list[str]:
     return list(dict.fromkeys(map(_glue, GLUE_RE.finditer(_folded(text)))))
 
 
-def terms(text: str) -> list[str]:
+def terms(text: str, known: Container[str] | None = None) -> list[str]:
     """A query's words as aseankb-search-query.js reads them (terms): `search_words`, but
-    each word joined to a number by "+" is one term instead ("ASEAN plus 3" -> "asean+3")."""
+    each word joined to a number by "+" is one term instead ("ASEAN plus 3" -> "asean+3"),
+    and so is a word and a one-digit number apart whose term is `known` (the index's words:
+    "asean 3" -> "asean+3")."""
     folded, out, at = _folded(text), [], 0
     for m in GLUE_RE.finditer(folded):
-        out += search_words(folded[at:m.start()])
+        out += _spaced(folded[at:m.start()], known)
         out.append(_glue(m))
         at = m.end()
+    return out + _spaced(folded[at:], known)
+
+
+def _spaced(folded: str, known: Container[str] | None) -> list[str]:
+    """The words of folded text, each word and one-digit number apart (SPACED_RE) whose term
+    is `known` as that term."""
+    if known is None:
+        return search_words(folded)
+    out, at = [], 0
+    for m in SPACED_RE.finditer(folded):
+        term = _glue(m)
+        if term in known:
+            out += search_words(folded[at:m.start()])
+            out.append(term)
+            at = m.end()
     return out + search_words(folded[at:])
 
 
