@@ -13,13 +13,14 @@ from pathlib import Path
 
 import frontmatter
 import pytest
+import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 from mkdocs.structure.files import File
 
 from aseankb import search_pages
 from aseankb.cli import main
-from aseankb.config import load_taxonomy
+from aseankb.config import DATA_DIR, load_taxonomy
 from aseankb.errors import ConfigError
 from aseankb.model import Article, PartialDate
 from aseankb.render.article import render_article
@@ -387,6 +388,26 @@ def test_every_partner_s_english_name_and_acronym_is_another_name_of_it() -> Non
         missing = [n for n in names if phrase(n) not in group | {fr}]
         assert not missing, (partner.fr, missing)
     assert {"coree", "korea"} in groups and any({"libre echange", "ale", "fta"} <= g for g in groups)
+
+
+def test_every_partner_s_french_demonym_is_another_name_of_it() -> None:
+    """"japonais" found 2 pages, "chinois" 1, "americain" 3, not the partner pages (user
+    audit): a partner's French demonyms (partners.yaml's lower-case `names`, as the search
+    reads them: a plural is its singular) are other names of it, but one that a phrase of
+    its `not` says ("indien": "océan Indien")."""
+    groups = [set(g.split("|")) for g in synonym_phrases()]
+    partners = yaml.safe_load((DATA_DIR / "partners.yaml").read_text(encoding="utf-8"))
+
+    def phrase(name: str) -> str:
+        return " ".join(w for w in terms(name) if w not in STOP_WORDS)
+    for entry in partners.values():
+        group = next((g for g in groups if phrase(entry["fr"]) in g), set())
+        nots = [f" {phrase(n)} " for n in entry.get("not", [])]
+        demonyms = {phrase(n) for n in entry.get("names", []) if n[:1].islower() and " " not in n}
+        missing = {d for d in demonyms if d not in group and not any(f" {d} " in n for n in nots)}
+        assert not missing, (entry["fr"], missing)
+    assert {"japon", "japonai", "japonaise"} <= next(g for g in groups if "japon" in g)
+    assert "indien" not in {p for g in groups for p in g}
 
 
 @pytest.mark.parametrize("patched", [False, True])

@@ -55,7 +55,9 @@ def test_a_word_held_whole_ranks_above_the_words_it_begins(browser: Browser, tmp
     # independence" says them side by side, by a word "inde" only begins.
     assert found["asean inde"]["whole"] == ["articles/2024/inde.html", "articles/2025/independence.html"]
     r = found["president russe"]
-    assert r["whole"] == [] and r["part"][-1] == "personnes/daniel-russel.html", r
+    # "russe" is another name of the Russie (a demonym, data/synonyms.yaml): "le président de
+    # la Russie" holds both words.
+    assert r["whole"] == ["articles/2023/president.html"] and r["part"][-1] == "personnes/daniel-russel.html", r
     assert found["coop"]["whole"] == ["articles/2025/independence.html"]
 
 
@@ -137,3 +139,22 @@ def test_a_field_typed_in_two_words_gives_its_page_first_and_matrix_cells_last(b
         assert r[0] == "domaines/cybersecurite.html", (q, r)
         assert r[-1] == "matrice/australie/cybersecurite.html", (q, r)  # after every article
     assert found["australie cybersecurite"]["whole"][0] == "matrice/australie/cybersecurite.html"
+
+
+def test_a_partner_s_demonym_finds_its_page_and_articles(browser: Browser, tmp_path: Path) -> None:
+    """"japonais" found the 2 articles saying it, not the partner page Japon nor the articles
+    about Japan (user audit): a demonym is another name of its partner (data/synonyms.yaml),
+    and the partner's name finds the pages that say only its demonym."""
+    tagged = _doc("articles/2025/tokyo.html", "Les ministres se sont réunis à Tokyo.", title="Réunion à Tokyo")
+    tagged.title_words |= {"japon"}  # its main partner, shown above its title (search_pages)
+    tagged.words = set(tagged.words) | {"japon"}
+    docs = [_hub("partenaires/japon.html", "Japon", "Partenaire de dialogue", ("japan",)),
+            tagged,
+            _doc("articles/2024/pm.html", "Le PM japonaise Shinzo Abe est venu."),
+            _doc("articles/2024/chine.html", "Le ministre chinois est venu.")]
+    found = _queries(browser, tmp_path, _index_page(tmp_path, docs), ["japonais", "japonaises", "japon", "chinoise"])
+    japan = {"partenaires/japon.html", "articles/2025/tokyo.html", "articles/2024/pm.html"}
+    for q in ("japonais", "japonaises", "japon"):
+        assert found[q]["whole"][0] == "partenaires/japon.html", (q, found[q])
+        assert set(found[q]["whole"]) == japan, (q, found[q])
+    assert found["chinoise"]["whole"] == ["articles/2024/chine.html"]
