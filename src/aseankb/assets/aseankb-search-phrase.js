@@ -181,15 +181,15 @@
     }).then(function (size) {
       var top = found.whole.slice(0, size), at = {};
       top.forEach(function (p, i) { at[p] = i; });
-      // Within the query's ranking by low cells, whole words and title words (found.low,
-      // found.full, found.score): a title that holds both "cybersécurité" and "terrorisme"
-      // says more than a text that says them side by side, and "Inde" whole more than
-      // "independence" side by side.
+      // Within the query's ranking by whole words and title words (found.full, found.score): a
+      // title that holds both "cybersécurité" and "terrorisme" says more than a text that says
+      // them side by side, and "Inde" whole more than "independence" side by side; matrix
+      // cells the query does not name after every article (found.settle).
       top.sort(function (a, b) {
-        return found.low(a) - found.low(b) || found.full(b) - found.full(a) || found.score(b) - found.score(a) ||
-          score[b] - score[a] || at[a] - at[b];
+        return found.full(b) - found.full(a) || found.score(b) - found.score(a) || score[b] - score[a] ||
+          at[a] - at[b];
       });
-      found.whole = top.concat(found.whole.slice(size));
+      found.whole = found.settle(top).concat(found.whole.slice(size));
       found.ids = found.whole.concat(found.part);
       return found;
     });

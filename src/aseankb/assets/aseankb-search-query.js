@@ -335,31 +335,36 @@
     // matrix cell ("Corée du Sud × Tourisme") counts as titled only when the query names
     // both its partner and its domain (every word of its title: the query's words count as
     // many as they are, "cyber securite" two for "Cybersécurité"); else it is low, after
-    // every other page: for "coree du sud" not before the articles that name Korea in their
+    // every article: for "coree du sud" not before the articles that name Korea in their
     // text only (12 cells led them at 23 articles), for "cyber-securite" not before the
-    // domain page and the articles (5 of the first 7 were cells).
+    // domain page and the articles (5 of the first 7 were cells: see settle).
     whole.concat(part).forEach(function (p) {
       if (named(p, fs)) score[p] = n;
       else if (minor(p) && (titled[p] || 0) < titleCount(p)) { score[p] = 0; low[p] = 1; }
     });
-    // Low cells last; the pages that say the query's names before those holding a field's words apart; then
+    // The pages that say the query's names before those holding a field's words apart; then
     // those holding the most query words whole (after folding), before those holding only
     // words they begin ("inde": "Inde" before "independence"); then those with the most query
     // words in their title; among them, the pages whose title those words make up (see
     // covers); then the newest articles (lowest numbers), then the other pages.
     function spread(p) { return apart[p] ? Object.keys(apart[p]).length : 0; }
     function order(a, b) {
-      return (low[a] || 0) - (low[b] || 0) || spread(a) - spread(b) || (full[b] || 0) - (full[a] || 0) ||
-        (score[b] || 0) - (score[a] || 0) ||
+      return spread(a) - spread(b) || (full[b] || 0) - (full[a] || 0) || (score[b] || 0) - (score[a] || 0) ||
         covers(b, score[b], fs) - covers(a, score[a], fs) || a - b;
     }
-    whole.sort(order);
-    part.sort(order);
+    // A low cell after every article, where those keys put it among the other pages.
+    function settle(list) {
+      var last = -1, arts = store.meta.articles || 0;
+      list.forEach(function (p, i) { if (p < arts) last = i; });
+      var head = list.slice(0, last + 1), isLow = function (p) { return low[p]; };
+      return head.filter(function (p) { return !low[p]; }).concat(head.filter(isLow), list.slice(last + 1));
+    }
+    whole = settle(whole.sort(order));
+    part = settle(part.sort(order));
     // slots, via (slot -> the names of it a page holds), apart (whether it holds a slot's
-    // words apart only), named, low, full (the query words it holds whole) and score: for
+    // words apart only), named, settle, full (the query words it holds whole) and score: for
     // aseankb-search-phrase.js.
-    return { ids: whole.concat(part), whole: whole, part: part, k: k, n: n, slots: sl, low: function (p) {
-      return low[p] || 0; }, via: function (p) {
+    return { ids: whole.concat(part), whole: whole, part: part, k: k, n: n, slots: sl, settle: settle, via: function (p) {
       return via[p] || {}; }, apart: function (p, si) {
       return !!(apart[p] && apart[p][si]); }, named: function (p) { return named(p, fs); }, full: function (p) {
       return full[p] || 0; }, score: function (p) {
