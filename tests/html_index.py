@@ -21,7 +21,7 @@ from aseankb.search import (
     number_pages,
 )
 from aseankb.search_names import name_tokens
-from aseankb.search_pages import aliases
+from aseankb.search_pages import aliases, hub_lists
 from aseankb.words import glued, search_words
 
 DATE_LINE_RE = re.compile(r"Date : (.+?) \(")
@@ -156,8 +156,11 @@ def html_docs(site: Path) -> list[Doc]:
                     titled.update(search_words(label), glued(label))
             if article and (year := rel.split("/")[1]).isdigit():
                 titled.add(year)  # the year its date shows, and its folder's: it ranks as a title word
+            # A hub page's terms come last (overrides/main.html): before them, its own text.
+            own = text[:len(text) - len(terms)] if terms and text.endswith(terms) else text
             docs.append(Doc(rel, title, teaser, words, titled, aliases=names,
-                            label=_date_shown(text) if article else "", terms=terms))
+                            label=_date_shown(text) if article else "", terms=terms,
+                            lists=hub_lists(terms, own) if not article else ()))
     return docs
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import yaml
 from playwright.sync_api import Browser
 
 from aseankb import search_pages
@@ -159,3 +160,42 @@ def test_a_partner_s_demonym_finds_its_page_and_articles(browser: Browser, tmp_p
         assert found[q]["whole"][0] == "partenaires/japon.html", (q, found[q])
         assert set(found[q]["whole"]) == japan, (q, found[q])
     assert found["chinoise"]["whole"] == ["articles/2024/chine.html"]
+
+
+def _listing(path: str, title: str, terms: str, description: str = "") -> Doc:
+    """A hub page as search_pages reads it from its front matter: its search terms entry by
+    entry (render/terms.py)."""
+    front = yaml.safe_dump({"title": title, "description": description, "search_terms": terms}, allow_unicode=True)
+    doc = search_pages._page_doc(path.replace(".html", ".md"), front, None, search_pages._Words(), False)
+    assert doc
+    return doc
+
+
+def test_a_hub_page_holds_together_only_the_words_one_entry_of_its_terms_holds(browser: Browser,
+                                                                                tmp_path: Path) -> None:
+    """"japon 2019": the AMM's page and six domain pages, which list the partner Japon and,
+    apart, the years of their articles (2019 among them), were the 7 pages "holding every
+    word", before the partner page Japon and the year page 2019 (user audit). A hub page
+    whose title holds none of the query's words holds together only the words that one
+    entry of its search terms holds, or its description; a page titled by one of them
+    lists what concerns it."""
+    docs = [_listing("domaines/securite.html", "Paix et sécurité", "Années des articles : 2025, 2019 · Japon · Chine"),
+            _listing("reunions/amm.html", "Réunion des ministres des Affaires étrangères de l'ASEAN (AMM)",
+                     "Japon · 52e réunion (2019)", "Réunions rapportées : 52e réunion (2019)."),
+            _listing("partenaires/japon.html", "Japon", "Années des articles : 2025, 2013 · Sommet ASEAN-Japon · "
+                     "Partenariat stratégique global en 2023"),
+            _listing("annees/2019.html", "2019", "Chine · Paix et sécurité"),
+            _listing("annees/2013.html", "2013", "16e Sommet ASEAN-Japon · Japon"),
+            _doc("articles/2024/tokyo.html", "Le Japon et l'ASEAN à Tokyo.")]
+    found = _queries(browser, tmp_path, _index_page(tmp_path, docs),
+                     ["japon 2019", "sommet asean japon 2023", "sommet asean japon", "2025 2019", "chine securite"])
+    r = found["japon 2019"]
+    assert r["whole"] == [] and r["k"] == 1, r
+    assert r["part"][:2] == ["partenaires/japon.html", "annees/2019.html"], r
+    assert {"domaines/securite.html", "reunions/amm.html"} <= set(r["part"][2:]), r
+    # Titled by one of the words: its entries together (the partnership of 2023, its summits).
+    assert "partenaires/japon.html" in found["sommet asean japon 2023"]["whole"]
+    # One entry holding them all.
+    assert found["sommet asean japon"]["whole"][-1] == "annees/2013.html", found["sommet asean japon"]
+    assert found["2025 2019"]["whole"] == ["domaines/securite.html"]
+    assert "domaines/securite.html" in found["chine securite"]["whole"]  # "sécurité" is its title's

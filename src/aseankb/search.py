@@ -14,8 +14,9 @@ without accents.
 This index holds, per word, only the pages it occurs in (not its positions), and it is
 split so that a query downloads only what its words need:
 - `v-<ab>.js`: the words beginning with "ab", with the number of pages holding each;
-- `b-<n>.js`: one of a few thousand hash buckets: per word, its pages, and the pages
-  whose title holds it (key "^word");
+- `b-<n>.js`: one of a few thousand hash buckets: per word, its pages, the pages
+  whose title holds it (key "^word") and the entries of hub pages' search terms that hold
+  it, when their title, description and other names do not (key "~word": Doc.lists);
 - `d-<n>.js`: one page's URL, title and text, loaded for the results shown: an article's
   first EXCERPT_CHARS characters, where its result finds the passage that matched; another
   page's opening lines.
@@ -95,6 +96,11 @@ class Doc:
     # A hub page's search terms (render/terms.py): in its result file too, where a quoted
     # phrase is looked for (aseankb-search-phrase.js), since its teaser does not say them.
     terms: str = ""
+    # A hub page's search terms entry by entry, each the words it holds that the page's title,
+    # description and other names do not (search_pages._lists): the index gives each entry of
+    # each page a number (`lists` keys), so that the query can tell the words one entry holds
+    # together from words of different lists (aseankb-search-query.js, rank).
+    lists: tuple[frozenset[str], ...] = ()
     # An article's excerpt, read only when its result file is written (doc_file), in place
     # of `teaser` unless it gives None: held for 10,000 articles at once, the excerpts added
     # ~150 MiB to the peak of `mkdocs build`.
@@ -190,6 +196,15 @@ def index_files(docs: list[Doc]) -> tuple[dict[str, str], int]:
     file is doc_file's."""
     postings: dict[str, list[int]] = defaultdict(list)
     in_titles: dict[str, list[int]] = defaultdict(list)
+    # Per word, the entries of hub pages' search terms that hold it: entry j of the i-th page
+    # after the articles is i * width + j (meta.js `lists`: width).
+    in_lists: dict[str, list[int]] = defaultdict(list)
+    articles = sum(map(_is_article, docs))
+    width = max((len(d.lists) for d in docs), default=0)
+    for i, doc in enumerate(docs[articles:]):
+        for j, entry in enumerate(doc.lists):
+            for w in entry:
+                in_lists[w].append(i * width + j)
     # The inner loops are the index's hot spot (millions of words at 10,000 articles).
     for n, doc in enumerate(docs):
         for pages in map(postings.__getitem__, doc.words):
@@ -217,7 +232,9 @@ def index_files(docs: list[Doc]) -> tuple[dict[str, str], int]:
         b[w] = encode_postings(postings[w], digits)
         if w in in_titles:
             b["^" + w] = encode_postings(in_titles[w], digits)
-    files["meta.js"] = _js("meta", _meta(docs, buckets, vocab))
+        if w in in_lists:
+            b["~" + w] = encode_postings(in_lists[w])  # ascending: pages, then entries, in order
+    files["meta.js"] = _js("meta", _meta(docs, buckets, vocab, width))
     for key, entries in vocab.items():
         files[f"v-{key}.js"] = _js("vocab", [key, entries])
     for b, entries in table.items():
@@ -225,7 +242,7 @@ def index_files(docs: list[Doc]) -> tuple[dict[str, str], int]:
     return files, len(postings)
 
 
-def _meta(docs: list[Doc], buckets: int, shards: Iterable[str]) -> dict[str, object]:
+def _meta(docs: list[Doc], buckets: int, shards: Iterable[str], lists: int = 0) -> dict[str, object]:
     """What every query loads first. Besides the sizes, the number of words in the title of
     each page that is not an article (its partner, domain, year... a few hundred pages):
     a page whose title holds nothing but the query's words ("Japon", "Corée du Sud") comes
@@ -244,7 +261,7 @@ def _meta(docs: list[Doc], buckets: int, shards: Iterable[str]) -> dict[str, obj
     return {"docs": len(docs), "buckets": buckets, "articles": articles,
             "titles": "".join(map(B36.__getitem__, counts)), "minor": "".join(minor),
             "aliases": aliases, "shards": ",".join(sorted(shards)), "synonyms": synonym_phrases(),
-            "loose": loose_synonyms()}
+            "loose": loose_synonyms(), **({"lists": lists} if lists else {})}
 
 
 def synonym_phrases() -> list[str]:

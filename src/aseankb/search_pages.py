@@ -28,6 +28,7 @@ from .config import Taxonomy
 from .model import Article
 from .render.article import provenance
 from .render.dates import date_fr, html_lang, in_language
+from .render.terms import SEPARATOR as TERMS_SEPARATOR
 from .render.titles import title_marks
 from .search import EXCERPT_CHARS, Doc, SearchIndexError, SearchStats, teaser, write_index
 from .search_names import name_tokens
@@ -252,7 +253,27 @@ def _page_doc(src: str, front: str, title: str | None, words: _Words, directory_
     said = {n for text in (title, description, terms, "|".join(names)) for n in words.names(text)}
     return Doc(dest_path(src, directory_urls), title, teaser([description]),
                words(title) | words(description) | words(terms) | said, words.heading(title), aliases=names,
-               terms=terms)
+               terms=terms, lists=hub_lists(terms, _own_text(title, description, meta.get("aliases")), words))
+
+
+def _own_text(title: str, description: str, names: object) -> str:
+    """What a hub page says of its own, as overrides/main.html shows it before its terms:
+    its title, description and other names ("|" between them)."""
+    return "\n".join([title, description, "|".join(map(str, names)) if isinstance(names, list) else ""])
+
+
+def hub_lists(terms: str, own: str, words: _Words | None = None) -> tuple[frozenset[str], ...]:
+    """A hub page's search terms, entry by entry (render/terms.SEPARATOR), each as the words
+    (and names' tokens) it holds that the page's own text (`own`: title, description, other
+    names) does not: the index says which entry holds them (search.py, Doc.lists). A domain
+    page lists the partners and, apart, the years of its articles: it holds "japon" and
+    "2019", though none of its entries ties Japan to 2019 (user audit: "japon 2019" gave 7
+    such pages before the partner page Japon and the year 2019)."""
+    if not terms:
+        return ()
+    words = words or _Words()
+    held = words(own) | set(words.names(own))
+    return tuple(frozenset((words(label) | set(words.names(label))) - held) for label in terms.split(TERMS_SEPARATOR))
 
 
 def aliases(names: object) -> tuple[str, ...]:

@@ -254,28 +254,48 @@
   function pagesOf(w, exact, cache) {
     // The pages holding a word (one beginning with it: docs; the word itself: whole), and
     // those with it in their title.
-    var key = (exact ? "=" : "") + w;
+    // own: the pages holding it outside the entries of their search terms (any article);
+    // listed: of the others, hub pages, the entries holding it (meta.lists, search.py).
+    var key = (exact ? "=" : "") + w, m = store.meta, width = m.lists || 0;
     if (!cache[key]) {
-      var docs = {}, whole = {}, inTitle = {};
+      var docs = {}, whole = {}, inTitle = {}, own = {}, listed = {};
       candidates(w, exact).forEach(function (c) {
-        var b = store.bucket[bucketOf(c, store.meta.buckets)] || {};
-        if (has(b, c)) decode(b[c]).forEach(function (n) { docs[n] = 1; if (c === w) whole[n] = 1; });
+        var b = store.bucket[bucketOf(c, m.buckets)] || {}, lists = {};
+        if (width && has(b, "~" + c)) decode(b["~" + c]).forEach(function (v) {
+          var p = (m.articles || 0) + Math.floor(v / width);
+          (lists[p] = lists[p] || {})[v % width] = 1;
+        });
+        if (has(b, c)) decode(b[c]).forEach(function (n) {
+          docs[n] = 1;
+          if (c === w) whole[n] = 1;
+          if (!lists[n]) own[n] = 1;
+          else listed[n] = Object.assign(listed[n] || {}, lists[n]);
+        });
         if (has(b, "^" + c)) decode(b["^" + c]).forEach(function (n) { inTitle[n] = 1; });
       });
-      cache[key] = { docs: docs, whole: whole, title: inTitle };
+      cache[key] = { docs: docs, whole: whole, title: inTitle, own: own, listed: listed };
     }
     return cache[key];
   }
   /* A slot's pages: has (holding it by one of its names), whole (by its words themselves, not
    * only by words they begin: "inde", not "independence"; a name's token is whole), hits
-   * (its words in their title, as query words) and titled (as title words); via and apart
-   * (see rank) are filled in. */
+   * (its words in their title, as query words), titled (as title words) and lists (a hub
+   * page's entries holding it); via and apart (see rank) are filled in. */
   function slotPages(s, si, cache, via, apart) {
-    var has = {}, whole = {}, hits = {}, titled = {}, loose = null;
+    var has = {}, whole = {}, hits = {}, titled = {}, loose = null, lists = {};
     function found(p, by, ai) {
       has[p] = 1;
       if (by.every(function (x) { return x.whole[p]; })) whole[p] = 1;
       ((via[p] = via[p] || {})[si] = via[p][si] || []).push(ai);
+      // A hub page: true when its own words hold the name, else the entries of its search
+      // terms that hold all its words (by any of its names).
+      if (p < store.meta.articles || lists[p] === true) return;
+      var e = by.reduce(function (acc, x) {
+        if (x.own[p]) return acc;
+        var js = x.listed[p] || {};
+        return acc === true ? js : Object.keys(acc).reduce(function (o, j) { if (js[j]) o[j] = 1; return o; }, {});
+      }, true);
+      lists[p] = e === true ? true : Object.assign(lists[p] || {}, e);
     }
     s.alts.forEach(function (alt, ai) {
       var sets = alt.map(function (w) { return pagesOf(w, exactly(s, ai), cache); }), count = {};
@@ -301,11 +321,11 @@
       (apart[p] = apart[p] || {})[si] = 1;
       found(p, loose, 0);
     });
-    return { has: has, whole: whole, hits: hits, titled: titled };
+    return { has: has, whole: whole, hits: hits, titled: titled, lists: lists };
   }
   function rank(sl, n) {
     var cache = Object.create(null), held = {}, counted = {}, full = {}, score = {}, via = {}, apart = {};
-    var titled = {}, low = {};
+    var titled = {}, low = {}, lists = {};
     sl.forEach(function (s, si) {
       var got = slotPages(s, si, cache, via, apart);
       Object.keys(got.has).forEach(function (p) {
@@ -317,6 +337,30 @@
       Object.keys(got.whole).forEach(function (p) { full[p] = (full[p] || 0) + s.weight; });
       Object.keys(got.hits).forEach(function (p) { score[p] = (score[p] || 0) + got.hits[p]; });
       Object.keys(got.titled).forEach(function (p) { titled[p] = (titled[p] || 0) + got.titled[p]; });
+      Object.keys(got.lists).forEach(function (p) { (lists[p] = lists[p] || [])[si] = got.lists[p]; });
+    });
+    var fs = forms(sl);
+    // A hub page whose title holds none of the query's words holds together only the words
+    // that one entry of its search terms holds, or its description and other names: "japon
+    // 2019" gave first 7 pages listing the partner Japon and, apart, the year 2019 (the
+    // domains' years, the AMM's meetings), before the partner page and the year page (user
+    // audit). A page titled by one of them lists what concerns it: the partner page Japon
+    // holds "sommet asean japon 2023".
+    Object.keys(lists).forEach(function (p) {
+      if (score[p] || named(p, fs)) return;
+      var per = {}, best = 0;
+      sl.forEach(function (s, si) {
+        var e = lists[p][si];
+        Object.keys(e === true ? { own: 1 } : e || {}).forEach(function (j) {
+          per[j] = (per[j] || 0) + s.weight;
+          best = Math.max(best, per[j]);
+        });
+      });
+      if (best < held[p]) {
+        held[p] = best;
+        counted[p] = Math.min(counted[p] || 0, best);
+        full[p] = Math.min(full[p] || 0, best);
+      }
     });
     // Every word; then, when those are fewer than a page of results, the pages holding the
     // most of them ("sommet asean japon 2023": the ASEAN-Japan summits of other years),
@@ -330,7 +374,6 @@
     if (whole.length < MAX && k) part = pages.filter(function (p) { return held[p] < n && counted[p] === k; });
     else k = 0;
     part = part.map(Number);
-    var fs = forms(sl);
     // A page the query names by one of its other names counts as titled by every word. A
     // matrix cell ("Corée du Sud × Tourisme") counts as titled only when the query names
     // both its partner and its domain (every word of its title: the query's words count as
