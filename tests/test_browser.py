@@ -1129,6 +1129,26 @@ def test_explorer_says_why_nothing_matches_and_announces_only_the_count(page: Pa
     assert "md-button" in page.get_attribute("#kb-explorer button[type=reset]", "class")
 
 
+def test_explorer_says_what_the_address_asked_for_that_it_does_not_know(page: Page, base: str) -> None:
+    """"#partenaire=xxx" or "#de=abcd" showed every article with "Tous" selected, as if the
+    address had asked for nothing (user audit): the count says what was ignored, as text."""
+    status = "[role=status].kb-explorer-count:not(:empty)"
+    page.goto(base + "explorer/#partenaire=xxx")
+    text = page.wait_for_selector(status).inner_text().replace("\u00a0", " ")
+    assert text.startswith("Partenaire inconnu dans l'adresse : « xxx » ; tous les articles sont affichés. "), text
+    assert page.input_value("select[name=partenaire]") == ""
+    page.goto(base + "explorer/#partenaire=japon&de=abcd&domaine=%3Cb%3Ex%3C%2Fb%3E")
+    page.wait_for_function("() => /ignorés/.test(document.querySelector('.kb-explorer-count').textContent)")
+    text = page.inner_text(status).replace("\u00a0", " ")
+    assert text.startswith("Domaine inconnu dans l'adresse : « <b>x</b> » ; année « De » inconnue dans l'adresse : "
+                           "« abcd » ; ces filtres sont ignorés. "), text  # markup shown as text
+    assert page.input_value("select[name=partenaire]") == "japon"
+    assert page.eval_on_selector(status, "e => e.children.length") == 0
+    # A choice in the menus is the reader's own: the notice goes.
+    page.select_option("select[name=partenaire]", "chine")
+    page.wait_for_function("() => !/inconnu/.test(document.querySelector('.kb-explorer-count').textContent)")
+
+
 FOCUS_IN_OUTPUT = "() => document.querySelector('#kb-search .md-search__output').contains(document.activeElement)"
 
 

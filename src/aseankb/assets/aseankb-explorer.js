@@ -16,6 +16,10 @@
   var dirUrls = !/\.html$/.test(location.pathname);
   var PAGE = 100;
   var facets = null, years = {}, waiting = {}, shown = PAGE;
+  // What the address asked for that no menu offers (readHash), said before the count.
+  var notice = "", NB = "\u00a0";
+  var UNKNOWN = { partenaire: "Partenaire inconnu", domaine: "Domaine inconnu",
+                  de: "Année «" + NB + "De" + NB + "» inconnue", a: "Année «" + NB + "À" + NB + "» inconnue" };
 
   window.__kbExplorer = {
     facets: function (data) { facets = data; start(); },
@@ -50,17 +54,27 @@
     dated.forEach(function (y) { option(form.a, y, y); });
     form.hidden = false;
     readHash();
-    form.addEventListener("change", function () { shown = PAGE; writeHash(); update(); });
-    form.addEventListener("reset", function () { setTimeout(function () { shown = PAGE; writeHash(); update(); }, 0); });
+    form.addEventListener("change", function () { shown = PAGE; notice = ""; writeHash(); update(); });
+    form.addEventListener("reset", function () {
+      setTimeout(function () { shown = PAGE; notice = ""; writeHash(); update(); }, 0);
+    });
     window.addEventListener("hashchange", function () { readHash(); });
   }
   function readHash() {
-    var params = new URLSearchParams(location.hash.slice(1));
+    var params = new URLSearchParams(location.hash.slice(1)), unknown = [];
     ["partenaire", "domaine", "de", "a"].forEach(function (name) {
       var v = params.get(name) || "";
       var ok = Array.prototype.some.call(form[name].options, function (o) { return o.value === v; });
       form[name].value = ok ? v : "";
+      // A mistyped or cut address (#partenaire=xxx) showed every article with "Tous"
+      // selected, as if that were what it asked for (user audit): say what was ignored.
+      var said = v.length > 40 ? v.slice(0, 40) + "…" : v;
+      var what = unknown.length ? UNKNOWN[name][0].toLowerCase() + UNKNOWN[name].slice(1) : UNKNOWN[name];
+      if (v && !ok) unknown.push(what + " dans l'adresse" + NB + ": «" + NB + said + NB + "»");
     });
+    var any = ["partenaire", "domaine", "de", "a"].some(function (name) { return form[name].value; });
+    notice = !unknown.length ? "" : unknown.join(NB + "; ") + NB + "; " +
+      (any ? (unknown.length > 1 ? "ces filtres sont ignorés. " : "ce filtre est ignoré. ") : "tous les articles sont affichés. ");
     shown = PAGE;
     update();
   }
@@ -139,7 +153,7 @@
   function show(found, page) {
     var focus = out.contains(document.activeElement) ? out.querySelectorAll("li").length : -1;
     out.textContent = "";
-    count.textContent = countText(found.length);
+    count.textContent = notice + countText(found.length);  // text: the address is anyone's
     var ul = document.createElement("ul");
     page.forEach(function (f) { ul.appendChild(item(f[0], years[f[0]][f[1]])); });
     if (page.length) out.appendChild(ul);
