@@ -55,12 +55,10 @@ def _ahead(articles: list[Article]) -> list[Article]:
     "date 2031-04" topped "Derniers articles" and made the base run "de 2018 à 2031").
     Decided over the whole list: the same seeds give the same answer on any day, where a
     check against the build's clock would change the page as time passes."""
-    days = sorted((day for a in articles if (day := _day(a)) is not None), reverse=True)
+    dated = [(day, a) for a in articles if (day := _day(a)) is not None]
+    days = sorted((day for day, _ in dated), reverse=True)
     gaps = [k for k in range(1, min(AHEAD_MAX, len(days) - AHEAD_OTHERS) + 1) if days[k - 1] - days[k] > AHEAD_DAYS]
-    if not gaps:
-        return []
-    first = days[gaps[-1] - 1]
-    return [a for a in articles if (day := _day(a)) is not None and day >= first]
+    return [a for day, a in dated if day >= days[gaps[-1] - 1]] if gaps else []
 
 
 def _found(test: object, articles: list[Article]) -> list[Article]:
