@@ -18,6 +18,7 @@
   var facets = null, years = {}, waiting = {}, shown = PAGE;
   // What the address asked for that no menu offers (readHash), said before the count.
   var notice = "", NB = "\u00a0";
+  var FILTERS = ["partenaire", "domaine", "de", "a"];  // the menus, as the address names them
   var UNKNOWN = { partenaire: "Partenaire inconnu", domaine: "Domaine inconnu",
                   de: "Année «" + NB + "De" + NB + "» inconnue", a: "Année «" + NB + "À" + NB + "» inconnue" };
 
@@ -62,7 +63,7 @@
   }
   function readHash() {
     var params = new URLSearchParams(location.hash.slice(1)), unknown = [];
-    ["partenaire", "domaine", "de", "a"].forEach(function (name) {
+    FILTERS.forEach(function (name) {
       var v = params.get(name) || "";
       var ok = Array.prototype.some.call(form[name].options, function (o) { return o.value === v; });
       form[name].value = ok ? v : "";
@@ -72,7 +73,7 @@
       var what = unknown.length ? UNKNOWN[name][0].toLowerCase() + UNKNOWN[name].slice(1) : UNKNOWN[name];
       if (v && !ok) unknown.push(what + " dans l'adresse" + NB + ": «" + NB + said + NB + "»");
     });
-    var any = ["partenaire", "domaine", "de", "a"].some(function (name) { return form[name].value; });
+    var any = FILTERS.some(function (name) { return form[name].value; });
     notice = !unknown.length ? "" : unknown.join(NB + "; ") + NB + "; " +
       (any ? (unknown.length > 1 ? "ces filtres sont ignorés. " : "ce filtre est ignoré. ") : "tous les articles sont affichés. ");
     shown = PAGE;
@@ -80,7 +81,7 @@
   }
   function writeHash() {
     var params = new URLSearchParams();
-    ["partenaire", "domaine", "de", "a"].forEach(function (name) {
+    FILTERS.forEach(function (name) {
       if (form[name].value) params.set(name, form[name].value);
     });
     var hash = params.toString();
